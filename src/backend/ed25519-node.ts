@@ -1,0 +1,65 @@
+// The Node.js backend: node:crypto (OpenSSL). It is the fastest Ed25519 available in Node, and
+// its asynchronous verify runs on the libuv thread pool, so a batch of verifications uses every
+// core. This is the only module outside src/cli/ that imports node:*; package.json "imports"
+// selects it under the "node" condition (#ed25519-backend), so browsers never see it.
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes as nodeRandomBytes,
+  sign as nodeSign,
+  verify as nodeVerify,
+  type KeyObject,
+} from 'node:crypto';
+import type { CryptoBackend, PublicKeyHandle } from './types.js';
+
+// DER prefixes of an Ed25519 SubjectPublicKeyInfo and PKCS#8 PrivateKeyInfo (RFC 8410).
+const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
+const PKCS8_PREFIX = Uint8Array.from([
+  0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+]);
+
+function der(prefix: Uint8Array, body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(prefix.length + body.length);
+  out.set(prefix);
+  out.set(body, prefix.length);
+  return out;
+}
+
+function privateKey(seed: Uint8Array): KeyObject {
+  if (seed.length !== 32) throw new RangeError('Ed25519 seed must be 32 bytes');
+  return createPrivateKey({ key: Buffer.from(der(PKCS8_PREFIX, seed)), format: 'der', type: 'pkcs8' });
+}
+
+/** node:crypto implementation of {@link CryptoBackend}. */
+export const backend: CryptoBackend = {
+  name: 'node',
+  async sha256(data) {
+    return new Uint8Array(createHash('sha256').update(data).digest());
+  },
+  randomBytes(length) {
+    return new Uint8Array(nodeRandomBytes(length));
+  },
+  async getPublicKey(seed) {
+    const spki = createPublicKey(privateKey(seed)).export({ format: 'der', type: 'spki' });
+    return new Uint8Array(spki.subarray(SPKI_PREFIX.length));
+  },
+  async sign(seed, message) {
+    return new Uint8Array(nodeSign(null, message, privateKey(seed)));
+  },
+  async importPublicKey(publicKey): Promise<PublicKeyHandle> {
+    if (publicKey.length !== 32) throw new RangeError('Ed25519 public key must be 32 bytes');
+    const native = createPublicKey({ key: Buffer.from(der(SPKI_PREFIX, publicKey)), format: 'der', type: 'spki' });
+    return { backend: 'node', raw: publicKey, native };
+  },
+  verify(key, signature, message) {
+    if (key.backend !== 'node' || signature.length !== 64) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      try {
+        nodeVerify(null, message, key.native as KeyObject, signature, (err, ok) => resolve(!err && ok));
+      } catch {
+        resolve(false);
+      }
+    });
+  },
+};

@@ -1,0 +1,83 @@
+// Helpers for handling untrusted JSON values safely.
+
+/** A JSON value as produced by JSON.parse. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON object. */
+export type JsonObject = { [key: string]: JsonValue };
+
+/** True for a plain object (not null, not an array, not a class instance). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Limits applied to every untrusted JSON value before it is processed. */
+export const JSON_LIMITS = {
+  /** Deepest nesting of arrays and objects. */
+  maxDepth: 64,
+  /** Most values (every object, array and scalar) counted across the document. */
+  maxNodes: 200_000,
+} as const;
+
+/**
+ * Deep-copies a JSON-compatible value into fresh plain objects with null-free prototypes,
+ * refusing anything that is not JSON (functions, class instances, cycles, non-finite numbers)
+ * and anything deeper or larger than {@link JSON_LIMITS}. Returns `undefined` with a reason when
+ * the value is not acceptable, so callers can turn that into a coded result.
+ *
+ * Copying before any `await` means later mutation by the caller cannot change what was checked.
+ * Keys such as `__proto__` are copied as own data properties, never as prototypes.
+ */
+export function snapshotJson(
+  value: unknown,
+  limits: { maxDepth: number; maxNodes: number } = JSON_LIMITS,
+): { ok: true; value: JsonValue } | { ok: false; reason: string } {
+  let nodes = 0;
+  const seen = new Set<object>();
+  const fail = (reason: string): never => {
+    throw new SnapshotFailure(reason);
+  };
+  const copy = (v: unknown, depth: number): JsonValue => {
+    if (++nodes > limits.maxNodes) fail(`more than ${limits.maxNodes} values`);
+    if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
+    if (typeof v === 'number') return Number.isFinite(v) ? v : fail('a number that is not finite');
+    if (typeof v !== 'object') return fail(`a value of type ${typeof v}`);
+    if (depth >= limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth}`);
+    if (seen.has(v)) fail('a circular reference');
+    seen.add(v);
+    let out: JsonValue;
+    if (Array.isArray(v)) {
+      out = v.map((item) => copy(item, depth + 1));
+    } else if (isPlainObject(v)) {
+      const obj: JsonObject = {};
+      for (const key of Object.keys(v)) {
+        const item = copy(v[key], depth + 1);
+        Object.defineProperty(obj, key, { value: item, enumerable: true, writable: true, configurable: true });
+      }
+      out = obj;
+    } else {
+      out = fail('an object that is not plain JSON');
+    }
+    seen.delete(v);
+    return out;
+  };
+  try {
+    return { ok: true, value: copy(value, 0) };
+  } catch (err) {
+    if (err instanceof SnapshotFailure) return { ok: false, reason: err.message };
+    if (err instanceof RangeError) return { ok: false, reason: 'nesting too deep' };
+    throw err;
+  }
+}
+
+class SnapshotFailure extends Error {}
+
+/**
+ * Parses JSON text into a value whose objects are safe from prototype pollution: `__proto__`
+ * keys become ordinary own properties (JSON.parse already does this; the reviver keeps it so).
+ * Throws SyntaxError on bad JSON.
+ */
+export function parseJson(text: string): unknown {
+  return JSON.parse(text);
+}

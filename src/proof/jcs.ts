@@ -1,0 +1,26 @@
+// RFC 8785 JSON Canonicalization Scheme, through the canonicalize package.
+import canonicalize from 'canonicalize';
+import { PassportError } from '../errors.js';
+import { utf8 } from '../internal/bytes.js';
+
+/**
+ * The JCS text of a JSON value. Throws ERR_CANONICALIZATION_FAILED for values JCS cannot
+ * represent (lone surrogates, non-finite numbers, undefined at the top level, cycles).
+ */
+export function canonicalJson(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = canonicalize(value);
+  } catch (cause) {
+    throw new PassportError('ERR_CANONICALIZATION_FAILED', 'the document cannot be canonicalized (JCS, RFC 8785)', { cause });
+  }
+  if (text === undefined) throw new PassportError('ERR_CANONICALIZATION_FAILED', 'the document is not JSON');
+  // JCS requires well-formed Unicode; canonicalize passes lone surrogates through in some paths.
+  if (!text.isWellFormed()) throw new PassportError('ERR_CANONICALIZATION_FAILED', 'the document has an unpaired surrogate');
+  return text;
+}
+
+/** The UTF-8 bytes of the JCS text of a JSON value. */
+export function canonicalBytes(value: unknown): Uint8Array {
+  return utf8(canonicalJson(value));
+}

@@ -1,0 +1,168 @@
+import { VC_V2_CONTEXT } from '../constants.js';
+import { checkEntrySchema } from '../entries/validate.js';
+import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
+import { CheckList, type VerificationResult } from '../result.js';
+import { verifyEddsaJcsProof } from './verify-proof.js';
+
+/** Options of {@link verifyCredential}. */
+export interface VerifyCredentialOptions {
+  /** The time to check validity against (default: now). */
+  now?: Date;
+  /** Seconds of clock difference tolerated on validFrom / validUntil (default 60). */
+  clockTolerance?: number;
+  /** The proof purpose required (default `assertionMethod`). */
+  expectedProofPurpose?: string;
+}
+
+/** What {@link verifyCredential} returns: the common result plus what was learnt about the entry. */
+export interface CredentialVerificationResult extends VerificationResult {
+  /** The entry kind ('external' for credentials from other systems), when the shape was readable. */
+  kind?: string;
+  /** The issuer's id (its DID for learning-passport entries). */
+  issuer?: string;
+  /** The issuer's name as the credential states it (its neutral display name when present). */
+  issuerName?: string;
+  /** The verification method that signed. */
+  verificationMethod?: string;
+}
+
+function issuerOf(credential: Record<string, unknown>): { id?: string; name?: string } {
+  const issuer = credential.issuer;
+  if (typeof issuer === 'string') return { id: issuer };
+  if (isPlainObject(issuer) && typeof issuer.id === 'string') {
+    const name = typeof issuer.displayName === 'string' ? issuer.displayName : issuer.name;
+    return { id: issuer.id, ...(typeof name === 'string' ? { name } : {}) };
+  }
+  return {};
+}
+
+/** VC Data Model 2.0 rules every credential must meet, whatever its kind. */
+function shapeProblems(credential: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const context = credential['@context'];
+  if (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT) {
+    problems.push(`"@context" must be a list starting with ${VC_V2_CONTEXT}`);
+  }
+  const type = credential.type;
+  const types = Array.isArray(type) ? type : [type];
+  if (!types.includes('VerifiableCredential')) problems.push('"type" must include VerifiableCredential');
+  const { id } = issuerOf(credential);
+  if (typeof id !== 'string' || !/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(id)) problems.push('"issuer" must be a URL or an object with a URL "id"');
+  const subject = credential.credentialSubject;
+  const subjects = Array.isArray(subject) ? subject : [subject];
+  if (subjects.length === 0 || !subjects.every(isPlainObject)) problems.push('"credentialSubject" must be an object or a list of objects');
+  for (const field of ['validFrom', 'validUntil'] as const) {
+    if (credential[field] !== undefined && !isDateTimeStamp(credential[field])) {
+      problems.push(`"${field}" must be a date and time with a time zone`);
+    }
+  }
+  return problems;
+}
+
+const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "3 March 2026" for a dateTimeStamp. */
+export function plainDate(value: string): string {
+  return dateFormat.format(new Date(parseDateTimeStamp(value)));
+}
+
+/**
+ * Verifies a credential secured with eddsa-jcs-2022: its shape (VC 2.0), its kind's schema
+ * (for learning-passport entries), its signature, that the signing key belongs to the issuer,
+ * and its validity period. Returns a result; never throws on bad data, whatever JSON value it
+ * is given.
+ *
+ * Without a trust policy, "verified" means the credential is intact and was signed by the key
+ * its issuer DID names; it does not say the issuer is who it claims to be.
+ *
+ * @throws {TypeError} only for caller mistakes in `options` (a `now` that is not a Date, …)
+ * @example
+ * ```ts
+ * const result = await verifyCredential(entry);
+ * if (result.verified) console.log(result.summary); // "Valid — issued by …"
+ * else console.log(result.errors); // [{ code: 'ERR_PROOF_SIGNATURE_INVALID', message: '…' }]
+ * ```
+ */
+export async function verifyCredential(
+  credential: unknown,
+  options: VerifyCredentialOptions = {},
+): Promise<CredentialVerificationResult> {
+  if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
+  const now = options.now ?? new Date();
+  assertDate(now, 'options.now');
+  const tolerance = options.clockTolerance ?? 60;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+    throw new TypeError('"options.clockTolerance" must be a non-negative number of seconds');
+  }
+  const checks = new CheckList();
+  const finish = (extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {}): CredentialVerificationResult => ({
+    verified: checks.verified,
+    checks: checks.checks,
+    errors: checks.errors,
+    summary: summarise(checks, extra),
+    ...extra,
+  });
+
+  // Work on a snapshot: the caller's object may change while we await.
+  const snap = snapshotJson(credential);
+  if (!snap.ok || !isPlainObject(snap.value)) {
+    checks.fail('shape', snap.ok ? 'ERR_SCHEMA_INVALID' : 'ERR_LIMIT_EXCEEDED', snap.ok ? 'This is not a credential (not a JSON object).' : `This is not a usable credential: it contains ${snap.reason}.`);
+    return finish();
+  }
+  const document = snap.value as Record<string, unknown>;
+  const problems = shapeProblems(document);
+  const issuer = issuerOf(document);
+  const extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {
+    ...(issuer.id ? { issuer: issuer.id } : {}),
+    ...(issuer.name ? { issuerName: issuer.name } : {}),
+  };
+  if (problems.length > 0) {
+    checks.fail('shape', 'ERR_SCHEMA_INVALID', `This is not a valid credential: ${problems.join('; ')}.`);
+    return finish(extra);
+  }
+  checks.pass('shape', 'The credential has the W3C Verifiable Credentials 2.0 shape.');
+
+  const { kind, issues } = checkEntrySchema(document);
+  extra.kind = kind;
+  if (issues.length > 0) {
+    const first = issues[0]!;
+    checks.fail('schema', 'ERR_SCHEMA_INVALID', `The ${kind} entry does not match its schema: ${first.path.join('.') || '(root)'}: ${first.message}.`);
+  } else {
+    checks.pass('schema', kind === 'external' ? 'Credential from another system; its general shape is valid.' : `The ${kind} entry matches its schema.`);
+  }
+
+  const purpose = options.expectedProofPurpose;
+  const outcome = await verifyEddsaJcsProof(document, checks, purpose === undefined ? {} : { expectedProofPurpose: purpose });
+  if (outcome.verificationMethod) extra.verificationMethod = outcome.verificationMethod;
+  if (outcome.controller) {
+    if (outcome.controller === issuer.id) checks.pass('issuer-key', 'The signing key belongs to the issuer.');
+    else if (issuer.id?.startsWith('did:key:')) checks.fail('issuer-key', 'ERR_ISSUER_KEY_MISMATCH', 'The credential was signed with a key that is not the issuer’s.');
+    else checks.unknown('issuer-key', 'ERR_ISSUER_KEY_UNRESOLVED', `The issuer ${issuer.id} cannot be linked to the signing key offline.`);
+  }
+
+  checkValidityPeriod(document, now, tolerance, checks);
+  return finish(extra);
+}
+
+/** Adds the validity-period check: validFrom not in the future, validUntil not in the past. */
+export function checkValidityPeriod(document: Record<string, unknown>, now: Date, toleranceSeconds: number, checks: CheckList): void {
+  const t = now.getTime();
+  const slack = toleranceSeconds * 1000;
+  const { validFrom, validUntil } = document as { validFrom?: string; validUntil?: string };
+  if (validFrom !== undefined && parseDateTimeStamp(validFrom) - slack > t) {
+    checks.fail('validity-period', 'ERR_CREDENTIAL_NOT_YET_VALID', `It is not valid until ${plainDate(validFrom)}.`);
+  } else if (validUntil !== undefined && parseDateTimeStamp(validUntil) + slack < t) {
+    checks.fail('validity-period', 'ERR_CREDENTIAL_EXPIRED', `It expired on ${plainDate(validUntil)}.`);
+  } else {
+    checks.pass('validity-period', validUntil ? `It is valid until ${plainDate(validUntil)}.` : 'It is within its validity period.');
+  }
+}
+
+function summarise(checks: CheckList, extra: { issuerName?: string; issuer?: string }): string {
+  const who = extra.issuerName ?? extra.issuer;
+  if (checks.verified) return `Valid — issued by ${who ?? 'an unnamed issuer'}; the signature and dates check out.`;
+  const problem = checks.firstProblem;
+  if (!problem) return 'Can’t check — nothing could be checked.';
+  return problem.status === 'fail' ? `Not valid — ${problem.message}` : `Can’t check — ${problem.message}`;
+}
