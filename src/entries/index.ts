@@ -1,0 +1,2 @@
+// Public API of the entries area (curated named re-exports).
+export {};

@@ -1,0 +1,2 @@
+// Public API of the jose area (curated named re-exports).
+export {};

@@ -1,0 +1,2 @@
+// Public API of the passport area (curated named re-exports).
+export {};

@@ -1,0 +1,2 @@
+// Public API of the present area (curated named re-exports).
+export {};

@@ -1,0 +1,2 @@
+// Public API of the trust area (curated named re-exports).
+export {};
