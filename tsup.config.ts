@@ -15,9 +15,21 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     sourcemap: true,
-    clean: true,
+    clean: false,
     treeshake: true,
     splitting: false,
     external: ['#ed25519-backend', 'node:crypto'],
+  },
+  {
+    // The CLI bundles the library sources; the crypto backend stays external so that
+    // package.json "imports" selects node:crypto for it as for the library.
+    entry: { 'cli/index': 'src/cli/index.ts' },
+    format: ['esm'],
+    target: 'node22',
+    platform: 'node',
+    sourcemap: true,
+    clean: false,
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['#ed25519-backend'],
   },
 ]);

@@ -1,0 +1,79 @@
+// learning-passport keys generate | show | export
+import {
+  createIssuerProfile,
+  decryptKeyFile,
+  encryptKeyFile,
+  exportKeyPair,
+  generateKeyPair,
+  ISSUER_ROLES,
+  readKeyFile,
+  type IssuerRole,
+} from '../../index.js';
+import { colour, passphraseFrom, printJson, readText, UsageError, writeText } from '../io.js';
+import type { Command } from '../types.js';
+
+export const keysCommand: Command = {
+  name: 'keys',
+  summary: 'generate, show or export an issuer key (encrypted key file)',
+  usage: [
+    'keys generate --role <role> --name <name> [--display-name <neutral name>] --out <file.key.json>',
+    'keys show <file.key.json>',
+    'keys export <file.key.json> [--format multikey|jwk] [--include-secret]',
+  ],
+  options: {
+    role: { type: 'string' },
+    name: { type: 'string' },
+    'display-name': { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    format: { type: 'string' },
+    'include-secret': { type: 'boolean' },
+    'passphrase-file': { type: 'string' },
+    iterations: { type: 'string' },
+    force: { type: 'boolean' },
+  },
+  async run({ positionals, values, json }) {
+    const [action, file] = positionals;
+    if (action === 'generate') {
+      const role = values.role as IssuerRole | undefined;
+      if (!role || !ISSUER_ROLES.includes(role)) throw new UsageError(`--role must be one of: ${ISSUER_ROLES.join(', ')}`);
+      if (typeof values.name !== 'string') throw new UsageError('--name is required');
+      if (typeof values.out !== 'string') throw new UsageError('--out <file> is required');
+      const passphrase = passphraseFrom(values);
+      const key = await generateKeyPair();
+      const profile = createIssuerProfile({
+        key,
+        name: values.name,
+        role,
+        ...(typeof values['display-name'] === 'string' ? { displayName: values['display-name'] } : {}),
+      });
+      const iterations = values.iterations ? Number(values.iterations) : undefined;
+      const text = await encryptKeyFile(key, passphrase, { profile, ...(iterations ? { iterations } : {}) });
+      writeText(values.out, text, values.force === true);
+      if (json) printJson({ did: key.did, profile, file: values.out });
+      else console.log(`${colour.green('✓')} key for ${profile.name} (${role}) written to ${values.out}\n  ${key.did}`);
+      return 0;
+    }
+    if (action === 'show' || action === 'export') {
+      if (!file) throw new UsageError(`keys ${action} needs a key file`);
+      const text = readText(file, 'key file');
+      if (action === 'show') {
+        const info = readKeyFile(text);
+        if (json) printJson({ did: info.did, publicKeyMultibase: info.publicKeyMultibase, profile: info.profile });
+        else {
+          console.log(`${colour.bold(info.profile?.name ?? 'Key')}${info.profile ? ` (${info.profile.role})` : ''}`);
+          if (info.profile?.displayName) console.log(`  shown to verifiers as: ${info.profile.displayName}`);
+          console.log(`  DID: ${info.did}`);
+        }
+        return 0;
+      }
+      const format = (values.format ?? 'multikey') as 'multikey' | 'jwk';
+      if (format !== 'multikey' && format !== 'jwk') throw new UsageError('--format must be multikey or jwk');
+      const includeSecret = values['include-secret'] === true;
+      const key = includeSecret ? (await decryptKeyFile(text, passphraseFrom(values))).key : readKeyFile(text);
+      const pair = includeSecret ? key : { type: 'Multikey' as const, did: key.did, verificationMethod: `${key.did}#${key.did.slice(8)}`, publicKeyMultibase: key.publicKeyMultibase };
+      printJson(exportKeyPair(pair as never, { format, includeSecret }));
+      return 0;
+    }
+    throw new UsageError('keys needs an action: generate, show or export');
+  },
+};

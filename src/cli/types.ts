@@ -1,0 +1,19 @@
+import type { ParseArgsConfig } from 'node:util';
+
+/** What a command receives after argument parsing. */
+export interface CommandContext {
+  positionals: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+  /** --json: machine-readable output. */
+  json: boolean;
+}
+
+/** One sub-command of the learning-passport tool. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string[];
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Returns the exit code. */
+  run(context: CommandContext): Promise<number>;
+}
