@@ -49,6 +49,9 @@ export async function encryptKeyFile(
   if (typeof passphrase !== 'string' || passphrase.length < MIN_PASSPHRASE) {
     throw new TypeError(`"passphrase" must be a string of at least ${MIN_PASSPHRASE} characters`);
   }
+  if (options.profile !== undefined && (!isPlainObject(options.profile) || options.profile.id !== key.did)) {
+    throw new TypeError('"options.profile" must be the profile of this key (profile.id === key.did)');
+  }
   const iterations = options.iterations ?? 600_000;
   if (!Number.isInteger(iterations) || iterations < 1000) throw new TypeError('"iterations" must be an integer >= 1000');
   const jwe = await new CompactEncrypt(utf8(key.secretKeyMultibase))
@@ -89,6 +92,14 @@ export function readKeyFile(text: string): KeyFile {
     typeof file.publicKeyMultibase !== 'string'
   ) {
     throw new PassportError('ERR_KEY_FILE_INVALID', 'this is not a learning-passport key file (version 1)');
+  }
+  // The public fields are not covered by the encryption, so check they agree with each other:
+  // a file must not advertise a DID or profile that its key does not have.
+  if (file.did !== `did:key:${file.publicKeyMultibase}`) {
+    throw new PassportError('ERR_KEY_FILE_INVALID', 'the key file DID does not match its public key');
+  }
+  if (file.profile !== undefined && (!isPlainObject(file.profile) || file.profile.id !== file.did)) {
+    throw new PassportError('ERR_KEY_FILE_INVALID', 'the key file profile does not belong to its key');
   }
   return file as unknown as KeyFile;
 }

@@ -89,6 +89,11 @@ async function importJwk(jwk: Ed25519Jwk): Promise<KeyPair> {
     throw new PassportError('ERR_KEY_INVALID', 'the JWK "x" or "d" is not base64url', { cause });
   }
   if (x.length !== 32 || (d && d.length !== 32)) throw new PassportError('ERR_KEY_INVALID', 'Ed25519 JWK keys are 32 bytes');
+  // Unused low bits in the last base64url character must be zero (RFC 4648 §3.5, RFC 7515 §2),
+  // so one key has exactly one JWK spelling.
+  if (toBase64url(x) !== jwk.x || (d && toBase64url(d) !== jwk.d)) {
+    throw new PassportError('ERR_KEY_INVALID', 'the JWK "x" or "d" is not canonical base64url');
+  }
   if (!d) return keyPairFrom(x);
   return keyPairFrom(await checkedPublicKey(d, x), d);
 }
