@@ -11,10 +11,12 @@ export const nobleBackend: CryptoBackend = {
   randomBytes(length) {
     return globalThis.crypto.getRandomValues(new Uint8Array(length));
   },
-  getPublicKey(seed) {
+  // async so that noble's synchronous input errors (a seed that is not 32 bytes) become
+  // rejections, as with the other backends, rather than throws from a Promise-returning call.
+  async getPublicKey(seed) {
     return getPublicKeyAsync(seed);
   },
-  sign(seed, message) {
+  async sign(seed, message) {
     return signAsync(message, seed);
   },
   async importPublicKey(publicKey): Promise<PublicKeyHandle> {
