@@ -1,0 +1,183 @@
+// Benchmarks, side by side in one run: learning-passport, the Digital Bazaar stack
+// (@digitalbazaar/vc + eddsa-jcs-2022-cryptosuite) and the native floor (canonicalize + SHA-256
+// + node:crypto Ed25519 with a cached key). Run by hand: `npm run bench` (it builds first and
+// measures the built package). Writes bench/results.md, which the README includes.
+import { execFileSync } from 'node:child_process';
+import { createHash, createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import canonicalize from 'canonicalize';
+import { build } from 'esbuild';
+import { Bench } from 'tinybench';
+import { base58btc } from 'multiformats/bases/base58';
+import {
+  createIssuerProfile,
+  generateKeyPair,
+  issueEntry,
+  signCredential,
+  verifyCredential,
+  type SigningKeyPair,
+} from 'learning-passport';
+import { digitalBazaarStack } from './digitalbazaar.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const lines: string[] = [];
+const out = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+/** The native floor: what eddsa-jcs-2022 costs with nothing but the primitives. */
+function nativeFloor(key: SigningKeyPair) {
+  const seed = base58btc.decode(key.secretKeyMultibase).slice(2);
+  const pub = base58btc.decode(key.publicKeyMultibase).slice(2);
+  const privateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+  const publicKey = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), pub]), format: 'der', type: 'spki' });
+  const hashData = (doc: Record<string, unknown>) => {
+    const { proof, ...unsecured } = doc as { proof: Record<string, unknown> };
+    const { proofValue: _v, ...config } = proof;
+    return Buffer.concat([
+      createHash('sha256').update(canonicalize(config)!).digest(),
+      createHash('sha256').update(canonicalize(unsecured)!).digest(),
+    ]);
+  };
+  return {
+    sign(doc: Record<string, unknown>, proofConfig: Record<string, unknown>) {
+      const data = Buffer.concat([
+        createHash('sha256').update(canonicalize(proofConfig)!).digest(),
+        createHash('sha256').update(canonicalize(doc)!).digest(),
+      ]);
+      return base58btc.encode(nodeSign(null, data, privateKey));
+    },
+    verify(doc: Record<string, unknown>) {
+      const sig = base58btc.decode((doc.proof as { proofValue: string }).proofValue);
+      return nodeVerify(null, hashData(doc), publicKey, sig);
+    },
+  };
+}
+
+type Row = { name: string; meanUs: number; opsPerSec: number };
+async function measure(tasks: Record<string, () => unknown>, time = 1500): Promise<Row[]> {
+  const bench = new Bench({ time, warmupTime: 300 });
+  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn as () => Promise<void>);
+  await bench.run();
+  return bench.tasks.map((t) => {
+    const r = t.result as { latency?: { mean: number }; throughput?: { mean: number } };
+    return { name: t.name, meanUs: (r.latency?.mean ?? NaN) * 1000, opsPerSec: r.throughput?.mean ?? NaN };
+  });
+}
+
+function table(title: string, rows: Row[], baseline: string) {
+  const base = rows.find((r) => r.name === baseline)!;
+  out(`### ${title}`);
+  out();
+  out('| implementation | mean | ops/s | relative to learning-passport |');
+  out('| --- | ---: | ---: | ---: |');
+  for (const r of rows) {
+    out(`| ${r.name} | ${r.meanUs.toFixed(1)} µs | ${Math.round(r.opsPerSec).toLocaleString('en-GB')} | ${(base.meanUs / r.meanUs).toFixed(2)}× |`);
+  }
+  out();
+}
+
+async function coldImport(specifier: string, runs = 15): Promise<number> {
+  const node = process.execPath;
+  const script = `const t=performance.now();await import(${JSON.stringify(specifier)});console.log(performance.now()-t)`;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(Number(execFileSync(node, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim()));
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function bundleSize(contents: string): Promise<{ min: number; gzip: number }> {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['browser'],
+    write: false,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'web-backend',
+        setup(b) {
+          b.onResolve({ filter: /^#ed25519-backend$/ }, () => ({ path: `${root}dist/backend/ed25519-web.js` }));
+        },
+      },
+    ],
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { min: code.length, gzip: gzipSync(code).length };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+async function main() {
+  out(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}.`);
+  out();
+  const key = await generateKeyPair();
+  const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });
+  const fields = { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' };
+  const entry = (await issueEntry('qualification', fields, { issuer, key, created: '2026-03-03T10:00:00Z' })) as Record<string, unknown>;
+  const { proof, ...unsigned } = entry as { proof: Record<string, unknown> };
+  const db = await digitalBazaarStack(key);
+  const floor = nativeFloor(key);
+  const { proofValue: _pv, ...proofConfig } = proof;
+
+  // Sanity: all three agree before anything is timed.
+  const dbSigned = await db.sign(unsigned, '2026-03-03T10:00:00Z');
+  if ((dbSigned.proof as { proofValue: string }).proofValue !== proof.proofValue) throw new Error('Digital Bazaar proofValue differs');
+  if (!(await db.verify(entry)) || !floor.verify(entry) || !(await verifyCredential(entry)).verified) throw new Error('verify disagreement');
+
+  table(
+    'Sign one entry (eddsa-jcs-2022)',
+    await measure({
+      'learning-passport signCredential': () => signCredential(unsigned, key, { created: '2026-03-03T10:00:00Z' }),
+      'Digital Bazaar vc.issue': () => db.sign(unsigned, '2026-03-03T10:00:00Z'),
+      'native floor (canonicalize + SHA-256 + node:crypto)': () => floor.sign(unsigned, proofConfig),
+    }),
+    'learning-passport signCredential',
+  );
+  table(
+    'Verify one entry',
+    await measure({
+      'learning-passport verifyCredential': () => verifyCredential(entry),
+      'Digital Bazaar vc.verifyCredential': () => db.verify(entry),
+      'native floor (canonicalize + SHA-256 + node:crypto)': () => floor.verify(entry),
+    }),
+    'learning-passport verifyCredential',
+  );
+
+  out('### Cold import (median of 15 fresh processes)');
+  out();
+  out('| package | time |');
+  out('| --- | ---: |');
+  out(`| learning-passport | ${(await coldImport('learning-passport')).toFixed(1)} ms |`);
+  out(`| @digitalbazaar/vc + data-integrity + eddsa-jcs-2022-cryptosuite | ${(
+    await coldImport('data:text/javascript,' + encodeURIComponent("await Promise.all([import('@digitalbazaar/vc'),import('@digitalbazaar/data-integrity'),import('@digitalbazaar/eddsa-jcs-2022-cryptosuite')])"))
+  ).toFixed(1)} ms |`);
+  out();
+
+  out('### Browser bundle size (esbuild, minified)');
+  out();
+  out('| import | minified | gzipped |');
+  out('| --- | ---: | ---: |');
+  const verifyOnly = await bundleSize("export { verifyCredential } from './dist/index.js';");
+  const whole = await bundleSize("export * from './dist/index.js';");
+  const dbBundle = await bundleSize(
+    "export * from '@digitalbazaar/vc'; export * from '@digitalbazaar/data-integrity'; export * from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';",
+  ).catch(() => undefined);
+  out(`| learning-passport, verifyCredential only | ${kb(verifyOnly.min)} | ${kb(verifyOnly.gzip)} |`);
+  out(`| learning-passport, everything | ${kb(whole.min)} | ${kb(whole.gzip)} |`);
+  if (dbBundle) out(`| Digital Bazaar vc + data-integrity + eddsa-jcs-2022 | ${kb(dbBundle.min)} | ${kb(dbBundle.gzip)} |`);
+  out();
+
+  writeFileSync(`${root}bench/results.md`, `${lines.join('\n')}\n`);
+}
+
+await main();
