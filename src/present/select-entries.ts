@@ -1,0 +1,129 @@
+// Choosing what goes into a presentation for an audience (privacy feature P2). The rules are
+// deliberately simple so a holder can predict them:
+//   employer:  N and E entries; C and S left out; entries the linter finds custody-revealing
+//              (severity high) left out.
+//   education: N and E entries; C and S left out.
+//   justice:   N, E and C entries; S left out.
+// Anything left out can be put back by the holder, by naming it in `include` (CID or id).
+import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { contentIdOf, credentialIdOf, kindOfEntry, sensitivityOfKind, type SensitivityClass } from './entry-facts.js';
+import { lintDisclosure, type DisclosureWarning, type LintDisclosureOptions } from './lint-disclosure.js';
+
+/** Who a presentation is for. */
+export type Audience = 'employer' | 'education' | 'justice';
+/** The audiences, in a fixed order. */
+export const AUDIENCES: readonly Audience[] = ['employer', 'education', 'justice'];
+
+/** Why an entry was left out. */
+export type ExclusionReason = 'custody-context' | 'custody-revealing' | 'special-category' | 'other-holder' | 'not-an-entry';
+
+/** An entry left out of a presentation. */
+export interface ExcludedEntry {
+  /** Content id (CID) when known. */
+  entryId?: string;
+  /** The credential id (`urn:uuid:…`) when present. */
+  id?: string;
+  kind: string;
+  reason: ExclusionReason;
+  /** Plain English, for the holder. */
+  message: string;
+}
+
+/** Options of {@link selectEntries}. */
+export interface SelectEntriesOptions {
+  audience: Audience;
+  /** CIDs or credential ids the holder chooses to include although they would be left out. */
+  include?: readonly string[];
+  /** The holder's DID; entries bound to another DID are left out. */
+  holder?: string;
+  /** Passed to the linter (issuer roles, custody-associated issuers, private periods). */
+  lint?: LintDisclosureOptions;
+}
+
+/** What {@link selectEntries} returns. */
+export interface EntrySelection {
+  /** Snapshots of the entries that will be shared, in input order. */
+  selected: Record<string, unknown>[];
+  excluded: ExcludedEntry[];
+  /** Linter findings for the entries that will be shared. */
+  warnings: DisclosureWarning[];
+  /** Entries shared only because the holder named them in `include` (record this locally: P2). */
+  overrides: { entryId?: string; id?: string; kind: string; reason: ExclusionReason }[];
+}
+
+const ALLOWED: Record<Audience, ReadonlySet<SensitivityClass>> = {
+  employer: new Set(['N', 'E']),
+  education: new Set(['N', 'E']),
+  justice: new Set(['N', 'E', 'C']),
+};
+
+const MESSAGES: Record<ExclusionReason, string> = {
+  'custody-context': 'Left out: this kind of record shows time in custody.',
+  'custody-revealing': 'Left out: something in this record would show time in custody.',
+  'special-category': 'Left out: this record holds health or support needs, which are only shared if you choose.',
+  'other-holder': 'Left out: this record belongs to someone else (another holder key).',
+  'not-an-entry': 'Left out: this is not a readable record.',
+};
+
+/** Validates the audience, include and lint options shared by the presentation builders. */
+export function assertSelectionOptions(options: { audience?: unknown; include?: unknown }): void {
+  if (!AUDIENCES.includes(options.audience as Audience)) throw new TypeError(`"audience" must be one of: ${AUDIENCES.join(', ')}`);
+  if (options.include !== undefined && (!Array.isArray(options.include) || !options.include.every((v) => typeof v === 'string'))) {
+    throw new TypeError('"include" must be an array of entry ids (CIDs or credential ids)');
+  }
+}
+
+/**
+ * Splits `entries` into what may be shared with `audience` and what is left out, with the
+ * reason for each and the linter's findings on what is shared. Used by createPresentation and
+ * signVpJwt; useful on its own to show the holder a preview.
+ *
+ * @throws {TypeError} on an unknown audience or a malformed `include`
+ * @example
+ * ```ts
+ * const { selected, excluded } = selectEntries(passport.entries, { audience: 'employer' });
+ * excluded; // [{ kind: 'custody-transfer', reason: 'custody-context', … }]
+ * ```
+ */
+export function selectEntries(entries: readonly unknown[], options: SelectEntriesOptions): EntrySelection {
+  if (!Array.isArray(entries)) throw new TypeError('"entries" must be an array');
+  if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
+  assertSelectionOptions(options);
+  const include = new Set(options.include ?? []);
+  const result: EntrySelection = { selected: [], excluded: [], warnings: [], overrides: [] };
+  const allowed = ALLOWED[options.audience];
+
+  for (const entry of entries) {
+    const snap = snapshotJson(entry);
+    if (!snap.ok || !isPlainObject(snap.value)) {
+      result.excluded.push({ kind: 'unknown', reason: 'not-an-entry', message: MESSAGES['not-an-entry'] });
+      continue;
+    }
+    const doc = snap.value as Record<string, unknown>;
+    const kind = kindOfEntry(doc);
+    const entryId = contentIdOf(doc);
+    const id = credentialIdOf(doc);
+    const ids = { ...(entryId ? { entryId } : {}), ...(id ? { id } : {}) };
+    const named = (entryId !== undefined && include.has(entryId)) || (id !== undefined && include.has(id));
+    const warnings = lintDisclosure([doc], options.lint ?? {}).map((w) => ({ ...w, entryId: entryId ?? id ?? w.entryId }));
+
+    const subject = doc.credentialSubject;
+    const boundTo = isPlainObject(subject) && typeof subject.id === 'string' ? subject.id : undefined;
+    let reason: ExclusionReason | undefined;
+    const sensitivity = sensitivityOfKind(kind);
+    if (options.holder !== undefined && boundTo !== undefined && boundTo !== options.holder) reason = 'other-holder';
+    else if (sensitivity === 'S') reason = 'special-category';
+    else if (!allowed.has(sensitivity)) reason = 'custody-context';
+    else if (options.audience === 'employer' && warnings.some((w) => w.severity === 'high')) reason = 'custody-revealing';
+
+    // Another holder's entry can never be presented: the holder binding check would fail anyway.
+    if (reason !== undefined && (reason === 'other-holder' || !named)) {
+      result.excluded.push({ ...ids, kind, reason, message: MESSAGES[reason] });
+      continue;
+    }
+    if (reason !== undefined) result.overrides.push({ ...ids, kind, reason });
+    result.selected.push(doc);
+    result.warnings.push(...warnings);
+  }
+  return result;
+}
