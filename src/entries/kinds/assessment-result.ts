@@ -1,0 +1,68 @@
+// assessment-result: an initial or diagnostic assessment, so the learner is not tested again at
+// every move. Class E.
+import { z } from 'zod';
+import { defineKind, issuerOr, Level, LongText, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
+
+/** What was assessed. */
+export const ASSESSMENT_DOMAINS = ['english', 'maths', 'digital', 'esol', 'reading'] as const;
+
+const DOMAIN_NAMES: Record<(typeof ASSESSMENT_DOMAINS)[number], string> = {
+  english: 'English',
+  maths: 'Maths',
+  digital: 'Digital skills',
+  esol: 'English for speakers of other languages (ESOL)',
+  reading: 'Reading',
+};
+
+/**
+ * Fields of an `assessment-result` entry.
+ *
+ * @example
+ * ```ts
+ * AssessmentResultFieldsSchema.parse({ domain: 'maths', result: 'Working at Entry Level 3', assessedOn: '2026-01-12' });
+ * ```
+ */
+export const AssessmentResultFieldsSchema = z.strictObject({
+  domain: z.enum(ASSESSMENT_DOMAINS),
+  /** The result in words, e.g. "Working towards Entry Level 3". */
+  result: ShortText,
+  levelBanding: Level.optional(),
+  /** The assessment tool used, e.g. "BKSB initial assessment". */
+  instrument: ShortText.optional(),
+  assessedOn: PartialDate,
+  nextStep: LongText.optional(),
+  /** How long the result can be relied on, e.g. "12 months". */
+  validityHint: ShortText.optional(),
+});
+
+/** The fields of an `assessment-result` entry. */
+export type AssessmentResultFields = z.infer<typeof AssessmentResultFieldsSchema>;
+
+/**
+ * The `assessment-result` kind: Open Badges `Assessment`, class E.
+ *
+ * @example
+ * ```ts
+ * assessmentResult.describe(fields, { issuerName: 'Novus' });
+ * // "Maths assessment: Working at Entry Level 3 — assessment by Novus, 12 January 2026"
+ * ```
+ */
+export const assessmentResult = /* @__PURE__ */ defineKind({
+  kind: 'assessment-result',
+  shape: AssessmentResultFieldsSchema.shape,
+  achievementType: 'Assessment',
+  sensitivity: 'E',
+  lifecycle: false,
+  label: 'assessment',
+  achievement: (f) => ({
+    name: `${DOMAIN_NAMES[f.domain]} assessment: ${f.result}`,
+    description: sentences(
+      `An initial assessment of ${DOMAIN_NAMES[f.domain].toLowerCase()}${f.instrument ? ` using ${f.instrument}` : ''}.`,
+      f.levelBanding && `Level band: ${plainLevel(f.levelBanding)}.`,
+      f.validityHint && `Valid for ${f.validityHint}.`,
+    ),
+    criteria: f.nextStep ? `Suggested next step: ${f.nextStep}` : 'The result of an initial or diagnostic assessment.',
+  }),
+  describe: (f, ctx) =>
+    `${DOMAIN_NAMES[f.domain]} assessment: ${f.result} — assessment by ${issuerOr(ctx)}, ${plainPartialDate(f.assessedOn)}`,
+});

@@ -1,0 +1,44 @@
+// award: recognition such as learner of the year, an arts award or a progress award. Class N.
+import { z } from 'zod';
+import { defineKind, LongText, PartialDate, plainPartialDate, ShortText } from './common.js';
+
+/**
+ * Fields of an `award` entry.
+ *
+ * @example
+ * ```ts
+ * AwardFieldsSchema.parse({ name: 'Highly Commended, Poetry', awardingOrg: 'Koestler Arts', awardedOn: '2026-09' });
+ * ```
+ */
+export const AwardFieldsSchema = z.strictObject({
+  name: ShortText,
+  awardingOrg: ShortText,
+  awardedOn: PartialDate,
+  description: LongText.optional(),
+});
+
+/** The fields of an `award` entry. */
+export type AwardFields = z.infer<typeof AwardFieldsSchema>;
+
+/**
+ * The `award` kind: Open Badges `Award`, class N.
+ *
+ * @example
+ * ```ts
+ * award.describe(fields, {}); // "Highly Commended, Poetry — award from Koestler Arts, September 2026"
+ * ```
+ */
+export const award = /* @__PURE__ */ defineKind({
+  kind: 'award',
+  shape: AwardFieldsSchema.shape,
+  achievementType: 'Award',
+  sensitivity: 'N',
+  lifecycle: false,
+  label: 'award',
+  achievement: (f) => ({
+    name: f.name,
+    description: f.description ?? `An award from ${f.awardingOrg}.`,
+    criteria: `Awarded by ${f.awardingOrg}.`,
+  }),
+  describe: (f) => `${f.name} — award from ${f.awardingOrg}, ${plainPartialDate(f.awardedOn)}`,
+});

@@ -1,0 +1,101 @@
+// checkpoint: an issuer's signed statement "at time T, I saw exactly these entry CIDs". It makes
+// history tamper-evident and shows an entry existed before a later key compromise. Class C: the
+// set of entries and the time can reveal a custody episode.
+import { z } from 'zod';
+import { backend } from '../../backend/index.js';
+import { toHex, utf8 } from '../../internal/bytes.js';
+import { formatDateTimeStamp } from '../../internal/time.js';
+import { Cid, DateTimeStamp, defineKind, issuerOr } from './common.js';
+
+const CheckpointBase = z.strictObject({
+  at: DateTimeStamp,
+  entryCount: z.number().int().min(0).max(1_000_000),
+  cids: z.array(Cid).max(1_000_000),
+  digest: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256 digest'),
+});
+
+/** The fields of a `checkpoint` entry. */
+export type CheckpointFields = z.infer<typeof CheckpointBase>;
+
+/** The cross-field rule: sorted, unique, counted. */
+function checkpointRule(f: CheckpointFields): { path: (string | number)[]; message: string } | undefined {
+  for (let i = 1; i < f.cids.length; i++) {
+    if (!(f.cids[i - 1]! < f.cids[i]!)) return { path: ['cids', i], message: 'cids must be sorted and must not repeat' };
+  }
+  if (f.entryCount !== f.cids.length) return { path: ['entryCount'], message: 'must equal the number of cids' };
+  return undefined;
+}
+
+/**
+ * The digest a checkpoint carries: lower-case hex SHA-256 of the (sorted) CIDs joined by "\n".
+ *
+ * @example
+ * ```ts
+ * const digest = await checkpointDigest(['bagaaiera…', 'bagaaierb…']);
+ * ```
+ */
+export async function checkpointDigest(sortedCids: readonly string[]): Promise<string> {
+  return toHex(await backend.sha256(utf8(sortedCids.join('\n'))));
+}
+
+/**
+ * Builds checkpoint fields from any list of CIDs: sorts them, drops repeats, counts them and
+ * computes the digest.
+ *
+ * @param cids the entry ids seen
+ * @param at when they were seen (default: now)
+ * @example
+ * ```ts
+ * const fields = await checkpointFields(passport.entries.map(entryId));
+ * await issueEntry('checkpoint', fields, { issuer, key });
+ * ```
+ */
+export async function checkpointFields(cids: Iterable<string>, at: Date | string = new Date()): Promise<CheckpointFields> {
+  const sorted = [...new Set(cids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const stamp = typeof at === 'string' ? at : formatDateTimeStamp(at);
+  return { at: stamp, entryCount: sorted.length, cids: sorted, digest: await checkpointDigest(sorted) };
+}
+
+const timeFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+function plainInstant(value: string): string {
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? value : timeFormat.format(new Date(t));
+}
+
+/**
+ * The `checkpoint` lifecycle kind: `ext:Checkpoint`, class C.
+ *
+ * @example
+ * ```ts
+ * checkpoint.describe(fields, { issuerName: 'Novus' }); // "Checkpoint: Novus saw 42 entries — record check, 3 March 2026"
+ * ```
+ */
+export const checkpoint = /* @__PURE__ */ defineKind({
+  kind: 'checkpoint',
+  shape: CheckpointBase.shape,
+  rule: checkpointRule,
+  achievementType: 'ext:Checkpoint',
+  sensitivity: 'C',
+  lifecycle: true,
+  label: 'record check',
+  achievement: (f) => ({
+    name: `Checkpoint of ${f.entryCount} ${f.entryCount === 1 ? 'entry' : 'entries'}`,
+    description: `The issuer saw exactly these ${f.entryCount} entries at ${f.at}. Digest (SHA-256): ${f.digest}.`,
+    criteria: 'The digest is the SHA-256 of the sorted entry ids joined by new lines.',
+  }),
+  describe: (f, ctx) =>
+    `Checkpoint: ${issuerOr(ctx)} saw ${f.entryCount} ${f.entryCount === 1 ? 'entry' : 'entries'} — record check, ${plainInstant(f.at)}`,
+});
+
+/**
+ * Fields of a `checkpoint` entry. `cids` is sorted (code-unit order) without repeats,
+ * `entryCount` is its length and `digest` is the hex SHA-256 of the cids joined by "\n"
+ * ({@link checkpointDigest}; checked at issue time, since hashing is asynchronous).
+ *
+ * @example
+ * ```ts
+ * CheckpointFieldsSchema.parse(await checkpointFields(['bagaaierb…', 'bagaaiera…'], '2026-03-03T10:00:00Z'));
+ * ```
+ */
+export const CheckpointFieldsSchema = checkpoint.fields;

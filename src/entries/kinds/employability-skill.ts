@@ -1,0 +1,88 @@
+// employability-skill: a rated transferable skill (teamwork, timekeeping…). Class N.
+import { z } from 'zod';
+import { defineKind, issuerOr, LongText, PartialDate, plainPartialDate, ShortText } from './common.js';
+
+/** The transferable skills that can be rated. */
+export const EMPLOYABILITY_SKILLS = [
+  'teamwork',
+  'timekeeping',
+  'communication',
+  'planning',
+  'organisation',
+  'problem-solving',
+  'initiative',
+  'adaptability',
+  'reliability',
+  'creativity',
+] as const;
+
+const SKILL_NAMES: Record<(typeof EMPLOYABILITY_SKILLS)[number], string> = {
+  teamwork: 'Teamwork',
+  timekeeping: 'Timekeeping',
+  communication: 'Communication',
+  planning: 'Planning',
+  organisation: 'Organisation',
+  'problem-solving': 'Problem solving',
+  initiative: 'Initiative',
+  adaptability: 'Adaptability',
+  reliability: 'Reliability',
+  creativity: 'Creativity',
+};
+
+const EmployabilitySkillBase = z.strictObject({
+  skill: z.enum(EMPLOYABILITY_SKILLS),
+  rating: z.strictObject({
+    /** The name of the rating scale, e.g. "demonstration-1-5". */
+    scale: ShortText,
+    value: z.number().int().min(0).max(100),
+    max: z.number().int().min(1).max(100),
+  }),
+  /** What was seen, in work terms. */
+  evidence: LongText,
+  assessedOn: PartialDate,
+  /** Where, in neutral words, e.g. "Commercial kitchen". */
+  context: ShortText,
+});
+
+/** The fields of an `employability-skill` entry. */
+export type EmployabilitySkillFields = z.infer<typeof EmployabilitySkillBase>;
+
+/**
+ * The `employability-skill` kind: Open Badges `Competency`, class N.
+ *
+ * @example
+ * ```ts
+ * employabilitySkill.describe(fields, { issuerName: 'Greene King' });
+ * // "Teamwork: 4 out of 5 — skill rated by Greene King, May 2026"
+ * ```
+ */
+export const employabilitySkill = /* @__PURE__ */ defineKind({
+  kind: 'employability-skill',
+  shape: EmployabilitySkillBase.shape,
+  rule: (f) => (f.rating.value > f.rating.max ? { path: ['rating', 'value'], message: 'must not be more than rating.max' } : undefined),
+  achievementType: 'Competency',
+  sensitivity: 'N',
+  lifecycle: false,
+  label: 'skill',
+  achievement: (f) => ({
+    name: `${SKILL_NAMES[f.skill]}: ${f.rating.value} out of ${f.rating.max}`,
+    description: `${SKILL_NAMES[f.skill]} rated ${f.rating.value} out of ${f.rating.max} (${f.rating.scale} scale), in: ${f.context}.`,
+    criteria: f.evidence,
+  }),
+  describe: (f, ctx) =>
+    `${SKILL_NAMES[f.skill]}: ${f.rating.value} out of ${f.rating.max} — skill rated by ${issuerOr(ctx)}, ${plainPartialDate(f.assessedOn)}`,
+});
+
+/**
+ * Fields of an `employability-skill` entry. `rating.value` is on a scale from 1 (or 0) to
+ * `rating.max`; `rating.scale` names the scale so different scales are never compared.
+ *
+ * @example
+ * ```ts
+ * EmployabilitySkillFieldsSchema.parse({
+ *   skill: 'teamwork', rating: { scale: 'demonstration-1-5', value: 4, max: 5 },
+ *   evidence: 'Led the morning prep team', assessedOn: '2026-05', context: 'Commercial kitchen',
+ * });
+ * ```
+ */
+export const EmployabilitySkillFieldsSchema = employabilitySkill.fields;

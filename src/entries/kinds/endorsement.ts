@@ -1,0 +1,56 @@
+// endorsement: a third party vouches for another entry ("certificate seen", "skills observed").
+// The issuer of the endorsement is the endorser. Its sensitivity really follows the target
+// entry; N is the default when the target is not at hand.
+import { z } from 'zod';
+import { Cid, defineKind, issuerOr, LongText } from './common.js';
+
+/** The kinds of claim an endorsement makes. */
+export const ENDORSEMENT_CLAIMS = ['certificate-sighted', 'skills-observed', 'confirmed', 'other'] as const;
+
+const CLAIM_WORDS: Record<(typeof ENDORSEMENT_CLAIMS)[number], string> = {
+  'certificate-sighted': 'certificate seen',
+  'skills-observed': 'skills seen in practice',
+  confirmed: 'confirmed',
+  other: 'vouched for',
+};
+
+/**
+ * Fields of an `endorsement` entry.
+ *
+ * @example
+ * ```ts
+ * EndorsementFieldsSchema.parse({ target: 'bagaaiera…', claimType: 'certificate-sighted', claim: 'Original certificate seen.' });
+ * ```
+ */
+export const EndorsementFieldsSchema = z.strictObject({
+  /** The entry vouched for (its CID). */
+  target: Cid,
+  claimType: z.enum(ENDORSEMENT_CLAIMS),
+  claim: LongText,
+});
+
+/** The fields of an `endorsement` entry. */
+export type EndorsementFields = z.infer<typeof EndorsementFieldsSchema>;
+
+/**
+ * The `endorsement` kind: Open Badges `ext:Endorsement` (OB has no achievementType for it), class N.
+ *
+ * @example
+ * ```ts
+ * endorsement.describe(fields, { issuerName: 'Nacro' }); // "Endorsement: certificate seen — by Nacro, about another entry"
+ * ```
+ */
+export const endorsement = /* @__PURE__ */ defineKind({
+  kind: 'endorsement',
+  shape: EndorsementFieldsSchema.shape,
+  achievementType: 'ext:Endorsement',
+  sensitivity: 'N',
+  lifecycle: false,
+  label: 'endorsement',
+  achievement: (f) => ({
+    name: `Endorsement: ${CLAIM_WORDS[f.claimType]}`,
+    description: `Vouches for entry ${f.target}.`,
+    criteria: f.claim,
+  }),
+  describe: (f, ctx) => `Endorsement: ${CLAIM_WORDS[f.claimType]} — by ${issuerOr(ctx)}, about another entry`,
+});

@@ -1,0 +1,52 @@
+// peer-role: a position of responsibility (peer mentor, classroom assistant, reading mentor).
+// Class C by default: most such roles exist only in custody, so they reveal it.
+import { z } from 'zod';
+import { defineKind, PartialDate, plainList, plainPeriod, sentences, ShortText, TextList } from './common.js';
+
+/**
+ * Fields of a `peer-role` entry.
+ *
+ * @example
+ * ```ts
+ * PeerRoleFieldsSchema.parse({ roleTitle: 'Reading mentor', organisation: 'Shannon Trust', from: '2025-11' });
+ * ```
+ */
+export const PeerRoleFieldsSchema = z.strictObject({
+  /** A neutral title, e.g. "Peer learning mentor". */
+  roleTitle: ShortText,
+  organisation: ShortText,
+  from: PartialDate,
+  to: PartialDate.optional(),
+  responsibilities: TextList.optional(),
+  trainingCompleted: TextList.optional(),
+});
+
+/** The fields of a `peer-role` entry. */
+export type PeerRoleFields = z.infer<typeof PeerRoleFieldsSchema>;
+
+/**
+ * The `peer-role` kind: Open Badges `CommunityService`, class C.
+ *
+ * @example
+ * ```ts
+ * peerRole.describe(fields, {}); // "Reading mentor with Shannon Trust — helping others, since November 2025"
+ * ```
+ */
+export const peerRole = /* @__PURE__ */ defineKind({
+  kind: 'peer-role',
+  shape: PeerRoleFieldsSchema.shape,
+  achievementType: 'CommunityService',
+  sensitivity: 'C',
+  lifecycle: false,
+  label: 'peer role',
+  achievement: (f) => ({
+    name: `${f.roleTitle} with ${f.organisation}`,
+    description: sentences(
+      `Held the role of ${f.roleTitle}, ${plainPeriod(f.from, f.to)}.`,
+      f.responsibilities?.length ? `Responsibilities: ${plainList(f.responsibilities)}.` : undefined,
+      f.trainingCompleted?.length ? `Training: ${plainList(f.trainingCompleted)}.` : undefined,
+    ),
+    criteria: `Trusted with the role of ${f.roleTitle} by ${f.organisation}.`,
+  }),
+  describe: (f) => `${f.roleTitle} with ${f.organisation} — helping others, ${plainPeriod(f.from, f.to)}`,
+});

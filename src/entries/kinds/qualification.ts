@@ -1,0 +1,70 @@
+// qualification: a regulated award (Functional Skills, ESOL, NVQ, GCSE, degree modules…).
+// Default class N: it says nothing about where it was studied.
+import { z } from 'zod';
+import { Amount, defineKind, Framework, Level, Organisation, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
+
+/**
+ * Fields of a `qualification` entry (domain.md §5.2).
+ *
+ * @example
+ * ```ts
+ * QualificationFieldsSchema.parse({
+ *   title: 'Functional Skills Maths', level: 'L1', awardingBody: { name: 'City & Guilds' }, awardedOn: '2026-03',
+ * });
+ * ```
+ */
+export const QualificationFieldsSchema = z.strictObject({
+  title: ShortText,
+  /** Ofqual qualification number (QAN) or learning aim reference, e.g. 603/5062/X. */
+  qualificationNumber: ShortText.optional(),
+  awardingBody: Organisation,
+  framework: Framework.optional(),
+  level: Level,
+  /** Subject or component, e.g. "Reading" for Functional Skills English. */
+  subject: ShortText.optional(),
+  sectorSubjectArea: ShortText.optional(),
+  grade: ShortText.optional(),
+  awardedOn: PartialDate,
+  certificateNumber: ShortText.optional(),
+  credits: Amount.optional(),
+  /** Guided learning hours. */
+  glh: Amount.optional(),
+});
+
+/** The fields of a `qualification` entry. */
+export type QualificationFields = z.infer<typeof QualificationFieldsSchema>;
+
+function title(f: QualificationFields): string {
+  const base = f.subject ? `${f.title} (${f.subject})` : f.title;
+  const level = plainLevel(f.level);
+  return base.toLowerCase().includes(level.toLowerCase()) ? base : `${base}, ${level}`;
+}
+
+/**
+ * The `qualification` kind: Open Badges `Certificate`, class N.
+ *
+ * @example
+ * ```ts
+ * qualification.describe(fields, {}); // "Functional Skills Maths, Level 1 — qualification from City & Guilds, awarded March 2026"
+ * ```
+ */
+export const qualification = /* @__PURE__ */ defineKind({
+  kind: 'qualification',
+  shape: QualificationFieldsSchema.shape,
+  achievementType: 'Certificate',
+  sensitivity: 'N',
+  lifecycle: false,
+  label: 'qualification',
+  achievement: (f) => ({
+    name: title(f),
+    description: sentences(
+      `A ${plainLevel(f.level)}${f.framework && f.framework !== 'other' ? ` (${f.framework})` : ''} qualification awarded by ${f.awardingBody.name}.`,
+      f.grade && `Grade: ${f.grade}.`,
+    ),
+    criteria: `Awarded by ${f.awardingBody.name} when the learner met the requirements of ${
+      f.qualificationNumber ? `qualification ${f.qualificationNumber}` : 'the qualification'
+    }.`,
+  }),
+  describe: (f) =>
+    `${title(f)} — qualification from ${f.awardingBody.name}, awarded ${plainPartialDate(f.awardedOn)}${f.grade ? `, grade ${f.grade}` : ''}`,
+});

@@ -1,0 +1,62 @@
+// reference: a testimonial in work terms. No contact details in the credential: `contactable`
+// only says that the author is willing to be contacted through the holder. Class N.
+import { z } from 'zod';
+import { defineKind, issuerOr, LongText, PartialDate, plainPeriod, ShortText } from './common.js';
+
+/**
+ * Fields of a `reference` entry.
+ *
+ * @example
+ * ```ts
+ * ReferenceFieldsSchema.parse({
+ *   authorRole: 'Head chef', relationship: 'Line manager', period: { from: '2026-03', to: '2026-07' },
+ *   statement: 'Reliable, always on time and good with customers.', contactable: true,
+ * });
+ * ```
+ */
+export const ReferenceFieldsSchema = z.strictObject({
+  /** The author's job, e.g. "Head chef" (not their name). */
+  authorRole: ShortText,
+  /** e.g. "Line manager". */
+  relationship: ShortText,
+  period: z.strictObject({ from: PartialDate, to: PartialDate.optional() }),
+  statement: LongText,
+  contactable: z.boolean(),
+});
+
+/** The fields of a `reference` entry. */
+export type ReferenceFields = z.infer<typeof ReferenceFieldsSchema>;
+
+/**
+ * The `reference` kind: Open Badges `Achievement`, class N.
+ *
+ * @example
+ * ```ts
+ * reference.describe(fields, { issuerName: 'Greene King' });
+ * // "Reference from a head chef at Greene King — line manager, March 2026 to July 2026"
+ * ```
+ */
+export const reference = /* @__PURE__ */ defineKind({
+  kind: 'reference',
+  shape: ReferenceFieldsSchema.shape,
+  achievementType: 'Achievement',
+  sensitivity: 'N',
+  lifecycle: false,
+  label: 'reference',
+  achievement: (f) => ({
+    name: `Reference from ${f.authorRole}`,
+    description: `A reference from the learner's ${f.relationship.toLowerCase()} (${f.authorRole}), ${plainPeriod(f.period.from, f.period.to)}.${
+      f.contactable ? ' The author is willing to be contacted.' : ''
+    }`,
+    criteria: f.statement,
+  }),
+  describe: (f, ctx) =>
+    `Reference from ${article(f.authorRole)} ${f.authorRole.toLowerCase()} at ${issuerOr(ctx, 'an organisation')} — ${f.relationship.toLowerCase()}, ${plainPeriod(
+      f.period.from,
+      f.period.to,
+    )}`,
+});
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}

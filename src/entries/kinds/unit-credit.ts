@@ -1,0 +1,62 @@
+// unit-credit: one unit or component achieved toward a qualification. It matters most when a
+// transfer interrupts a course: the next provider can count what was already done. Class E.
+import { z } from 'zod';
+import { Amount, defineKind, issuerOr, Level, LongText, Organisation, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
+
+/**
+ * Fields of a `unit-credit` entry.
+ *
+ * @example
+ * ```ts
+ * UnitCreditFieldsSchema.parse({ unitTitle: 'Food safety in catering', level: 'L2', achievedOn: '2026-02-14' });
+ * ```
+ */
+export const UnitCreditFieldsSchema = z.strictObject({
+  unitTitle: ShortText,
+  /** The awarding body's unit reference, e.g. "H/615/1234". */
+  unitRef: ShortText.optional(),
+  parentQualificationNumber: ShortText.optional(),
+  parentQualificationTitle: ShortText.optional(),
+  awardingBody: Organisation.optional(),
+  level: Level,
+  achievedOn: PartialDate,
+  credits: Amount.optional(),
+  glh: Amount.optional(),
+  /** What the assessor confirms, in plain words. */
+  assessorAttestation: LongText.optional(),
+});
+
+/** The fields of a `unit-credit` entry. */
+export type UnitCreditFields = z.infer<typeof UnitCreditFieldsSchema>;
+
+/**
+ * The `unit-credit` kind: Open Badges `Competency`, class E.
+ *
+ * @example
+ * ```ts
+ * unitCredit.describe(fields, { issuerName: 'City & Guilds' });
+ * // "Food safety in catering, Level 2 — unit towards Food Safety Award, from City & Guilds, achieved 14 February 2026"
+ * ```
+ */
+export const unitCredit = /* @__PURE__ */ defineKind({
+  kind: 'unit-credit',
+  shape: UnitCreditFieldsSchema.shape,
+  achievementType: 'Competency',
+  sensitivity: 'E',
+  lifecycle: false,
+  label: 'unit credit',
+  achievement: (f) => ({
+    name: `${f.unitTitle}, ${plainLevel(f.level)}`,
+    description: sentences(
+      `A ${plainLevel(f.level)} unit${f.parentQualificationTitle ? ` of ${f.parentQualificationTitle}` : ''}${
+        f.parentQualificationNumber ? ` (${f.parentQualificationNumber})` : ''
+      }.`,
+      f.unitRef && `Unit reference ${f.unitRef}.`,
+    ),
+    criteria: f.assessorAttestation ?? 'The learner met the assessment criteria of the unit.',
+  }),
+  describe: (f, ctx) =>
+    `${f.unitTitle}, ${plainLevel(f.level)} — unit towards ${f.parentQualificationTitle ?? 'a qualification'}, from ${
+      f.awardingBody?.name ?? issuerOr(ctx)
+    }, achieved ${plainPartialDate(f.achievedOn)}`,
+});

@@ -1,0 +1,88 @@
+// work-experience: an in-prison job, a workshop, a placement, volunteering or a job after
+// release. Class N by default: the employer-issued case is the one that matters for jobs; the
+// presentation linter flags custody-revealing wording in prison-issued ones.
+import { z } from 'zod';
+import { defineKind, PartialDate, plainList, plainPeriod, sentences, ShortText, TextList } from './common.js';
+
+/** Work sectors, aligned to the HMPPS work-interest list and the placement sectors. */
+export const WORK_SECTORS = [
+  'agriculture-and-horticulture',
+  'beauty',
+  'cleaning-and-maintenance',
+  'construction',
+  'driving',
+  'education-and-training',
+  'hospitality-and-catering',
+  'it-and-communication',
+  'manufacturing',
+  'office',
+  'outdoor',
+  'recycling-and-waste',
+  'retail',
+  'sports',
+  'technical',
+  'transport-and-storage',
+  'warehousing',
+  'other',
+] as const;
+
+/**
+ * Fields of a `work-experience` entry.
+ *
+ * @example
+ * ```ts
+ * WorkExperienceFieldsSchema.parse({
+ *   roleTitle: 'Kitchen team member', organisationDisplay: 'Greene King', sector: 'hospitality-and-catering', from: '2026-03', to: '2026-07',
+ * });
+ * ```
+ */
+export const WorkExperienceFieldsSchema = z.strictObject({
+  /** A neutral job title. */
+  roleTitle: ShortText,
+  /** The organisation as shown to employers (a neutral name is fine). */
+  organisationDisplay: ShortText,
+  sector: z.enum(WORK_SECTORS),
+  /** Start, month precision by default. */
+  from: PartialDate,
+  to: PartialDate.optional(),
+  hoursPerWeek: z.number().min(0).max(100).optional(),
+  duties: TextList.optional(),
+  skills: TextList.optional(),
+  supervisorReferenceAvailable: z.boolean().optional(),
+});
+
+/** The fields of a `work-experience` entry. */
+export type WorkExperienceFields = z.infer<typeof WorkExperienceFieldsSchema>;
+
+/**
+ * The `work-experience` kind: Open Badges `Fieldwork`, class N.
+ *
+ * @example
+ * ```ts
+ * workExperience.describe(fields, {});
+ * // "Kitchen team member at Greene King — work experience, March 2026 to July 2026, 32 hours a week"
+ * ```
+ */
+export const workExperience = /* @__PURE__ */ defineKind({
+  kind: 'work-experience',
+  shape: WorkExperienceFieldsSchema.shape,
+  achievementType: 'Fieldwork',
+  sensitivity: 'N',
+  lifecycle: false,
+  label: 'work experience',
+  achievement: (f) => ({
+    name: `${f.roleTitle} at ${f.organisationDisplay}`,
+    description: sentences(
+      `Work as ${f.roleTitle}, ${plainPeriod(f.from, f.to)}${f.hoursPerWeek !== undefined ? `, ${f.hoursPerWeek} hours a week` : ''}.`,
+      f.duties?.length ? `Duties: ${plainList(f.duties)}.` : undefined,
+      f.skills?.length ? `Skills: ${plainList(f.skills)}.` : undefined,
+    ),
+    criteria: f.supervisorReferenceAvailable
+      ? 'Confirmed by the organisation. A supervisor reference is available.'
+      : 'Confirmed by the organisation.',
+  }),
+  describe: (f) =>
+    `${f.roleTitle} at ${f.organisationDisplay} — work experience, ${plainPeriod(f.from, f.to)}${
+      f.hoursPerWeek !== undefined ? `, ${f.hoursPerWeek} hours a week` : ''
+    }`,
+});
