@@ -1,2 +1,54 @@
-// Public API of the trust area (curated named re-exports).
-export {};
+// Public API of the trust area (curated named re-exports). Every export carries JSDoc with an
+// @example at its definition.
+export { createTrustPolicy, isTrustPolicy, type TrustPolicy, type TrustPolicyInput, type TrustRoot, type TrustRootInput } from './create-trust-policy.js';
+export {
+  DEFAULT_RULES,
+  TRUST_CAPABILITIES,
+  TRUST_KINDS,
+  type TrustCapability,
+  type TrustKind,
+} from './rules.js';
+export {
+  ACCREDITATION_TYPE,
+  accreditIssuer,
+  type AccreditationCredential,
+  type AccreditationSubject,
+  type AccreditIssuerInput,
+} from './accredit-issuer.js';
+export {
+  ACCREDITATION_REVOCATION_TYPE,
+  revokeAccreditation,
+  type AccreditationRevocationCredential,
+  type RevokeAccreditationInput,
+} from './revoke-accreditation.js';
+export {
+  createTrustContext,
+  isTrustContext,
+  type FetchStatusList,
+  type RejectedAccreditation,
+  type TrustCheckpoint,
+  type TrustContext,
+  type TrustContextInput,
+} from './trust-context.js';
+export { evaluateTrust, type EvaluateTrustOptions, type TrustEvaluation } from './evaluate-trust.js';
+export type { TrustChainLink } from './resolve-chain.js';
+export type { StatusReport } from './check-status.js';
+export { mayActOnEntry, type MayActOnEntryInput, type MayActOnEntryResult } from './may-act-on-entry.js';
+export {
+  createStatusList,
+  decodeStatusList,
+  encodeStatusList,
+  getStatus,
+  MAX_STATUS_LIST_BYTES,
+  MIN_STATUS_LIST_LENGTH,
+  setStatus,
+  type StatusList,
+} from './status-list.js';
+export {
+  issueStatusListCredential,
+  statusEntry,
+  type BitstringStatusListEntry,
+  type IssueStatusListInput,
+  type StatusListCredential,
+  type StatusPurpose,
+} from './status-list-credential.js';

@@ -1,0 +1,131 @@
+// An accreditation is a credential by which a root (or an authority it accredited) vouches for
+// an issuer's key: which organisation holds it, in what role, for which entry kinds, and when.
+import { VC_V2_CONTEXT } from '../constants.js';
+import { isPlainObject } from '../internal/json.js';
+import { parseDateTimeStamp } from '../internal/time.js';
+import { assertSigningKeyPair } from '../keys/key-pair.js';
+import { ISSUER_ROLES, type IssuerRole, type SigningKeyPair } from '../keys/types.js';
+import { signCredential } from '../proof/sign-credential.js';
+import type { Signed } from '../proof/types.js';
+import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
+import { didOf, toTimestamp, uuidUrn } from './util.js';
+
+/** The credential type of an accreditation. */
+export const ACCREDITATION_TYPE = 'LearningPassportAccreditation' as const;
+
+/** Input of {@link accreditIssuer}. */
+export interface AccreditIssuerInput {
+  /** The issuer's did:key (or its KeyPair). */
+  did: string | { did: string };
+  /** A stable organisation id, the same for every key the organisation ever holds (e.g. "org:hmp-northfield"). */
+  organisation: string;
+  role: IssuerRole;
+  /** The entry kinds the issuer may issue (for an authority: the scope it may pass on). */
+  kinds: readonly TrustKind[];
+  /** Extra powers: `accredit`, `revoke-others`, `supersede-others`. */
+  capabilities?: readonly TrustCapability[];
+  /** With `accredit`: the roles it may accredit (default: any role its own accreditor allows). */
+  accreditRoles?: readonly IssuerRole[];
+  /** Start of the window (default: now). */
+  validFrom?: Date | string;
+  /** End of the window; closing it is how a rotated-out key stops being trusted. */
+  validUntil?: Date | string;
+  /** The neutral name verifiers see (default: `organisation`). */
+  displayName?: string;
+  /** The accreditation's id (default: a fresh urn:uuid). */
+  id?: string;
+  /** When the proof is made (default: now). */
+  created?: Date | string;
+}
+
+/** The subject of an accreditation credential. */
+export interface AccreditationSubject {
+  id: string;
+  type: 'LearningPassportIssuer';
+  organisation: string;
+  role: IssuerRole;
+  kinds: TrustKind[];
+  capabilities?: TrustCapability[];
+  accreditRoles?: IssuerRole[];
+  displayProfile: { type: 'Profile'; name: string };
+}
+
+/** A signed accreditation credential. */
+export type AccreditationCredential = Signed<{
+  '@context': string[];
+  id: string;
+  type: ['VerifiableCredential', typeof ACCREDITATION_TYPE];
+  issuer: string;
+  name: string;
+  validFrom: string;
+  validUntil?: string;
+  credentialSubject: AccreditationSubject;
+}>;
+
+function listOf<T extends string>(value: unknown, allowed: readonly T[], name: string, allowEmpty = false): T[] {
+  if (!Array.isArray(value) || (!allowEmpty && value.length === 0) || !value.every((v) => (allowed as readonly unknown[]).includes(v))) {
+    throw new TypeError(`"${name}" must be a ${allowEmpty ? '' : 'non-empty '}list drawn from: ${allowed.join(', ')}`);
+  }
+  return [...new Set(value as T[])].sort();
+}
+
+/**
+ * Signs an accreditation for an issuer's key (W3C VC 2.0, type
+ * `LearningPassportAccreditation`). The accreditor is a trust root, or an authority whose own
+ * accreditation carries the `accredit` capability; in that case this accreditation is honoured
+ * only if it stays within the authority's scope (its kinds, capabilities and roles).
+ *
+ * Accreditations travel inside the passport, so verification needs no registry.
+ *
+ * @throws {TypeError} on unknown roles, kinds or capabilities, empty names, or a window that ends before it starts
+ * @example
+ * ```ts
+ * const accreditation = await accreditIssuer(authorityKey, {
+ *   did: cityAndGuilds.did, organisation: 'org:city-and-guilds', role: 'awarding-body',
+ *   kinds: ['qualification', 'unit-credit'], displayName: 'City & Guilds',
+ *   validUntil: '2030-01-01T00:00:00Z',
+ * });
+ * ```
+ */
+export async function accreditIssuer(accreditor: SigningKeyPair, input: AccreditIssuerInput): Promise<AccreditationCredential> {
+  assertSigningKeyPair(accreditor, 'accreditor');
+  if (!isPlainObject(input)) throw new TypeError('"input" must be an object');
+  const did = didOf(input.did, 'did');
+  if (typeof input.organisation !== 'string' || input.organisation.trim() === '') throw new TypeError('"organisation" must be a non-empty string');
+  if (!ISSUER_ROLES.includes(input.role)) throw new TypeError(`"role" must be one of: ${ISSUER_ROLES.join(', ')}`);
+  const kinds = listOf(input.kinds, TRUST_KINDS, 'kinds', input.capabilities !== undefined && input.capabilities.length > 0);
+  const capabilities = input.capabilities === undefined ? [] : listOf(input.capabilities, TRUST_CAPABILITIES, 'capabilities', true);
+  const accreditRoles = input.accreditRoles === undefined ? undefined : listOf(input.accreditRoles, ISSUER_ROLES, 'accreditRoles');
+  if (accreditRoles && !capabilities.includes('accredit')) throw new TypeError('"accreditRoles" needs the "accredit" capability');
+  if (input.displayName !== undefined && (typeof input.displayName !== 'string' || input.displayName.trim() === '')) {
+    throw new TypeError('"displayName" must be a non-empty string when given');
+  }
+  if (input.id !== undefined && (typeof input.id !== 'string' || !/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(input.id))) {
+    throw new TypeError('"id" must be a URL such as urn:uuid:…');
+  }
+  const validFrom = toTimestamp(input.validFrom ?? new Date(), 'validFrom');
+  const validUntil = input.validUntil === undefined ? undefined : toTimestamp(input.validUntil, 'validUntil');
+  if (validUntil && parseDateTimeStamp(validUntil) < parseDateTimeStamp(validFrom)) throw new TypeError('"validUntil" must not be before "validFrom"');
+  const name = input.displayName ?? input.organisation;
+
+  const credential = {
+    '@context': [VC_V2_CONTEXT],
+    id: input.id ?? uuidUrn(),
+    type: ['VerifiableCredential', ACCREDITATION_TYPE] as ['VerifiableCredential', typeof ACCREDITATION_TYPE],
+    issuer: accreditor.did,
+    name: `Accreditation of ${name} as ${input.role}`,
+    validFrom,
+    ...(validUntil ? { validUntil } : {}),
+    credentialSubject: {
+      id: did,
+      type: 'LearningPassportIssuer' as const,
+      organisation: input.organisation,
+      role: input.role,
+      kinds,
+      ...(capabilities.length > 0 ? { capabilities } : {}),
+      ...(accreditRoles ? { accreditRoles } : {}),
+      displayProfile: { type: 'Profile' as const, name },
+    },
+  };
+  return signCredential(credential, accreditor, { created: input.created ?? new Date() }) as Promise<AccreditationCredential>;
+}

@@ -1,0 +1,177 @@
+// Checks an entry's credentialStatus against a status list snapshot (carried in the passport or
+// supplied by the verifier) or, only when the caller passed a fetch function, a fetched list.
+// W3C Bitstring Status List v1.0 §3.2 "Validate Algorithm", returning results, never throwing.
+import { isPassportError, type PassportErrorCode } from '../errors.js';
+import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
+import { CheckList } from '../result.js';
+import { decodeStatusList, getStatus, type StatusList } from './status-list.js';
+import { contextInternals, type TrustContext } from './trust-context.js';
+import { instant, plainAge, plainDay } from './util.js';
+
+/** What was found for one credentialStatus entry. */
+export interface StatusReport {
+  purpose: string;
+  listUrl?: string;
+  index?: number;
+  /** `set` = revoked / suspended; `clear` = not; `unknown` = could not check. */
+  state: 'set' | 'clear' | 'unknown';
+  /** When the list used was last updated (its proof time), as a date-time. */
+  updated?: string;
+  /** Its age in milliseconds at the time of the check. */
+  ageMs?: number;
+  message: string;
+}
+
+interface VerifiedList {
+  issuer: string;
+  updated: number;
+  validFrom: number;
+  validUntil?: number;
+  purposes: string[];
+  list: StatusList;
+}
+
+type Loaded = { lists: VerifiedList[]; problems: string[] };
+
+async function verifyList(raw: unknown, url: string): Promise<VerifiedList | string> {
+  const snap = snapshotJson(raw);
+  if (!snap.ok || !isPlainObject(snap.value)) return 'it is not a JSON object';
+  const doc = snap.value as Record<string, unknown>;
+  if (doc.id !== url) return 'it has a different id';
+  const types = Array.isArray(doc.type) ? doc.type : [doc.type];
+  const subject = doc.credentialSubject;
+  if (!types.includes('BitstringStatusListCredential') || !isPlainObject(subject) || subject.type !== 'BitstringStatusList' || typeof subject.encodedList !== 'string') {
+    return 'it is not a BitstringStatusListCredential';
+  }
+  const issuer = isPlainObject(doc.issuer) ? doc.issuer.id : doc.issuer;
+  if (typeof issuer !== 'string') return 'it has no issuer';
+  const validFrom = instant(doc.validFrom);
+  const validUntil = doc.validUntil === undefined ? undefined : instant(doc.validUntil);
+  if ((doc.validFrom !== undefined && validFrom === undefined) || (doc.validUntil !== undefined && validUntil === undefined)) return 'its dates are not valid';
+  const checks = new CheckList();
+  const proof = await verifyEddsaJcsProof(doc, checks);
+  if (!proof.valid) return `its signature does not verify (${checks.firstProblem?.message ?? 'unknown reason'})`;
+  if (proof.controller !== issuer) return 'it was not signed by its issuer';
+  const updated = (proof.created !== undefined ? instant(proof.created) : undefined) ?? validFrom;
+  if (updated === undefined) return 'it carries no date, so its age is unknown';
+  let list: StatusList;
+  try {
+    list = await decodeStatusList(subject.encodedList);
+  } catch (err) {
+    return isPassportError(err) ? `its list is unusable: ${err.message}` : 'its list is unusable';
+  }
+  const purposes = (Array.isArray(subject.statusPurpose) ? subject.statusPurpose : [subject.statusPurpose]).filter((p): p is string => typeof p === 'string');
+  return { issuer, updated, validFrom: validFrom ?? updated, ...(validUntil !== undefined ? { validUntil } : {}), purposes, list };
+}
+
+async function loadLists(context: TrustContext, url: string): Promise<Loaded> {
+  const inner = contextInternals(context);
+  const cached = inner.statusCache.get(url);
+  if (cached) return cached as Promise<Loaded>;
+  const work = (async (): Promise<Loaded> => {
+    const candidates: unknown[] = inner.statusLists.filter((l) => isPlainObject(l) && l.id === url);
+    const problems: string[] = [];
+    if (inner.fetchStatusList) {
+      try {
+        candidates.push(await inner.fetchStatusList(url));
+      } catch {
+        problems.push(`fetching ${url} failed`);
+      }
+    }
+    const lists: VerifiedList[] = [];
+    for (const c of candidates) {
+      const v = await verifyList(c, url);
+      if (typeof v === 'string') problems.push(`a copy of ${url} was not used: ${v}`);
+      else lists.push(v);
+    }
+    return { lists, problems };
+  })();
+  inner.statusCache.set(url, work);
+  return work;
+}
+
+interface Outcome {
+  status: 'pass' | 'fail' | 'unknown';
+  code?: PassportErrorCode;
+  report: StatusReport;
+}
+
+async function checkOne(context: TrustContext, entry: unknown, issuer: string, now: number, maxAgeMs: number | undefined): Promise<Outcome | undefined> {
+  const unknown = (purpose: string, message: string, code: PassportErrorCode = 'ERR_STATUS_UNKNOWN', extra: Partial<StatusReport> = {}): Outcome => ({
+    status: 'unknown',
+    code,
+    report: { purpose, state: 'unknown', message, ...extra },
+  });
+  if (!isPlainObject(entry)) return unknown('unknown', 'A status entry is not an object, so the status cannot be checked.');
+  const purpose = typeof entry.statusPurpose === 'string' ? entry.statusPurpose : 'unknown';
+  if (entry.type !== 'BitstringStatusListEntry') return unknown(purpose, `The status uses "${String(entry.type)}", which this verifier cannot check.`);
+  // "refresh" and "message" say nothing about validity (Bitstring Status List §2.1).
+  if (purpose === 'refresh' || purpose === 'message') return undefined;
+  if (purpose !== 'revocation' && purpose !== 'suspension') return unknown(purpose, `The status purpose "${purpose}" is not one this verifier checks.`);
+  if (entry.statusSize !== undefined && entry.statusSize !== 1 && entry.statusSize !== '1') return unknown(purpose, 'The status uses several bits per entry, which this verifier does not support.');
+  const url = entry.statusListCredential;
+  const indexText = entry.statusListIndex;
+  if (typeof url !== 'string' || typeof indexText !== 'string' || !/^(0|[1-9]\d{0,15})$/.test(indexText) || !Number.isSafeInteger(Number(indexText))) {
+    return unknown(purpose, 'The status entry lacks a list URL or a valid index.', 'ERR_STATUS_LIST_INVALID');
+  }
+  const index = Number(indexText);
+  const where = { listUrl: url, index };
+  const { lists, problems } = await loadLists(context, url);
+  const mine = lists.filter((l) => l.issuer === issuer);
+  if (mine.length === 0) {
+    if (lists.length > 0) return unknown(purpose, `The ${purpose} list ${url} was signed by someone other than the entry's issuer, so it cannot be relied on.`, 'ERR_STATUS_LIST_INVALID', where);
+    if (problems.length > 0) return unknown(purpose, `The ${purpose} status could not be checked: ${problems[0]}.`, 'ERR_STATUS_LIST_INVALID', where);
+    return unknown(purpose, `The ${purpose} status could not be checked: no copy of the status list ${url} is available offline.`, 'ERR_STATUS_UNKNOWN', where);
+  }
+  // The newest copy the issuer signed wins.
+  const list = mine.reduce((a, b) => (b.updated > a.updated ? b : a));
+  const updated = new Date(list.updated).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const ageMs = Math.max(0, now - list.updated);
+  const dated = { ...where, updated, ageMs };
+  const age = `status last updated ${plainAge(ageMs)} ago`;
+  if (!list.purposes.includes(purpose)) return unknown(purpose, `The list ${url} is not a ${purpose} list.`, 'ERR_STATUS_LIST_INVALID', dated);
+  if (index >= list.list.length) return unknown(purpose, `The status index ${index} is outside the list ${url}.`, 'ERR_STATUS_LIST_INVALID', dated);
+  if (getStatus(list.list, index)) {
+    const code: PassportErrorCode = purpose === 'revocation' ? 'ERR_STATUS_REVOKED' : 'ERR_STATUS_SUSPENDED';
+    const what = purpose === 'revocation' ? 'revoked' : 'suspended';
+    return { status: 'fail', code, report: { purpose, state: 'set', message: `The issuer has ${what} it (${age}).`, ...dated } };
+  }
+  if (list.validUntil !== undefined && list.validUntil < now) {
+    return unknown(purpose, `The ${purpose} list expired on ${plainDay(list.validUntil)}, so it cannot show the current status (${age}).`, 'ERR_STATUS_UNKNOWN', dated);
+  }
+  if (maxAgeMs !== undefined && ageMs > maxAgeMs) {
+    return unknown(purpose, `The ${purpose} list is too old to rely on (${age}; this verifier accepts up to ${plainAge(maxAgeMs)}).`, 'ERR_STATUS_UNKNOWN', dated);
+  }
+  return { status: 'pass', report: { purpose, state: 'clear', message: `Not ${purpose === 'revocation' ? 'revoked' : 'suspended'} (${age}).`, ...dated } };
+}
+
+/** @internal Adds the `status` check for `document` to `checks` and returns what was found. */
+export async function checkStatus(
+  context: TrustContext,
+  document: Record<string, unknown>,
+  issuer: string,
+  now: number,
+  checks: CheckList,
+  maxAgeMs?: number,
+): Promise<StatusReport[]> {
+  const raw = document.credentialStatus;
+  if (raw === undefined) {
+    checks.pass('status', 'The issuer publishes no status list for it; any withdrawal would be a signed revocation entry.');
+    return [];
+  }
+  const entries = (Array.isArray(raw) ? raw : [raw]).slice(0, 16);
+  if (entries.length === 0) {
+    checks.pass('status', 'The issuer publishes no status list for it.');
+    return [];
+  }
+  const outcomes = (await Promise.all(entries.map((e) => checkOne(context, e, issuer, now, maxAgeMs)))).filter((o): o is Outcome => o !== undefined);
+  const reports = outcomes.map((o) => o.report);
+  const failed = outcomes.find((o) => o.status === 'fail');
+  const unknown = outcomes.find((o) => o.status === 'unknown');
+  if (failed) checks.fail('status', failed.code!, failed.report.message);
+  else if (unknown) checks.unknown('status', unknown.code!, unknown.report.message);
+  else if (outcomes.length === 0) checks.pass('status', 'The status entries carry no revocation or suspension status.');
+  else checks.pass('status', outcomes.map((o) => o.report.message).join(' '));
+  return reports;
+}

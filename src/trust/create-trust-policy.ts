@@ -1,0 +1,165 @@
+// A verifier's trust policy: which roots it accepts and what each role may issue. Frozen and
+// branded, so a verify function can tell a real policy from any object that looks like one.
+import { isPlainObject } from '../internal/json.js';
+import { assertDate } from '../internal/time.js';
+import { parseDidKey } from '../keys/did-key.js';
+import { ISSUER_ROLES, type IssuerRole, type KeyPair } from '../keys/types.js';
+import { DEFAULT_RULES, TRUST_KINDS, type TrustKind } from './rules.js';
+
+/** A trust root given with details: its role and scope, and a name for messages. */
+export interface TrustRootInput {
+  /** The root's did:key. */
+  did: string;
+  /** A name shown in results ("National Learning Authority"). */
+  name?: string;
+  /** What the root is, for entries it signs directly (default `authority`). */
+  role?: IssuerRole;
+  /** Limits what the root may issue and accredit (default: every kind). */
+  kinds?: readonly TrustKind[];
+  /** A stable organisation id (default: the DID). */
+  organisation?: string;
+}
+
+/** Input of {@link createTrustPolicy}. */
+export interface TrustPolicyInput {
+  /** The accepted roots: did:key strings, key pairs (their `did` is used) or root descriptions. */
+  roots: ReadonlyArray<string | KeyPair | TrustRootInput>;
+  /** Replaces {@link DEFAULT_RULES} for the roles it names (an empty list forbids the role everything). */
+  rules?: Partial<Record<IssuerRole, readonly TrustKind[]>>;
+  /** The time to evaluate at (default: the time of each check). */
+  now?: Date;
+  /** Seconds of clock difference tolerated on every date comparison (default 60). */
+  clockTolerance?: number;
+  /** Most accreditation links between an issuer and a root (default 3, at most 10). */
+  maxChainDepth?: number;
+}
+
+/** A trust root as held by a policy. */
+export interface TrustRoot {
+  readonly did: string;
+  readonly name?: string;
+  readonly role: IssuerRole;
+  readonly organisation: string;
+  /** Undefined: unrestricted. */
+  readonly kinds?: readonly TrustKind[];
+}
+
+/** A verifier's trust policy, made by {@link createTrustPolicy}. Frozen. */
+export interface TrustPolicy {
+  readonly type: 'TrustPolicy';
+  readonly roots: readonly TrustRoot[];
+  readonly rules: Readonly<Record<IssuerRole, readonly TrustKind[]>>;
+  readonly now?: Date;
+  readonly clockTolerance: number;
+  readonly maxChainDepth: number;
+}
+
+// Only objects made here are policies: a WeakSet cannot be forged by copying properties.
+const policies = new WeakSet<object>();
+
+/**
+ * True when `value` is a policy made by {@link createTrustPolicy} (not a look-alike object).
+ *
+ * @example
+ * ```ts
+ * isTrustPolicy(createTrustPolicy({ roots: [authority.did] })); // true
+ * isTrustPolicy({ type: 'TrustPolicy', roots: [] });              // false
+ * ```
+ */
+export function isTrustPolicy(value: unknown): value is TrustPolicy {
+  return typeof value === 'object' && value !== null && policies.has(value);
+}
+
+function rootDid(value: unknown, where: string): string {
+  try {
+    return parseDidKey(value).did;
+  } catch {
+    throw new TypeError(`"${where}" must be a did:key (or a KeyPair) of an Ed25519 key`);
+  }
+}
+
+function kindList(value: unknown, where: string): TrustKind[] {
+  if (!Array.isArray(value) || !value.every((k) => typeof k === 'string' && (TRUST_KINDS as readonly string[]).includes(k))) {
+    throw new TypeError(`"${where}" must be a list of entry kinds (${TRUST_KINDS.join(', ')})`);
+  }
+  return [...new Set(value as TrustKind[])].sort();
+}
+
+/**
+ * Creates a trust policy: the roots a verifier accepts (a national authority, awarding bodies)
+ * and the rules mapping issuer roles to the entry kinds they may issue. Under a policy an entry
+ * is trusted only when a chain of valid accreditations leads from its issuer to one of the roots
+ * and both the accreditation and the rules allow its kind.
+ *
+ * @throws {TypeError} on unknown roles or kinds, roots that are not did:key, or bad numbers
+ * @example
+ * ```ts
+ * const policy = createTrustPolicy({ roots: [{ did: authority.did, name: 'National Learning Authority' }] });
+ * const result = await verifyCredential(entry, { policy, accreditations });
+ * ```
+ */
+export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
+  if (!isPlainObject(input)) throw new TypeError('"input" must be an object');
+  if (!Array.isArray(input.roots) || input.roots.length === 0) throw new TypeError('"roots" must be a non-empty list');
+  const roots: TrustRoot[] = [];
+  const seen = new Set<string>();
+  input.roots.forEach((root, i) => {
+    const where = `roots[${i}]`;
+    let entry: TrustRoot;
+    if (typeof root === 'string') {
+      const did = rootDid(root, where);
+      entry = { did, role: 'authority', organisation: did };
+    } else if (isPlainObject(root) && typeof root.did === 'string') {
+      const did = rootDid(root.did, `${where}.did`);
+      const spec = root as Partial<TrustRootInput> & { publicKeyMultibase?: unknown };
+      if (spec.role !== undefined && !ISSUER_ROLES.includes(spec.role)) throw new TypeError(`"${where}.role" must be one of: ${ISSUER_ROLES.join(', ')}`);
+      if (spec.name !== undefined && (typeof spec.name !== 'string' || spec.name.trim() === '')) throw new TypeError(`"${where}.name" must be a non-empty string`);
+      if (spec.organisation !== undefined && (typeof spec.organisation !== 'string' || spec.organisation.trim() === '')) {
+        throw new TypeError(`"${where}.organisation" must be a non-empty string`);
+      }
+      // A KeyPair is accepted as a root but its secret is never kept.
+      const isKeyPair = typeof spec.publicKeyMultibase === 'string';
+      entry = {
+        did,
+        role: (isKeyPair ? undefined : spec.role) ?? 'authority',
+        organisation: (isKeyPair ? undefined : spec.organisation) ?? did,
+        ...(!isKeyPair && spec.name ? { name: spec.name } : {}),
+        ...(!isKeyPair && spec.kinds !== undefined ? { kinds: Object.freeze(kindList(spec.kinds, `${where}.kinds`)) } : {}),
+      };
+    } else {
+      throw new TypeError(`"${where}" must be a did:key string, a KeyPair or { did, name?, role?, kinds? }`);
+    }
+    if (seen.has(entry.did)) return;
+    seen.add(entry.did);
+    roots.push(Object.freeze(entry));
+  });
+
+  const rules: Record<string, readonly TrustKind[]> = { ...DEFAULT_RULES };
+  if (input.rules !== undefined) {
+    if (!isPlainObject(input.rules)) throw new TypeError('"rules" must be an object mapping roles to kinds');
+    for (const [role, kinds] of Object.entries(input.rules)) {
+      if (!(ISSUER_ROLES as readonly string[]).includes(role)) throw new TypeError(`"rules" names an unknown role "${role}"; roles are: ${ISSUER_ROLES.join(', ')}`);
+      rules[role] = Object.freeze(kindList(kinds, `rules.${role}`));
+    }
+  }
+
+  if (input.now !== undefined) assertDate(input.now, 'now');
+  const clockTolerance = input.clockTolerance ?? 60;
+  if (typeof clockTolerance !== 'number' || !Number.isFinite(clockTolerance) || clockTolerance < 0) {
+    throw new TypeError('"clockTolerance" must be a non-negative number of seconds');
+  }
+  const maxChainDepth = input.maxChainDepth ?? 3;
+  if (!Number.isInteger(maxChainDepth) || maxChainDepth < 1 || maxChainDepth > 10) {
+    throw new TypeError('"maxChainDepth" must be an integer from 1 to 10');
+  }
+  const policy: TrustPolicy = Object.freeze({
+    type: 'TrustPolicy' as const,
+    roots: Object.freeze(roots),
+    rules: Object.freeze(rules as Record<IssuerRole, readonly TrustKind[]>),
+    ...(input.now ? { now: new Date(input.now.getTime()) } : {}),
+    clockTolerance,
+    maxChainDepth,
+  });
+  policies.add(policy);
+  return policy;
+}

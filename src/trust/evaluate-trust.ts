@@ -1,0 +1,305 @@
+// Judges whether an entry's issuer was allowed to say what it said, under a verifier's policy:
+// a chain of valid accreditations from the issuer to an accepted root, for the entry's kind,
+// at the time the entry was signed; then the entry's status. Adds the 'issuer-trust' and
+// 'status' checks. Never throws on untrusted data.
+import type { PassportErrorCode } from '../errors.js';
+import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { assertDate } from '../internal/time.js';
+import type { IssuerRole } from '../keys/types.js';
+import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
+import { CheckList, type Check } from '../result.js';
+import { checkStatus, type StatusReport } from './check-status.js';
+import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
+import { allows, grantsAt, nameOf, organisationsOf, type Grant, type TrustChainLink } from './resolve-chain.js';
+import { kindLabel, roleLabel, rolePlural, TRUST_KINDS } from './rules.js';
+import { contextInternals, createTrustContext, isTrustContext, type TrustContext, type TrustContextInput } from './trust-context.js';
+import { instant, plainDay, shortDid } from './util.js';
+
+/** Options of {@link evaluateTrust}: a prepared `context`, or the inputs to prepare one. */
+export interface EvaluateTrustOptions extends Partial<Omit<TrustContextInput, 'policy'>> {
+  /** The verifier's policy (needed unless `context` is given). */
+  policy?: TrustPolicy;
+  /** A context from createTrustContext(), to share the work across many entries. */
+  context?: TrustContext;
+  /** The time to judge status at (default: policy.now, else now). */
+  now?: Date;
+  /** The entry's CID (entryId(entry)): needed to use checkpoints after a key compromise. */
+  entryCid?: string;
+  /** The entry kind, when the caller already knows it (default: read from the entry). */
+  kind?: string;
+  /** Add the checks to this list as well (verifyCredential passes its own). */
+  checks?: CheckList;
+  /** Set only when the caller has already verified the entry's proof and that its key is the issuer's. */
+  signatureVerified?: boolean;
+  /** Status lists older than this many seconds count as "unknown" (default: any age, reported). */
+  maxStatusAge?: number;
+}
+
+/** What {@link evaluateTrust} found. */
+export interface TrustEvaluation {
+  /** True when the issuer-trust check passed. */
+  trusted: boolean;
+  /** True when both the issuer-trust and status checks passed. */
+  verified: boolean;
+  /** The checks added: `issuer-trust` and `status`. */
+  checks: Check[];
+  /** The entry kind judged. */
+  kind: string;
+  /** The issuer's DID. */
+  issuer?: string;
+  /** The accreditations that made the entry trusted, from the issuer up to the root (empty for a root or the holder). */
+  chain: TrustChainLink[];
+  /** The trust root the chain ends at. */
+  root?: string;
+  /** The root's name, when the policy gave one. */
+  rootName?: string;
+  role?: IssuerRole;
+  organisation?: string;
+  /** The issuer's neutral display name from its accreditation. */
+  displayName?: string;
+  /** True for a self-asserted entry signed by the holder. */
+  selfAsserted?: boolean;
+  /** What each credentialStatus entry showed. */
+  status: StatusReport[];
+  /** One plain-English line. */
+  summary: string;
+}
+
+function kindOf(document: Record<string, unknown>): string {
+  const subject = Array.isArray(document.credentialSubject) ? document.credentialSubject[0] : document.credentialSubject;
+  if (!isPlainObject(subject) || !isPlainObject(subject.learningPassport)) return 'external';
+  const kind = subject.learningPassport.kind;
+  return typeof kind === 'string' ? kind : 'unknown';
+}
+
+function subjectId(document: Record<string, unknown>): unknown {
+  const subject = Array.isArray(document.credentialSubject) ? document.credentialSubject[0] : document.credentialSubject;
+  return isPlainObject(subject) ? subject.id : undefined;
+}
+
+/** @internal True when the policy lets `grant` issue `kind`. */
+export function grantAllowsKind(policy: TrustPolicy, grant: Grant, kind: string): boolean {
+  return allows(grant.kinds, kind) && (policy.rules[grant.role] as readonly string[]).includes(kind);
+}
+
+function chainText(context: TrustContext, grant: Grant): string {
+  if (grant.chain.length === 0) return `${grant.displayName} is a trust root of this policy`;
+  const [first, ...rest] = grant.chain;
+  const via = rest.map((l) => `${l.displayName} (${roleLabel(l.role)})`);
+  const root = nameOf(context, grant.root.did);
+  return `${first!.displayName} is accredited as ${roleLabel(first!.role)} by ${[...via, root].join(', accredited by ')}`;
+}
+
+/** Another organisation's trusted checkpoint from before `since` that covers `cid`, if any. */
+function coveringCheckpoint(context: TrustContext, issuer: string, grant: Grant, cid: string): { name: string; at: number } | undefined {
+  const { policy } = context;
+  const ours = organisationsOf(context, issuer);
+  ours.add(grant.organisation);
+  for (const cp of contextInternals(context).checkpoints) {
+    if (cp.issuer === issuer || !cp.cids.has(cid) || cp.at >= grant.compromisedSince!) continue;
+    const ok = grantsAt(context, cp.issuer, cp.at).grants.find(
+      (g) => g.doubt === undefined && g.compromisedSince === undefined && grantAllowsKind(policy, g, 'checkpoint') && !ours.has(g.organisation),
+    );
+    if (ok) return { name: ok.displayName, at: cp.at };
+  }
+  return undefined;
+}
+
+/**
+ * Evaluates an entry's issuer under a trust policy and checks its status. The result names the
+ * root and the chain of accreditations that made the entry trusted, or says plainly why not:
+ * - an issuer no accepted root accredited for the entry's kind is never trusted (ERR_ISSUER_UNTRUSTED, ERR_KIND_NOT_ALLOWED);
+ * - accreditations are judged when the entry was signed, so entries from a rotated-out key stay valid;
+ * - after a key compromise, later entries fail (ERR_KEY_COMPROMISED) and earlier ones need another
+ *   organisation's checkpoint from before the compromise, else they are "unknown";
+ * - status that cannot be checked is "unknown" (ERR_STATUS_UNKNOWN), never a pass.
+ *
+ * The entry's signature is checked too, unless `signatureVerified` says the caller did.
+ *
+ * @throws {TypeError} when neither a policy nor a context is given, or on bad options
+ * @example
+ * ```ts
+ * const trust = await evaluateTrust(entry, { policy, accreditations: passport.accreditations });
+ * trust.trusted;  // true
+ * trust.chain;    // [{ did, organisation: 'org:city-and-guilds', role: 'awarding-body', accreditationId, accreditedBy }]
+ * trust.summary;  // 'Trusted — City & Guilds is accredited as an awarding body by National Learning Authority.'
+ * ```
+ */
+export async function evaluateTrust(credential: unknown, options: EvaluateTrustOptions): Promise<TrustEvaluation> {
+  if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
+  let context: TrustContext;
+  if (options.context !== undefined) {
+    if (!isTrustContext(options.context)) throw new TypeError('"context" must come from createTrustContext()');
+    context = options.context;
+  } else {
+    if (!isTrustPolicy(options.policy)) throw new TypeError('"policy" must come from createTrustPolicy()');
+    context = await createTrustContext({
+      policy: options.policy,
+      ...(options.accreditations ? { accreditations: options.accreditations } : {}),
+      ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
+      ...(options.statusLists ? { statusLists: options.statusLists } : {}),
+      ...(options.fetchStatusList ? { fetchStatusList: options.fetchStatusList } : {}),
+    });
+  }
+  const { policy } = context;
+  if (options.now !== undefined) assertDate(options.now, 'options.now');
+  if (options.checks !== undefined && !(options.checks instanceof CheckList)) throw new TypeError('"options.checks" must be a CheckList');
+  if (options.entryCid !== undefined && typeof options.entryCid !== 'string') throw new TypeError('"options.entryCid" must be a string');
+  if (options.maxStatusAge !== undefined && (typeof options.maxStatusAge !== 'number' || !(options.maxStatusAge >= 0))) {
+    throw new TypeError('"options.maxStatusAge" must be a non-negative number of seconds');
+  }
+  const now = (options.now ?? policy.now ?? new Date()).getTime();
+  const tol = policy.clockTolerance * 1000;
+  const checks = new CheckList();
+  const result: TrustEvaluation = { trusted: false, verified: false, checks: checks.checks, kind: 'unknown', chain: [], status: [], summary: '' };
+  const finish = (): TrustEvaluation => {
+    for (const c of checks.checks) options.checks?.checks.push(c);
+    result.trusted = checks.checks.some((c) => c.check === 'issuer-trust' && c.status === 'pass');
+    result.verified = checks.verified;
+    const problem = checks.firstProblem;
+    const trustCheck = checks.checks.find((c) => c.check === 'issuer-trust');
+    result.summary = !problem
+      ? result.selfAsserted
+        ? 'Self-asserted — the holder signed it about themselves; no organisation vouches for it.'
+        : `Trusted — ${trustCheck?.message ?? ''}`.trim()
+      : problem.status === 'fail'
+        ? `Not trusted — ${problem.message}`
+        : `Can’t confirm — ${problem.message}`;
+    return result;
+  };
+  const distrust = (code: PassportErrorCode, message: string, status: 'fail' | 'unknown' = 'fail'): void => {
+    if (status === 'fail') checks.fail('issuer-trust', code, message);
+    else checks.unknown('issuer-trust', code, message);
+  };
+
+  const snap = snapshotJson(credential);
+  if (!snap.ok || !isPlainObject(snap.value)) {
+    distrust('ERR_SCHEMA_INVALID', 'This is not a credential, so its issuer cannot be trusted.');
+    checks.unknown('status', 'ERR_STATUS_UNKNOWN', 'The status was not checked.');
+    return finish();
+  }
+  const doc = snap.value as Record<string, unknown>;
+  const issuerValue = isPlainObject(doc.issuer) ? doc.issuer.id : doc.issuer;
+  const issuer = typeof issuerValue === 'string' ? issuerValue : undefined;
+  if (issuer) result.issuer = issuer;
+  const kind = options.kind ?? kindOf(doc);
+  result.kind = kind;
+  if (!issuer || !issuer.startsWith('did:key:')) {
+    distrust('ERR_ISSUER_UNTRUSTED', 'The issuer is not a did:key, so no accreditation can name it.');
+    checks.unknown('status', 'ERR_STATUS_UNKNOWN', 'The status was not checked because the issuer is unknown.');
+    return finish();
+  }
+
+  // Never lend trust to an entry whose signature does not hold: the chain is about the signer.
+  let created: string | undefined;
+  const local = new CheckList();
+  const proof = await verifyEddsaJcsProof(doc, local);
+  created = proof.created;
+  if (options.signatureVerified !== true && (!proof.valid || proof.controller !== issuer)) {
+    const why = proof.valid ? 'it was signed with a key that is not its issuer’s' : (local.firstProblem?.message ?? 'its signature does not verify');
+    distrust(proof.valid ? 'ERR_ISSUER_KEY_MISMATCH' : (local.firstProblem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID'), `The issuer cannot vouch for this entry: ${why.replace(/\.$/, '')}.`);
+    checks.unknown('status', 'ERR_STATUS_UNKNOWN', 'The status was not checked because the signature does not verify.');
+    return finish();
+  }
+
+  await judgeIssuer(context, doc, issuer, kind, created, now, tol, options.entryCid, result, distrust, checks);
+  result.status = await checkStatus(context, doc, issuer, now, checks, options.maxStatusAge === undefined ? undefined : options.maxStatusAge * 1000);
+  return finish();
+}
+
+async function judgeIssuer(
+  context: TrustContext,
+  doc: Record<string, unknown>,
+  issuer: string,
+  kind: string,
+  created: string | undefined,
+  now: number,
+  tol: number,
+  entryCid: string | undefined,
+  result: TrustEvaluation,
+  distrust: (code: PassportErrorCode, message: string, status?: 'fail' | 'unknown') => void,
+  checks: CheckList,
+): Promise<void> {
+  const { policy } = context;
+  if (!(TRUST_KINDS as readonly string[]).includes(kind)) {
+    distrust('ERR_ENTRY_KIND_UNKNOWN', `The entry kind "${kind}" is unknown, so no accreditation can cover it.`);
+    return;
+  }
+  if (kind === 'self-asserted') {
+    if (subjectId(doc) === issuer) {
+      result.selfAsserted = true;
+      checks.pass('issuer-trust', 'Self-asserted: the holder signed it about themselves; no organisation vouches for it.');
+    } else {
+      distrust('ERR_KIND_NOT_ALLOWED', 'Only the holder can make a self-asserted entry, and this one was signed by someone else.');
+    }
+    return;
+  }
+  // The moment the issuer claims to have signed: the proof time, else validFrom.
+  const at = instant(created) ?? instant(doc.validFrom);
+  if (at === undefined) {
+    distrust('ERR_ISSUER_UNTRUSTED', 'The entry carries no date, so it cannot be matched to its issuer’s accreditation.', 'unknown');
+    return;
+  }
+  if (at > now + tol) {
+    distrust('ERR_ISSUER_UNTRUSTED', `The entry claims to have been signed on ${plainDay(at)}, which is in the future.`);
+    return;
+  }
+  const { grants, problems } = grantsAt(context, issuer, at);
+  const fitting = grants.filter((g) => grantAllowsKind(policy, g, kind));
+  const describe = (g: Grant): void => {
+    result.chain = g.chain;
+    result.root = g.root.did;
+    if (g.root.name) result.rootName = g.root.name;
+    result.role = g.role;
+    result.organisation = g.organisation;
+    result.displayName = g.displayName;
+  };
+  const clean = fitting.find((g) => g.doubt === undefined && g.compromisedSince === undefined);
+  if (clean) {
+    describe(clean);
+    checks.pass('issuer-trust', `${chainText(context, clean)}; ${kindLabel(kind)} are within its accreditation.`);
+    return;
+  }
+  // Signed before a reported compromise: only another organisation's earlier checkpoint proves it.
+  const compromised = fitting.filter((g) => g.doubt === undefined && g.compromisedSince !== undefined);
+  for (const g of compromised) {
+    const cp = entryCid ? coveringCheckpoint(context, issuer, g, entryCid) : undefined;
+    if (cp) {
+      describe(g);
+      checks.pass(
+        'issuer-trust',
+        `${chainText(context, g)}; its key was later reported compromised (from ${plainDay(g.compromisedSince!)}), but ${cp.name} recorded this entry in a checkpoint on ${plainDay(cp.at)}, before that.`,
+      );
+      return;
+    }
+  }
+  if (compromised.length > 0) {
+    const g = compromised[0]!;
+    describe(g);
+    distrust(
+      'ERR_KEY_COMPROMISED',
+      `${g.displayName}'s key was reported compromised from ${plainDay(g.compromisedSince!)} (${g.compromiseReason}). This entry claims an earlier date, but ${entryCid ? 'no checkpoint by another organisation from before then covers it' : 'its CID was not given, so checkpoints could not be consulted'}, so it cannot be confirmed.`,
+      'unknown',
+    );
+    return;
+  }
+  const doubtful = fitting.find((g) => g.doubt !== undefined);
+  if (doubtful) {
+    describe(doubtful);
+    distrust('ERR_KEY_COMPROMISED', doubtful.doubt!, 'unknown');
+    return;
+  }
+  if (grants.length > 0) {
+    const g = grants[0]!;
+    const byRole = (policy.rules[g.role] as readonly string[]).includes(kind);
+    distrust(
+      'ERR_KIND_NOT_ALLOWED',
+      byRole
+        ? `${g.displayName}'s accreditation does not cover ${kindLabel(kind)}.`
+        : `${g.displayName} is accredited as ${roleLabel(g.role)}, and under this policy ${rolePlural(g.role)} may not issue ${kindLabel(kind)}.`,
+    );
+    return;
+  }
+  const first = problems[0];
+  distrust(first?.code ?? 'ERR_ISSUER_UNTRUSTED', first?.reason ?? `No accepted trust root has accredited ${shortDid(issuer)}.`);
+}

@@ -1,0 +1,273 @@
+// Everything a verifier needs to judge issuers, prepared once: the policy, the accreditations
+// and their revocations (signature-checked here, before any use), checkpoints and status lists.
+// Passport verification builds one context and evaluates every entry against it.
+import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { assertDate, isDateTimeStamp } from '../internal/time.js';
+import { ISSUER_ROLES, type IssuerRole } from '../keys/types.js';
+import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
+import { CheckList } from '../result.js';
+import type { PassportErrorCode } from '../errors.js';
+import { ACCREDITATION_TYPE } from './accredit-issuer.js';
+import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
+import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
+import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
+import { instant, tryDid } from './util.js';
+
+/** A checkpoint the caller has already verified: "at `at`, `issuer` saw exactly these CIDs". */
+export interface TrustCheckpoint {
+  /** The checkpoint's issuer DID. */
+  issuer: string;
+  /** The checkpoint's `at` time (dateTimeStamp). */
+  at: string;
+  /** The entry CIDs it covers. */
+  cids: readonly string[];
+}
+
+/** Fetches a status list credential by URL (online use only; verification never fetches unless given one). */
+export type FetchStatusList = (url: string) => Promise<unknown>;
+
+/** Input of {@link createTrustContext}. */
+export interface TrustContextInput {
+  policy: TrustPolicy;
+  /** Accreditation and accreditation-revocation credentials (from the passport and/or the verifier). */
+  accreditations?: readonly unknown[];
+  /** Verified checkpoints (kind `checkpoint` entries), used to accept entries signed before a compromise. */
+  checkpoints?: readonly TrustCheckpoint[];
+  /** Status list credentials: snapshots carried in the passport or supplied by the verifier. */
+  statusLists?: readonly unknown[];
+  /** Optional online fetch for status lists (off by default). */
+  fetchStatusList?: FetchStatusList;
+}
+
+/** An accreditation (or revocation) that was not accepted, and why. */
+export interface RejectedAccreditation {
+  id?: string;
+  code: PassportErrorCode;
+  reason: string;
+}
+
+/** Prepared trust inputs, made by {@link createTrustContext}. */
+export interface TrustContext {
+  readonly type: 'TrustContext';
+  readonly policy: TrustPolicy;
+  /** How many accreditations and revocations passed their signature and shape checks. */
+  readonly accepted: number;
+  /** Those that did not, with plain reasons. They are never used. */
+  readonly rejected: readonly RejectedAccreditation[];
+}
+
+/** @internal An accreditation whose signature and shape were checked. */
+export interface Accreditation {
+  id: string;
+  issuer: string;
+  subject: string;
+  organisation: string;
+  role: IssuerRole;
+  kinds: ReadonlySet<string>;
+  capabilities: ReadonlySet<TrustCapability>;
+  accreditRoles?: ReadonlySet<IssuerRole>;
+  displayName: string;
+  validFrom: number;
+  validUntil?: number;
+  /** proof.created, else validFrom: the moment the accreditor claims to have signed. */
+  signedAt: number;
+}
+
+/** @internal A revocation whose signature and shape were checked. */
+export interface AccreditationRevocation {
+  id: string;
+  issuer: string;
+  accreditation?: string;
+  did?: string;
+  organisation?: string;
+  compromisedSince?: number;
+  effective: number;
+  reason: string;
+}
+
+/** @internal */
+export interface ContextInternals {
+  accreditations: Accreditation[];
+  revocations: AccreditationRevocation[];
+  checkpoints: { issuer: string; at: number; cids: ReadonlySet<string> }[];
+  statusLists: unknown[];
+  fetchStatusList?: FetchStatusList;
+  /** Status list verification results by URL, shared by every entry evaluated in this context. */
+  statusCache: Map<string, Promise<unknown>>;
+}
+
+const internals = new WeakMap<object, ContextInternals>();
+
+/** @internal */
+export function contextInternals(context: TrustContext): ContextInternals {
+  const found = internals.get(context);
+  if (!found) throw new TypeError('"context" must come from createTrustContext()');
+  return found;
+}
+
+/**
+ * True when `value` is a context made by {@link createTrustContext}.
+ *
+ * @example
+ * ```ts
+ * isTrustContext(await createTrustContext({ policy })); // true
+ * ```
+ */
+export function isTrustContext(value: unknown): value is TrustContext {
+  return typeof value === 'object' && value !== null && internals.has(value);
+}
+
+/** Most accreditation credentials considered (a passport carries a handful). */
+const MAX_ACCREDITATIONS = 10_000;
+
+const URL_LIKE = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
+
+function stringSet<T extends string>(value: unknown, allowed: readonly T[]): Set<T> | undefined {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return undefined;
+  // Unknown kinds from a newer version are ignored rather than failing the whole accreditation.
+  return new Set(value.filter((v): v is T => (allowed as readonly string[]).includes(v)));
+}
+
+type Parsed = { accreditation: Accreditation } | { revocation: AccreditationRevocation } | { rejected: RejectedAccreditation };
+
+async function readOne(raw: unknown): Promise<Parsed> {
+  const snap = snapshotJson(raw);
+  if (!snap.ok || !isPlainObject(snap.value)) return { rejected: { code: 'ERR_ACCREDITATION_INVALID', reason: 'It is not a JSON object.' } };
+  const doc = snap.value as Record<string, unknown>;
+  const id = typeof doc.id === 'string' && URL_LIKE.test(doc.id) ? doc.id : undefined;
+  const reject = (reason: string, code: PassportErrorCode = 'ERR_ACCREDITATION_INVALID'): Parsed => ({ rejected: { ...(id ? { id } : {}), code, reason } });
+  const types = Array.isArray(doc.type) ? doc.type : [doc.type];
+  const isAccreditation = types.includes(ACCREDITATION_TYPE);
+  const isRevocation = types.includes(ACCREDITATION_REVOCATION_TYPE);
+  if (!types.includes('VerifiableCredential') || isAccreditation === isRevocation) return reject('It is not an accreditation or an accreditation revocation.');
+  if (!id) return reject('It has no id.');
+  const issuerValue = isPlainObject(doc.issuer) ? doc.issuer.id : doc.issuer;
+  const issuer = tryDid(issuerValue);
+  if (!issuer || issuer !== issuerValue) return reject('Its issuer is not a did:key.');
+  const validFrom = instant(doc.validFrom);
+  if (validFrom === undefined) return reject('It has no valid "validFrom" date.');
+  const validUntil = doc.validUntil === undefined ? undefined : instant(doc.validUntil);
+  if (doc.validUntil !== undefined && (validUntil === undefined || validUntil < validFrom)) return reject('Its "validUntil" date is not valid.');
+  const subject = doc.credentialSubject;
+  if (!isPlainObject(subject)) return reject('It has no credentialSubject object.');
+
+  // Signature first: nothing from an unsigned or forged document is ever used.
+  const checks = new CheckList();
+  const proof = await verifyEddsaJcsProof(doc, checks);
+  if (!proof.valid) return reject(`Its signature does not verify: ${checks.firstProblem?.message ?? 'unknown reason'}`, checks.firstProblem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID');
+  if (proof.controller !== issuer) return reject('It was signed with a key that is not its issuer’s.', 'ERR_ISSUER_KEY_MISMATCH');
+  const signedAt = (proof.created !== undefined ? instant(proof.created) : undefined) ?? validFrom;
+
+  if (isRevocation) {
+    const did = subject.id === undefined ? undefined : tryDid(subject.id);
+    if (subject.id !== undefined && did !== subject.id) return reject('Its subject id is not a did:key.');
+    const accreditation = typeof subject.accreditation === 'string' ? subject.accreditation : undefined;
+    if (!did && !accreditation) return reject('It names neither an accreditation nor a key.');
+    if (subject.compromisedSince !== undefined && !isDateTimeStamp(subject.compromisedSince)) return reject('Its "compromisedSince" date is not valid.');
+    const compromisedSince = instant(subject.compromisedSince);
+    return {
+      revocation: {
+        id,
+        issuer,
+        ...(accreditation ? { accreditation } : {}),
+        ...(did ? { did } : {}),
+        ...(typeof subject.organisation === 'string' ? { organisation: subject.organisation } : {}),
+        ...(compromisedSince !== undefined ? { compromisedSince } : {}),
+        effective: validFrom,
+        reason: typeof subject.reason === 'string' ? subject.reason.slice(0, 500) : 'no reason given',
+      },
+    };
+  }
+
+  const did = tryDid(subject.id);
+  if (!did || did !== subject.id) return reject('Its subject is not a did:key.');
+  if (typeof subject.organisation !== 'string' || subject.organisation === '') return reject('It names no organisation.');
+  if (!(ISSUER_ROLES as readonly unknown[]).includes(subject.role)) return reject('It names an unknown role.');
+  const kinds = stringSet<TrustKind>(subject.kinds, TRUST_KINDS);
+  if (!kinds) return reject('Its "kinds" is not a list of entry kinds.');
+  const capabilities = subject.capabilities === undefined ? new Set<TrustCapability>() : stringSet(subject.capabilities, TRUST_CAPABILITIES);
+  if (!capabilities) return reject('Its "capabilities" is not a list.');
+  const accreditRoles = subject.accreditRoles === undefined ? undefined : stringSet<IssuerRole>(subject.accreditRoles, ISSUER_ROLES);
+  if (subject.accreditRoles !== undefined && !accreditRoles) return reject('Its "accreditRoles" is not a list of roles.');
+  const profile = subject.displayProfile;
+  const displayName = isPlainObject(profile) && typeof profile.name === 'string' && profile.name.trim() !== '' ? profile.name.slice(0, 200) : subject.organisation;
+  return {
+    accreditation: {
+      id,
+      issuer,
+      subject: did,
+      organisation: subject.organisation,
+      role: subject.role as IssuerRole,
+      kinds,
+      capabilities,
+      ...(accreditRoles ? { accreditRoles } : {}),
+      displayName,
+      validFrom,
+      ...(validUntil !== undefined ? { validUntil } : {}),
+      signedAt,
+    },
+  };
+}
+
+/**
+ * Prepares trust inputs once for many evaluations: checks the signature and shape of every
+ * accreditation and accreditation revocation (rejected ones are listed with reasons and never
+ * used) and indexes checkpoints and status lists. Pass the result to {@link evaluateTrust} and
+ * {@link mayActOnEntry}.
+ *
+ * @throws {TypeError} when `policy` is not from createTrustPolicy() or the lists are not arrays
+ * @example
+ * ```ts
+ * const context = await createTrustContext({ policy, accreditations: passport.accreditations });
+ * context.rejected; // [{ id, code: 'ERR_PROOF_SIGNATURE_INVALID', reason: '…' }]
+ * const trust = await evaluateTrust(entry, { context });
+ * ```
+ */
+export async function createTrustContext(input: TrustContextInput): Promise<TrustContext> {
+  if (!isPlainObject(input)) throw new TypeError('"input" must be an object');
+  if (!isTrustPolicy(input.policy)) throw new TypeError('"policy" must come from createTrustPolicy()');
+  const accreditations = input.accreditations ?? [];
+  if (!Array.isArray(accreditations)) throw new TypeError('"accreditations" must be an array');
+  const statusLists = input.statusLists ?? [];
+  if (!Array.isArray(statusLists)) throw new TypeError('"statusLists" must be an array');
+  if (input.fetchStatusList !== undefined && typeof input.fetchStatusList !== 'function') throw new TypeError('"fetchStatusList" must be a function');
+  const checkpoints = input.checkpoints ?? [];
+  if (!Array.isArray(checkpoints)) throw new TypeError('"checkpoints" must be an array');
+  const cps = checkpoints.map((cp, i) => {
+    if (!isPlainObject(cp) || typeof cp.issuer !== 'string' || !isDateTimeStamp(cp.at) || !Array.isArray(cp.cids) || !cp.cids.every((c) => typeof c === 'string')) {
+      throw new TypeError(`"checkpoints[${i}]" must be { issuer, at (date-time), cids: string[] }`);
+    }
+    return { issuer: cp.issuer, at: instant(cp.at)!, cids: new Set(cp.cids as string[]) };
+  });
+
+  const parsed = await Promise.all(accreditations.slice(0, MAX_ACCREDITATIONS).map(readOne));
+  const inner: ContextInternals = {
+    accreditations: [],
+    revocations: [],
+    checkpoints: cps,
+    statusLists: [...statusLists],
+    ...(input.fetchStatusList ? { fetchStatusList: input.fetchStatusList } : {}),
+    statusCache: new Map(),
+  };
+  const rejected: RejectedAccreditation[] = [];
+  if (accreditations.length > MAX_ACCREDITATIONS) {
+    rejected.push({ code: 'ERR_LIMIT_EXCEEDED', reason: `Only the first ${MAX_ACCREDITATIONS} accreditations were considered.` });
+  }
+  const seen = new Set<string>();
+  for (const p of parsed) {
+    if ('rejected' in p) rejected.push(p.rejected);
+    else if ('accreditation' in p) {
+      const key = `${p.accreditation.issuer} ${p.accreditation.id} ${p.accreditation.subject}`;
+      if (!seen.has(key)) inner.accreditations.push(p.accreditation);
+      seen.add(key);
+    } else inner.revocations.push(p.revocation);
+  }
+  const context: TrustContext = Object.freeze({
+    type: 'TrustContext' as const,
+    policy: input.policy,
+    accepted: inner.accreditations.length + inner.revocations.length,
+    rejected: Object.freeze(rejected),
+  });
+  internals.set(context, inner);
+  return context;
+}
