@@ -1,31 +1,12 @@
 // What the sharing area needs to know about an entry: its kind, its sensitivity class, its
 // content id, and its plain-English description. Kept in one file so the rest of the area does
 // not depend on how the entries and passport areas spell these.
+import { isEntryKind, KIND_SENSITIVITY } from '../entries/kinds/index.js';
 import { isPlainObject } from '../internal/json.js';
 
 /** Sensitivity classes (domain.md §5.2): Neutral, Education-continuity, Custody-context, Special category. */
 export type SensitivityClass = 'N' | 'E' | 'C' | 'S';
 
-const FALLBACK_SENSITIVITY: Record<string, SensitivityClass> = {
-  qualification: 'N',
-  'unit-credit': 'E',
-  'learning-in-progress': 'E',
-  'assessment-result': 'E',
-  'course-completion': 'N',
-  'licence-card': 'N',
-  'work-experience': 'N',
-  'employability-skill': 'N',
-  reference: 'N',
-  award: 'N',
-  mentoring: 'N',
-  'peer-role': 'C',
-  endorsement: 'N',
-  'self-asserted': 'N',
-  revocation: 'E',
-  'custody-transfer': 'C',
-  checkpoint: 'C',
-  external: 'N',
-};
 
 /** The kind of an entry: `credentialSubject.learningPassport.kind`, else 'external'. */
 export function kindOfEntry(entry: unknown): string {
@@ -37,7 +18,9 @@ export function kindOfEntry(entry: unknown): string {
 
 /** The default sensitivity class of a kind (unknown kinds count as custody-context, to be safe). */
 export function sensitivityOfKind(kind: string): SensitivityClass {
-  return FALLBACK_SENSITIVITY[kind] ?? 'C';
+  // External credentials (other systems) are neutral by default; the linter still reads them.
+  if (kind === 'external') return 'N';
+  return isEntryKind(kind) ? KIND_SENSITIVITY[kind] : 'C';
 }
 
 /** The credential `id` of an entry, when it has one. */
