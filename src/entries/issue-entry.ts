@@ -1,0 +1,227 @@
+// issueEntry: build an entry of a kind from its fields, validate it, and sign it.
+import { backend } from '../backend/index.js';
+import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../constants.js';
+import { PassportError } from '../errors.js';
+import { toHex } from '../internal/bytes.js';
+import { isPlainObject } from '../internal/json.js';
+import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
+import { assertSigningKeyPair } from '../keys/key-pair.js';
+import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
+import { signCredential } from '../proof/sign-credential.js';
+import { checkpointDigest } from './kinds/checkpoint.js';
+import { CID_PATTERN } from './kinds/common.js';
+import { IDENTITY_TYPES } from './kinds/credential.js';
+import { anyKindDefinition, ENTRY_KINDS, type EntryFields, type EntryKind, isEntryKind, KIND_ACHIEVEMENT_TYPE } from './kinds/index.js';
+import { formatIssue, fromZodIssues, type EntryIssue } from './issues.js';
+import { scanProhibited } from './prohibited.js';
+import type { EntryCredential, EntryCredentialStatus, IdentityObject, SignedEntry } from './types.js';
+import { inspectEntry } from './validate.js';
+
+/** A holder named by a hashed identity (OB 3.0 IdentityObject) rather than a DID. */
+export interface HolderIdentity {
+  /** The salted hash, e.g. `sha256$<hex>`. */
+  identityHash: string;
+  /** What was hashed (default 'name'). */
+  identityType?: (typeof IDENTITY_TYPES)[number] | `ext:${string}`;
+  salt?: string;
+  hashed: true;
+}
+
+/** Options of {@link issueEntry}. */
+export interface IssueEntryOptions {
+  /** Who issues: its profile's `id` must be the key's DID. Only `id` and `displayName ?? name` go into the entry. */
+  issuer: IssuerProfile;
+  /** The issuer's signing key. */
+  key: SigningKeyPair;
+  /** When the entry becomes valid (default: now). */
+  validFrom?: Date | string;
+  /** When it stops being valid (for example a card's expiry). */
+  validUntil?: Date | string;
+  /** The credential id (default: a random `urn:uuid:`). */
+  id?: string;
+  /** The holder: a DID (key binding) or a hashed identity (paper use). */
+  holder?: string | HolderIdentity;
+  /** The CID of an earlier entry by the same issuer that this one replaces. */
+  supersedes?: string;
+  /** A status entry (for example a BitstringStatusListEntry); needs `id` and `type`. */
+  credentialStatus?: EntryCredentialStatus;
+  /** The proof's creation time (default: now). */
+  created?: Date | string;
+}
+
+const URI = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
+
+function stamp(value: Date | string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDateTimeStamp(value);
+  if (isDateTimeStamp(value)) return value;
+  throw new TypeError(`"${name}" must be a valid Date or a dateTimeStamp string such as 2026-03-03T10:00:00Z`);
+}
+
+/** A random (version 4) UUID URN from the backend's randomness. */
+function randomUrn(): string {
+  const b = backend.randomBytes(16);
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = toHex(b);
+  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A copy of plain JSON data without `undefined` properties (so `{ grade: undefined }` is fine). */
+function withoutUndefined(value: unknown, depth = 0): unknown {
+  if (depth > 64) return value;
+  if (Array.isArray(value)) return value.map((v) => withoutUndefined(v, depth + 1));
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      if (value[key] !== undefined) Object.defineProperty(out, key, { value: withoutUndefined(value[key], depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return value;
+}
+
+function holderSubject(holder: IssueEntryOptions['holder']): { id: string } | { identifier: IdentityObject[] } | Record<string, never> {
+  if (holder === undefined) return {};
+  if (typeof holder === 'string') {
+    if (!URI.test(holder)) throw new TypeError('"holder" must be a DID (or other URI) or a hashed identity object');
+    return { id: holder };
+  }
+  if (!isPlainObject(holder) || holder.hashed !== true || typeof holder.identityHash !== 'string' || holder.identityHash === '') {
+    throw new TypeError('"holder" identity must be { identityHash, hashed: true, identityType?, salt? }; plain identities are not allowed');
+  }
+  const identityType = holder.identityType ?? 'name';
+  if (typeof identityType !== 'string' || !((IDENTITY_TYPES as readonly string[]).includes(identityType) || /^ext:[A-Za-z0-9._-]+$/.test(identityType))) {
+    throw new TypeError('"holder.identityType" must be an Open Badges identity type such as "name" or "emailAddress"');
+  }
+  if (holder.salt !== undefined && typeof holder.salt !== 'string') throw new TypeError('"holder.salt" must be a string');
+  return {
+    identifier: [
+      {
+        type: 'IdentityObject',
+        hashed: true,
+        identityHash: holder.identityHash,
+        identityType,
+        ...(holder.salt !== undefined ? { salt: holder.salt } : {}),
+      },
+    ],
+  };
+}
+
+function schemaError(kind: string, issues: EntryIssue[], where: string): PassportError {
+  return new PassportError('ERR_SCHEMA_INVALID', `The ${kind} ${where} are not valid: ${issues.map(formatIssue).slice(0, 3).join('; ')}`, {
+    details: { issues },
+  });
+}
+
+function prohibitedError(kind: string, issues: EntryIssue[]): PassportError {
+  const first = issues[0]!;
+  return new PassportError(
+    'ERR_PROHIBITED_DATA',
+    `The ${kind} entry cannot be issued: ${first.path.join('.') || '(root)'} ${first.message}. Remove it; entries must never hold criminal-record data.`,
+    { details: { path: first.path, issues } },
+  );
+}
+
+/**
+ * Issues an entry: builds the VC 2.0 / Open Badges 3.0 AchievementCredential for a kind from its
+ * fields (achievement name, description and criteria are written from the fields), validates it
+ * against the kind's strict schema and the prohibited-data firewall, and signs it with
+ * eddsa-jcs-2022. The issuer appears as `{ id, type: ['Profile'], name: displayName ?? name }`:
+ * its role never enters the entry.
+ *
+ * @param kind one of {@link ENTRY_KINDS}
+ * @param fields the kind's fields (unknown properties are rejected; `undefined` values are dropped)
+ * @param options issuer, key, and optional dates, id, holder, supersedes, credentialStatus
+ * @returns the signed entry (proof as an object)
+ * @throws {PassportError} ERR_ENTRY_KIND_UNKNOWN for an unknown kind
+ * @throws {PassportError} ERR_SCHEMA_INVALID when the fields do not match the kind (`details.issues`)
+ * @throws {PassportError} ERR_PROHIBITED_DATA when a field holds criminal-record data (`details.path`)
+ * @throws {TypeError} for caller mistakes: missing issuer or key, issuer.id ≠ key.did, bad dates, bad holder
+ * @example
+ * ```ts
+ * const entry = await issueEntry('qualification', {
+ *   title: 'Functional Skills Maths', level: 'L1', framework: 'RQF',
+ *   awardingBody: { name: 'City & Guilds' }, awardedOn: '2026-03',
+ * }, { issuer, key, holder: 'did:key:z6Mk…' });
+ * ```
+ */
+export async function issueEntry<K extends EntryKind>(kind: K, fields: EntryFields<K>, options: IssueEntryOptions): Promise<SignedEntry<K>> {
+  if (typeof kind !== 'string') throw new TypeError('"kind" must be a string');
+  if (!isEntryKind(kind)) {
+    throw new PassportError('ERR_ENTRY_KIND_UNKNOWN', `"${String(kind).slice(0, 40)}" is not an entry kind; use one of: ${ENTRY_KINDS.join(', ')}`);
+  }
+  if (!isPlainObject(options)) throw new TypeError('"options" must be an object with issuer and key');
+  const { issuer, key } = options;
+  assertSigningKeyPair(key, 'options.key');
+  if (!isPlainObject(issuer) || typeof issuer.id !== 'string' || typeof issuer.name !== 'string' || issuer.name.trim() === '') {
+    throw new TypeError('"options.issuer" must be an issuer profile (see createIssuerProfile)');
+  }
+  if (issuer.id !== key.did) throw new TypeError('"options.issuer.id" must be the DID of "options.key"');
+  const issuerName = typeof issuer.displayName === 'string' && issuer.displayName.trim() !== '' ? issuer.displayName : issuer.name;
+
+  const validFrom = stamp(options.validFrom, 'options.validFrom') ?? formatDateTimeStamp(new Date());
+  const validUntil = stamp(options.validUntil, 'options.validUntil');
+  if (validUntil !== undefined && Date.parse(validUntil) <= Date.parse(validFrom)) {
+    throw new TypeError('"options.validUntil" must be after validFrom');
+  }
+  const created = stamp(options.created, 'options.created');
+  const id = options.id ?? randomUrn();
+  if (typeof id !== 'string' || !URI.test(id)) throw new TypeError('"options.id" must be a URI such as urn:uuid:…');
+  if (options.supersedes !== undefined && (typeof options.supersedes !== 'string' || !CID_PATTERN.test(options.supersedes))) {
+    throw new TypeError('"options.supersedes" must be an entry id (a CID string such as bagaaiera…)');
+  }
+  const subjectBinding = holderSubject(options.holder);
+  if (options.credentialStatus !== undefined && !isPlainObject(options.credentialStatus)) {
+    throw new TypeError('"options.credentialStatus" must be an object with id and type');
+  }
+
+  // Fields: strict schema first (paths relative to the fields), then the firewall.
+  const definition = anyKindDefinition(kind);
+  const parsed = definition.fields.safeParse(withoutUndefined(fields));
+  if (!parsed.success) throw schemaError(kind, fromZodIssues(parsed.error.issues), 'fields');
+  const data = parsed.data as Record<string, unknown>;
+  const custody = kind === 'custody-transfer';
+  const findings = scanProhibited(data, custody ? { skipKeys: ['fromEstablishment', 'toEstablishment'] } : {});
+  if (findings.length > 0) throw prohibitedError(kind, findings.map((f) => ({ path: f.path, message: f.message })));
+  if (kind === 'checkpoint') {
+    const cp = data as EntryFields<'checkpoint'>;
+    if ((await checkpointDigest(cp.cids)) !== cp.digest) {
+      throw schemaError(kind, [{ path: ['digest'], message: 'is not the SHA-256 of the cids joined by new lines' }], 'fields');
+    }
+  }
+
+  const achievement = definition.achievement(data as never);
+  const credential = {
+    '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+    id,
+    type: ['VerifiableCredential', 'AchievementCredential'],
+    issuer: { id: issuer.id, type: ['Profile'], name: issuerName },
+    validFrom,
+    ...(validUntil !== undefined ? { validUntil } : {}),
+    name: achievement.name,
+    credentialSubject: {
+      ...subjectBinding,
+      type: ['AchievementSubject'],
+      achievement: {
+        id: `${id}#achievement`,
+        type: ['Achievement'],
+        achievementType: KIND_ACHIEVEMENT_TYPE[kind],
+        name: achievement.name,
+        description: achievement.description,
+        criteria: { narrative: achievement.criteria },
+      },
+      learningPassport: { kind, ...data, ...(options.supersedes !== undefined ? { supersedes: options.supersedes } : {}) },
+    },
+    ...(options.credentialStatus !== undefined ? { credentialStatus: withoutUndefined(options.credentialStatus) } : {}),
+  } as unknown as EntryCredential<K>;
+
+  // The whole entry, as a verifier will check it (catches a bad credentialStatus, and
+  // prohibited text that only appears once fields are combined into the achievement text).
+  const { issues } = inspectEntry(credential as unknown as Record<string, unknown>);
+  const prohibited = issues.filter((i) => i.source === 'prohibited');
+  if (prohibited.length > 0) throw prohibitedError(kind, prohibited);
+  if (issues.length > 0) throw schemaError(kind, issues, 'entry options');
+
+  return signCredential(credential, key, created !== undefined ? { created } : {}) as Promise<SignedEntry<K>>;
+}
