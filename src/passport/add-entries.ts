@@ -1,0 +1,86 @@
+import { sealJson } from './entry-id.js';
+import { mergeOptions, union } from './merge-core.js';
+import { sealedItems, unreadableEntries } from './merge-passports.js';
+import { StoredCredentialSchema } from './schema.js';
+import { loadPassport, type Sealed } from './state.js';
+import type { MergeOptions, MergeResult, Passport, RejectedEntry, SignedEntry } from './types.js';
+
+/** Seals caller-given entries, sorted by CID; unreadable ones become rejections. */
+export function sealIncoming(entries: readonly unknown[]): {
+  items: Sealed<SignedEntry>[];
+  indexes: number[];
+  rejected: RejectedEntry[];
+  repeats: string[];
+} {
+  const rejected: RejectedEntry[] = [];
+  const found: { cid: string; value: SignedEntry; index: number }[] = [];
+  entries.forEach((value, index) => {
+    const shape = StoredCredentialSchema.safeParse(value);
+    if (!shape.success) {
+      const message = 'It is not a signed credential (it lacks @context, type, issuer, credentialSubject or proof).';
+      rejected.push({ source: 'incoming', index, code: 'ERR_SCHEMA_INVALID', message, errors: [{ code: 'ERR_SCHEMA_INVALID', message }] });
+      return;
+    }
+    const sealed = sealJson(value);
+    if (!sealed.ok) {
+      rejected.push({ source: 'incoming', index, code: sealed.code, message: sealed.message, errors: [{ code: sealed.code, message: sealed.message }] });
+      return;
+    }
+    found.push({ cid: sealed.cid, value: sealed.entry as SignedEntry, index });
+  });
+  found.sort((x, y) => (x.cid < y.cid ? -1 : x.cid > y.cid ? 1 : x.index - y.index));
+  const items: Sealed<SignedEntry>[] = [];
+  const indexes: number[] = [];
+  const repeats: string[] = [];
+  for (const f of found) {
+    if (items.length > 0 && items[items.length - 1]!.cid === f.cid) {
+      repeats.push(f.cid);
+      continue;
+    }
+    items.push({ cid: f.cid, value: f.value });
+    indexes.push(f.index);
+  }
+  return { items, indexes, rejected, repeats };
+}
+
+/**
+ * Adds entries to a passport. Each entry is verified first (signature, VC shape, kind schema,
+ * issuer key; verdicts cached by CID) and only valid ones are added; entries already held are
+ * reported as `duplicates`; invalid ones are listed in `rejected` with their index in `entries`
+ * and never added. Entries the holder removed stay out (`excluded`) until restored with
+ * {@link restoreEntries}. Credentials from other systems (Open Badges 3.0, VC 2.0 with
+ * eddsa-jcs-2022) are accepted like ours and show as kind `external`.
+ *
+ * Adding is the same operation as merging with a copy that holds `entries`, so the passport's
+ * own entries are checked too (from the cache when they were verified before).
+ *
+ * @param passport - the passport to add to (not changed)
+ * @param entries - signed entries
+ * @param options - `cache`, `concurrency`, `acceptUnresolvedIssuers`, `canActFor`
+ * @returns `{ passport, added, duplicates, conflicts, rejected, excluded }`
+ * @throws {TypeError} when `passport` is not a passport or `entries` is not an array
+ * @example
+ * ```ts
+ * const entry = await issueEntry('qualification', fields, { issuer, key });
+ * const { passport: updated, added } = await addEntries(passport, [entry]);
+ * ```
+ */
+export async function addEntries(passport: Passport, entries: readonly unknown[], options: MergeOptions = {}): Promise<MergeResult> {
+  if (!Array.isArray(entries)) throw new TypeError('"entries" must be an array of signed entries');
+  const opts = mergeOptions(options);
+  const P = loadPassport(passport);
+  const incoming = sealIncoming(entries);
+  return union({
+    holder: P.passport.holder,
+    sides: [
+      { source: 'passport', items: P.passport.entries.map((value, i) => ({ cid: P.state.cids[i]!, value })) },
+      { source: 'incoming', items: incoming.items, indexes: incoming.indexes },
+    ],
+    exclusions: [P.passport.exclusions],
+    accreditations: sealedItems(P.passport.accreditations),
+    statusLists: sealedItems(P.passport.statusLists),
+    unreadable: [...unreadableEntries(P.problems, 'passport'), ...incoming.rejected],
+    extraDuplicates: incoming.repeats,
+    options: opts,
+  });
+}

@@ -1,0 +1,136 @@
+// Internal: the union at the heart of add and merge. Candidates from every side are joined by CID
+// (a linear merge of lists already sorted by CID), every candidate is verified (verdicts cached by
+// CID), and the result keeps exactly the valid candidates the holder has not removed. Because the
+// outcome depends only on the set of candidates and the joined exclusion list, merging copies in
+// any order or grouping gives the same passport.
+import type { PassportErrorCode } from '../errors.js';
+import { viewOf } from './current-view.js';
+import { makePassport, joinExclusions, removedCids, uniqueSorted, type Sealed } from './state.js';
+import { defaultVerificationCache, intakeVerdicts } from './verification-cache.js';
+import type {
+  ExclusionRecord,
+  MergeOptions,
+  MergeResult,
+  PassportHolder,
+  RejectedEntry,
+  SignedEntry,
+} from './types.js';
+
+/** One side of a union: sealed items sorted by CID, with each item's index in the source list. */
+export interface Side {
+  source: RejectedEntry['source'];
+  items: readonly Sealed<SignedEntry>[];
+  /** Index in the caller's list (defaults to the position in `items`). */
+  indexes?: readonly number[];
+}
+
+interface Candidate {
+  cid: string;
+  value: SignedEntry;
+  /** Which side (0 = the base passport) and where in it. */
+  side: number;
+  index: number;
+  inBase: boolean;
+}
+
+/** Checks and reads the options shared by add and merge. */
+export function mergeOptions(options: unknown): Required<Pick<MergeOptions, 'cache' | 'concurrency' | 'acceptUnresolvedIssuers'>> & MergeOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('"options" must be an object');
+  const o = options as MergeOptions;
+  const concurrency = o.concurrency ?? 64;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError('"options.concurrency" must be a positive integer');
+  if (o.cache !== undefined && (typeof o.cache.get !== 'function' || typeof o.cache.set !== 'function')) {
+    throw new TypeError('"options.cache" must be a verification cache (see createVerificationCache)');
+  }
+  if (o.canActFor !== undefined && typeof o.canActFor !== 'function') throw new TypeError('"options.canActFor" must be a function');
+  return { ...o, cache: o.cache ?? defaultVerificationCache, concurrency, acceptUnresolvedIssuers: o.acceptUnresolvedIssuers === true };
+}
+
+/** Joins sides by CID. Side 0 is the base; later sides' repeats of a CID are duplicates. */
+function join(sides: readonly Side[]): { candidates: Candidate[]; duplicates: Set<string> } {
+  const duplicates = new Set<string>();
+  if (sides.length === 2) {
+    // The common case (two passports): a linear merge of two sorted lists.
+    const [a, b] = sides as [Side, Side];
+    const out: Candidate[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.items.length || j < b.items.length) {
+      const x = a.items[i];
+      const y = b.items[j];
+      if (y === undefined || (x !== undefined && x.cid < y.cid)) {
+        out.push({ cid: x!.cid, value: x!.value, side: 0, index: a.indexes?.[i] ?? i, inBase: true });
+        i++;
+      } else if (x === undefined || y.cid < x.cid) {
+        out.push({ cid: y.cid, value: y.value, side: 1, index: b.indexes?.[j] ?? j, inBase: false });
+        j++;
+      } else {
+        out.push({ cid: x.cid, value: x.value, side: 0, index: a.indexes?.[i] ?? i, inBase: true });
+        duplicates.add(x.cid);
+        i++;
+        j++;
+      }
+    }
+    return { candidates: out, duplicates };
+  }
+  const seen = new Map<string, Candidate>();
+  sides.forEach((side, s) => {
+    side.items.forEach((item, k) => {
+      if (seen.has(item.cid)) duplicates.add(item.cid);
+      else seen.set(item.cid, { cid: item.cid, value: item.value, side: s, index: side.indexes?.[k] ?? k, inBase: s === 0 });
+    });
+  });
+  return { candidates: [...seen.values()].sort((x, y) => (x.cid < y.cid ? -1 : 1)), duplicates };
+}
+
+/** The union of sides into a new passport, with the report add and merge return. */
+export async function union(input: {
+  holder: PassportHolder;
+  sides: readonly Side[];
+  exclusions: readonly (readonly ExclusionRecord[])[];
+  accreditations: readonly Sealed[];
+  statusLists: readonly Sealed[];
+  /** Items that could not even be read (bad shape), already reported. */
+  unreadable: RejectedEntry[];
+  extraDuplicates?: Iterable<string>;
+  options: ReturnType<typeof mergeOptions>;
+}): Promise<MergeResult> {
+  const { candidates, duplicates } = join(input.sides);
+  for (const cid of input.extraDuplicates ?? []) duplicates.add(cid);
+  const exclusions = joinExclusions(...input.exclusions);
+  const removed = removedCids(exclusions);
+  const verdicts = await intakeVerdicts(candidates, input.options.cache, input.options.concurrency);
+
+  const kept: Sealed<SignedEntry>[] = [];
+  const added: string[] = [];
+  const excluded: string[] = [];
+  const rejected: RejectedEntry[] = [...input.unreadable];
+  candidates.forEach((c, k) => {
+    const verdict = verdicts[k]!;
+    if (verdict.ok || (verdict.unresolved && input.options.acceptUnresolvedIssuers)) {
+      if (removed.has(c.cid)) {
+        excluded.push(c.cid);
+        return;
+      }
+      kept.push({ cid: c.cid, value: c.value });
+      if (!c.inBase) added.push(c.cid);
+      return;
+    }
+    const first = verdict.errors[0] ?? { code: 'ERR_PROOF_SIGNATURE_INVALID' as PassportErrorCode, message: 'It could not be verified.' };
+    rejected.push({ cid: c.cid, source: input.sides[c.side]!.source, index: c.index, code: first.code, message: first.message, errors: [...verdict.errors] });
+  });
+
+  const passport = makePassport({
+    holder: input.holder,
+    entries: kept,
+    accreditations: uniqueSorted([...input.accreditations]),
+    statusLists: uniqueSorted([...input.statusLists]),
+    exclusions,
+  });
+  const view = viewOf(
+    kept.map((e) => e.cid),
+    passport.entries,
+    input.options.canActFor ? { canActFor: input.options.canActFor } : {},
+  );
+  return { passport, added, duplicates: [...duplicates].sort(), conflicts: view.conflicts, rejected, excluded };
+}

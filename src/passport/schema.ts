@@ -1,0 +1,79 @@
+// The passport document format (*.passport.json), as a zod schema and the JSON Schema published
+// in schemas/passport.schema.json. Entries are checked here only for the shape of a signed
+// credential; signatures and kind schemas are checked by verification, not by parsing.
+import { z } from 'zod';
+import { DATE_TIME_STAMP } from '../internal/time.js';
+import { PASSPORT_TYPE, PASSPORT_VERSION } from './types.js';
+
+/** A CIDv1 string in base32 (`bagaaiera…`). */
+export const CidStringSchema = /* @__PURE__ */ z
+  .string()
+  .max(200)
+  .regex(/^b[a-z2-7]{20,}$/, 'must be an entry id (a CID string such as bagaaiera…)')
+  .meta({ description: 'An entry id: CIDv1, base32, json codec, sha2-256 over the JCS bytes of the signed entry.' });
+
+/** The holder: a DID or other URI, or an object with that identifier as `id`. */
+export const HolderSchema = /* @__PURE__ */ z
+  .union([
+    z.string().min(1).max(2000),
+    z.looseObject({ id: z.string().min(1).max(2000) }),
+  ])
+  .meta({ description: 'The holder: a DID (or urn:uuid for a learner without a key), or an object with that identifier as id.' });
+
+/** The shape of a signed credential as stored in a passport (not a validity check). */
+export const StoredCredentialSchema = /* @__PURE__ */ z
+  .looseObject({
+    '@context': z.array(z.unknown()).min(1),
+    type: z.union([z.string(), z.array(z.string()).min(1)]),
+    issuer: z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]),
+    credentialSubject: z.union([z.looseObject({}), z.array(z.looseObject({})).min(1)]),
+    proof: z.union([z.looseObject({ type: z.string() }), z.array(z.looseObject({ type: z.string() })).min(1)]),
+  })
+  .meta({ description: 'A Verifiable Credential 2.0 secured with a Data Integrity proof (eddsa-jcs-2022).' });
+
+/** One record of the holder-kept exclusion list. */
+export const ExclusionRecordSchema = /* @__PURE__ */ z
+  .strictObject({
+    cid: CidStringSchema,
+    action: z.enum(['remove', 'restore']),
+    at: z.string().regex(DATE_TIME_STAMP, 'must be a date and time with a time zone'),
+    reason: z.string().max(1000).optional(),
+  })
+  .meta({ description: 'A holder decision about one entry; for each CID the latest record wins (remove wins ties).' });
+
+/** The passport document. Sections are lists; the library writes them sorted by CID. */
+export const PassportSchema = /* @__PURE__ */ z
+  .strictObject({
+    type: z.literal(PASSPORT_TYPE),
+    version: z.literal(PASSPORT_VERSION),
+    holder: HolderSchema,
+    entries: z.array(StoredCredentialSchema).meta({ description: 'Signed entries, sorted by CID.' }),
+    accreditations: z.array(z.looseObject({})).meta({ description: 'Issuer accreditation credentials carried for offline trust checks.' }),
+    statusLists: z.array(z.looseObject({})).meta({ description: 'Status list credential snapshots carried for offline status checks.' }),
+    exclusions: z.array(ExclusionRecordSchema).meta({ description: 'The holder’s removals and restorations, by CID.' }),
+  })
+  .meta({
+    title: 'Learning passport',
+    description: 'A learner’s portfolio of signed learning-passport entries (*.passport.json), version 1.',
+  });
+
+/**
+ * The JSON Schema (draft 2020-12) of the passport document, generated from {@link PassportSchema}.
+ * This is what schemas/passport.schema.json holds.
+ *
+ * @example
+ * ```ts
+ * const schema = passportJsonSchema();
+ * schema.title; // 'Learning passport'
+ * ```
+ */
+export function passportJsonSchema(): Record<string, unknown> {
+  const { $schema, title, description, ...rest } = z.toJSONSchema(PassportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $schema,
+    $comment: 'Generated from PassportSchema in src/passport/schema.ts (passportJsonSchema). Do not edit by hand.',
+    title,
+    description,
+    ...rest,
+  };
+}

@@ -1,0 +1,49 @@
+import { isPlainObject } from '../internal/json.js';
+import { loadPassport } from './state.js';
+import type { Passport } from './types.js';
+
+/** Orders object keys by UTF-16 code units (as JCS does) so the text does not depend on history. */
+function sortKeys(_key: string, value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = value[key];
+  return out;
+}
+
+/**
+ * Writes a passport as deterministic text: fixed top-level order (type, version, holder,
+ * exclusions, accreditations, statusLists, entries), keys sorted inside every item, items sorted
+ * by CID, two-space indentation and a final newline. Two parties holding the same passport
+ * always write byte-identical files.
+ *
+ * @param passport - a passport (from this library, or a passport-shaped object)
+ * @returns the file text
+ * @throws {TypeError} when `passport` is not a passport, or a passport-shaped object holds items that are not JSON credentials
+ * @example
+ * ```ts
+ * await writeFile('amira.passport.json', serializePassport(passport));
+ * ```
+ */
+export function serializePassport(passport: Passport): string {
+  const loaded = loadPassport(passport);
+  if (loaded.problems.length > 0) {
+    // Refuse rather than drop: the caller built this object and should see what is wrong.
+    const first = loaded.problems[0]!;
+    throw new TypeError(`"passport" holds an item that cannot be written: ${first.section}[${first.index}]: ${first.message}`);
+  }
+  const p = loaded.passport;
+  const doc = {
+    type: p.type,
+    version: p.version,
+    holder: p.holder,
+    exclusions: p.exclusions,
+    accreditations: p.accreditations,
+    statusLists: p.statusLists,
+    entries: p.entries,
+  };
+  // The top level keeps its reading order; sortKeys applies to every nested object.
+  const body = Object.entries(doc)
+    .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value, sortKeys, 2).replace(/\n/g, '\n  ')}`)
+    .join(',\n');
+  return `{\n${body}\n}\n`;
+}

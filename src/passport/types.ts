@@ -1,0 +1,260 @@
+// Public types of the passport area. The document shape itself is defined (and validated) by the
+// zod schema in schema.ts; these interfaces describe the values the functions hand back.
+import type { PassportErrorCode } from '../errors.js';
+import type { SignedCredential } from '../proof/types.js';
+import type { VerifyCredentialOptions, CredentialVerificationResult } from '../proof/verify-credential.js';
+
+/** The `type` of every passport document. */
+export const PASSPORT_TYPE = 'LearningPassport' as const;
+/** The document version this library writes and reads. */
+export const PASSPORT_VERSION = 1 as const;
+
+/** A signed entry as held in a passport: any JSON credential secured with a Data Integrity proof. */
+export type PassportEntry = SignedCredential;
+/** Internal alias of {@link PassportEntry}. */
+export type SignedEntry = PassportEntry;
+
+/**
+ * Who the passport belongs to: a DID (or other URI such as `urn:uuid:…` for a learner without a
+ * key), or a small descriptor with that identifier as `id`.
+ */
+export type PassportHolder = string | HolderDescriptor;
+
+/** A holder described by more than an identifier. Only `id` is used to match copies. */
+export interface HolderDescriptor {
+  /** The holder's identifier: a DID, or a `urn:uuid:` for a paper-only learner. */
+  id: string;
+  [key: string]: unknown;
+}
+
+/**
+ * One record of the holder-kept exclusion list. The record with the latest `at` wins for a CID
+ * (ties: `remove` beats `restore`), so removals and restorations survive merges in any order.
+ */
+export interface ExclusionRecord {
+  /** The entry id (CID) removed or restored. */
+  cid: string;
+  /** `remove`: keep this entry out of the passport, even when another copy still has it. */
+  action: 'remove' | 'restore';
+  /** When the holder decided (dateTimeStamp, holder's clock). */
+  at: string;
+  /** The holder's note, for their own use. */
+  reason?: string;
+}
+
+/**
+ * A learning passport (`*.passport.json`). Values returned by this library are frozen: treat them
+ * as immutable and use the functions of this area to derive new passports.
+ */
+export interface Passport {
+  readonly type: typeof PASSPORT_TYPE;
+  readonly version: typeof PASSPORT_VERSION;
+  readonly holder: PassportHolder;
+  /** Signed entries, sorted by CID, no duplicates. */
+  readonly entries: readonly SignedEntry[];
+  /** Issuer accreditations carried for offline trust checks (the trust area reads them). */
+  readonly accreditations: readonly Record<string, unknown>[];
+  /** Status-list credential snapshots carried for offline status checks (the trust area reads them). */
+  readonly statusLists: readonly Record<string, unknown>[];
+  /** The holder's removals (and restorations), one winning record per CID, sorted by CID. */
+  readonly exclusions: readonly ExclusionRecord[];
+}
+
+/** One entry that was not added, and why. */
+export interface RejectedEntry {
+  /** The entry id, when the entry was JSON enough to have one. */
+  cid?: string;
+  /** Where it came from: the first or second passport of a merge, or the list given to addEntries. */
+  source: 'a' | 'b' | 'passport' | 'incoming';
+  /** Its position in that list. */
+  index: number;
+  /** The main reason, as a stable code. */
+  code: PassportErrorCode;
+  /** The main reason, in plain English. */
+  message: string;
+  /** Every failed or unchecked verification step. */
+  errors: { code: PassportErrorCode; message: string }[];
+}
+
+/** Two or more entries claiming the same credential id from the same issuer, none superseding the others. */
+export interface EntryConflict {
+  issuer: string;
+  credentialId: string;
+  /** The CIDs in conflict (sorted). */
+  cids: string[];
+}
+
+/** What {@link addEntries} and {@link mergePassports} return. */
+export interface MergeResult {
+  /** The new passport (the inputs are not changed). */
+  passport: Passport;
+  /** CIDs now held that the first passport did not hold (sorted). */
+  added: string[];
+  /** CIDs offered that were already held, or offered twice (sorted, unique). */
+  duplicates: string[];
+  /** Conflicts present in the new passport. */
+  conflicts: EntryConflict[];
+  /** Entries not added because they failed verification. */
+  rejected: RejectedEntry[];
+  /** Valid entries kept out because the holder removed them (sorted). */
+  excluded: string[];
+}
+
+/** Decides whether `actor` may revoke or supersede `target` (default: only its own issuer may). */
+export type CanActFor = (actor: string, target: { cid: string; issuer: string | undefined; kind: string }) => boolean;
+
+/** A bounded cache of intake verdicts, keyed by CID. */
+export interface VerificationCache {
+  get(cid: string): IntakeVerdict | undefined;
+  set(cid: string, verdict: IntakeVerdict): void;
+  readonly size: number;
+  clear(): void;
+}
+
+/** The time-independent outcome of verifying an entry for intake (signature, shape, schema, issuer key). */
+export interface IntakeVerdict {
+  /** True when every intrinsic check passed. */
+  readonly ok: boolean;
+  /** True when the only problem is that the signing key could not be resolved offline. */
+  readonly unresolved: boolean;
+  readonly errors: readonly { code: PassportErrorCode; message: string }[];
+}
+
+/** Options of {@link addEntries} and {@link mergePassports}. */
+export interface MergeOptions {
+  /** Where verdicts are remembered (default: a module-wide cache of 100,000 CIDs). */
+  cache?: VerificationCache;
+  /** How many verifications run at once (default 64). */
+  concurrency?: number;
+  /**
+   * Admit entries whose signature cannot be checked offline (issuer not a did:key), for example
+   * badges from another platform's did:web. Default false: such entries are rejected with
+   * ERR_ISSUER_KEY_UNRESOLVED.
+   */
+  acceptUnresolvedIssuers?: boolean;
+  /** Who may revoke or supersede whose entries (used to report conflicts). */
+  canActFor?: CanActFor;
+}
+
+/** The state of an entry in the current view. */
+export type EntryState = 'active' | 'superseded' | 'revoked' | 'conflict';
+
+/** One entry in a {@link PassportView}. */
+export interface ViewEntry {
+  cid: string;
+  kind: string;
+  issuer: string | undefined;
+  credentialId: string | undefined;
+  state: EntryState;
+  /** Effective supersessions of this entry (CIDs of the newer entries). */
+  supersededBy: string[];
+  /** Effective revocations of this entry (CIDs of the revocation entries). */
+  revokedBy: string[];
+  /** Other entries it conflicts with. */
+  conflictsWith: string[];
+}
+
+/** A lifecycle statement that had no effect. */
+export interface LifecycleIssue {
+  /** The revocation or superseding entry. */
+  cid: string;
+  action: 'revocation' | 'supersedes';
+  /** The CID it names. */
+  target: string;
+  /** Who signed the statement. */
+  actor: string | undefined;
+  /** Who signed the target, when the target is held. */
+  targetIssuer?: string | undefined;
+  code: PassportErrorCode;
+  message: string;
+}
+
+/** What {@link currentView} returns. */
+export interface PassportView {
+  /** Every entry with its state, sorted by CID. */
+  entries: ViewEntry[];
+  /** The same entries by CID. */
+  byCid: ReadonlyMap<string, ViewEntry>;
+  /** CIDs of the entries in state `active`. */
+  active: string[];
+  conflicts: EntryConflict[];
+  /** Revocations and supersessions by someone not allowed to make them (no effect). */
+  unauthorised: LifecycleIssue[];
+  /** Revocations and supersessions naming an entry this passport does not hold (yet). */
+  unresolved: { cid: string; action: 'revocation' | 'supersedes'; target: string }[];
+}
+
+/** Options of {@link currentView}. */
+export interface ViewOptions {
+  /** Who may revoke or supersede whose entries (default: the original issuer only). */
+  canActFor?: CanActFor;
+  /** Entries whose lifecycle statements count (default: all). verifyPassport passes the valid ones. */
+  actsOn?: (cid: string) => boolean;
+}
+
+/** Options of {@link verifyPassport}: passed to verifyCredential, plus the passport's own. */
+export interface VerifyPassportOptions extends VerifyCredentialOptions {
+  /** How many verifications run at once (default 128). */
+  concurrency?: number;
+  canActFor?: CanActFor;
+  /** Further verifyCredential options (a trust policy, accreditations) pass through untouched. */
+  [option: string]: unknown;
+}
+
+/** One entry of a {@link PassportReport}. */
+export interface PassportReportEntry {
+  cid: string;
+  kind: string;
+  state: EntryState;
+  result: CredentialVerificationResult;
+}
+
+/** Counts over a {@link PassportReport}. */
+export interface PassportSummary {
+  total: number;
+  /** Entries whose verification passed every check. */
+  valid: number;
+  /** Entries with at least one failed check. */
+  invalid: number;
+  /** Entries with no failure but something that could not be checked. */
+  unknown: number;
+  revoked: number;
+  superseded: number;
+  /** Entries in state `conflict`. */
+  conflicts: number;
+  /** One line in plain English. */
+  message: string;
+}
+
+/** What {@link verifyPassport} returns. */
+export interface PassportReport {
+  /** True when every entry verified (an empty passport verifies). */
+  verified: boolean;
+  entries: PassportReportEntry[];
+  summary: PassportSummary;
+  view: PassportView;
+  timeline: Timeline;
+}
+
+/** One entry on a {@link Timeline}. */
+export interface TimelineItem {
+  cid: string;
+  kind: string;
+  issuer: string | undefined;
+  issuerName: string | undefined;
+  /** The entry's name or its achievement's name. */
+  title: string | undefined;
+  /** Sortable date: YYYY, YYYY-MM, YYYY-MM-DD or a UTC timestamp; undefined when the entry has none. */
+  date: string | undefined;
+  /** Where the date came from (`validFrom`, `learningPassport.transferDate`, `proof.created`, …). */
+  dateSource: string | undefined;
+  state: EntryState;
+}
+
+/** Entries by date, and the same items grouped for user interfaces. */
+export interface Timeline {
+  /** Oldest first; undated entries last. */
+  items: TimelineItem[];
+  byKind: { kind: string; items: TimelineItem[] }[];
+  byIssuer: { issuer: string; issuerName: string | undefined; items: TimelineItem[] }[];
+}

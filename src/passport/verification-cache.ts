@@ -1,0 +1,120 @@
+// Intake verification for add and merge: signature, VC shape, kind schema and issuer key. These
+// checks depend only on the entry's bytes, so their verdict is cached by CID; the validity period
+// (which depends on the clock) and trust (which depends on the verifier) are left to
+// verifyPassport. An expired licence card is still a true record and merges like any other.
+import type { PassportErrorCode } from '../errors.js';
+import { verifyCredential } from '../proof/verify-credential.js';
+import type { IntakeVerdict, VerificationCache } from './types.js';
+
+/** The checks that decide whether an entry may enter a passport. */
+const INTRINSIC = new Set(['shape', 'schema', 'signature', 'issuer-key']);
+
+/**
+ * Creates a bounded least-recently-used cache of intake verdicts by CID, for callers who want
+ * their own (a server handling many learners, a benchmark) instead of the module-wide one.
+ *
+ * @param options - `max`: how many CIDs to remember (default 100,000)
+ * @example
+ * ```ts
+ * const cache = createVerificationCache({ max: 500_000 });
+ * await mergePassports(a, b, { cache });
+ * ```
+ */
+export function createVerificationCache(options: { max?: number } = {}): VerificationCache {
+  const max = options.max ?? 100_000;
+  if (!Number.isInteger(max) || max < 1) throw new TypeError('"max" must be a positive integer');
+  const map = new Map<string, IntakeVerdict>();
+  return {
+    get(cid) {
+      const hit = map.get(cid);
+      if (hit !== undefined) {
+        // Refresh recency: Map iteration order is insertion order.
+        map.delete(cid);
+        map.set(cid, hit);
+      }
+      return hit;
+    },
+    set(cid, verdict) {
+      map.delete(cid);
+      map.set(cid, verdict);
+      if (map.size > max) map.delete(map.keys().next().value!);
+    },
+    get size() {
+      return map.size;
+    },
+    clear() {
+      map.clear();
+    },
+  };
+}
+
+/** The module-wide cache used when no `cache` option is given. */
+export const defaultVerificationCache: VerificationCache = /* @__PURE__ */ createVerificationCache();
+
+const ACCEPTED: IntakeVerdict = Object.freeze({ ok: true, unresolved: false, errors: Object.freeze([]) });
+
+/** Verifies one sealed entry for intake (no cache). */
+export async function intakeVerdict(entry: Record<string, unknown>): Promise<IntakeVerdict> {
+  const result = await verifyCredential(entry);
+  const problems = result.checks.filter((c) => INTRINSIC.has(c.check) && c.status !== 'pass');
+  if (problems.length === 0) {
+    // A credential with no signature check at all must never count as accepted.
+    return result.checks.some((c) => c.check === 'signature' && c.status === 'pass') ? ACCEPTED : notChecked;
+  }
+  const unresolved = problems.every((c) => c.status === 'unknown' && c.code === 'ERR_ISSUER_KEY_UNRESOLVED')
+    && !result.checks.some((c) => c.status === 'fail' && INTRINSIC.has(c.check));
+  return Object.freeze({
+    ok: false,
+    unresolved,
+    errors: Object.freeze(problems.map((c) => ({ code: c.code as PassportErrorCode, message: c.message }))),
+  });
+}
+
+const notChecked: IntakeVerdict = Object.freeze({
+  ok: false,
+  unresolved: false,
+  errors: Object.freeze([{ code: 'ERR_PROOF_MISSING' as PassportErrorCode, message: 'The signature could not be checked.' }]),
+});
+
+/** Runs `fn` over `items` with at most `limit` calls in flight, keeping results in order. */
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+/** Verdicts for many sealed entries, using and filling the cache. */
+export async function intakeVerdicts(
+  items: readonly { cid: string; value: Record<string, unknown> }[],
+  cache: VerificationCache,
+  concurrency: number,
+): Promise<IntakeVerdict[]> {
+  const verdicts = new Array<IntakeVerdict>(items.length);
+  const misses: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const hit = cache.get(items[i]!.cid);
+    if (hit) verdicts[i] = hit;
+    else misses.push(i);
+  }
+  // Two copies of one unverified entry in the same batch are verified once.
+  const pending = new Map<string, Promise<IntakeVerdict>>();
+  await mapConcurrent(misses, concurrency, async (i) => {
+    const { cid, value } = items[i]!;
+    let p = pending.get(cid);
+    if (!p) {
+      p = intakeVerdict(value);
+      pending.set(cid, p);
+    }
+    const verdict = await p;
+    cache.set(cid, verdict);
+    verdicts[i] = verdict;
+  });
+  return verdicts;
+}

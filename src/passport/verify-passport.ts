@@ -1,0 +1,84 @@
+// Verifying a whole passport: every entry through verifyCredential (options passed through
+// untouched, so a trust policy added by the trust area applies to each entry), with bounded
+// concurrency so the Node backend's asynchronous Ed25519 verification keeps every core busy.
+import { verifyCredential, type CredentialVerificationResult } from '../proof/verify-credential.js';
+import { viewOf } from './current-view.js';
+import { entryInfo } from './entry-info.js';
+import { loadPassport } from './state.js';
+import { timelineOf } from './timeline.js';
+import { mapConcurrent } from './verification-cache.js';
+import type { Passport, PassportReport, PassportReportEntry, PassportSummary, VerifyPassportOptions } from './types.js';
+
+// A failure in any of these means the entry's own statements (revocations, supersessions) are
+// not believed. Dates and trust do not matter: an expired revocation still revokes.
+const INTRINSIC = new Set(['shape', 'schema', 'signature', 'issuer-key']);
+
+function intact(result: CredentialVerificationResult): boolean {
+  return result.checks.some((c) => c.check === 'signature' && c.status === 'pass')
+    && result.checks.every((c) => !INTRINSIC.has(c.check) || c.status === 'pass');
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Verifies every entry of a passport and derives its current state. Each entry goes through
+ * verifyCredential with `options` (now, clockTolerance and, with the trust area, a policy and
+ * accreditations), several at a time. Revocations and supersessions from entries that fail their
+ * signature, shape, schema or issuer-key checks are ignored. Never throws on bad entries.
+ *
+ * @param passport - the passport
+ * @param options - verifyCredential options, plus `concurrency` (default 128) and `canActFor`
+ * @returns `{ verified, entries: [{ cid, kind, state, result }], summary, view, timeline }`
+ * @throws {TypeError} when `passport` is not a passport or an option has the wrong type
+ * @example
+ * ```ts
+ * const report = await verifyPassport(passport, { now: new Date() });
+ * console.log(report.summary.message); // "12 entries: 12 valid; 1 superseded."
+ * ```
+ */
+export async function verifyPassport(passport: Passport, options: VerifyPassportOptions = {}): Promise<PassportReport> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('"options" must be an object');
+  const { concurrency = 128, canActFor, ...credentialOptions } = options;
+  if (!Number.isInteger(concurrency) || (concurrency as number) < 1) throw new TypeError('"options.concurrency" must be a positive integer');
+  if (canActFor !== undefined && typeof canActFor !== 'function') throw new TypeError('"options.canActFor" must be a function');
+  const { passport: p, state } = loadPassport(passport);
+
+  const results = await mapConcurrent(p.entries, concurrency as number, (entry) => verifyCredential(entry, credentialOptions));
+  const good = new Set<string>();
+  results.forEach((r, i) => {
+    if (intact(r)) good.add(state.cids[i]!);
+  });
+  const view = viewOf(state.cids, p.entries, { ...(canActFor ? { canActFor } : {}), actsOn: (cid) => good.has(cid) });
+
+  const entries: PassportReportEntry[] = results.map((result, i) => {
+    const cid = state.cids[i]!;
+    return { cid, kind: result.kind ?? entryInfo(p.entries[i]!).kind, state: view.byCid.get(cid)!.state, result };
+  });
+  const summary: PassportSummary = { total: entries.length, valid: 0, invalid: 0, unknown: 0, revoked: 0, superseded: 0, conflicts: 0, message: '' };
+  for (const e of entries) {
+    if (e.result.verified) summary.valid++;
+    else if (e.result.checks.some((c) => c.status === 'fail')) summary.invalid++;
+    else summary.unknown++;
+    if (e.state === 'revoked') summary.revoked++;
+    else if (e.state === 'superseded') summary.superseded++;
+    else if (e.state === 'conflict') summary.conflicts++;
+  }
+  const parts = [`${plural(summary.total, 'entry', 'entries')}: ${summary.valid} valid`];
+  if (summary.invalid) parts.push(`${summary.invalid} not valid`);
+  if (summary.unknown) parts.push(`${summary.unknown} could not be checked`);
+  const states: string[] = [];
+  if (summary.superseded) states.push(`${summary.superseded} replaced by a newer entry`);
+  if (summary.revoked) states.push(`${summary.revoked} withdrawn by the issuer`);
+  if (summary.conflicts) states.push(`${summary.conflicts} in conflict`);
+  summary.message = summary.total === 0 ? 'This passport has no entries.' : `${parts.join(', ')}${states.length ? `; ${states.join(', ')}` : ''}.`;
+
+  return {
+    verified: summary.invalid === 0 && summary.unknown === 0,
+    entries,
+    summary,
+    view,
+    timeline: timelineOf(state.cids, p.entries, view),
+  };
+}
