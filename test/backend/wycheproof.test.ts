@@ -147,3 +147,27 @@ describe('backends agree on getPublicKey, sign and sha256', () => {
     }
   });
 });
+
+describe('node backend private key cache', () => {
+  it('stays correct when more keys are used than it holds (eviction) and when keys are reused', async () => {
+    const seeds = Array.from({ length: 20 }, () => nodeBackend.randomBytes(32));
+    const msg = utf8('cache');
+    const expected = await Promise.all(seeds.map((s) => nobleBackend.sign(s, msg)));
+    for (let round = 0; round < 3; round++) {
+      for (const [i, s] of seeds.entries()) {
+        expect(toHex(await nodeBackend.sign(s, msg))).toBe(toHex(expected[i]!));
+        expect(toHex(await nodeBackend.getPublicKey(s))).toBe(toHex(await nobleBackend.getPublicKey(s)));
+      }
+      // Interleave one hot key, which must never be confused with the others.
+      expect(toHex(await nodeBackend.sign(seeds[0]!, msg))).toBe(toHex(expected[0]!));
+    }
+  });
+
+  it('a seed that differs in one bit gets its own key', async () => {
+    const a = nodeBackend.randomBytes(32);
+    const b = Uint8Array.from(a);
+    b[31]! ^= 1;
+    expect(toHex(await nodeBackend.getPublicKey(a))).not.toBe(toHex(await nodeBackend.getPublicKey(b)));
+    expect(toHex(await nodeBackend.getPublicKey(b))).toBe(toHex(await nobleBackend.getPublicKey(b)));
+  });
+});
