@@ -134,6 +134,7 @@ export const PRESENTATION_BLOCKERS: Partial<Record<CheckName, string>> = {
   challenge: 'Do not rely on this: the presentation was made for a different request (it may be an old copy). Ask the person to share again.',
   domain: 'Do not rely on this: the presentation was made for a different organisation or website.',
   'holder-binding': 'Do not rely on this: it was not signed by the person the records belong to.',
+  'validity-period': 'Do not rely on this: the presentation has expired. Ask the person to share again.',
 };
 
 /** The summary of a whole presentation: a blocker first, otherwise the entries. */

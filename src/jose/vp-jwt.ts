@@ -1,0 +1,150 @@
+// VC-JOSE-COSE §3.2: a presentation secured as application/vp+jwt by the holder's key. The
+// verifier's challenge becomes `nonce` and its domain `aud` (RFC 7519), so a vp+jwt is bound to
+// one request exactly like a Data Integrity presentation.
+import { CompactSign } from 'jose';
+import { VC_V2_CONTEXT } from '../constants.js';
+import { utf8 } from '../internal/bytes.js';
+import { isPlainObject } from '../internal/json.js';
+import { assertSigningKeyPair } from '../keys/key-pair.js';
+import type { SigningKeyPair } from '../keys/types.js';
+import { checkPresentedEntries, summarisePresentation } from '../present/check-entries.js';
+import { assertNonEmpty, type CreatePresentationInput, type CreatePresentationResult } from '../present/create-presentation.js';
+import { holderOf, presentationOptions, presentationShapeProblem, type PresentationVerificationResult } from '../present/verify-presentation.js';
+import { assertSelectionOptions, selectEntries } from '../present/select-entries.js';
+import { CheckList, type Check } from '../result.js';
+import { allowedAlgorithms, joseSigningKey, type JwsAlgorithm } from './jose-keys.js';
+import type { TrustOptions } from './trust-bridge.js';
+import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
+
+/** Input of {@link signVpJwt}: the same as createPresentation, plus the token lifetime. */
+export interface SignVpJwtInput extends Omit<CreatePresentationInput, 'created'> {
+  /** When the token was made (default now); becomes `iat`. */
+  issuedAt?: Date;
+  /** Seconds until the token expires (default 600: presentations are for one request). */
+  expiresIn?: number;
+}
+
+/** What {@link signVpJwt} returns. */
+export interface SignVpJwtResult extends Omit<CreatePresentationResult, 'presentation'> {
+  /** The compact JWS (`typ: vp+jwt`). */
+  jwt: string;
+}
+
+/**
+ * Signs a presentation as `vp+jwt` with the holder's key: header `{ alg: 'EdDSA', typ:
+ * 'vp+jwt', cty: 'vp', kid }`, payload the presentation with `nonce` = challenge, `aud` =
+ * domain, `iat` and `exp`. Entries go through the same audience selection as
+ * createPresentation; entries given as `vc+jwt` strings travel as EnvelopedVerifiableCredential.
+ *
+ * @throws {TypeError} when `challenge` or `domain` is missing or empty, or the audience is unknown
+ * @example
+ * ```ts
+ * const { jwt } = await signVpJwt({ holderKey, entries, audience: 'employer', challenge, domain });
+ * const result = await verifyVpJwt(jwt, { challenge, domain });
+ * ```
+ */
+export async function signVpJwt(input: SignVpJwtInput): Promise<SignVpJwtResult> {
+  if (!isPlainObject(input as unknown)) throw new TypeError('"input" must be an object');
+  assertSigningKeyPair(input.holderKey, 'holderKey');
+  if (!Array.isArray(input.entries)) throw new TypeError('"entries" must be an array');
+  assertNonEmpty(input.challenge, 'challenge');
+  assertNonEmpty(input.domain, 'domain');
+  assertSelectionOptions(input);
+  const expiresIn = input.expiresIn ?? 600;
+  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0) throw new TypeError('"expiresIn" must be a positive number of seconds');
+  const issuedAt = input.issuedAt ?? new Date();
+  if (!(issuedAt instanceof Date) || Number.isNaN(issuedAt.getTime())) throw new TypeError('"issuedAt" must be a valid Date');
+
+  const jwts = input.entries.filter((e): e is string => typeof e === 'string');
+  const objects = input.entries.filter((e) => typeof e !== 'string');
+  const selection = selectEntries(objects, {
+    audience: input.audience,
+    holder: input.holderKey.did,
+    ...(input.include ? { include: input.include } : {}),
+    ...(input.lint ? { lint: input.lint } : {}),
+  });
+  // VC 2.0 §4.13: JOSE-secured credentials are carried as EnvelopedVerifiableCredential.
+  const enveloped = jwts.map((jwt) => ({ '@context': VC_V2_CONTEXT, id: `data:application/vc+jwt,${jwt}`, type: 'EnvelopedVerifiableCredential' }));
+  const credentials = [...selection.selected, ...enveloped];
+  const iat = Math.floor(issuedAt.getTime() / 1000);
+  const payload = {
+    '@context': [VC_V2_CONTEXT],
+    type: ['VerifiablePresentation'],
+    holder: input.holderKey.did,
+    ...(credentials.length > 0 ? { verifiableCredential: credentials } : {}),
+    nonce: input.challenge,
+    aud: input.domain,
+    iat,
+    exp: iat + Math.ceil(expiresIn),
+  };
+  const jwt = await new CompactSign(utf8(JSON.stringify(payload)))
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'vp+jwt', cty: 'vp', kid: input.holderKey.verificationMethod })
+    .sign(await joseSigningKey(input.holderKey));
+  return { jwt, excluded: selection.excluded, warnings: selection.warnings, overrides: selection.overrides };
+}
+
+/** Options of {@link verifyVpJwt}. */
+export interface VerifyVpJwtOptions extends TrustOptions {
+  challenge: string;
+  domain: string;
+  now?: Date;
+  holderName?: string;
+  algorithms?: JwsAlgorithm[];
+  /** Seconds of clock difference tolerated (default 60). */
+  clockTolerance?: number;
+}
+
+/**
+ * Verifies a `vp+jwt`: the holder's JWS under the algorithm allow-list, `nonce` = challenge
+ * (ERR_PRESENTATION_CHALLENGE_MISMATCH), `aud` = domain (ERR_PRESENTATION_DOMAIN_MISMATCH),
+ * `exp`, the signer being the `holder`, and every entry (Data Integrity or enveloped vc+jwt)
+ * with its holder binding. Same result shape as verifyPresentation; never throws on bad data.
+ *
+ * @throws {TypeError} when `challenge` or `domain` is missing or empty
+ * @example
+ * ```ts
+ * const result = await verifyVpJwt(jwt, { challenge, domain: 'jobs.example.co.uk', policy });
+ * result.summary; // "2 achievements checked: both valid. …"
+ * ```
+ */
+export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Promise<PresentationVerificationResult> {
+  const { challenge, domain, now, holderName } = presentationOptions(options);
+  const algorithms = allowedAlgorithms(options.algorithms);
+  const tolerance = options.clockTolerance ?? 60;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) throw new TypeError('"options.clockTolerance" must be a non-negative number');
+  const checks = new CheckList();
+  const finish = (entries: Awaited<ReturnType<typeof checkPresentedEntries>>, holder?: string): PresentationVerificationResult => ({
+    verified: checks.verified && entries.every((e) => e.verified),
+    checks: checks.checks,
+    errors: [...checks.errors, ...entries.flatMap((e) => e.checks.filter((c) => c.status !== 'pass').map((c: Check) => ({ code: c.code!, message: `${e.description}: ${c.message}` })))],
+    summary: summarisePresentation(checks, entries),
+    ...(holder ? { holder } : {}),
+    entries,
+  });
+  const jws = await verifyCompactJws(jwt, checks, { typ: 'vp+jwt', cty: 'vp', algorithms });
+  if (!jws) return finish([]);
+  const doc = jws.payload;
+  const problem = presentationShapeProblem(doc);
+  if (problem) {
+    checks.fail('shape', 'ERR_SCHEMA_INVALID', `This is not a valid presentation: ${problem}.`);
+    return finish([]);
+  }
+  const holder = holderOf(doc)!;
+  const auds = Array.isArray(doc.aud) ? doc.aud : [doc.aud];
+  if (auds.includes(domain)) checks.pass('domain', `The presentation was made for ${domain}.`);
+  else checks.fail('domain', 'ERR_PRESENTATION_DOMAIN_MISMATCH', 'The presentation was made for a different website or verifier.');
+  if (doc.nonce === challenge) checks.pass('challenge', 'The presentation answers this request (challenge matches).');
+  else checks.fail('challenge', 'ERR_PRESENTATION_CHALLENGE_MISMATCH', 'The presentation answers a different request: it may be replayed.');
+  const timeProblem = jwtTimeProblem(doc, now, tolerance);
+  if (timeProblem) checks.fail('validity-period', 'ERR_CREDENTIAL_EXPIRED', timeProblem);
+  if (jws.controller === holder) checks.pass('holder-binding', 'The presentation was signed by its holder.');
+  else checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The presentation was signed by a key that is not its holder’s.');
+  const vcs = doc.verifiableCredential === undefined ? [] : Array.isArray(doc.verifiableCredential) ? doc.verifiableCredential : [doc.verifiableCredential];
+  const entries = await checkPresentedEntries(vcs, holder, {
+    now,
+    ...(holderName !== undefined ? { holderName } : {}),
+    ...(options.policy !== undefined ? { policy: options.policy } : {}),
+    ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
+  });
+  return finish(entries, holder);
+}
