@@ -3,6 +3,7 @@
 // not depend on how the entries and passport areas spell these.
 import { isEntryKind, KIND_SENSITIVITY } from '../entries/kinds/index.js';
 import { isPlainObject } from '../internal/json.js';
+import { entryId } from '../passport/entry-id.js';
 
 /** Sensitivity classes (domain.md §5.2): Neutral, Education-continuity, Custody-context, Special category. */
 export type SensitivityClass = 'N' | 'E' | 'C' | 'S';
@@ -29,8 +30,13 @@ export function credentialIdOf(entry: unknown): string | undefined {
 }
 
 /** The content id (CID) of an entry, or undefined when it cannot be computed. */
-export function contentIdOf(_entry: unknown): string | undefined {
-  return undefined;
+export function contentIdOf(entry: unknown): string | undefined {
+  if (!isPlainObject(entry)) return undefined;
+  try {
+    return entryId(entry);
+  } catch {
+    return undefined; // not canonicalizable (lone surrogates): it has no content id
+  }
 }
 
 /** A short plain-English description of an entry. */

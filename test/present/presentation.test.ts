@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../src/keys/key-pair.js';
+import { entryId } from '../../src/passport/entry-id.js';
 import { signCredential } from '../../src/proof/sign-credential.js';
 import { createPresentation } from '../../src/present/create-presentation.js';
 import { createIdentityObject } from '../../src/present/identity-object.js';
@@ -72,7 +73,10 @@ describe('createPresentation', () => {
 
     const chosen = await createPresentation({ holderKey, entries, audience: 'employer', challenge: 'c', domain, include: [wingCleaner.id as string] });
     expect(chosen.presentation.verifiableCredential).toEqual([maths, cscs, wingCleaner]);
-    expect(chosen.overrides).toEqual([{ id: wingCleaner.id, kind: 'work-experience', reason: 'custody-revealing' }]);
+    expect(chosen.overrides).toEqual([{ entryId: entryId(wingCleaner), id: wingCleaner.id, kind: 'work-experience', reason: 'custody-revealing' }]);
+    const byCid = await createPresentation({ holderKey, entries, audience: 'employer', challenge: 'c', domain, include: [entryId(transfer)] });
+    expect(byCid.presentation.verifiableCredential).toEqual([maths, cscs, transfer]);
+    expect(employer.excluded[0]!.entryId).toBe(entryId(transfer));
     expect(chosen.warnings.map((w) => w.code)).toContain('custody-role');
 
     const justice = await createPresentation({ holderKey, entries, audience: 'justice', challenge: 'c', domain });
