@@ -4,8 +4,12 @@
 // "does this checkpoint vouch that this entry existed then?".
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toHex, utf8 } from '../internal/bytes.js';
-import { isDateTimeStamp } from '../internal/time.js';
+import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
+import { issueEntry, checkpointFields, type IssueEntryOptions, type SignedEntry } from '../entries/index.js';
+import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
 import { learningPassportOf } from './entry-info.js';
+import { loadPassport } from './state.js';
+import type { Passport } from './types.js';
 
 /** The checkpoint fields of an entry when they are well formed: sorted unique CIDs, count and digest agree. */
 export function checkpointContents(checkpoint: unknown): { at: string; cids: readonly string[] } | undefined {
@@ -51,4 +55,47 @@ export function checkpointCovers(checkpoint: unknown, cid: string): boolean {
     else hi = mid - 1;
   }
   return false;
+}
+
+/** Options of {@link createCheckpoint}. */
+export interface CreateCheckpointOptions {
+  /** The issuer's profile (its `id` must be the key's DID). */
+  issuer: IssuerProfile;
+  key: SigningKeyPair;
+  /** The time the set was seen (default: now); also the checkpoint's validFrom. */
+  at?: Date | string;
+  /** The holder binding, as in issueEntry. */
+  holder?: IssueEntryOptions['holder'];
+}
+
+/**
+ * Issues a `checkpoint` entry over every entry the passport holds: "at time `at`, I saw exactly
+ * these entry CIDs". Add it to the passport (addEntries) so it travels with the entries it
+ * vouches for. A checkpoint by another party, made before a key was compromised, later shows
+ * that an entry signed with that key existed before the compromise.
+ *
+ * @param passport - the passport whose entries are listed
+ * @param options - `issuer`, `key`, `at` (default now), `holder`
+ * @returns the signed checkpoint entry
+ * @throws {TypeError} when an argument has the wrong type (see issueEntry)
+ * @example
+ * ```ts
+ * const checkpoint = await createCheckpoint(passport, { issuer: charity, key: charityKey });
+ * const { passport: withCheckpoint } = await addEntries(passport, [checkpoint]);
+ * checkpointCovers(checkpoint, entryId(passport.entries[0])); // true
+ * ```
+ */
+export async function createCheckpoint(passport: Passport, options: CreateCheckpointOptions): Promise<SignedEntry<'checkpoint'>> {
+  if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object with issuer and key');
+  const { state } = loadPassport(passport);
+  const at = options.at === undefined ? formatDateTimeStamp(new Date()) : options.at;
+  if (!(at instanceof Date) && !isDateTimeStamp(at)) throw new TypeError('"options.at" must be a valid Date or a dateTimeStamp string');
+  const stampText = at instanceof Date ? formatDateTimeStamp(at) : at;
+  const fields = await checkpointFields(state.cids, stampText);
+  return issueEntry('checkpoint', fields, {
+    issuer: options.issuer,
+    key: options.key,
+    validFrom: stampText,
+    ...(options.holder !== undefined ? { holder: options.holder } : {}),
+  });
 }

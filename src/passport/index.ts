@@ -63,7 +63,7 @@ export { mergePassports } from './merge-passports.js';
 export { createVerificationCache } from './verification-cache.js';
 export { currentView } from './current-view.js';
 export { removeEntries, restoreEntries, type ExclusionOptions } from './exclusions.js';
-export { checkpointCovers } from './checkpoint.js';
+export { checkpointCovers, createCheckpoint, type CreateCheckpointOptions } from './checkpoint.js';
 export { verifyPassport } from './verify-passport.js';
 export { timeline } from './timeline.js';
 export { PassportSchema, ExclusionRecordSchema, passportJsonSchema } from './schema.js';

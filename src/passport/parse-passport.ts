@@ -24,9 +24,10 @@ function decode(text: unknown): string {
 
 /** Checks everything above the items: JSON, type, version and the sections' presence. */
 function readTopLevel(text: unknown): Record<string, unknown> {
+  const source = decode(text).replace(/^\uFEFF/, '');
   let doc: unknown;
   try {
-    doc = parseJson(decode(text).replace(/^\uFEFF/, ''));
+    doc = parseJson(source);
   } catch (cause) {
     throw new PassportError('ERR_JSON_INVALID', 'This file is not JSON, so it cannot be a passport.', { cause });
   }
