@@ -5,7 +5,7 @@ import { backend } from '../backend/index.js';
 import { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022 } from '../constants.js';
 import { isPassportError, type PassportErrorCode } from '../errors.js';
 import { isPlainObject } from '../internal/json.js';
-import { isDateTimeStamp } from '../internal/time.js';
+import { isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { parseDidKey } from '../keys/did-key.js';
 import type { CheckList } from '../result.js';
 import { eddsaJcsHashData } from './hash-data.js';
@@ -17,6 +17,10 @@ export interface ProofExpectations {
   expectedProofPurpose?: string;
   challenge?: string;
   domain?: string;
+  /** The time to check `proof.expires` against (default: now). */
+  now?: Date;
+  /** Seconds of clock difference tolerated on `proof.expires` (default 60). */
+  clockTolerance?: number;
 }
 
 /** What a successful proof check tells about the signer. */
@@ -70,7 +74,7 @@ export async function verifyEddsaJcsProof(
     return { valid: false };
   }
   const proof = found;
-  const { type, cryptosuite, verificationMethod, proofPurpose, proofValue, created } = proof;
+  const { type, cryptosuite, verificationMethod, proofPurpose, proofValue, created, expires } = proof;
   if (type !== DATA_INTEGRITY_PROOF || cryptosuite !== EDDSA_JCS_2022) {
     checks.fail(
       'signature',
@@ -85,6 +89,10 @@ export async function verifyEddsaJcsProof(
   }
   if (created !== undefined && !isDateTimeStamp(created)) {
     checks.fail('signature', 'ERR_PROOF_MALFORMED', 'The proof "created" time is not a valid date and time.');
+    return { valid: false };
+  }
+  if (expires !== undefined && !isDateTimeStamp(expires)) {
+    checks.fail('signature', 'ERR_PROOF_MALFORMED', 'The proof "expires" time is not a valid date and time.');
     return { valid: false };
   }
   const outcome: ProofOutcome = { verificationMethod, valid: false, ...(typeof created === 'string' ? { created } : {}) };
@@ -147,6 +155,16 @@ export async function verifyEddsaJcsProof(
   if (!valid) {
     checks.fail('signature', 'ERR_PROOF_SIGNATURE_INVALID', 'The signature does not match the content: it was changed or signed by another key.');
     return outcome;
+  }
+  // Data Integrity `expires`: the signer limited how long this proof may be relied on (used
+  // against replay of presentations). The signature covers it, so it cannot be stripped.
+  if (typeof expires === 'string') {
+    const now = expect.now?.getTime() ?? Date.now();
+    const slack = (expect.clockTolerance ?? 60) * 1000;
+    if (parseDateTimeStamp(expires) + slack < now) {
+      checks.fail('signature', 'ERR_CREDENTIAL_EXPIRED', `The signature matches, but the proof expired at ${expires}.`);
+      return outcome;
+    }
   }
   checks.pass('signature', 'The signature matches the content.');
   outcome.valid = true;
