@@ -226,7 +226,7 @@ describe('evaluateTrust: chains', () => {
     expect(r.checks[1]).toMatchObject({ check: 'status', status: 'unknown' });
     // Signed by the stranger but claiming the accredited issuer.
     const impostor = await makeEntry(k.stranger, 'qualification', SIGNED);
-    (impostor as { issuer: { id: string } }).issuer.id = k.awarding.did;
+    (impostor as unknown as { issuer: { id: string } }).issuer.id = k.awarding.did;
     expect((await evaluateTrust(impostor, { policy, accreditations: [acc] })).trusted).toBe(false);
   });
 
