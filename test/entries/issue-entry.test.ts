@@ -229,7 +229,7 @@ describe('issueEntry options', () => {
     await expect(issueEntry('award', fields.award, { ...signers.award, validUntil: '2020-01-01T00:00:00Z', validFrom: '2026-01-01T00:00:00Z' })).rejects.toThrow(TypeError);
     await expect(issueEntry('award', fields.award, { ...signers.award, supersedes: 'not-a-cid' })).rejects.toThrow(TypeError);
     await expect(issueEntry('award', fields.award, { ...signers.award, holder: 'Sam Smith' })).rejects.toThrow(TypeError);
-    await expect(issueEntry(42 as never, fields.award, signers.award)).rejects.toThrow(TypeError);
+    await expect(issueEntry(42 as unknown as 'award', fields.award, signers.award)).rejects.toThrow(TypeError);
   });
 });
 
