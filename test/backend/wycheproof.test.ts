@@ -1,6 +1,5 @@
 // Project Wycheproof Ed25519 (C2SP/wycheproof testvectors_v1/ed25519_test.json): all 151 cases,
 // through every backend's importPublicKey + verify. All backends must give the expected result.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { backend as nodeBackend } from '../../src/backend/ed25519-node.js';
 import { backend as webDefaultBackend } from '../../src/backend/ed25519-web.js';
@@ -8,12 +7,11 @@ import { nobleBackend } from '../../src/backend/noble.js';
 import type { CryptoBackend } from '../../src/backend/types.js';
 import { webcryptoBackend, webcryptoHasEd25519 } from '../../src/backend/webcrypto.js';
 import { fromHex, toHex, utf8 } from '../../src/internal/bytes.js';
+import { vectorJson } from '../fixtures/vectors.js';
 
 interface WycheproofTest { tcId: number; comment: string; flags: string[]; msg: string; sig: string; result: 'valid' | 'invalid' | 'acceptable' }
 interface WycheproofGroup { publicKey: { pk: string }; tests: WycheproofTest[] }
-const suite = JSON.parse(
-  readFileSync(new URL('../../../shared/vectors/wycheproof/ed25519_test.json', import.meta.url), 'utf8'),
-) as { numberOfTests: number; testGroups: WycheproofGroup[] };
+const suite = vectorJson('wycheproof/ed25519_test.json') as { numberOfTests: number; testGroups: WycheproofGroup[] };
 
 const cases = suite.testGroups.flatMap((group) => group.tests.map((test) => ({ pk: group.publicKey.pk, ...test })));
 const backends: [string, CryptoBackend][] = [

@@ -3,13 +3,12 @@
 // byte-identical proofValues for the same key, document and `created`.
 //
 // Fully offline: the document loader holds only bundled contexts (the W3C VC v2 REC context and
-// OB 3.0.3 from ../shared/vectors) and resolves did:key locally; fetch is stubbed to fail.
+// OB 3.0.3, copied under test/fixtures/vectors) and resolves did:key locally; fetch is stubbed to fail.
 //
 // Note on JSON-LD: Digital Bazaar's eddsa-jcs-2022 path hashes JCS bytes and never expands the
 // credential, so JSON-LD "safe mode" is not applied to credential terms; the only JSON-LD
 // processing is of the did:key controller document. The OB credential below still uses only
 // terms the VC v2 and OB 3.0.3 contexts define.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // @ts-expect-error -- no type declarations
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
@@ -32,9 +31,9 @@ import {
   verifyCredential,
   type SigningKeyPair,
 } from '../../src/index.js';
+import { vectorJson } from '../fixtures/vectors.js';
 
-const vectors = new URL('../../../shared/vectors/', import.meta.url);
-const load = (path: string) => JSON.parse(readFileSync(new URL(path, vectors), 'utf8'));
+const load = vectorJson;
 const EXAMPLES_V2 = 'https://www.w3.org/ns/credentials/examples/v2';
 const CREATED = '2026-03-03T10:00:00Z';
 

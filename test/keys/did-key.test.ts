@@ -1,5 +1,4 @@
 // did:key (w3c-ccg did-method-key test vectors) and Multikey encodings.
-import { readFileSync } from 'node:fs';
 import { base58btc } from 'multiformats/bases/base58';
 import { describe, expect, it } from 'vitest';
 import { backend } from '../../src/backend/index.js';
@@ -14,10 +13,9 @@ import {
   parseDidKey,
   verificationMethodId,
 } from '../../src/index.js';
+import { vectorJson } from '../fixtures/vectors.js';
 
-const vectors = JSON.parse(
-  readFileSync(new URL('../../../shared/vectors/did-key/ed25519-x25519.json', import.meta.url), 'utf8'),
-) as Record<string, { seed: string; verificationKeyPair: { publicKeyBase58?: string } }>;
+const vectors = vectorJson('did-key/ed25519-x25519.json') as Record<string, { seed: string; verificationKeyPair: { publicKeyBase58?: string } }>;
 
 // standards.md §2.2: the 34-byte secretKeyMultibase of each seed (computed independently).
 const SECRET_MULTIBASE: Record<string, string> = {

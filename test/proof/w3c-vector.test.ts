@@ -1,6 +1,5 @@
 // The official W3C eddsa-jcs-2022 test vector (w3c/vc-di-eddsa TestVectors/eddsa-jcs-2022),
 // reproduced step by step: every intermediate value the spec publishes must come out of our code.
-import { readFileSync } from 'node:fs';
 import { base58btc } from 'multiformats/bases/base58';
 import { describe, expect, it } from 'vitest';
 import { backend } from '../../src/backend/index.js';
@@ -9,10 +8,10 @@ import { seedOf } from '../../src/keys/key-pair.js';
 import { eddsaJcsHashData } from '../../src/proof/hash-data.js';
 import { canonicalBytes, canonicalJson } from '../../src/proof/jcs.js';
 import { importKeyPair, signCredential, verifyCredential, type SigningKeyPair } from '../../src/index.js';
+import { vectorJson, vectorText } from '../fixtures/vectors.js';
 
-const dir = new URL('../../../shared/vectors/vc-di-eddsa/', import.meta.url);
-const text = (name: string) => readFileSync(new URL(name, dir), 'utf8');
-const json = (name: string) => JSON.parse(text(name));
+const text = (name: string) => vectorText(`vc-di-eddsa/${name}`);
+const json = (name: string) => vectorJson(`vc-di-eddsa/${name}`);
 // The .txt files have no trailing newline; trim anyway so a re-download with one still works.
 const txt = (name: string) => text(`eddsa-jcs-2022/${name}`).trim();
 
