@@ -17,7 +17,14 @@ import { scanProhibited } from './prohibited.js';
 import type { EntryCredential, EntryCredentialStatus, IdentityObject, SignedEntry } from './types.js';
 import { inspectEntry } from './validate.js';
 
-/** A holder named by a hashed identity (OB 3.0 IdentityObject) rather than a DID. */
+/**
+ * A holder named by a hashed identity (OB 3.0 IdentityObject) rather than a DID.
+ *
+ * @example
+ * ```ts
+ * const holder: HolderIdentity = { identityHash: 'sha256$5e88…', salt: 'n4cl', identityType: 'name', hashed: true };
+ * ```
+ */
 export interface HolderIdentity {
   /** The salted hash, e.g. `sha256$<hex>`. */
   identityHash: string;
@@ -27,7 +34,14 @@ export interface HolderIdentity {
   hashed: true;
 }
 
-/** Options of {@link issueEntry}. */
+/**
+ * Options of {@link issueEntry}.
+ *
+ * @example
+ * ```ts
+ * const options: IssueEntryOptions = { issuer, key, holder: 'did:key:z6Mk…', validFrom: '2026-03-03T10:00:00Z' };
+ * ```
+ */
 export interface IssueEntryOptions {
   /** Who issues: its profile's `id` must be the key's DID. Only `id` and `displayName ?? name` go into the entry. */
   issuer: IssuerProfile;

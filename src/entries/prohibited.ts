@@ -8,7 +8,15 @@
 // conviction". Custody context that is not X (prison names, "HMP", "YOI") is class C, which the
 // presentation linter handles; establishment names are allowed in custody-transfer entries.
 
-/** One kind of prohibited data the firewall looks for. */
+/**
+ * One kind of prohibited data the firewall looks for.
+ *
+ * @example
+ * ```ts
+ * const p: ProhibitedPattern | undefined = findProhibited('Prison number A1234BC');
+ * p?.id; // 'prison-number'
+ * ```
+ */
 export interface ProhibitedPattern {
   /** A stable id, e.g. `prison-number`. */
   id: string;
@@ -24,7 +32,14 @@ const R = '(?![A-Za-z])';
 // Words that describe *how* someone speaks: "spoke with real conviction" is not a record.
 const MANNER = '(?:great|real|quiet|deep|strong|genuine|calm|such|total|absolute|obvious|clear)';
 
-/** The patterns, in the order they are tried. Case-insensitive unless the pattern needs case. */
+/**
+ * The patterns, in the order they are tried. Case-insensitive unless the pattern needs case.
+ *
+ * @example
+ * ```ts
+ * PROHIBITED_PATTERNS.map((p) => p.id); // ['prison-number', …, 'incentive-level']
+ * ```
+ */
 export const PROHIBITED_PATTERNS: readonly ProhibitedPattern[] = [
   // NOMIS prison number: one letter, four digits, two letters (A1234BC). Upper case only.
   { id: 'prison-number', label: 'a prison number', pattern: /(?<![A-Za-z0-9])[A-Z]\d{4}[A-Z]{2}(?![A-Za-z0-9])/ },
@@ -78,7 +93,15 @@ export const PROHIBITED_PATTERNS: readonly ProhibitedPattern[] = [
   { id: 'incentive-level', label: 'an incentive level', pattern: /(?<![A-Za-z])IEP(?![A-Za-z])/ },
 ];
 
-/** Where prohibited data was found. */
+/**
+ * Where prohibited data was found.
+ *
+ * @example
+ * ```ts
+ * const [finding]: ProhibitedFinding[] = scanProhibited({ note: 'MAPPA level 2' });
+ * finding.path; // ['note']
+ * ```
+ */
 export interface ProhibitedFinding {
   /** Path of the string inside the scanned value. */
   path: (string | number)[];
@@ -88,13 +111,28 @@ export interface ProhibitedFinding {
   message: string;
 }
 
-/** Which pattern, if any, a string matches. */
+/**
+ * Which pattern, if any, a string matches.
+ *
+ * @example
+ * ```ts
+ * findProhibited('Vary sentence length for effect'); // undefined
+ * findProhibited('Serving a custodial sentence')?.id; // 'sentence'
+ * ```
+ */
 export function findProhibited(text: string): ProhibitedPattern | undefined {
   for (const p of PROHIBITED_PATTERNS) if (p.pattern.test(text)) return p;
   return undefined;
 }
 
-/** Options of {@link scanProhibited}. */
+/**
+ * Options of {@link scanProhibited}.
+ *
+ * @example
+ * ```ts
+ * scanProhibited(fields, { skipKeys: ['fromEstablishment', 'toEstablishment'] });
+ * ```
+ */
 export interface ScanOptions {
   /** Path prefix of the scanned value (for messages). */
   path?: (string | number)[];

@@ -7,7 +7,15 @@ import { ENTRY_KINDS, type EntryKind, isEntryKind } from './kinds/index.js';
 import { fromZodIssues, type EntryIssue } from './issues.js';
 import { scanProhibited } from './prohibited.js';
 
-/** The outcome of validating a credential against the entry schemas. */
+/**
+ * The outcome of validating a credential against the entry schemas.
+ *
+ * @example
+ * ```ts
+ * const outcome: EntrySchemaOutcome = checkEntrySchema(entry);
+ * outcome.issues.length === 0;
+ * ```
+ */
 export interface EntrySchemaOutcome {
   /**
    * The entry kind; 'external' for a credential that is not a learning-passport entry;

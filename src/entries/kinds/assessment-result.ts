@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { defineKind, issuerOr, Level, LongText, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
 
-/** What was assessed. */
+/**
+ * What was assessed.
+ *
+ * @example
+ * ```ts
+ * ASSESSMENT_DOMAINS.includes('maths'); // true
+ * ```
+ */
 export const ASSESSMENT_DOMAINS = ['english', 'maths', 'digital', 'esol', 'reading'] as const;
 
 const DOMAIN_NAMES: Record<(typeof ASSESSMENT_DOMAINS)[number], string> = {
@@ -35,7 +42,14 @@ export const AssessmentResultFieldsSchema = z.strictObject({
   validityHint: ShortText.optional(),
 });
 
-/** The fields of an `assessment-result` entry. */
+/**
+ * The fields of an `assessment-result` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: AssessmentResultFields = AssessmentResultFieldsSchema.parse(formData);
+ * ```
+ */
 export type AssessmentResultFields = z.infer<typeof AssessmentResultFieldsSchema>;
 
 /**

@@ -17,7 +17,14 @@ export const AwardFieldsSchema = z.strictObject({
   description: LongText.optional(),
 });
 
-/** The fields of an `award` entry. */
+/**
+ * The fields of an `award` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: AwardFields = AwardFieldsSchema.parse(formData);
+ * ```
+ */
 export type AwardFields = z.infer<typeof AwardFieldsSchema>;
 
 /**

@@ -14,7 +14,14 @@ const CheckpointBase = z.strictObject({
   digest: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256 digest'),
 });
 
-/** The fields of a `checkpoint` entry. */
+/**
+ * The fields of a `checkpoint` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: CheckpointFields = CheckpointFieldsSchema.parse(formData);
+ * ```
+ */
 export type CheckpointFields = z.infer<typeof CheckpointBase>;
 
 /** The cross-field rule: sorted, unique, counted. */

@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import { DATE_TIME_STAMP } from '../../internal/time.js';
 
-/** Default-class sensitivity of an entry kind (domain.md §5.2): Neutral, Education, Custody, Special. */
+/**
+ * Default-class sensitivity of an entry kind (domain.md §5.2): Neutral, Education, Custody, Special.
+ *
+ * @example
+ * ```ts
+ * const cls: Sensitivity = KIND_SENSITIVITY['custody-transfer']; // 'C'
+ * ```
+ */
 export type Sensitivity = 'N' | 'E' | 'C' | 'S';
 
 /** A short piece of text: a title, a name, a code. */
@@ -32,6 +39,11 @@ export const DateTimeStamp = /* @__PURE__ */ z
 /**
  * The loose shape of an entry id: a CIDv1 string in base32 (`bagaaiera…`). Loose on purpose:
  * the passport area computes and checks CIDs exactly; schemas only catch obvious mistakes.
+ *
+ * @example
+ * ```ts
+ * CID_PATTERN.test(entryId(entry)); // true
+ * ```
  */
 export const CID_PATTERN = /^b[a-z2-7]{20,}$/;
 /** An entry id (CIDv1 string, base32). */
@@ -62,7 +74,14 @@ export const Framework = /* @__PURE__ */ z.enum(['RQF', 'CQFW', 'SCQF', 'FHEQ', 
 /** A number of hours or credits. */
 export const Amount = /* @__PURE__ */ z.number().min(0).max(100_000);
 
-/** What a kind builds into the Open Badges `Achievement`. */
+/**
+ * What a kind builds into the Open Badges `Achievement`.
+ *
+ * @example
+ * ```ts
+ * const { name, description, criteria } = kindDefinition('award').achievement(fields);
+ * ```
+ */
 export interface AchievementText {
   name: string;
   description: string;
@@ -70,13 +89,27 @@ export interface AchievementText {
   criteria: string;
 }
 
-/** What describe() knows besides the fields. */
+/**
+ * What describe() knows besides the fields.
+ *
+ * @example
+ * ```ts
+ * kindDefinition('award').describe(fields, { issuerName: 'Koestler Arts' });
+ * ```
+ */
 export interface DescribeContext {
   /** The issuer's display name, when the credential states one. */
   issuerName?: string | undefined;
 }
 
-/** A strict object of a kind's fields: unknown properties are rejected. */
+/**
+ * A strict object of a kind's fields: unknown properties are rejected.
+ *
+ * @example
+ * ```ts
+ * const fields: StrictFields = StrictFieldsSchema.parse(formData);
+ * ```
+ */
 export type StrictFields<S extends z.ZodRawShape> = z.ZodObject<S, z.core.$strict>;
 
 /** A problem a kind's cross-field rule found (for example "cids must be sorted"). */
@@ -106,13 +139,29 @@ export interface KindSpec<K extends string, S extends z.ZodRawShape> {
   describe(fields: z.output<StrictFields<S>>, context: DescribeContext): string;
 }
 
-/** Everything the library knows about one entry kind: its spec plus the strict fields schema. */
+/**
+ * Everything the library knows about one entry kind: its spec plus the strict fields schema.
+ *
+ * @example
+ * ```ts
+ * const def: KindDefinition = kindDefinition('qualification');
+ * def.sensitivity; // 'N'
+ * ```
+ */
 export interface KindDefinition<K extends string = string, S extends z.ZodRawShape = z.ZodRawShape> extends KindSpec<K, S> {
   /** The kind-specific fields schema (z.strictObject plus the kind's rule). */
   readonly fields: StrictFields<S>;
 }
 
-/** A kind definition seen without its field types (for code that handles every kind alike). */
+/**
+ * A kind definition seen without its field types (for code that handles every kind alike).
+ *
+ * @example
+ * ```ts
+ * const def: AnyKindDefinition = anyKindDefinition(kind);
+ * def.fields.safeParse(untrusted).success;
+ * ```
+ */
 export interface AnyKindDefinition {
   readonly kind: string;
   readonly shape: z.ZodRawShape;

@@ -22,7 +22,14 @@ export const CourseCompletionFieldsSchema = z.strictObject({
   skills: TextList.optional(),
 });
 
-/** The fields of a `course-completion` entry. */
+/**
+ * The fields of a `course-completion` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: CourseCompletionFields = CourseCompletionFieldsSchema.parse(formData);
+ * ```
+ */
 export type CourseCompletionFields = z.infer<typeof CourseCompletionFieldsSchema>;
 
 /**

@@ -12,14 +12,28 @@ const Uri = /* @__PURE__ */ z
   .max(2000)
   .regex(/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/, 'must be a URL, URN or DID');
 
-/** The OB 3.0 identity types (IdentifierTypeEnum), or an `ext:` extension. */
+/**
+ * The OB 3.0 identity types (IdentifierTypeEnum), or an `ext:` extension.
+ *
+ * @example
+ * ```ts
+ * IDENTITY_TYPES.includes('emailAddress'); // true
+ * ```
+ */
 export const IDENTITY_TYPES = [
   'name', 'sourcedId', 'systemId', 'productId', 'userName', 'accountId', 'emailAddress', 'nationalIdentityNumber',
   'isbn', 'issn', 'lisSourcedId', 'oneRosterSourcedId', 'sisSourcedId', 'ltiContextId', 'ltiDeploymentId',
   'ltiToolId', 'ltiPlatformId', 'ltiUserId', 'identifier',
 ] as const;
 
-/** An OB 3.0 IdentityObject. Only hashed identities are accepted (privacy P7). */
+/**
+ * An OB 3.0 IdentityObject. Only hashed identities are accepted (privacy P7).
+ *
+ * @example
+ * ```ts
+ * IdentityObjectSchema.parse({ type: 'IdentityObject', hashed: true, identityHash: 'sha256$5e88…', identityType: 'name' });
+ * ```
+ */
 export const IdentityObjectSchema = /* @__PURE__ */ z.strictObject({
   type: z.literal('IdentityObject'),
   hashed: z.literal(true),
@@ -86,7 +100,14 @@ function cached<T extends z.ZodType>(key: string, make: () => T): T {
   return schema;
 }
 
-/** Options of {@link entryCredentialSchema}. */
+/**
+ * Options of {@link entryCredentialSchema}.
+ *
+ * @example
+ * ```ts
+ * entryCredentialSchema('award', { signed: true });
+ * ```
+ */
 export interface EntryCredentialSchemaOptions {
   /** Require `proof` (default false: the signature check reports a missing proof). */
   signed?: boolean;

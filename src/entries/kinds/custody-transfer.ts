@@ -21,7 +21,14 @@ export const CustodyTransferFieldsSchema = z.strictObject({
   inProgressAims: TextList.optional(),
 });
 
-/** The fields of a `custody-transfer` entry. */
+/**
+ * The fields of a `custody-transfer` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: CustodyTransferFields = CustodyTransferFieldsSchema.parse(formData);
+ * ```
+ */
 export type CustodyTransferFields = z.infer<typeof CustodyTransferFieldsSchema>;
 
 /**

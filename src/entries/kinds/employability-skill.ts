@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { defineKind, issuerOr, LongText, PartialDate, plainPartialDate, ShortText } from './common.js';
 
-/** The transferable skills that can be rated. */
+/**
+ * The transferable skills that can be rated.
+ *
+ * @example
+ * ```ts
+ * EMPLOYABILITY_SKILLS.includes('timekeeping'); // true
+ * ```
+ */
 export const EMPLOYABILITY_SKILLS = [
   'teamwork',
   'timekeeping',
@@ -44,7 +51,14 @@ const EmployabilitySkillBase = z.strictObject({
   context: ShortText,
 });
 
-/** The fields of an `employability-skill` entry. */
+/**
+ * The fields of an `employability-skill` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: EmployabilitySkillFields = EmployabilitySkillFieldsSchema.parse(formData);
+ * ```
+ */
 export type EmployabilitySkillFields = z.infer<typeof EmployabilitySkillBase>;
 
 /**

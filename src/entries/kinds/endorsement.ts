@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import { Cid, defineKind, issuerOr, LongText } from './common.js';
 
-/** The kinds of claim an endorsement makes. */
+/**
+ * The kinds of claim an endorsement makes.
+ *
+ * @example
+ * ```ts
+ * ENDORSEMENT_CLAIMS.includes('certificate-sighted'); // true
+ * ```
+ */
 export const ENDORSEMENT_CLAIMS = ['certificate-sighted', 'skills-observed', 'confirmed', 'other'] as const;
 
 const CLAIM_WORDS: Record<(typeof ENDORSEMENT_CLAIMS)[number], string> = {
@@ -29,7 +36,14 @@ export const EndorsementFieldsSchema = z.strictObject({
   claim: LongText,
 });
 
-/** The fields of an `endorsement` entry. */
+/**
+ * The fields of an `endorsement` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: EndorsementFields = EndorsementFieldsSchema.parse(formData);
+ * ```
+ */
 export type EndorsementFields = z.infer<typeof EndorsementFieldsSchema>;
 
 /**

@@ -48,10 +48,24 @@ export const ENTRY_KINDS = [
   'checkpoint',
 ] as const;
 
-/** One of {@link ENTRY_KINDS}. */
+/**
+ * One of {@link ENTRY_KINDS}.
+ *
+ * @example
+ * ```ts
+ * const kind: EntryKind = 'licence-card';
+ * ```
+ */
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-/** The lifecycle kinds: statements about other entries rather than achievements. */
+/**
+ * The lifecycle kinds: statements about other entries rather than achievements.
+ *
+ * @example
+ * ```ts
+ * (LIFECYCLE_KINDS as readonly string[]).includes(entryKindOf(entry)); // a statement about other entries
+ * ```
+ */
 export const LIFECYCLE_KINDS = ['revocation', 'custody-transfer', 'checkpoint'] as const satisfies readonly EntryKind[];
 
 const DEFINITIONS = {
@@ -74,7 +88,14 @@ const DEFINITIONS = {
   checkpoint,
 } as const satisfies { [K in EntryKind]: AnyKindDefinition & { kind: K } };
 
-/** The definitions of all kinds, by kind. */
+/**
+ * The definitions of all kinds, by kind.
+ *
+ * @example
+ * ```ts
+ * type QualificationDefinition = KindDefinitions['qualification'];
+ * ```
+ */
 export type KindDefinitions = typeof DEFINITIONS;
 
 /**

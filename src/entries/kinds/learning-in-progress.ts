@@ -33,7 +33,14 @@ export const LearningInProgressFieldsSchema = z.strictObject({
   portfolioEvidenceRefs: z.array(EvidenceRef).max(200).optional(),
 });
 
-/** The fields of a `learning-in-progress` entry. */
+/**
+ * The fields of a `learning-in-progress` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: LearningInProgressFields = LearningInProgressFieldsSchema.parse(formData);
+ * ```
+ */
 export type LearningInProgressFields = z.infer<typeof LearningInProgressFieldsSchema>;
 
 function progress(f: LearningInProgressFields): string {

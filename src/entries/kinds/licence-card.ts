@@ -26,7 +26,14 @@ export const LicenceCardFieldsSchema = z.strictObject({
   attestationMode: z.enum(['scheme-signed', 'sighted']),
 });
 
-/** The fields of a `licence-card` entry. */
+/**
+ * The fields of a `licence-card` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: LicenceCardFields = LicenceCardFieldsSchema.parse(formData);
+ * ```
+ */
 export type LicenceCardFields = z.infer<typeof LicenceCardFieldsSchema>;
 
 function cardName(f: LicenceCardFields): string {

@@ -20,7 +20,14 @@ export const MentoringFieldsSchema = z.strictObject({
   goalsAchieved: TextList.optional(),
 });
 
-/** The fields of a `mentoring` entry. */
+/**
+ * The fields of a `mentoring` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: MentoringFields = MentoringFieldsSchema.parse(formData);
+ * ```
+ */
 export type MentoringFields = z.infer<typeof MentoringFieldsSchema>;
 
 /**

@@ -21,7 +21,14 @@ export const PeerRoleFieldsSchema = z.strictObject({
   trainingCompleted: TextList.optional(),
 });
 
-/** The fields of a `peer-role` entry. */
+/**
+ * The fields of a `peer-role` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: PeerRoleFields = PeerRoleFieldsSchema.parse(formData);
+ * ```
+ */
 export type PeerRoleFields = z.infer<typeof PeerRoleFieldsSchema>;
 
 /**

@@ -31,7 +31,14 @@ export const QualificationFieldsSchema = z.strictObject({
   glh: Amount.optional(),
 });
 
-/** The fields of a `qualification` entry. */
+/**
+ * The fields of a `qualification` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: QualificationFields = QualificationFieldsSchema.parse(formData);
+ * ```
+ */
 export type QualificationFields = z.infer<typeof QualificationFieldsSchema>;
 
 function title(f: QualificationFields): string {

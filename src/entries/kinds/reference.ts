@@ -24,7 +24,14 @@ export const ReferenceFieldsSchema = z.strictObject({
   contactable: z.boolean(),
 });
 
-/** The fields of a `reference` entry. */
+/**
+ * The fields of a `reference` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: ReferenceFields = ReferenceFieldsSchema.parse(formData);
+ * ```
+ */
 export type ReferenceFields = z.infer<typeof ReferenceFieldsSchema>;
 
 /**

@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { Cid, defineKind, issuerOr, LongText } from './common.js';
 
-/** Why an entry is withdrawn. */
+/**
+ * Why an entry is withdrawn.
+ *
+ * @example
+ * ```ts
+ * REVOCATION_REASONS.includes('issued-in-error'); // true
+ * ```
+ */
 export const REVOCATION_REASONS = ['issued-in-error', 'superseded', 'withdrawn', 'key-compromise', 'other'] as const;
 
 const REASON_WORDS: Record<(typeof REVOCATION_REASONS)[number], string> = {
@@ -29,7 +36,14 @@ export const RevocationFieldsSchema = z.strictObject({
   note: LongText.optional(),
 });
 
-/** The fields of a `revocation` entry. */
+/**
+ * The fields of a `revocation` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: RevocationFields = RevocationFieldsSchema.parse(formData);
+ * ```
+ */
 export type RevocationFields = z.infer<typeof RevocationFieldsSchema>;
 
 /**

@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import { defineKind, Level, LongText, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
 
-/** The kinds a holder can record about themselves. */
+/**
+ * The kinds a holder can record about themselves.
+ *
+ * @example
+ * ```ts
+ * SELF_ASSERTABLE_KINDS.includes('qualification'); // true
+ * ```
+ */
 export const SELF_ASSERTABLE_KINDS = [
   'qualification',
   'unit-credit',
@@ -47,7 +54,14 @@ export const SelfAssertedFieldsSchema = z.strictObject({
   details: LongText.optional(),
 });
 
-/** The fields of a `self-asserted` entry. */
+/**
+ * The fields of a `self-asserted` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: SelfAssertedFields = SelfAssertedFieldsSchema.parse(formData);
+ * ```
+ */
 export type SelfAssertedFields = z.infer<typeof SelfAssertedFieldsSchema>;
 
 /**

@@ -26,7 +26,14 @@ export const UnitCreditFieldsSchema = z.strictObject({
   assessorAttestation: LongText.optional(),
 });
 
-/** The fields of a `unit-credit` entry. */
+/**
+ * The fields of a `unit-credit` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: UnitCreditFields = UnitCreditFieldsSchema.parse(formData);
+ * ```
+ */
 export type UnitCreditFields = z.infer<typeof UnitCreditFieldsSchema>;
 
 /**

@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import { defineKind, PartialDate, plainList, plainPeriod, sentences, ShortText, TextList } from './common.js';
 
-/** Work sectors, aligned to the HMPPS work-interest list and the placement sectors. */
+/**
+ * Work sectors, aligned to the HMPPS work-interest list and the placement sectors.
+ *
+ * @example
+ * ```ts
+ * WORK_SECTORS.includes('hospitality-and-catering'); // true
+ * ```
+ */
 export const WORK_SECTORS = [
   'agriculture-and-horticulture',
   'beauty',
@@ -51,7 +58,14 @@ export const WorkExperienceFieldsSchema = z.strictObject({
   supervisorReferenceAvailable: z.boolean().optional(),
 });
 
-/** The fields of a `work-experience` entry. */
+/**
+ * The fields of a `work-experience` entry.
+ *
+ * @example
+ * ```ts
+ * const fields: WorkExperienceFields = WorkExperienceFieldsSchema.parse(formData);
+ * ```
+ */
 export type WorkExperienceFields = z.infer<typeof WorkExperienceFieldsSchema>;
 
 /**
