@@ -147,7 +147,9 @@ function prohibitedError(kind: string, issues: EntryIssue[]): PassportError {
  * @param kind one of {@link ENTRY_KINDS}
  * @param fields the kind's fields (unknown properties are rejected; `undefined` values are dropped)
  * @param options issuer, key, and optional dates, id, holder, supersedes, credentialStatus
- * @returns the signed entry (proof as an object)
+ * @returns the signed entry. Its `proof` is a single object, as W3C VC 2.0 and Data Integrity
+ *   allow; the official Open Badges 3.0 JSON Schema wants an array, so wrap it (`proof: [proof]`)
+ *   before validating with that schema. verifyCredential accepts both shapes.
  * @throws {PassportError} ERR_ENTRY_KIND_UNKNOWN for an unknown kind
  * @throws {PassportError} ERR_SCHEMA_INVALID when the fields do not match the kind (`details.issues`)
  * @throws {PassportError} ERR_PROHIBITED_DATA when a field holds criminal-record data (`details.path`)

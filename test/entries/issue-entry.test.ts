@@ -80,6 +80,11 @@ describe.each(ENTRY_KINDS.map((k) => [k]))('%s entry', (kind) => {
     expect(checkEntrySchema(entries[kind] as never)).toEqual({ kind, issues: [] });
   });
 
+  it('verifies with proof as an object (what we emit) and as a one-element array (what the OB JSON schema wants)', async () => {
+    expect((await verifyCredential(withProofArray(entries[kind]), { now: NOW })).verified).toBe(true);
+    expect(checkEntrySchema(withProofArray(entries[kind]) as never).issues).toEqual([]);
+  });
+
   it('has the kind’s OB achievementType and carries the fields unchanged', () => {
     const subject = entries[kind].credentialSubject;
     expect(subject.achievement.achievementType).toBe(KIND_ACHIEVEMENT_TYPE[kind]);
