@@ -122,7 +122,7 @@ describe('merge laws (fast-check)', () => {
         const [a, b] = await Promise.all([make(sa), make(sb)]);
         const result = await mergePassports(a, b);
         const out = held(result.passport);
-        const [v1, v2, v2b] = [valid[8]!, valid[9]!, valid[10]!].map((e) => entryId(e));
+        const [v1, v2, v2b] = [valid[8]!, valid[9]!, valid[10]!].map((e) => entryId(e)) as [string, string, string];
         const heads = [out.has(v2) ? v2 : out.has(v1) ? v1 : undefined, out.has(v2b) ? v2b : undefined].filter(Boolean);
         expect(result.conflicts.length).toBe(heads.length === 2 ? 1 : 0);
       }),

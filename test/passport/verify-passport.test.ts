@@ -20,7 +20,7 @@ beforeAll(async () => {
     unit,
     await qualification(college, 'Maths', { validUntil: '2026-04-20T00:00:00Z' }),
     await revocation(prison, entryId(unit)),
-    transfer,
+    transfer as unknown as Record<string, unknown>,
     await externalBadge(college, 'Digital skills'),
   ];
   passport = (await addEntries(createPassport({ holder: HOLDER }), entries)).passport;
