@@ -4,10 +4,21 @@ import { ED25519_PRIV_HEADER, ED25519_PUB_HEADER } from '../constants.js';
 import { PassportError } from '../errors.js';
 import { bytesEqual, concatBytes } from '../internal/bytes.js';
 
+/**
+ * Longest base58btc multibase text accepted. The longest Ed25519 value is the legacy 66-byte
+ * secret key (91 characters). Base58 decoding takes time quadratic in the length, so an
+ * unbounded value taken from an untrusted credential (a 50 kB did:key takes seconds) would be a
+ * denial of service.
+ */
+export const MAX_MULTIBASE_LENGTH = 128;
+
 /** Decodes a base58btc multibase string (`z…`), turning any failure into ERR_MULTIBASE_INVALID. */
-export function decodeBase58Multibase(value: unknown, what: string): Uint8Array {
+export function decodeBase58Multibase(value: unknown, what: string, maxLength = MAX_MULTIBASE_LENGTH): Uint8Array {
   if (typeof value !== 'string' || !value.startsWith('z')) {
     throw new PassportError('ERR_MULTIBASE_INVALID', `${what} must be a base58btc multibase string starting with "z"`);
+  }
+  if (value.length > maxLength) {
+    throw new PassportError('ERR_MULTIBASE_INVALID', `${what} is too long (more than ${maxLength} characters)`);
   }
   try {
     return base58btc.decode(value);

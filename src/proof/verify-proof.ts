@@ -1,12 +1,12 @@
 // Data Integrity "Verify Proof" for eddsa-jcs-2022 (VC-DI-EdDSA §3.3.2, DI 1.0 §4.3), returning
 // checks instead of throwing. Used for credentials, accreditations and presentations alike.
-import { base58btc } from 'multiformats/bases/base58';
 import { backend } from '../backend/index.js';
 import { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022 } from '../constants.js';
 import { isPassportError, type PassportErrorCode } from '../errors.js';
 import { isPlainObject } from '../internal/json.js';
 import { isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { parseDidKey } from '../keys/did-key.js';
+import { decodeBase58Multibase } from '../keys/multikey.js';
 import type { CheckList } from '../result.js';
 import { eddsaJcsHashData } from './hash-data.js';
 import { publicKeyForVerificationMethod } from './key-cache.js';
@@ -131,9 +131,10 @@ export async function verifyEddsaJcsProof(
 
   let signature: Uint8Array;
   try {
-    signature = base58btc.decode(proofValue);
+    // Bounded before decoding: base58 decoding is quadratic in the length (see MAX_MULTIBASE_LENGTH).
+    signature = decodeBase58Multibase(proofValue, 'proofValue');
   } catch {
-    checks.fail('signature', 'ERR_MULTIBASE_INVALID', 'The proofValue is not base58btc multibase (it must start with "z").');
+    checks.fail('signature', 'ERR_MULTIBASE_INVALID', 'The proofValue is not a base58btc multibase signature ("z…", at most 128 characters).');
     return outcome;
   }
   if (signature.length !== 64) {

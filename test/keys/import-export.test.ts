@@ -217,3 +217,16 @@ describe('exportKeyPair never leaks the secret unless asked', () => {
     expect(result.verified).toBe(true);
   });
 });
+
+describe('multibase length bound', () => {
+  it('refuses over-long multibase keys with ERR_MULTIBASE_INVALID before decoding', async () => {
+    const long = `z${'2'.repeat(100_000)}`;
+    await expect(importKeyPair({ publicKeyMultibase: long })).rejects.toThrow(code('ERR_MULTIBASE_INVALID'));
+    await expect(importKeyPair({ secretKeyMultibase: long })).rejects.toThrow(code('ERR_MULTIBASE_INVALID'));
+  });
+
+  it('still accepts the longest legitimate value (the 91-character legacy secret key)', async () => {
+    expect(LEGACY.secretKeyMultibase).toHaveLength(91);
+    await expect(importKeyPair({ secretKeyMultibase: LEGACY.secretKeyMultibase })).resolves.toMatchObject({ publicKeyMultibase: LEGACY.publicKeyMultibase });
+  });
+});

@@ -414,3 +414,21 @@ describe('fuzz', () => {
     );
   });
 });
+
+describe('long multibase values are refused before decoding (base58 decoding is quadratic)', () => {
+  // Without the bound, a 50 kB value took several seconds; with it, the refusal is immediate.
+  // (No timing assertion: the codes show the length check ran before any decoding.)
+  const long = `z${'2'.repeat(200_000)}`;
+  it('a 200 kB proofValue → ERR_MULTIBASE_INVALID', async () => {
+    await expectCode(withProofField('proofValue', long), 'ERR_MULTIBASE_INVALID');
+  });
+
+  it('a 200 kB did:key verificationMethod → ERR_MULTIBASE_INVALID', async () => {
+    await expectCode(withProofField('verificationMethod', `did:key:${long}`), 'ERR_MULTIBASE_INVALID');
+  });
+
+  it('a 200 kB did:key issuer with a valid proof → not verified', async () => {
+    const result = await verify({ ...signed, issuer: `did:key:${long}` }, { now: NOW });
+    expect(result.verified).toBe(false);
+  });
+});
