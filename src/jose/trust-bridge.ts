@@ -1,22 +1,48 @@
-// The one place where the JOSE and SD-JWT verifiers reach the trust area. Data Integrity
-// entries get trust through verifyCredential's `policy` option; JWT forms call this instead.
+// The one place where the sharing area reaches the trust area. Data Integrity entries get trust
+// through verifyCredential when it honours `policy`; otherwise (and for the JWT forms, whose
+// signature was already checked here) this calls evaluateTrust directly.
+import { isPlainObject } from '../internal/json.js';
 import type { CheckList } from '../result.js';
+import { evaluateTrust } from '../trust/evaluate-trust.js';
+import type { TrustPolicy } from '../trust/create-trust-policy.js';
+import type { TrustContext } from '../trust/trust-context.js';
 
-/** Trust options shared by every verifier of the sharing area (passed through to the trust area). */
+/** Trust options shared by every verifier of the sharing area (passed on to the trust area). */
 export interface TrustOptions {
-  /** A trust policy from createTrustPolicy(); when given, the issuer must be accredited for the kind. */
-  policy?: unknown;
-  /** Accreditation credentials that may link the issuer to a root (e.g. carried in the passport). */
-  accreditations?: unknown[];
+  /** A trust policy from createTrustPolicy(): the issuer must be accredited for the entry's kind. */
+  policy?: TrustPolicy;
+  /** Accreditation credentials that may link issuers to a root (e.g. carried in the passport). */
+  accreditations?: readonly unknown[];
+  /** A context from createTrustContext(), to share the work across many entries. */
+  context?: TrustContext;
 }
 
-/** Adds the issuer-trust (and status) checks for a verified document, when a policy is given. */
+/** Adds the issuer-trust and status checks for a document whose signature is already verified. */
 export async function addTrustChecks(
-  _document: Record<string, unknown>,
-  _meta: { issuer: string; kind: string; signedAt?: string },
+  document: Record<string, unknown>,
+  meta: { kind: string; entryCid?: string },
   options: TrustOptions & { now: Date },
   checks: CheckList,
 ): Promise<void> {
-  if (options.policy === undefined) return;
-  checks.unknown('issuer-trust', 'ERR_ISSUER_UNTRUSTED', 'The trust policy could not be applied to this format yet.');
+  if (options.policy === undefined && options.context === undefined) return;
+  if (checks.checks.some((c) => c.check === 'issuer-trust')) return;
+  await evaluateTrust(document, {
+    ...(options.context !== undefined ? { context: options.context } : { policy: options.policy! }),
+    ...(options.accreditations !== undefined ? { accreditations: options.accreditations as never } : {}),
+    now: options.now,
+    kind: meta.kind,
+    ...(meta.entryCid !== undefined ? { entryCid: meta.entryCid } : {}),
+    signatureVerified: true,
+    checks,
+  });
+}
+
+/** The trust options to hand on, without undefined members. */
+export function trustOptionsOf(options: TrustOptions): TrustOptions {
+  if (!isPlainObject(options as unknown)) return {};
+  return {
+    ...(options.policy !== undefined ? { policy: options.policy } : {}),
+    ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
+    ...(options.context !== undefined ? { context: options.context } : {}),
+  };
 }

@@ -9,7 +9,7 @@ import { checkValidityPeriod } from '../proof/verify-credential.js';
 import { CheckList, type VerificationResult } from '../result.js';
 import { allowedAlgorithms, type JwsAlgorithm } from './jose-keys.js';
 import { issuerIdOf } from './sign-vc-jwt.js';
-import { addTrustChecks, type TrustOptions } from './trust-bridge.js';
+import { addTrustChecks, trustOptionsOf, type TrustOptions } from './trust-bridge.js';
 import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
 
 /** Options of {@link verifyVcJwt}. */
@@ -135,7 +135,7 @@ export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}
   const timeProblem = jwtTimeProblem(doc, now, tolerance);
   if (timeProblem) checks.fail('validity-period', 'ERR_CREDENTIAL_EXPIRED', timeProblem);
   else checkValidityPeriod(credential, now, tolerance, checks);
-  await addTrustChecks(credential, { issuer, kind }, { ...options, now }, checks);
+  if (jws.controller === issuer) await addTrustChecks(credential, { kind }, { ...trustOptionsOf(options), now }, checks);
   extra.credential = credential;
   return finish();
 }

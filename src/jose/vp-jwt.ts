@@ -13,7 +13,7 @@ import { holderOf, presentationOptions, presentationShapeProblem, type Presentat
 import { assertSelectionOptions, selectEntries } from '../present/select-entries.js';
 import { CheckList, type Check } from '../result.js';
 import { allowedAlgorithms, joseSigningKey, type JwsAlgorithm } from './jose-keys.js';
-import type { TrustOptions } from './trust-bridge.js';
+import { trustOptionsOf, type TrustOptions } from './trust-bridge.js';
 import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
 
 /** Input of {@link signVpJwt}: the same as createPresentation, plus the token lifetime. */
@@ -143,8 +143,7 @@ export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Pr
   const entries = await checkPresentedEntries(vcs, holder, {
     now,
     ...(holderName !== undefined ? { holderName } : {}),
-    ...(options.policy !== undefined ? { policy: options.policy } : {}),
-    ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
+    ...trustOptionsOf(options),
   });
   return finish(entries, holder);
 }

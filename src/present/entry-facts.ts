@@ -1,6 +1,7 @@
 // What the sharing area needs to know about an entry: its kind, its sensitivity class, its
 // content id, and its plain-English description. Kept in one file so the rest of the area does
 // not depend on how the entries and passport areas spell these.
+import { describe } from '../entries/describe.js';
 import { isEntryKind, KIND_SENSITIVITY } from '../entries/kinds/index.js';
 import { isPlainObject } from '../internal/json.js';
 import { entryId } from '../passport/entry-id.js';
@@ -39,13 +40,7 @@ export function contentIdOf(entry: unknown): string | undefined {
   }
 }
 
-/** A short plain-English description of an entry. */
+/** A short plain-English description of an entry (the entries area's describe()). */
 export function describeEntry(entry: unknown): string {
-  if (!isPlainObject(entry)) return 'Unreadable entry';
-  const subject = entry.credentialSubject;
-  const achievement = isPlainObject(subject) ? subject.achievement : undefined;
-  const name = isPlainObject(achievement) && typeof achievement.name === 'string' ? achievement.name : typeof entry.name === 'string' ? entry.name : 'Credential';
-  const issuer = entry.issuer;
-  const issuerName = isPlainObject(issuer) && typeof issuer.name === 'string' ? issuer.name : undefined;
-  return issuerName ? `${name} — from ${issuerName}` : name;
+  return describe(entry);
 }

@@ -1,2 +1,32 @@
-// Public API of the present area (curated named re-exports).
-export {};
+// Public API of the present area (curated named re-exports): sharing with employers and others.
+// Every export carries JSDoc with an @example at its definition.
+export { createIdentityObject, matchIdentity, type IdentityObject } from './identity-object.js';
+export {
+  lintDisclosure,
+  type DisclosureCode,
+  type DisclosureSeverity,
+  type DisclosureWarning,
+  type LintDisclosureOptions,
+  type SensitivePeriod,
+} from './lint-disclosure.js';
+export {
+  AUDIENCES,
+  selectEntries,
+  type Audience,
+  type EntrySelection,
+  type ExcludedEntry,
+  type ExclusionReason,
+  type SelectEntriesOptions,
+} from './select-entries.js';
+export {
+  createPresentation,
+  type CreatePresentationInput,
+  type CreatePresentationResult,
+  type PresentationDocument,
+  type VerifiablePresentation,
+} from './create-presentation.js';
+export { verifyPresentation, type PresentationVerificationResult, type VerifyPresentationOptions } from './verify-presentation.js';
+export type { PresentedEntryResult } from './check-entries.js';
+export { decodeQrPayload, encodeQrPayload, QR_MAX_DECODED_BYTES, QR_MAX_PAYLOAD_LENGTH, QR_PREFIX } from './qr-payload.js';
+export { qrVersion, toQrPng, toQrSvg, type QrImageOptions } from './qr-image.js';
+export { printPack, type PrintPackOptions } from './print-pack.js';

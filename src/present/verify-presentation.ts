@@ -6,7 +6,7 @@ import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check, type VerificationResult } from '../result.js';
-import type { TrustOptions } from '../jose/trust-bridge.js';
+import { trustOptionsOf, type TrustOptions } from '../jose/trust-bridge.js';
 import { checkPresentedEntries, summarisePresentation, type PresentedEntryResult } from './check-entries.js';
 import { assertNonEmpty } from './create-presentation.js';
 
@@ -115,8 +115,7 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
   const entries = await checkPresentedEntries(vcs, holder, {
     now,
     ...(holderName !== undefined ? { holderName } : {}),
-    ...(options.policy !== undefined ? { policy: options.policy } : {}),
-    ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
+    ...trustOptionsOf(options),
   });
   return finish(entries, holder);
 }
