@@ -34,7 +34,7 @@ interface VerifiedList {
 
 type Loaded = { lists: VerifiedList[]; problems: string[] };
 
-async function verifyList(raw: unknown, url: string): Promise<VerifiedList | string> {
+async function verifyList(raw: unknown, url: string, now: number, clockTolerance: number): Promise<VerifiedList | string> {
   const snap = snapshotJson(raw);
   if (!snap.ok || !isPlainObject(snap.value)) return 'it is not a JSON object';
   const doc = snap.value as Record<string, unknown>;
@@ -50,7 +50,7 @@ async function verifyList(raw: unknown, url: string): Promise<VerifiedList | str
   const validUntil = doc.validUntil === undefined ? undefined : instant(doc.validUntil);
   if ((doc.validFrom !== undefined && validFrom === undefined) || (doc.validUntil !== undefined && validUntil === undefined)) return 'its dates are not valid';
   const checks = new CheckList();
-  const proof = await verifyEddsaJcsProof(doc, checks);
+  const proof = await verifyEddsaJcsProof(doc, checks, { now: new Date(now), clockTolerance });
   if (!proof.valid) return `its signature does not verify (${checks.firstProblem?.message ?? 'unknown reason'})`;
   if (proof.controller !== issuer) return 'it was not signed by its issuer';
   const updated = (proof.created !== undefined ? instant(proof.created) : undefined) ?? validFrom;
@@ -65,7 +65,7 @@ async function verifyList(raw: unknown, url: string): Promise<VerifiedList | str
   return { issuer, updated, validFrom: validFrom ?? updated, ...(validUntil !== undefined ? { validUntil } : {}), purposes, list };
 }
 
-async function loadLists(context: TrustContext, url: string): Promise<Loaded> {
+async function loadLists(context: TrustContext, url: string, now: number): Promise<Loaded> {
   const inner = contextInternals(context);
   const cached = inner.statusCache.get(url);
   if (cached) return cached as Promise<Loaded>;
@@ -81,7 +81,7 @@ async function loadLists(context: TrustContext, url: string): Promise<Loaded> {
     }
     const lists: VerifiedList[] = [];
     for (const c of candidates) {
-      const v = await verifyList(c, url);
+      const v = await verifyList(c, url, now, context.policy.clockTolerance);
       if (typeof v === 'string') problems.push(`a copy of ${url} was not used: ${v}`);
       else lists.push(v);
     }
@@ -117,7 +117,7 @@ async function checkOne(context: TrustContext, entry: unknown, issuer: string, n
   }
   const index = Number(indexText);
   const where = { listUrl: url, index };
-  const { lists, problems } = await loadLists(context, url);
+  const { lists, problems } = await loadLists(context, url, now);
   const mine = lists.filter((l) => l.issuer === issuer);
   if (mine.length === 0) {
     if (lists.length > 0) return unknown(purpose, `The ${purpose} list ${url} was signed by someone other than the entry's issuer, so it cannot be relied on.`, 'ERR_STATUS_LIST_INVALID', where);

@@ -139,6 +139,7 @@ export async function evaluateTrust(credential: unknown, options: EvaluateTrustO
       ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
       ...(options.statusLists ? { statusLists: options.statusLists } : {}),
       ...(options.fetchStatusList ? { fetchStatusList: options.fetchStatusList } : {}),
+      ...(options.now ? { now: options.now } : {}),
     });
   }
   const { policy } = context;
@@ -193,7 +194,7 @@ export async function evaluateTrust(credential: unknown, options: EvaluateTrustO
   // Never lend trust to an entry whose signature does not hold: the chain is about the signer.
   let created: string | undefined;
   const local = new CheckList();
-  const proof = await verifyEddsaJcsProof(doc, local);
+  const proof = await verifyEddsaJcsProof(doc, local, { now: new Date(now), clockTolerance: policy.clockTolerance });
   created = proof.created;
   if (options.signatureVerified !== true && (!proof.valid || proof.controller !== issuer)) {
     const why = proof.valid ? 'it was signed with a key that is not its issuer’s' : (local.firstProblem?.message ?? 'its signature does not verify');
@@ -278,7 +279,7 @@ async function judgeIssuer(
     describe(g);
     distrust(
       'ERR_KEY_COMPROMISED',
-      `${g.displayName}'s key was reported compromised from ${plainDay(g.compromisedSince!)} (${g.compromiseReason}). This entry claims an earlier date, but ${entryCid ? 'no checkpoint by another organisation from before then covers it' : 'its CID was not given, so checkpoints could not be consulted'}, so it cannot be confirmed.`,
+      `The key of ${g.displayName} was reported compromised from ${plainDay(g.compromisedSince!)} (${g.compromiseReason}). This entry claims an earlier date, but ${entryCid ? 'no checkpoint by another organisation from before then covers it' : 'its CID was not given, so checkpoints could not be consulted'}, so it cannot be confirmed.`,
       'unknown',
     );
     return;
@@ -295,7 +296,7 @@ async function judgeIssuer(
     distrust(
       'ERR_KIND_NOT_ALLOWED',
       byRole
-        ? `${g.displayName}'s accreditation does not cover ${kindLabel(kind)}.`
+        ? `The accreditation of ${g.displayName} does not cover ${kindLabel(kind)}.`
         : `${g.displayName} is accredited as ${roleLabel(g.role)}, and under this policy ${rolePlural(g.role)} may not issue ${kindLabel(kind)}.`,
     );
     return;

@@ -128,23 +128,23 @@ export function grantsAt(
   for (const acc of mine) {
     const by = nameOf(context, acc.issuer);
     if (at < acc.validFrom - tol) {
-      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${acc.displayName}'s accreditation by ${by} only starts on ${plainDay(acc.validFrom)}, after the date in question (${plainDay(at)}).` });
+      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditation of ${acc.displayName} by ${by} only starts on ${plainDay(acc.validFrom)}, after the date in question (${plainDay(at)}).` });
       continue;
     }
     if (acc.validUntil !== undefined && at > acc.validUntil + tol) {
-      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${acc.displayName}'s accreditation by ${by} ended on ${plainDay(acc.validUntil)}, before the date in question (${plainDay(at)}).` });
+      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditation of ${acc.displayName} by ${by} ended on ${plainDay(acc.validUntil)}, before the date in question (${plainDay(at)}).` });
       continue;
     }
     const state = revocationState(context, acc);
     if (state.compromised !== undefined && at >= state.compromised) {
       problems.push({
         code: 'ERR_KEY_COMPROMISED',
-        reason: `${acc.displayName}'s key was reported compromised from ${plainDay(state.compromised)} (${state.compromiseReason}); the date in question (${plainDay(at)}) is after that.`,
+        reason: `The key of ${acc.displayName} was reported compromised from ${plainDay(state.compromised)} (${state.compromiseReason}); the date in question (${plainDay(at)}) is after that.`,
       });
       continue;
     }
     if (state.end !== undefined && at >= state.end) {
-      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${acc.displayName}'s accreditation by ${by} was withdrawn on ${plainDay(state.end)} (${state.endReason}).` });
+      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditation of ${acc.displayName} by ${by} was withdrawn on ${plainDay(state.end)} (${state.endReason}).` });
       continue;
     }
     if (links + 1 > policy.maxChainDepth) {
@@ -152,7 +152,7 @@ export function grantsAt(
       continue;
     }
     if (visited.has(acc.issuer) || acc.issuer === did) {
-      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${acc.displayName}'s accreditations go round in a circle and never reach a trust root.` });
+      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditations of ${acc.displayName} go round in a circle and never reach a trust root.` });
       continue;
     }
     // The accreditor is judged when it signed this accreditation (chain model).
@@ -179,7 +179,7 @@ export function grantsAt(
       const widerRoles = acc.accreditRoles ? widening(acc.accreditRoles, pg.accreditRoles) : undefined;
       if (widerKinds || widerCaps || widerRoles) {
         const extra = [...(widerKinds ?? []), ...(widerCaps ?? []), ...(widerRoles ?? [])].join(', ');
-        problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${acc.displayName}'s accreditation by ${by} grants more than ${by} itself holds (${extra}); a chain may only narrow.` });
+        problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditation of ${acc.displayName} by ${by} grants more than ${by} itself holds (${extra}); a chain may only narrow.` });
         continue;
       }
       const doubt =

@@ -13,8 +13,8 @@ import { toTimestamp } from './util.js';
 /** The status purposes this library checks. */
 export type StatusPurpose = 'revocation' | 'suspension';
 
-/** A `credentialStatus` entry pointing into a status list. */
-export interface BitstringStatusListEntry {
+/** A `credentialStatus` entry pointing into a status list. (A type alias, so it fits index-signature types.) */
+export type BitstringStatusListEntry = {
   /** `<list URL>#<index>`: Open Badges 3.0 requires an id, and it must not be the list's URL. */
   id: string;
   type: 'BitstringStatusListEntry';
@@ -22,7 +22,7 @@ export interface BitstringStatusListEntry {
   /** The index as a base-10 string, as the specification requires. */
   statusListIndex: string;
   statusListCredential: string;
-}
+};
 
 /** A signed status list credential. */
 export type StatusListCredential = Signed<{

@@ -37,6 +37,8 @@ export interface TrustContextInput {
   statusLists?: readonly unknown[];
   /** Optional online fetch for status lists (off by default). */
   fetchStatusList?: FetchStatusList;
+  /** The time to check proof expiry against (default: policy.now, else now). */
+  now?: Date;
 }
 
 /** An accreditation (or revocation) that was not accepted, and why. */
@@ -130,7 +132,7 @@ function stringSet<T extends string>(value: unknown, allowed: readonly T[]): Set
 
 type Parsed = { accreditation: Accreditation } | { revocation: AccreditationRevocation } | { rejected: RejectedAccreditation };
 
-async function readOne(raw: unknown): Promise<Parsed> {
+async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise<Parsed> {
   const snap = snapshotJson(raw);
   if (!snap.ok || !isPlainObject(snap.value)) return { rejected: { code: 'ERR_ACCREDITATION_INVALID', reason: 'It is not a JSON object.' } };
   const doc = snap.value as Record<string, unknown>;
@@ -153,7 +155,7 @@ async function readOne(raw: unknown): Promise<Parsed> {
 
   // Signature first: nothing from an unsigned or forged document is ever used.
   const checks = new CheckList();
-  const proof = await verifyEddsaJcsProof(doc, checks);
+  const proof = await verifyEddsaJcsProof(doc, checks, { now, clockTolerance });
   if (!proof.valid) return reject(`Its signature does not verify: ${checks.firstProblem?.message ?? 'unknown reason'}`, checks.firstProblem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID');
   if (proof.controller !== issuer) return reject('It was signed with a key that is not its issuer’s.', 'ERR_ISSUER_KEY_MISMATCH');
   const signedAt = (proof.created !== undefined ? instant(proof.created) : undefined) ?? validFrom;
@@ -240,7 +242,9 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
     return { issuer: cp.issuer, at: instant(cp.at)!, cids: new Set(cp.cids as string[]) };
   });
 
-  const parsed = await Promise.all(accreditations.slice(0, MAX_ACCREDITATIONS).map(readOne));
+  if (input.now !== undefined) assertDate(input.now, 'now');
+  const now = input.now ?? input.policy.now ?? new Date();
+  const parsed = await Promise.all(accreditations.slice(0, MAX_ACCREDITATIONS).map((a) => readOne(a, now, input.policy.clockTolerance)));
   const inner: ContextInternals = {
     accreditations: [],
     revocations: [],

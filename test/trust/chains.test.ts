@@ -195,7 +195,7 @@ describe('evaluateTrust: chains', () => {
     const acc = await accredit(k.root, k.awarding, { role: 'awarding-body', kinds: ['unit-credit'], displayName: 'Small Awards' });
     const entry = await makeEntry(k.awarding, 'qualification', SIGNED);
     const r = await evaluateTrust(entry, { policy, accreditations: [acc] });
-    expect(r.checks[0]).toMatchObject({ code: 'ERR_KIND_NOT_ALLOWED', message: "Small Awards's accreditation does not cover qualifications." });
+    expect(r.checks[0]).toMatchObject({ code: 'ERR_KIND_NOT_ALLOWED', message: 'The accreditation of Small Awards does not cover qualifications.' });
   });
 
   it('never trusts a validly signed entry from an unaccredited issuer', async () => {
