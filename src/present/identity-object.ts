@@ -6,7 +6,7 @@ import { toHex, utf8 } from '../internal/bytes.js';
 import { isPlainObject } from '../internal/json.js';
 
 /** An Open Badges 3.0 IdentityObject holding a salted SHA-256 of the holder's name. */
-export interface IdentityObject {
+export interface NameIdentityObject {
   type: 'IdentityObject';
   identityType: 'name';
   hashed: true;
@@ -43,7 +43,7 @@ async function hashName(name: string, salt: string): Promise<string> {
  * await issueEntry('qualification', fields, { issuer, key, holder: identity });
  * ```
  */
-export async function createIdentityObject(name: string, salt?: string): Promise<IdentityObject> {
+export async function createIdentityObject(name: string, salt?: string): Promise<NameIdentityObject> {
   if (typeof name !== 'string' || normaliseName(name) === '') throw new TypeError('"name" must be a non-empty string');
   if (salt !== undefined && (typeof salt !== 'string' || salt === '')) throw new TypeError('"salt" must be a non-empty string');
   const s = salt ?? toHex(backend.randomBytes(16));

@@ -1,6 +1,6 @@
 // Public API of the present area (curated named re-exports): sharing with employers and others.
 // Every export carries JSDoc with an @example at its definition.
-export { createIdentityObject, matchIdentity, type IdentityObject } from './identity-object.js';
+export { createIdentityObject, matchIdentity, type NameIdentityObject } from './identity-object.js';
 export {
   lintDisclosure,
   type DisclosureCode,
