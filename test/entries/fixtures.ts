@@ -194,6 +194,10 @@ export const EXPECTED_DESCRIPTION: Record<EntryKind, string> = {
   checkpoint: 'Checkpoint: Novus saw 3 entries — record check, 3 March 2026',
 };
 
-const vectors = new URL('../../../shared/vectors/openbadges-3.0/', import.meta.url);
+// Copies of the official files (hash-checked in vectors.test.ts), so the tests run from a bare checkout.
+const vectors = new URL('./vectors/openbadges-3.0/', import.meta.url);
 /** The official OB 3.0 AchievementCredential JSON Schema (draft 2019-09). */
 export const OB_SCHEMA = JSON.parse(readFileSync(new URL('schema/achievementcredential.json', vectors), 'utf8')) as object;
+
+/** The official minimal Open Badges 3.0 example credential (no learningPassport: kind 'external'). */
+export const OB_BASIC_EXAMPLE = JSON.parse(readFileSync(new URL('examples/basicOpenBadgeCredential.json', vectors), 'utf8')) as Record<string, unknown>;

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkEntrySchema, describe as describeEntry, ENTRY_KINDS, entryKindOf, issueEntry, type SignedEntry } from '../../src/index.js';
-import { FIXTURE_ISSUER, fixtureFields, signer } from './fixtures.js';
+import { FIXTURE_ISSUER, fixtureFields, OB_BASIC_EXAMPLE, signer } from './fixtures.js';
 
-const basicBadge = JSON.parse(
-  readFileSync(new URL('../../../shared/vectors/openbadges-3.0/examples/basicOpenBadgeCredential.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
+const basicBadge = OB_BASIC_EXAMPLE;
 
 const entries: SignedEntry[] = [];
 beforeAll(async () => {
