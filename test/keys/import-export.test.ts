@@ -1,8 +1,10 @@
 // Importing and exporting key pairs: Multikey (34-byte W3C and 66-byte legacy secret forms) and JWK.
 import { base58btc } from 'multiformats/bases/base58';
 import { describe, expect, it } from 'vitest';
-import { concatBytes, fromHex } from '../../src/internal/bytes.js';
-import { exportKeyPair, generateKeyPair, importKeyPair, signCredential, verifyCredential } from '../../src/index.js';
+import { backend } from '../../src/backend/index.js';
+import { concatBytes, fromHex, toHex } from '../../src/internal/bytes.js';
+import { seedOf } from '../../src/keys/key-pair.js';
+import { exportKeyPair, generateKeyPair, importKeyPair, signCredential, verifyCredential, type SigningKeyPair } from '../../src/index.js';
 
 // 1EdTech OB 3.0 implementation guide key (standards.md §6): legacy 66-byte secretKeyMultibase.
 const LEGACY = {
@@ -46,6 +48,17 @@ describe('Multikey import', () => {
     const bytes = base58btc.decode(key.secretKeyMultibase!);
     expect(bytes).toEqual(concatBytes(Uint8Array.from([0x80, 0x26]), fromHex(LEGACY.seed)));
     expect(key.secretKeyMultibase!.startsWith('z3u2')).toBe(true);
+  });
+
+  it('the imported legacy key reproduces the 1EdTech impl-guide signature (raw Ed25519 over proofHash ‖ docHash)', async () => {
+    const key = await importKeyPair({ secretKeyMultibase: LEGACY.secretKeyMultibase });
+    const hashData = fromHex(
+      'd34009cea0dbc1ca941e09dc01c8c9d3e3ce3c5b853f67ee44698dcea10f5d1987f65a76d40146205e3b3e06cb0fbd153f97f9ce70372390f52566bb7f9e0773',
+    );
+    const signature = await backend.sign(seedOf(key as SigningKeyPair), hashData);
+    expect(base58btc.encode(signature)).toBe('z5x9aCBYovW3CQCbKdNyhEm7ffYSw1YpEdPywQJoNbzDD2gkzQDKJ1sYKJaWvqZtkMtSbz35HcbgXVEDYHxCzgkCr');
+    expect(toHex(seedOf(key as SigningKeyPair))).toBe(LEGACY.seed);
+    expect(toHex(base58btc.decode(key.publicKeyMultibase).slice(2))).toBe(LEGACY.publicKey);
   });
 
   it('rejects a legacy secret whose embedded public key is not the seed’s (ERR_KEY_MISMATCH)', async () => {
