@@ -33,7 +33,7 @@ export {
 export { evaluateTrust, type EvaluateTrustOptions, type TrustEvaluation } from './evaluate-trust.js';
 export type { TrustChainLink } from './resolve-chain.js';
 export type { StatusReport } from './check-status.js';
-export { mayActOnEntry, type MayActOnEntryInput, type MayActOnEntryResult } from './may-act-on-entry.js';
+export { lifecycleAuthority, mayActOnEntry, type MayActOnEntryInput, type MayActOnEntryResult } from './may-act-on-entry.js';
 export {
   createStatusList,
   decodeStatusList,

@@ -77,3 +77,34 @@ export function mayActOnEntry(context: TrustContext, input: MayActOnEntryInput):
   }
   return { allowed: false, reason: `The actor may not ${input.action} entries signed by another organisation.` };
 }
+
+/**
+ * Adapts a trust context to the passport's `canActFor(actor, target)` option, so
+ * currentView / verifyPassport honour authorities' powers and key rotation. When the caller
+ * does not say which action (`target.action`), the actor must hold both powers.
+ *
+ * @throws {TypeError} when `context` is not from createTrustContext()
+ * @example
+ * ```ts
+ * const context = await createTrustContext({ policy, accreditations: passport.accreditations });
+ * const view = currentView(passport, { canActFor: lifecycleAuthority(context) });
+ * ```
+ */
+export function lifecycleAuthority(
+  context: TrustContext,
+  options: { at?: Date | string } = {},
+): (actor: string, target: { issuer: string | undefined; kind: string; action?: 'revoke' | 'supersede'; at?: Date | string }) => boolean {
+  if (!isTrustContext(context)) throw new TypeError('"context" must come from createTrustContext()');
+  return (actor, target) => {
+    if (typeof actor !== 'string' || !isPlainObject(target) || typeof target.issuer !== 'string') return false;
+    const at = target.at ?? options.at;
+    const ask = (action: 'revoke' | 'supersede'): boolean => {
+      try {
+        return mayActOnEntry(context, { actor, targetIssuer: target.issuer!, action, targetKind: target.kind, ...(at !== undefined ? { at } : {}) }).allowed;
+      } catch {
+        return false;
+      }
+    };
+    return target.action ? ask(target.action) : ask('revoke') && ask('supersede');
+  };
+}
