@@ -10,10 +10,25 @@ import type { Signed } from '../proof/types.js';
 import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
 import { didOf, toTimestamp, uuidUrn } from './util.js';
 
-/** The credential type of an accreditation. */
+/**
+ * The credential type of an accreditation.
+ *
+ * @example
+ * ```ts
+ * accreditation.type.includes(ACCREDITATION_TYPE); // true
+ * ```
+ */
 export const ACCREDITATION_TYPE = 'LearningPassportAccreditation' as const;
 
-/** Input of {@link accreditIssuer}. */
+/**
+ * Input of {@link accreditIssuer}.
+ *
+ * @example
+ * ```ts
+ * const input: AccreditIssuerInput = { did: prison.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['custody-transfer', 'checkpoint'] };
+ * await accreditIssuer(authorityKey, input);
+ * ```
+ */
 export interface AccreditIssuerInput {
   /** The issuer's did:key (or its KeyPair). */
   did: string | { did: string };
@@ -38,7 +53,15 @@ export interface AccreditIssuerInput {
   created?: Date | string;
 }
 
-/** The subject of an accreditation credential. */
+/**
+ * The subject of an accreditation credential.
+ *
+ * @example
+ * ```ts
+ * const subject: AccreditationSubject = accreditation.credentialSubject;
+ * subject.kinds; // ['qualification', 'unit-credit']
+ * ```
+ */
 export interface AccreditationSubject {
   id: string;
   type: 'LearningPassportIssuer';
@@ -50,7 +73,14 @@ export interface AccreditationSubject {
   displayProfile: { type: 'Profile'; name: string };
 }
 
-/** A signed accreditation credential. */
+/**
+ * A signed accreditation credential.
+ *
+ * @example
+ * ```ts
+ * const accreditation: AccreditationCredential = await accreditIssuer(authorityKey, input);
+ * ```
+ */
 export type AccreditationCredential = Signed<{
   '@context': string[];
   id: string;

@@ -9,7 +9,15 @@ import { decodeStatusList, getStatus, type StatusList } from './status-list.js';
 import { contextInternals, type TrustContext } from './trust-context.js';
 import { instant, plainAge, plainDay } from './util.js';
 
-/** What was found for one credentialStatus entry. */
+/**
+ * What was found for one credentialStatus entry.
+ *
+ * @example
+ * ```ts
+ * const [report] = (await evaluateTrust(entry, { policy, statusLists })).status;
+ * report?.state; // 'clear'
+ * ```
+ */
 export interface StatusReport {
   purpose: string;
   listUrl?: string;

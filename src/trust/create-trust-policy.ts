@@ -6,7 +6,15 @@ import { parseDidKey } from '../keys/did-key.js';
 import { ISSUER_ROLES, type IssuerRole, type KeyPair } from '../keys/types.js';
 import { DEFAULT_RULES, TRUST_KINDS, type TrustKind } from './rules.js';
 
-/** A trust root given with details: its role and scope, and a name for messages. */
+/**
+ * A trust root given with details: its role and scope, and a name for messages.
+ *
+ * @example
+ * ```ts
+ * const root: TrustRootInput = { did: authority.did, name: 'National Learning Authority' };
+ * createTrustPolicy({ roots: [root] });
+ * ```
+ */
 export interface TrustRootInput {
   /** The root's did:key. */
   did: string;
@@ -20,7 +28,15 @@ export interface TrustRootInput {
   organisation?: string;
 }
 
-/** Input of {@link createTrustPolicy}. */
+/**
+ * Input of {@link createTrustPolicy}.
+ *
+ * @example
+ * ```ts
+ * const input: TrustPolicyInput = { roots: [authority.did], maxChainDepth: 2 };
+ * const policy = createTrustPolicy(input);
+ * ```
+ */
 export interface TrustPolicyInput {
   /** The accepted roots: did:key strings, key pairs (their `did` is used) or root descriptions. */
   roots: ReadonlyArray<string | KeyPair | TrustRootInput>;
@@ -34,7 +50,14 @@ export interface TrustPolicyInput {
   maxChainDepth?: number;
 }
 
-/** A trust root as held by a policy. */
+/**
+ * A trust root as held by a policy.
+ *
+ * @example
+ * ```ts
+ * policy.roots[0]?.name; // 'National Learning Authority'
+ * ```
+ */
 export interface TrustRoot {
   readonly did: string;
   readonly name?: string;
@@ -44,7 +67,14 @@ export interface TrustRoot {
   readonly kinds?: readonly TrustKind[];
 }
 
-/** A verifier's trust policy, made by {@link createTrustPolicy}. Frozen. */
+/**
+ * A verifier's trust policy, made by {@link createTrustPolicy}. Frozen.
+ *
+ * @example
+ * ```ts
+ * const policy: TrustPolicy = createTrustPolicy({ roots: [authority.did] });
+ * ```
+ */
 export interface TrustPolicy {
   readonly type: 'TrustPolicy';
   readonly roots: readonly TrustRoot[];

@@ -15,7 +15,15 @@ import { kindLabel, roleLabel, rolePlural, TRUST_KINDS } from './rules.js';
 import { contextInternals, createTrustContext, isTrustContext, type TrustContext, type TrustContextInput } from './trust-context.js';
 import { instant, plainDay, shortDid } from './util.js';
 
-/** Options of {@link evaluateTrust}: a prepared `context`, or the inputs to prepare one. */
+/**
+ * Options of {@link evaluateTrust}: a prepared `context`, or the inputs to prepare one.
+ *
+ * @example
+ * ```ts
+ * const options: EvaluateTrustOptions = { policy, accreditations: passport.accreditations, statusLists: passport.statusLists };
+ * await evaluateTrust(entry, options);
+ * ```
+ */
 export interface EvaluateTrustOptions extends Partial<Omit<TrustContextInput, 'policy'>> {
   /** The verifier's policy (needed unless `context` is given). */
   policy?: TrustPolicy;
@@ -35,7 +43,15 @@ export interface EvaluateTrustOptions extends Partial<Omit<TrustContextInput, 'p
   maxStatusAge?: number;
 }
 
-/** What {@link evaluateTrust} found. */
+/**
+ * What {@link evaluateTrust} found.
+ *
+ * @example
+ * ```ts
+ * const trust: TrustEvaluation = await evaluateTrust(entry, { policy, accreditations });
+ * if (!trust.trusted) console.log(trust.summary);
+ * ```
+ */
 export interface TrustEvaluation {
   /** True when the issuer-trust check passed. */
   trusted: boolean;

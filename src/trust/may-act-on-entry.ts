@@ -6,7 +6,15 @@ import { allows, grantsAt, organisationsOf } from './resolve-chain.js';
 import { isTrustContext, type TrustContext } from './trust-context.js';
 import { instant, tryDid } from './util.js';
 
-/** Input of {@link mayActOnEntry}. */
+/**
+ * Input of {@link mayActOnEntry}.
+ *
+ * @example
+ * ```ts
+ * const input: MayActOnEntryInput = { actor: board.did, targetIssuer: prison.did, action: 'revoke', targetKind: 'work-experience' };
+ * mayActOnEntry(context, input).allowed;
+ * ```
+ */
 export interface MayActOnEntryInput {
   /** The DID that signed the revocation or the superseding entry. */
   actor: string;
@@ -19,7 +27,14 @@ export interface MayActOnEntryInput {
   targetKind?: string;
 }
 
-/** The answer of {@link mayActOnEntry}. */
+/**
+ * The answer of {@link mayActOnEntry}.
+ *
+ * @example
+ * ```ts
+ * const { allowed, basis } = mayActOnEntry(context, input); // true, 'authority'
+ * ```
+ */
 export interface MayActOnEntryResult {
   allowed: boolean;
   /** `same-key`, `same-organisation` (e.g. after a key rotation) or `authority` (an accredited power). */

@@ -8,7 +8,14 @@ import { roleLabel, type TrustCapability } from './rules.js';
 import { contextInternals, type Accreditation, type TrustContext } from './trust-context.js';
 import { plainDay, shortDid } from './util.js';
 
-/** One link of a trust chain: an accreditation, from the issuer up towards the root. */
+/**
+ * One link of a trust chain: an accreditation, from the issuer up towards the root.
+ *
+ * @example
+ * ```ts
+ * for (const link of trust.chain) console.log(`${link.displayName} (${link.role}) accredited by ${link.accreditedBy}`);
+ * ```
+ */
 export interface TrustChainLink {
   /** The accredited key. */
   did: string;

@@ -7,10 +7,25 @@ import { signCredential } from '../proof/sign-credential.js';
 import type { Signed } from '../proof/types.js';
 import { didOf, toTimestamp, uuidUrn } from './util.js';
 
-/** The credential type of an accreditation revocation. */
+/**
+ * The credential type of an accreditation revocation.
+ *
+ * @example
+ * ```ts
+ * revocation.type.includes(ACCREDITATION_REVOCATION_TYPE); // true
+ * ```
+ */
 export const ACCREDITATION_REVOCATION_TYPE = 'LearningPassportAccreditationRevocation' as const;
 
-/** Input of {@link revokeAccreditation}: name the accreditation by id, or the key by DID. */
+/**
+ * Input of {@link revokeAccreditation}: name the accreditation by id, or the key by DID.
+ *
+ * @example
+ * ```ts
+ * const input: RevokeAccreditationInput = { accreditation: accreditation.id, reason: 'Contract ended' };
+ * await revokeAccreditation(authorityKey, input);
+ * ```
+ */
 export interface RevokeAccreditationInput {
   /** The id of the accreditation withdrawn. */
   accreditation?: string;
@@ -30,7 +45,14 @@ export interface RevokeAccreditationInput {
   created?: Date | string;
 }
 
-/** A signed accreditation revocation. */
+/**
+ * A signed accreditation revocation.
+ *
+ * @example
+ * ```ts
+ * const revocation: AccreditationRevocationCredential = await revokeAccreditation(authorityKey, input);
+ * ```
+ */
 export type AccreditationRevocationCredential = Signed<{
   '@context': string[];
   id: string;

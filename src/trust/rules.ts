@@ -5,6 +5,11 @@ import type { IssuerRole } from '../keys/types.js';
 /**
  * Every entry kind the trust rules can name: the learning-passport kinds plus `external`
  * (credentials from other systems, which carry no learning-passport kind).
+  *
+  * @example
+  * ```ts
+  * TRUST_KINDS.includes('qualification'); // true
+  * ```
  */
 export const TRUST_KINDS = [
   'qualification',
@@ -27,7 +32,14 @@ export const TRUST_KINDS = [
   'external',
 ] as const;
 
-/** One of {@link TRUST_KINDS}. */
+/**
+ * One of {@link TRUST_KINDS}.
+ *
+ * @example
+ * ```ts
+ * const kind: TrustKind = 'mentoring';
+ * ```
+ */
 export type TrustKind = (typeof TRUST_KINDS)[number];
 
 /**
@@ -35,10 +47,22 @@ export type TrustKind = (typeof TRUST_KINDS)[number];
  * - `accredit`: sign accreditations for other issuers, within its own scope;
  * - `revoke-others`: issue revocation entries for other issuers' entries;
  * - `supersede-others`: issue corrections that supersede other issuers' entries.
+  *
+  * @example
+  * ```ts
+  * await accreditIssuer(rootKey, { did: board.did, organisation: 'org:board', role: 'authority', kinds: ['qualification'], capabilities: ['accredit'] });
+  * ```
  */
 export const TRUST_CAPABILITIES = ['accredit', 'revoke-others', 'supersede-others'] as const;
 
-/** One of {@link TRUST_CAPABILITIES}. */
+/**
+ * One of {@link TRUST_CAPABILITIES}.
+ *
+ * @example
+ * ```ts
+ * const power: TrustCapability = 'revoke-others';
+ * ```
+ */
 export type TrustCapability = (typeof TRUST_CAPABILITIES)[number];
 
 // Kinds every accredited issuer may issue: its own awards, references, endorsements, and
@@ -109,20 +133,29 @@ export const DEFAULT_RULES: Readonly<Record<IssuerRole, readonly TrustKind[]>> =
   authority: kinds('checkpoint'),
 });
 
-/** Plain-English article + role ("an awarding body", "a charity"). */
+/**
+ * Plain-English article + role ("an awarding body", "a charity").
+ * @internal
+ */
 export function roleLabel(role: string): string {
   const words = role.replace(/-/g, ' ');
   return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
 }
 
-/** Plural plain-English role ("awarding bodies", "charities"). */
+/**
+ * Plural plain-English role ("awarding bodies", "charities").
+ * @internal
+ */
 export function rolePlural(role: string): string {
   if (role === 'probation') return 'probation services';
   const words = role.replace(/-/g, ' ');
   return words.endsWith('y') && !words.endsWith('ey') ? `${words.slice(0, -1)}ies` : `${words}s`;
 }
 
-/** Plural plain-English kind ("qualifications"). */
+/**
+ * Plural plain-English kind ("qualifications").
+ * @internal
+ */
 export function kindLabel(kind: string): string {
   const words = kind.replace(/-/g, ' ');
   if (kind === 'self-asserted') return 'self-asserted entries';

@@ -10,10 +10,24 @@ import type { Signed } from '../proof/types.js';
 import { encodeStatusList, type StatusList } from './status-list.js';
 import { toTimestamp } from './util.js';
 
-/** The status purposes this library checks. */
+/**
+ * The status purposes this library checks.
+ *
+ * @example
+ * ```ts
+ * const purpose: StatusPurpose = 'suspension';
+ * ```
+ */
 export type StatusPurpose = 'revocation' | 'suspension';
 
-/** A `credentialStatus` entry pointing into a status list. (A type alias, so it fits index-signature types.) */
+/**
+ * A `credentialStatus` entry pointing into a status list. (A type alias, so it fits index-signature types.)
+ *
+ * @example
+ * ```ts
+ * const status: BitstringStatusListEntry = statusEntry({ listUrl, index: 7, purpose: 'revocation' });
+ * ```
+ */
 export type BitstringStatusListEntry = {
   /** `<list URL>#<index>`: Open Badges 3.0 requires an id, and it must not be the list's URL. */
   id: string;
@@ -24,7 +38,14 @@ export type BitstringStatusListEntry = {
   statusListCredential: string;
 };
 
-/** A signed status list credential. */
+/**
+ * A signed status list credential.
+ *
+ * @example
+ * ```ts
+ * const listCredential: StatusListCredential = await issueStatusListCredential(issuerKey, { id: listUrl, purpose: 'revocation', list });
+ * ```
+ */
 export type StatusListCredential = Signed<{
   '@context': string[];
   id: string;
@@ -67,7 +88,14 @@ export function statusEntry(input: { listUrl: string; index: number; purpose: St
   };
 }
 
-/** Input of {@link issueStatusListCredential}. */
+/**
+ * Input of {@link issueStatusListCredential}.
+ *
+ * @example
+ * ```ts
+ * const input: IssueStatusListInput = { id: listUrl, purpose: 'revocation', list: createStatusList(), ttl: 86_400_000 };
+ * ```
+ */
 export interface IssueStatusListInput {
   /** The list's URL: its credential id, and what entries name in `statusListCredential`. */
   id: string;

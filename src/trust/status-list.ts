@@ -4,13 +4,35 @@
 import { PassportError } from '../errors.js';
 import { fromBase64url, toBase64url } from '../internal/bytes.js';
 
-/** The spec's minimum number of entries in a status list (16 KB of bits). */
+/**
+ * The spec's minimum number of entries in a status list (16 KB of bits).
+ *
+ * @example
+ * ```ts
+ * createStatusList({ length: MIN_STATUS_LIST_LENGTH * 2 });
+ * ```
+ */
 export const MIN_STATUS_LIST_LENGTH = 131_072;
 
-/** Largest decompressed list accepted by {@link decodeStatusList} by default (16 MB): a gzip-bomb guard. */
+/**
+ * Largest decompressed list accepted by {@link decodeStatusList} by default (16 MB): a gzip-bomb guard.
+ *
+ * @example
+ * ```ts
+ * await decodeStatusList(encodedList, { maxBytes: MAX_STATUS_LIST_BYTES / 4 });
+ * ```
+ */
 export const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
 
-/** A bitstring status list: `length` bits, index 0 at the left-most (most significant) bit of byte 0. */
+/**
+ * A bitstring status list: `length` bits, index 0 at the left-most (most significant) bit of byte 0.
+ *
+ * @example
+ * ```ts
+ * const list: StatusList = createStatusList();
+ * list.length; // 131072
+ * ```
+ */
 export interface StatusList {
   /** Number of entries (bits). */
   readonly length: number;

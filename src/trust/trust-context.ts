@@ -13,7 +13,15 @@ import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
 import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
 import { instant, tryDid } from './util.js';
 
-/** A checkpoint the caller has already verified: "at `at`, `issuer` saw exactly these CIDs". */
+/**
+ * A checkpoint the caller has already verified: "at `at`, `issuer` saw exactly these CIDs".
+ *
+ * @example
+ * ```ts
+ * const checkpoint: TrustCheckpoint = { issuer: prison.did, at: '2026-05-05T09:00:00Z', cids: [entryId(entry)] };
+ * await evaluateTrust(entry, { policy, accreditations, checkpoints: [checkpoint], entryCid: entryId(entry) });
+ * ```
+ */
 export interface TrustCheckpoint {
   /** The checkpoint's issuer DID. */
   issuer: string;
@@ -23,10 +31,25 @@ export interface TrustCheckpoint {
   cids: readonly string[];
 }
 
-/** Fetches a status list credential by URL (online use only; verification never fetches unless given one). */
+/**
+ * Fetches a status list credential by URL (online use only; verification never fetches unless given one).
+ *
+ * @example
+ * ```ts
+ * const fetchStatusList: FetchStatusList = async (url) => (await fetch(url)).json();
+ * ```
+ */
 export type FetchStatusList = (url: string) => Promise<unknown>;
 
-/** Input of {@link createTrustContext}. */
+/**
+ * Input of {@link createTrustContext}.
+ *
+ * @example
+ * ```ts
+ * const input: TrustContextInput = { policy, accreditations: passport.accreditations, statusLists: passport.statusLists };
+ * const context = await createTrustContext(input);
+ * ```
+ */
 export interface TrustContextInput {
   policy: TrustPolicy;
   /** Accreditation and accreditation-revocation credentials (from the passport and/or the verifier). */
@@ -41,14 +64,28 @@ export interface TrustContextInput {
   now?: Date;
 }
 
-/** An accreditation (or revocation) that was not accepted, and why. */
+/**
+ * An accreditation (or revocation) that was not accepted, and why.
+ *
+ * @example
+ * ```ts
+ * for (const r of context.rejected) console.warn(r.code, r.reason);
+ * ```
+ */
 export interface RejectedAccreditation {
   id?: string;
   code: PassportErrorCode;
   reason: string;
 }
 
-/** Prepared trust inputs, made by {@link createTrustContext}. */
+/**
+ * Prepared trust inputs, made by {@link createTrustContext}.
+ *
+ * @example
+ * ```ts
+ * const context: TrustContext = await createTrustContext({ policy, accreditations });
+ * ```
+ */
 export interface TrustContext {
   readonly type: 'TrustContext';
   readonly policy: TrustPolicy;

@@ -4,7 +4,10 @@ import { toHex } from '../internal/bytes.js';
 import { formatDateTimeStamp, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { parseDidKey } from '../keys/did-key.js';
 
-/** A random `urn:uuid:` (version 4). */
+/**
+ * A random `urn:uuid:` (version 4).
+ * @internal
+ */
 export function uuidUrn(): string {
   const b = backend.randomBytes(16);
   b[6] = (b[6]! & 0x0f) | 0x40;
@@ -13,19 +16,28 @@ export function uuidUrn(): string {
   return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** A caller-supplied Date or dateTimeStamp as a dateTimeStamp; TypeError otherwise. */
+/**
+ * A caller-supplied Date or dateTimeStamp as a dateTimeStamp; TypeError otherwise.
+ * @internal
+ */
 export function toTimestamp(value: unknown, name: string): string {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDateTimeStamp(value);
   if (isDateTimeStamp(value)) return value;
   throw new TypeError(`"${name}" must be a valid Date or a date-time string with a time zone`);
 }
 
-/** Milliseconds of a dateTimeStamp, or undefined when it is not one. */
+/**
+ * Milliseconds of a dateTimeStamp, or undefined when it is not one.
+ * @internal
+ */
 export function instant(value: unknown): number | undefined {
   return isDateTimeStamp(value) ? parseDateTimeStamp(value) : undefined;
 }
 
-/** The DID of a did:key string or a KeyPair-like object; TypeError otherwise. */
+/**
+ * The DID of a did:key string or a KeyPair-like object; TypeError otherwise.
+ * @internal
+ */
 export function didOf(value: unknown, name: string): string {
   const raw = typeof value === 'object' && value !== null && 'did' in value ? (value as { did: unknown }).did : value;
   try {
@@ -35,7 +47,10 @@ export function didOf(value: unknown, name: string): string {
   }
 }
 
-/** The DID of a did:key or undefined (untrusted input). */
+/**
+ * The DID of a did:key or undefined (untrusted input).
+ * @internal
+ */
 export function tryDid(value: unknown): string | undefined {
   try {
     return parseDidKey(value).did;
@@ -46,12 +61,18 @@ export function tryDid(value: unknown): string | undefined {
 
 const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** "3 March 2026". */
+/**
+ * "3 March 2026".
+ * @internal
+ */
 export function plainDay(ms: number): string {
   return dateFormat.format(new Date(ms));
 }
 
-/** "60 days", "3 hours", "less than a minute". */
+/**
+ * "60 days", "3 hours", "less than a minute".
+ * @internal
+ */
 export function plainAge(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return 'less than a minute';
@@ -62,7 +83,10 @@ export function plainAge(ms: number): string {
   return unit(Math.floor(hours / 24), 'day');
 }
 
-/** A short form of a DID for messages. */
+/**
+ * A short form of a DID for messages.
+ * @internal
+ */
 export function shortDid(did: string): string {
   return did.length > 24 ? `${did.slice(0, 16)}…${did.slice(-6)}` : did;
 }
