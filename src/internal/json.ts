@@ -32,23 +32,30 @@ export const JSON_LIMITS = {
 export function snapshotJson(
   value: unknown,
   limits: { maxDepth: number; maxNodes: number } = JSON_LIMITS,
-): { ok: true; value: JsonValue } | { ok: false; reason: string } {
+): { ok: true; value: JsonValue } | { ok: false; reason: string; limit: boolean } {
   let nodes = 0;
   const seen = new Set<object>();
-  const fail = (reason: string): never => {
-    throw new SnapshotFailure(reason);
+  const fail = (reason: string, limit = false): never => {
+    throw new SnapshotFailure(reason, limit);
   };
   const copy = (v: unknown, depth: number): JsonValue => {
-    if (++nodes > limits.maxNodes) fail(`more than ${limits.maxNodes} values`);
+    if (++nodes > limits.maxNodes) fail(`more than ${limits.maxNodes} values`, true);
     if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
     if (typeof v === 'number') return Number.isFinite(v) ? v : fail('a number that is not finite');
     if (typeof v !== 'object') return fail(`a value of type ${typeof v}`);
-    if (depth >= limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth}`);
+    if (depth >= limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth}`, true);
     if (seen.has(v)) fail('a circular reference');
     seen.add(v);
     let out: JsonValue;
     if (Array.isArray(v)) {
-      out = v.map((item) => copy(item, depth + 1));
+      // Check the length before touching the items: a sparse array can claim 2^32 - 1 of them.
+      if (nodes + v.length > limits.maxNodes) fail(`more than ${limits.maxNodes} values`, true);
+      const items: JsonValue[] = [];
+      for (let i = 0; i < v.length; i++) {
+        if (!(i in v)) fail('an array with holes');
+        items.push(copy(v[i], depth + 1));
+      }
+      out = items;
     } else if (isPlainObject(v)) {
       const obj: JsonObject = {};
       for (const key of Object.keys(v)) {
@@ -65,13 +72,22 @@ export function snapshotJson(
   try {
     return { ok: true, value: copy(value, 0) };
   } catch (err) {
-    if (err instanceof SnapshotFailure) return { ok: false, reason: err.message };
-    if (err instanceof RangeError) return { ok: false, reason: 'nesting too deep' };
-    throw err;
+    if (err instanceof SnapshotFailure) return { ok: false, reason: err.message, limit: err.limit };
+    if (err instanceof RangeError) return { ok: false, reason: 'nesting too deep', limit: true };
+    // Getters, proxies and other exotic objects can throw anything while being read: whatever
+    // they throw, the value is not plain JSON.
+    return { ok: false, reason: 'a value that could not be read as JSON', limit: false };
   }
 }
 
-class SnapshotFailure extends Error {}
+class SnapshotFailure extends Error {
+  constructor(
+    message: string,
+    readonly limit: boolean,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Parses JSON text into a value whose objects are safe from prototype pollution: `__proto__`

@@ -57,7 +57,7 @@ export async function signCredential<T extends object>(
     verificationMethod: key.verificationMethod,
     proofPurpose,
     ...(options.challenge !== undefined ? { challenge: String(options.challenge) } : {}),
-    ...(options.domain !== undefined ? { domain: String(options.domain) } : {}),
+    ...(options.domain !== undefined ? { domain: Array.isArray(options.domain) ? options.domain.map(String) : String(options.domain) } : {}),
     ...(expires ? { expires } : {}),
   };
   // VC-DI-EdDSA §3.3.1 step 2: the proof configuration carries the document's @context.

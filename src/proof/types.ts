@@ -27,8 +27,8 @@ export interface SignOptions {
   proofPurpose?: string;
   /** Verifier-supplied nonce (presentations). */
   challenge?: string;
-  /** Verifier's domain (presentations). */
-  domain?: string;
+  /** Verifier's domain or domains (presentations). */
+  domain?: string | string[];
   /** When the proof stops being acceptable. */
   expires?: Date | string;
 }

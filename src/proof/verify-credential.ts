@@ -95,6 +95,9 @@ export async function verifyCredential(
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
     throw new TypeError('"options.clockTolerance" must be a non-negative number of seconds');
   }
+  if (options.expectedProofPurpose !== undefined && typeof options.expectedProofPurpose !== 'string') {
+    throw new TypeError('"options.expectedProofPurpose" must be a string');
+  }
   const checks = new CheckList();
   const finish = (extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {}): CredentialVerificationResult => ({
     verified: checks.verified,
@@ -107,7 +110,8 @@ export async function verifyCredential(
   // Work on a snapshot: the caller's object may change while we await.
   const snap = snapshotJson(credential);
   if (!snap.ok || !isPlainObject(snap.value)) {
-    checks.fail('shape', snap.ok ? 'ERR_SCHEMA_INVALID' : 'ERR_LIMIT_EXCEEDED', snap.ok ? 'This is not a credential (not a JSON object).' : `This is not a usable credential: it contains ${snap.reason}.`);
+    if (snap.ok) checks.fail('shape', 'ERR_SCHEMA_INVALID', 'This is not a credential (not a JSON object).');
+    else checks.fail('shape', snap.limit ? 'ERR_LIMIT_EXCEEDED' : 'ERR_JSON_INVALID', `This is not a usable credential: it contains ${snap.reason}.`);
     return finish();
   }
   const document = snap.value as Record<string, unknown>;
@@ -133,7 +137,11 @@ export async function verifyCredential(
   }
 
   const purpose = options.expectedProofPurpose;
-  const outcome = await verifyEddsaJcsProof(document, checks, purpose === undefined ? {} : { expectedProofPurpose: purpose });
+  const outcome = await verifyEddsaJcsProof(document, checks, {
+    now,
+    clockTolerance: tolerance,
+    ...(purpose === undefined ? {} : { expectedProofPurpose: purpose }),
+  });
   if (outcome.verificationMethod) extra.verificationMethod = outcome.verificationMethod;
   if (outcome.controller) {
     if (outcome.controller === issuer.id) checks.pass('issuer-key', 'The signing key belongs to the issuer.');
