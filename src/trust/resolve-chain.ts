@@ -89,7 +89,8 @@ function rootGrant(root: TrustRoot): Grant {
 }
 
 function revocationState(context: TrustContext, acc: Accreditation): { end?: number; endReason?: string; compromised?: number; compromiseReason?: string } {
-  const { revocations } = contextInternals(context);
+  const { revocationsByTarget } = contextInternals(context);
+  const revocations = [...(revocationsByTarget.get(`id ${acc.id}`) ?? []), ...(revocationsByTarget.get(`did ${acc.subject}`) ?? [])];
   const isRoot = (did: string): boolean => context.policy.roots.some((r) => r.did === did);
   const out: { end?: number; endReason?: string; compromised?: number; compromiseReason?: string } = {};
   for (const r of revocations) {
@@ -114,20 +115,26 @@ function revocationState(context: TrustContext, acc: Accreditation): { end?: num
  * @internal The grants `did` held at `at` (ms), with problems explaining any accreditation
  * that did not count. `links` is the number of links already below this key.
  */
-export function grantsAt(
-  context: TrustContext,
-  did: string,
-  at: number,
-  links = 0,
-  visited: ReadonlySet<string> = new Set(),
-): { grants: Grant[]; problems: Problem[] } {
+export function grantsAt(context: TrustContext, did: string, at: number, links = 0): { grants: Grant[]; problems: Problem[] } {
+  // Memoised per context: a passport stuffed with accreditations among many keys must not make
+  // the walk explode. Cycles need no special care: they end at the depth limit.
+  const memo = contextInternals(context).grantMemo;
+  const key = `${did}|${at}|${links}`;
+  const known = memo.get(key) as { grants: Grant[]; problems: Problem[] } | undefined;
+  if (known) return known;
+  const found = resolve(context, did, at, links);
+  memo.set(key, found);
+  return found;
+}
+
+function resolve(context: TrustContext, did: string, at: number, links: number): { grants: Grant[]; problems: Problem[] } {
   const { policy } = context;
   const root = policy.roots.find((r) => r.did === did);
   if (root) return { grants: [rootGrant(root)], problems: [] };
   const tol = policy.clockTolerance * 1000;
   const grants: Grant[] = [];
   const problems: Problem[] = [];
-  const mine = contextInternals(context).accreditations.filter((a) => a.subject === did);
+  const mine = contextInternals(context).bySubject.get(did) ?? [];
   if (mine.length === 0) {
     problems.push({ code: 'ERR_ISSUER_UNTRUSTED', reason: `No accepted trust root has accredited ${shortDid(did)}.` });
     return { grants, problems };
@@ -158,12 +165,12 @@ export function grantsAt(
       problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The chain of accreditations is longer than this policy allows (${policy.maxChainDepth} links).` });
       continue;
     }
-    if (visited.has(acc.issuer) || acc.issuer === did) {
-      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditations of ${acc.displayName} go round in a circle and never reach a trust root.` });
+    if (acc.issuer === did) {
+      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${acc.displayName} accredited itself, which proves nothing.` });
       continue;
     }
     // The accreditor is judged when it signed this accreditation (chain model).
-    const parent = grantsAt(context, acc.issuer, acc.signedAt, links + 1, new Set([...visited, did]));
+    const parent = grantsAt(context, acc.issuer, acc.signedAt, links + 1);
     if (parent.grants.length === 0) {
       const first = parent.problems[0];
       problems.push({
@@ -220,8 +227,7 @@ export function organisationsOf(context: TrustContext, did: string): Set<string>
   const out = new Set<string>();
   const root = context.policy.roots.find((r) => r.did === did);
   if (root) out.add(root.organisation);
-  for (const acc of contextInternals(context).accreditations) {
-    if (acc.subject !== did) continue;
+  for (const acc of contextInternals(context).bySubject.get(did) ?? []) {
     if (grantsAt(context, did, Math.max(acc.validFrom, acc.signedAt)).grants.some((g) => g.organisation === acc.organisation)) out.add(acc.organisation);
   }
   return out;

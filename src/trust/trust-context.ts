@@ -133,6 +133,12 @@ export interface ContextInternals {
   fetchStatusList?: FetchStatusList;
   /** Status list verification results by URL, shared by every entry evaluated in this context. */
   statusCache: Map<string, Promise<unknown>>;
+  /** Accreditations by subject DID. */
+  bySubject: Map<string, Accreditation[]>;
+  /** Revocations by what they name: `id <accreditation id>` or `did <key>`. */
+  revocationsByTarget: Map<string, AccreditationRevocation[]>;
+  /** Chain resolutions already made (key: did, moment, links), so hostile graphs stay cheap. */
+  grantMemo: Map<string, unknown>;
 }
 
 const internals = new WeakMap<object, ContextInternals>();
@@ -289,6 +295,9 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
     statusLists: [...statusLists],
     ...(input.fetchStatusList ? { fetchStatusList: input.fetchStatusList } : {}),
     statusCache: new Map(),
+    bySubject: new Map(),
+    revocationsByTarget: new Map(),
+    grantMemo: new Map(),
   };
   const rejected: RejectedAccreditation[] = [];
   if (accreditations.length > MAX_ACCREDITATIONS) {
@@ -299,9 +308,19 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
     if ('rejected' in p) rejected.push(p.rejected);
     else if ('accreditation' in p) {
       const key = `${p.accreditation.issuer} ${p.accreditation.id} ${p.accreditation.subject}`;
-      if (!seen.has(key)) inner.accreditations.push(p.accreditation);
+      if (!seen.has(key)) {
+        inner.accreditations.push(p.accreditation);
+        const list = inner.bySubject.get(p.accreditation.subject) ?? [];
+        list.push(p.accreditation);
+        inner.bySubject.set(p.accreditation.subject, list);
+      }
       seen.add(key);
-    } else inner.revocations.push(p.revocation);
+    } else {
+      const r = p.revocation;
+      inner.revocations.push(r);
+      const target = r.accreditation !== undefined ? `id ${r.accreditation}` : `did ${r.did}`;
+      inner.revocationsByTarget.set(target, [...(inner.revocationsByTarget.get(target) ?? []), r]);
+    }
   }
   const context: TrustContext = Object.freeze({
     type: 'TrustContext' as const,

@@ -268,3 +268,24 @@ describe('evaluateTrust: chains', () => {
     await expect(createTrustContext({ policy, accreditations: 'x' as never })).rejects.toThrow(TypeError);
   });
 });
+
+describe('hostile accreditation graphs', () => {
+  it('stays bounded when many keys accredit each other (no root involved)', async () => {
+    const ring = await Promise.all(Array.from({ length: 40 }, () => import('../../src/keys/key-pair.js').then((m) => m.generateKeyPair())));
+    const accreditations = [];
+    for (const by of ring) {
+      for (const who of ring) {
+        if (by === who) continue;
+        accreditations.push(
+          await accreditIssuer(by, { did: who.did, organisation: `org:${who.did.slice(-5)}`, role: 'authority', kinds: ['checkpoint'], capabilities: ['accredit'], validFrom: FROM, created: FROM }),
+        );
+      }
+    }
+    const policy = createTrustPolicy({ roots: [k.root.did], maxChainDepth: 10, now: NOW });
+    const context = await createTrustContext({ policy, accreditations });
+    expect(context.accepted).toBe(40 * 39);
+    const r = await evaluateTrust(await makeEntry(ring[0]!, 'checkpoint', SIGNED), { context });
+    expect(r.trusted).toBe(false);
+    expect(r.checks[0]!.status).toBe('fail');
+  });
+});
