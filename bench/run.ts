@@ -124,7 +124,7 @@ async function main() {
   const key = await generateKeyPair();
   const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });
   const fields = { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' };
-  const entry = (await issueEntry('qualification', fields, { issuer, key, created: '2026-03-03T10:00:00Z' })) as Record<string, unknown>;
+  const entry = (await issueEntry('qualification', fields, { issuer, key, created: '2026-03-03T10:00:00Z' })) as unknown as Record<string, unknown>;
   const { proof, ...unsigned } = entry as { proof: Record<string, unknown> };
   const db = await digitalBazaarStack(key);
   const floor = nativeFloor(key);
