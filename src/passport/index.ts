@@ -50,7 +50,7 @@
  * - **Checkpoints.** `createCheckpoint` issues a `checkpoint` entry over the sorted CIDs held;
  *   `checkpointCovers(checkpoint, cid)` says whether a (well-formed) checkpoint lists an entry.
  * - **Verification.** `verifyPassport` runs verifyCredential on every entry (options passed
- *   through, so trust policies apply), 128 at a time so Node's thread-pool Ed25519 keeps every
+ *   through, so trust policies apply), 512 at a time so Node's thread-pool Ed25519 keeps every
  *   core busy, and returns per-entry results with states, a summary and a timeline.
  * @module
  */

@@ -194,7 +194,7 @@ export interface ViewOptions {
 
 /** Options of {@link verifyPassport}: passed to verifyCredential, plus the passport's own. */
 export interface VerifyPassportOptions extends VerifyCredentialOptions {
-  /** How many verifications run at once (default 128). */
+  /** How many verifications run at once (default 512: enough to keep the thread pool busy while the main thread prepares the next entries). */
   concurrency?: number;
   canActFor?: CanActFor;
   /** Further verifyCredential options (a trust policy, accreditations) pass through untouched. */

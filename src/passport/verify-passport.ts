@@ -29,7 +29,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
  * signature, shape, schema or issuer-key checks are ignored. Never throws on bad entries.
  *
  * @param passport - the passport
- * @param options - verifyCredential options, plus `concurrency` (default 128) and `canActFor`
+ * @param options - verifyCredential options, plus `concurrency` (default 512) and `canActFor`
  * @returns `{ verified, entries: [{ cid, kind, state, result }], summary, view, timeline }`
  * @throws {TypeError} when `passport` is not a passport or an option has the wrong type
  * @example
@@ -40,7 +40,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
  */
 export async function verifyPassport(passport: Passport, options: VerifyPassportOptions = {}): Promise<PassportReport> {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('"options" must be an object');
-  const { concurrency = 128, canActFor, ...credentialOptions } = options;
+  const { concurrency = 512, canActFor, ...credentialOptions } = options;
   if (!Number.isInteger(concurrency) || (concurrency as number) < 1) throw new TypeError('"options.concurrency" must be a positive integer');
   if (canActFor !== undefined && typeof canActFor !== 'function') throw new TypeError('"options.canActFor" must be a function');
   const { passport: p, state } = loadPassport(passport);
