@@ -6,3 +6,14 @@ export { verifyVcJwt, type VcJwtVerificationResult, type VerifyVcJwtOptions } fr
 export { signVpJwt, verifyVpJwt, type SignVpJwtInput, type SignVpJwtResult, type VerifyVpJwtOptions } from './vp-jwt.js';
 export type { JwsAlgorithm } from './jose-keys.js';
 export type { TrustOptions } from './trust-bridge.js';
+export {
+  issueSdJwtEntry,
+  presentSdJwt,
+  verifySdJwt,
+  VCT_PREFIX,
+  type DatePrecision,
+  type IssueSdJwtEntryOptions,
+  type PresentSdJwtOptions,
+  type SdJwtVerificationResult,
+  type VerifySdJwtOptions,
+} from './sd-jwt.js';
