@@ -27,7 +27,6 @@ import {
   statusEntry,
   verifyPassport,
   type Passport,
-  type TrustCheckpoint,
   type TrustEvaluation,
 } from 'learning-passport';
 
@@ -42,15 +41,6 @@ function staple(passport: Passport, material: { accreditations?: object[]; statu
   doc.accreditations.push(...(material.accreditations ?? []));
   doc.statusLists.push(...(material.statusLists ?? []));
   return parsePassport(JSON.stringify(doc));
-}
-
-/** Checkpoints found among a passport's entries, in the form the trust area takes. */
-function checkpointsOf(passport: Passport): TrustCheckpoint[] {
-  return passport.entries.flatMap((e) => {
-    const lp = (e.credentialSubject as { learningPassport?: { kind?: string; at?: string; cids?: string[] } }).learningPassport;
-    const issuer = (e.issuer as { id: string }).id;
-    return lp?.kind === 'checkpoint' && lp.at && lp.cids ? [{ issuer, at: lp.at, cids: lp.cids }] : [];
-  });
 }
 
 /** The outcome of {@link runTrustScenario}, one verdict per step. */
@@ -143,8 +133,8 @@ export async function runTrustScenario(): Promise<TrustScenarioOutcome> {
   // 4. An employer verifies offline, holding only the authority's public key.
   const report = await verifyPassport(passport, { now });
   const policy = createTrustPolicy({ roots: [{ did: authorityKey.did, name: 'National Learning Authority' }], now });
-  const context = await createTrustContext({ policy, accreditations: passport.accreditations, statusLists: passport.statusLists, checkpoints: checkpointsOf(passport) });
-  const judge = (entry: object) => evaluateTrust(entry, { context, entryCid: entryId(entry as never) });
+  const context = await createTrustContext({ policy, accreditations: passport.accreditations, statusLists: passport.statusLists, entries: passport.entries });
+  const judge = (entry: object) => evaluateTrust(entry, { context });
   const verdicts: Record<string, TrustEvaluation> = {
     qualification: await judge(qualification),
     'work-experience': await judge(work),
@@ -166,10 +156,10 @@ export async function runTrustScenario(): Promise<TrustScenarioOutcome> {
     { title: 'Diploma in Everything', awardingBody: { name: 'Northern Awards' }, level: 'L3', awardedOn: day(-5).slice(0, 7) },
     { issuer: profiles.awarding, key: keys.awarding, holder: learner.did, validFrom: day(-5), created: day(-5) },
   );
-  const later = await createTrustContext({ policy, accreditations: [...passport.accreditations, compromise], statusLists: passport.statusLists, checkpoints: checkpointsOf(passport) });
+  const later = await createTrustContext({ policy, accreditations: [...passport.accreditations, compromise], statusLists: passport.statusLists, entries: passport.entries });
   const afterCompromise = {
-    qualification: await evaluateTrust(qualification, { context: later, entryCid: entryId(qualification) }),
-    forgedLater: await evaluateTrust(forged, { context: later, entryCid: entryId(forged) }),
+    qualification: await evaluateTrust(qualification, { context: later }),
+    forgedLater: await evaluateTrust(forged, { context: later }),
   };
   say(`6. After the key theft: qualification — ${afterCompromise.qualification.summary}`);
   say(`   an entry dated after the theft — ${afterCompromise.forgedLater.summary}`);

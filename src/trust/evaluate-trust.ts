@@ -6,6 +6,7 @@ import type { PassportErrorCode } from '../errors.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
 import type { IssuerRole } from '../keys/types.js';
+import { entryId } from '../passport/entry-id.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check } from '../result.js';
 import { checkStatus, type StatusReport } from './check-status.js';
@@ -31,7 +32,7 @@ export interface EvaluateTrustOptions extends Partial<Omit<TrustContextInput, 'p
   context?: TrustContext;
   /** The time to judge status at (default: policy.now, else now). */
   now?: Date;
-  /** The entry's CID (entryId(entry)): needed to use checkpoints after a key compromise. */
+  /** The entry's CID (entryId(entry)), used to find checkpoints after a key compromise (computed when absent). */
   entryCid?: string;
   /** The entry kind, when the caller already knows it (default: read from the entry). */
   kind?: string;
@@ -155,6 +156,7 @@ export async function evaluateTrust(credential: unknown, options: EvaluateTrustO
       ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
       ...(options.statusLists ? { statusLists: options.statusLists } : {}),
       ...(options.fetchStatusList ? { fetchStatusList: options.fetchStatusList } : {}),
+      ...(options.entries ? { entries: options.entries } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
   }
@@ -279,6 +281,14 @@ async function judgeIssuer(
   }
   // Signed before a reported compromise: only another organisation's earlier checkpoint proves it.
   const compromised = fitting.filter((g) => g.doubt === undefined && g.compromisedSince !== undefined);
+  // The entry's own CID, computed here when the caller did not give it (entryId is synchronous).
+  if (compromised.length > 0 && entryCid === undefined) {
+    try {
+      entryCid = entryId(doc);
+    } catch {
+      entryCid = undefined;
+    }
+  }
   for (const g of compromised) {
     const cp = entryCid ? coveringCheckpoint(context, issuer, g, entryCid) : undefined;
     if (cp) {
@@ -295,7 +305,7 @@ async function judgeIssuer(
     describe(g);
     distrust(
       'ERR_KEY_COMPROMISED',
-      `The key of ${g.displayName} was reported compromised from ${plainDay(g.compromisedSince!)} (${g.compromiseReason}). This entry claims an earlier date, but ${entryCid ? 'no checkpoint by another organisation from before then covers it' : 'its CID was not given, so checkpoints could not be consulted'}, so it cannot be confirmed.`,
+      `The key of ${g.displayName} was reported compromised from ${plainDay(g.compromisedSince!)} (${g.compromiseReason}). This entry claims an earlier date, but ${entryCid ? 'no checkpoint by another organisation from before then covers it' : 'its CID could not be computed, so checkpoints could not be consulted'}, so it cannot be confirmed.`,
       'unknown',
     );
     return;

@@ -30,6 +30,7 @@ export {
   type TrustContext,
   type TrustContextInput,
 } from './trust-context.js';
+export { checkpointsFromEntries } from './checkpoints-from-entries.js';
 export { evaluateTrust, type EvaluateTrustOptions, type TrustEvaluation } from './evaluate-trust.js';
 export type { TrustChainLink } from './resolve-chain.js';
 export type { StatusReport } from './check-status.js';

@@ -8,6 +8,7 @@ import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList } from '../result.js';
 import type { PassportErrorCode } from '../errors.js';
 import { ACCREDITATION_TYPE } from './accredit-issuer.js';
+import { checkpointsFromEntries } from './checkpoints-from-entries.js';
 import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
 import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
 import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
@@ -56,6 +57,8 @@ export interface TrustContextInput {
   accreditations?: readonly unknown[];
   /** Verified checkpoints (kind `checkpoint` entries), used to accept entries signed before a compromise. */
   checkpoints?: readonly TrustCheckpoint[];
+  /** A passport's entries: the checkpoints among them are verified and used too. */
+  entries?: readonly unknown[];
   /** Status list credentials: snapshots carried in the passport or supplied by the verifier. */
   statusLists?: readonly unknown[];
   /** Optional online fetch for status lists (off by default). */
@@ -287,6 +290,10 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
 
   if (input.now !== undefined) assertDate(input.now, 'now');
   const now = input.now ?? input.policy.now ?? new Date();
+  if (input.entries !== undefined) {
+    if (!Array.isArray(input.entries)) throw new TypeError('"entries" must be an array');
+    for (const cp of await checkpointsFromEntries(input.entries, { now })) cps.push({ issuer: cp.issuer, at: instant(cp.at)!, cids: new Set(cp.cids) });
+  }
   const parsed = await Promise.all(accreditations.slice(0, MAX_ACCREDITATIONS).map((a) => readOne(a, now, input.policy.clockTolerance)));
   const inner: ContextInternals = {
     accreditations: [],

@@ -1,0 +1,49 @@
+// Reads the checkpoints out of a passport's entries so a verifier can hand the whole entry list
+// to the trust area. Only checkpoints whose signature holds and whose contents are consistent
+// (sorted unique CIDs, count and digest agreeing) are returned; who signed them is judged later,
+// when a checkpoint is used (it must come from another organisation accredited for checkpoints).
+import { checkpointDigest } from '../entries/kinds/checkpoint.js';
+import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { isDateTimeStamp } from '../internal/time.js';
+import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
+import { CheckList } from '../result.js';
+import type { TrustCheckpoint } from './trust-context.js';
+
+async function readCheckpoint(raw: unknown, now: Date): Promise<TrustCheckpoint | undefined> {
+  if (!isPlainObject(raw)) return undefined;
+  const subject = raw.credentialSubject;
+  if (!isPlainObject(subject) || !isPlainObject(subject.learningPassport) || subject.learningPassport.kind !== 'checkpoint') return undefined;
+  const snap = snapshotJson(raw);
+  if (!snap.ok || !isPlainObject(snap.value)) return undefined;
+  const doc = snap.value as Record<string, unknown>;
+  const lp = (doc.credentialSubject as { learningPassport: Record<string, unknown> }).learningPassport;
+  const { at, cids, entryCount, digest } = lp;
+  if (!isDateTimeStamp(at) || !Array.isArray(cids) || entryCount !== cids.length || typeof digest !== 'string') return undefined;
+  for (let i = 0; i < cids.length; i++) {
+    if (typeof cids[i] !== 'string' || (i > 0 && !((cids[i - 1] as string) < (cids[i] as string)))) return undefined;
+  }
+  if ((await checkpointDigest(cids as string[])) !== digest) return undefined;
+  const issuer = isPlainObject(doc.issuer) ? doc.issuer.id : doc.issuer;
+  if (typeof issuer !== 'string') return undefined;
+  const proof = await verifyEddsaJcsProof(doc, new CheckList(), { now });
+  if (!proof.valid || proof.controller !== issuer) return undefined;
+  return { issuer, at, cids: cids as string[] };
+}
+
+/**
+ * The checkpoints among `entries` (kind `checkpoint`) whose signature holds and whose contents
+ * are consistent, in the form {@link createTrustContext} takes. Anything else is skipped.
+ *
+ * @throws {TypeError} when `entries` is not an array
+ * @example
+ * ```ts
+ * const checkpoints = await checkpointsFromEntries(passport.entries);
+ * const context = await createTrustContext({ policy, accreditations: passport.accreditations, checkpoints });
+ * ```
+ */
+export async function checkpointsFromEntries(entries: readonly unknown[], options: { now?: Date } = {}): Promise<TrustCheckpoint[]> {
+  if (!Array.isArray(entries)) throw new TypeError('"entries" must be an array');
+  const now = options.now ?? new Date();
+  const found = await Promise.all(entries.map((e) => readCheckpoint(e, now)));
+  return found.filter((c): c is TrustCheckpoint => c !== undefined);
+}
