@@ -3,7 +3,6 @@
 // reach a verifier), a did:key `kid`, then the signature through jose.
 import { compactVerify, decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
 import { isPassportError } from '../errors.js';
-import { fromBase64url } from '../internal/bytes.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { parseDidKey } from '../keys/did-key.js';
 import type { CheckList } from '../result.js';
@@ -120,9 +119,4 @@ export function jwtTimeProblem(payload: Record<string, unknown>, now: Date, tole
   if (exp !== undefined && exp + toleranceSeconds < t) return 'The signed token has expired ("exp").';
   if (nbf !== undefined && nbf - toleranceSeconds > t) return 'The signed token is not valid yet ("nbf").';
   return undefined;
-}
-
-/** base64url JSON (for building JWS parts without jose). */
-export function decodeJsonPart(part: string): unknown {
-  return JSON.parse(new TextDecoder().decode(fromBase64url(part)));
 }

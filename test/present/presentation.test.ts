@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../src/keys/key-pair.js';
 import { entryId } from '../../src/passport/entry-id.js';
 import { signCredential } from '../../src/proof/sign-credential.js';
+import { accreditIssuer } from '../../src/trust/accredit-issuer.js';
+import { createTrustPolicy } from '../../src/trust/create-trust-policy.js';
 import { createPresentation } from '../../src/present/create-presentation.js';
 import { createIdentityObject } from '../../src/present/identity-object.js';
 import { verifyPresentation } from '../../src/present/verify-presentation.js';
@@ -186,5 +188,21 @@ describe('verifyPresentation', () => {
     expect(named.verified).toBe(true);
     const wrong = await verifyPresentation(presentation, { challenge: 'c', domain, now, holderName: 'Sam Tailor' });
     expect(wrong.entries[0]!.holderBinding).toBe('fail');
+  });
+
+  it('applies the trust policy to every entry: an unaccredited issuer is not trusted', async () => {
+    const { holderKey, maths, cscs } = await setup();
+    const root = await generateKeyPair();
+    const policy = createTrustPolicy({ roots: [{ did: root.did, name: 'National Learning Authority' }] });
+    const mathsIssuer = (maths.issuer as { id: string }).id;
+    const accreditations = [await accreditIssuer(root, { did: mathsIssuer, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], validFrom: '2026-01-01T00:00:00Z' })];
+    const { presentation } = await createPresentation({ holderKey, entries: [maths, cscs], audience: 'employer', challenge: 'c', domain });
+    const result = await verifyPresentation(presentation, { challenge: 'c', domain, now, policy, accreditations });
+    expect(result.verified).toBe(false);
+    expect(result.entries.map((e) => [e.kind, e.verified, e.checks.find((c) => c.check === 'issuer-trust')?.status])).toEqual([
+      ['qualification', true, 'pass'],
+      ['licence-card', false, 'fail'],
+    ]);
+    expect(result.summary).toMatch(/^2 achievements checked: one valid, one with problems\./);
   });
 });
