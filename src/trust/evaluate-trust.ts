@@ -82,6 +82,42 @@ export interface TrustEvaluation {
   summary: string;
 }
 
+// verifyPassport calls verifyCredential once per entry with the same options. When every list
+// given is frozen (a passport's are), the prepared context is shared instead of re-verifying each
+// accreditation for every entry. Unfrozen lists are never cached: the caller could change them.
+const NONE = {};
+const contexts = new WeakMap<object, unknown>();
+
+function sharedContext(options: EvaluateTrustOptions, make: () => Promise<TrustContext>): Promise<TrustContext> {
+  const parts = [options.accreditations, options.statusLists, options.checkpoints, options.entries, options.fetchStatusList];
+  if (!parts.every((p) => p === undefined || typeof p === 'function' || Object.isFrozen(p))) return make();
+  let level = contexts;
+  for (const part of [options.policy!, ...parts.map((p) => (p as object | undefined) ?? NONE)]) {
+    let next = level.get(part) as WeakMap<object, unknown> | undefined;
+    if (!next) {
+      next = new WeakMap();
+      level.set(part, next);
+    }
+    level = next;
+  }
+  // Last level: by the time proof expiry is judged at.
+  const byTime = level as unknown as WeakMap<object, Map<number, Promise<TrustContext>>>;
+  let times = byTime.get(NONE);
+  if (!times) {
+    times = new Map();
+    byTime.set(NONE, times);
+  }
+  // Proof expiry of accreditations is judged to the minute (the clock tolerance is a minute too).
+  const t = Math.floor(((options.now ?? options.policy!.now)?.getTime() ?? Date.now()) / 60_000);
+  let found = times.get(t);
+  if (!found) {
+    if (times.size > 64) times.clear();
+    found = make();
+    times.set(t, found);
+  }
+  return found;
+}
+
 function kindOf(document: Record<string, unknown>): string {
   const subject = Array.isArray(document.credentialSubject) ? document.credentialSubject[0] : document.credentialSubject;
   if (!isPlainObject(subject) || !isPlainObject(subject.learningPassport)) return 'external';
@@ -149,16 +185,17 @@ export async function evaluateTrust(credential: unknown, options: EvaluateTrustO
     if (!isTrustContext(options.context)) throw new TypeError('"context" must come from createTrustContext()');
     context = options.context;
   } else {
-    if (!isTrustPolicy(options.policy)) throw new TypeError('"policy" must come from createTrustPolicy()');
-    context = await createTrustContext({
-      policy: options.policy,
+    const policy = options.policy;
+    if (!isTrustPolicy(policy)) throw new TypeError('"policy" must come from createTrustPolicy()');
+    context = await sharedContext(options, () => createTrustContext({
+      policy,
       ...(options.accreditations ? { accreditations: options.accreditations } : {}),
       ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
       ...(options.statusLists ? { statusLists: options.statusLists } : {}),
       ...(options.fetchStatusList ? { fetchStatusList: options.fetchStatusList } : {}),
       ...(options.entries ? { entries: options.entries } : {}),
       ...(options.now ? { now: options.now } : {}),
-    });
+    }));
   }
   const { policy } = context;
   if (options.now !== undefined) assertDate(options.now, 'options.now');

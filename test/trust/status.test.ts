@@ -136,6 +136,22 @@ describe('status checks', () => {
     expect((await evaluateTrust(await entryAt(42), { context: failing })).checks[1]).toMatchObject({ status: 'unknown' });
   });
 
+  it('shares one prepared context across calls when the lists are frozen (as a passport’s are)', async () => {
+    const published = await listWith('revocation', []);
+    let calls = 0;
+    const fetchStatusList = async () => {
+      calls += 1;
+      return published;
+    };
+    const frozen = Object.freeze([acc]);
+    const entry = await entryAt(3);
+    for (let i = 0; i < 3; i++) await evaluateTrust(entry, { policy, accreditations: frozen, fetchStatusList });
+    expect(calls).toBe(1);
+    const open = [acc];
+    for (let i = 0; i < 2; i++) await evaluateTrust(entry, { policy, accreditations: open, fetchStatusList });
+    expect(calls).toBe(3);
+  });
+
   it('passes the status check when the entry names no status list', async () => {
     const r = await evaluateTrust(await makeEntry(k.awarding, 'qualification', SIGNED), { policy, accreditations: [acc] });
     expect(r.checks[1]).toMatchObject({ check: 'status', status: 'pass' });
