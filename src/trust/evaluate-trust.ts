@@ -248,14 +248,20 @@ export async function evaluateTrust(credential: unknown, options: EvaluateTrustO
 
   // Never lend trust to an entry whose signature does not hold: the chain is about the signer.
   let created: string | undefined;
-  const local = new CheckList();
-  const proof = await verifyEddsaJcsProof(doc, local, { now: new Date(now), clockTolerance: policy.clockTolerance });
-  created = proof.created;
-  if (options.signatureVerified !== true && (!proof.valid || proof.controller !== issuer)) {
-    const why = proof.valid ? 'it was signed with a key that is not its issuer’s' : (local.firstProblem?.message ?? 'its signature does not verify');
-    distrust(proof.valid ? 'ERR_ISSUER_KEY_MISMATCH' : (local.firstProblem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID'), `The issuer cannot vouch for this entry: ${why.replace(/\.$/, '')}.`);
-    checks.unknown('status', 'ERR_STATUS_UNKNOWN', 'The status was not checked because the signature does not verify.');
-    return finish();
+  if (options.signatureVerified === true) {
+    // The caller checked the proof: only read its time (a JOSE-secured credential has none).
+    const proofValue = Array.isArray(doc.proof) ? doc.proof[0] : doc.proof;
+    if (isPlainObject(proofValue) && typeof proofValue.created === 'string') created = proofValue.created;
+  } else {
+    const local = new CheckList();
+    const proof = await verifyEddsaJcsProof(doc, local, { now: new Date(now), clockTolerance: policy.clockTolerance });
+    created = proof.created;
+    if (!proof.valid || proof.controller !== issuer) {
+      const why = proof.valid ? 'it was signed with a key that is not its issuer’s' : (local.firstProblem?.message ?? 'its signature does not verify');
+      distrust(proof.valid ? 'ERR_ISSUER_KEY_MISMATCH' : (local.firstProblem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID'), `The issuer cannot vouch for this entry: ${why.replace(/\.$/, '')}.`);
+      checks.unknown('status', 'ERR_STATUS_UNKNOWN', 'The status was not checked because the signature does not verify.');
+      return finish();
+    }
   }
 
   await judgeIssuer(context, doc, issuer, kind, created, now, tol, options.entryCid, result, distrust, checks);

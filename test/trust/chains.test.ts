@@ -230,6 +230,15 @@ describe('evaluateTrust: chains', () => {
     expect((await evaluateTrust(impostor, { policy, accreditations: [acc] })).trusted).toBe(false);
   });
 
+  it('with signatureVerified (the caller checked a JOSE signature), judges by validFrom without a proof', async () => {
+    const acc = await accredit(k.root, k.awarding, { role: 'awarding-body', kinds: ['qualification'] });
+    const { proof: _proof, ...bare } = await makeEntry(k.awarding, 'qualification', SIGNED);
+    expect((await evaluateTrust(bare, { policy, accreditations: [acc], signatureVerified: true })).trusted).toBe(true);
+    expect((await evaluateTrust(bare, { policy, accreditations: [acc] })).checks[0]).toMatchObject({ status: 'fail', code: 'ERR_PROOF_MISSING' });
+    const late = { ...bare, validFrom: '2027-02-01T00:00:00Z' };
+    expect((await evaluateTrust(late, { policy: createTrustPolicy({ roots: [k.root.did], now: new Date('2027-03-01T00:00:00Z') }), accreditations: [acc], signatureVerified: true })).trusted).toBe(false);
+  });
+
   it('refuses entries claiming a signing date in the future', async () => {
     const acc = await accredit(k.root, k.awarding, { role: 'awarding-body', kinds: ['qualification'] });
     const entry = await makeEntry(k.awarding, 'qualification', '2026-09-01T00:00:00Z');
