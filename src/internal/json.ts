@@ -20,6 +20,16 @@ export const JSON_LIMITS = {
   maxNodes: 200_000,
 } as const;
 
+// Deep-frozen plain-JSON copies made by this library (snapshots that were then frozen, such as
+// the entries held inside a passport). Copying them again would change nothing: they cannot be
+// mutated, so snapshotJson returns them as they are.
+const frozenSnapshots = new WeakSet<object>();
+
+/** Marks a deep-frozen value that came out of {@link snapshotJson}, so later snapshots are free. */
+export function markFrozenSnapshot(value: object): void {
+  frozenSnapshots.add(value);
+}
+
 /**
  * Deep-copies a JSON-compatible value into fresh plain objects with null-free prototypes,
  * refusing anything that is not JSON (functions, class instances, cycles, non-finite numbers)
@@ -33,6 +43,7 @@ export function snapshotJson(
   value: unknown,
   limits: { maxDepth: number; maxNodes: number } = JSON_LIMITS,
 ): { ok: true; value: JsonValue } | { ok: false; reason: string; limit: boolean } {
+  if (typeof value === 'object' && value !== null && frozenSnapshots.has(value)) return { ok: true, value: value as JsonValue };
   let nodes = 0;
   const seen = new Set<object>();
   const fail = (reason: string, limit = false): never => {

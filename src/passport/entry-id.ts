@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { CID } from 'multiformats/cid';
 import { create as createDigest } from 'multiformats/hashes/digest';
 import { PassportError, isPassportError, type PassportErrorCode } from '../errors.js';
-import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { isPlainObject, markFrozenSnapshot, snapshotJson } from '../internal/json.js';
 import { canonicalBytes } from '../proof/jcs.js';
 
 /** Multicodec code of the json codec. */
@@ -79,6 +79,7 @@ export function sealJson(value: unknown): SealOutcome {
     return { ok: false, code: err.code, message: `${err.message}.` };
   }
   deepFreeze(snap.value);
+  markFrozenSnapshot(snap.value);
   sealed.set(snap.value, cid);
   return { ok: true, entry: snap.value, cid };
 }

@@ -5,6 +5,21 @@ import { parseDidKey } from '../keys/did-key.js';
 
 const MAX_KEYS = 4096;
 const cache = new Map<string, Promise<PublicKeyHandle>>();
+const controllers = new Map<string, string>();
+
+/**
+ * The DID that controls a did:key verification method, remembered per method (base58 decoding
+ * is the costly part). Throws PassportError like {@link parseDidKey} for a bad method.
+ */
+export function controllerOfVerificationMethod(verificationMethod: string): string {
+  let did = controllers.get(verificationMethod);
+  if (did === undefined) {
+    did = parseDidKey(verificationMethod).did;
+    if (controllers.size >= MAX_KEYS) controllers.delete(controllers.keys().next().value!);
+    controllers.set(verificationMethod, did);
+  }
+  return did;
+}
 
 /**
  * The imported public key behind a did:key verification method. Throws PassportError

@@ -5,11 +5,10 @@ import { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022 } from '../constants.js';
 import { isPassportError, type PassportErrorCode } from '../errors.js';
 import { isPlainObject } from '../internal/json.js';
 import { isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
-import { parseDidKey } from '../keys/did-key.js';
 import { decodeBase58Multibase } from '../keys/multikey.js';
 import type { CheckList } from '../result.js';
 import { eddsaJcsHashData } from './hash-data.js';
-import { publicKeyForVerificationMethod } from './key-cache.js';
+import { controllerOfVerificationMethod, publicKeyForVerificationMethod } from './key-cache.js';
 
 /** Expectations of the verifier, checked against the proof. */
 export interface ProofExpectations {
@@ -107,7 +106,7 @@ export async function verifyEddsaJcsProof(
   }
   let controller: string;
   try {
-    controller = parseDidKey(verificationMethod).did;
+    controller = controllerOfVerificationMethod(verificationMethod);
   } catch (err) {
     checks.unknown(
       'signature',
