@@ -197,6 +197,8 @@ export interface VerifyPassportOptions extends VerifyCredentialOptions {
   /** How many verifications run at once (default 512: enough to keep the thread pool busy while the main thread prepares the next entries). */
   concurrency?: number;
   canActFor?: CanActFor;
+  /** Called after each entry is verified (for progress displays). */
+  onProgress?: (done: number, total: number) => void;
   /** Further verifyCredential options (a trust policy, accreditations) pass through untouched. */
   [option: string]: unknown;
 }

@@ -2,6 +2,9 @@
 // untouched, so a trust policy added by the trust area applies to each entry), with bounded
 // concurrency so the Node backend's asynchronous Ed25519 verification keeps every core busy.
 import { verifyCredential, type CredentialVerificationResult } from '../proof/verify-credential.js';
+import type { TrustPolicy } from '../trust/create-trust-policy.js';
+import { lifecycleAuthority } from '../trust/may-act-on-entry.js';
+import { createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
 import { viewOf } from './current-view.js';
 import { entryInfo } from './entry-info.js';
 import { loadPassport } from './state.js';
@@ -40,17 +43,42 @@ function plural(n: number, one: string, many = `${one}s`): string {
  */
 export async function verifyPassport(passport: Passport, options: VerifyPassportOptions = {}): Promise<PassportReport> {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('"options" must be an object');
-  const { concurrency = 512, canActFor, ...credentialOptions } = options;
+  const { concurrency = 512, canActFor, onProgress, ...credentialOptions } = options;
   if (!Number.isInteger(concurrency) || (concurrency as number) < 1) throw new TypeError('"options.concurrency" must be a positive integer');
   if (canActFor !== undefined && typeof canActFor !== 'function') throw new TypeError('"options.canActFor" must be a function');
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('"options.onProgress" must be a function');
   const { passport: p, state } = loadPassport(passport);
 
-  const results = await mapConcurrent(p.entries, concurrency as number, (entry) => verifyCredential(entry, credentialOptions));
+  // With a policy, the accreditations, status lists and checkpoints the passport carries are
+  // verified once into a trust context that every entry's check then shares.
+  let trust: { context: TrustContext } | undefined;
+  if (credentialOptions.policy !== undefined && credentialOptions.context === undefined) {
+    trust = {
+      context: await createTrustContext({
+        policy: credentialOptions.policy as TrustPolicy,
+        accreditations: [...((credentialOptions.accreditations as readonly unknown[] | undefined) ?? []), ...p.accreditations],
+        statusLists: [...((credentialOptions.statusLists as readonly unknown[] | undefined) ?? []), ...p.statusLists],
+        checkpoints: (credentialOptions.checkpoints as readonly TrustCheckpoint[] | undefined) ?? [],
+        entries: p.entries,
+        ...(credentialOptions.fetchStatusList ? { fetchStatusList: credentialOptions.fetchStatusList as FetchStatusList } : {}),
+        ...(credentialOptions.now ? { now: credentialOptions.now } : {}),
+      }),
+    };
+  } else if (credentialOptions.context !== undefined) {
+    trust = { context: credentialOptions.context as TrustContext };
+  }
+  let done = 0;
+  const results = await mapConcurrent(p.entries, concurrency as number, async (entry, i) => {
+    const result = await verifyCredential(entry, { ...credentialOptions, ...(trust ?? {}), entryCid: state.cids[i]! });
+    (onProgress as ((done: number, total: number) => void) | undefined)?.(++done, p.entries.length);
+    return result;
+  });
   const good = new Set<string>();
   results.forEach((r, i) => {
     if (intact(r)) good.add(state.cids[i]!);
   });
-  const view = viewOf(state.cids, p.entries, { ...(canActFor ? { canActFor } : {}), actsOn: (cid) => good.has(cid) });
+  const lifecycle = canActFor ?? (trust ? lifecycleAuthority(trust.context) : undefined);
+  const view = viewOf(state.cids, p.entries, { ...(lifecycle ? { canActFor: lifecycle } : {}), actsOn: (cid) => good.has(cid) });
 
   const entries: PassportReportEntry[] = results.map((result, i) => {
     const cid = state.cids[i]!;

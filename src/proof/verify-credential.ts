@@ -3,6 +3,10 @@ import { checkEntrySchema } from '../entries/validate.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { CheckList, type VerificationResult } from '../result.js';
+import type { TrustPolicy } from '../trust/create-trust-policy.js';
+import { evaluateTrust, type TrustEvaluation } from '../trust/evaluate-trust.js';
+import { roleLabel } from '../trust/rules.js';
+import type { FetchStatusList, TrustCheckpoint, TrustContext } from '../trust/trust-context.js';
 import { verifyEddsaJcsProof } from './verify-proof.js';
 
 /** Options of {@link verifyCredential}. */
@@ -13,6 +17,29 @@ export interface VerifyCredentialOptions {
   clockTolerance?: number;
   /** The proof purpose required (default `assertionMethod`). */
   expectedProofPurpose?: string;
+  /**
+   * A verifier's trust policy (createTrustPolicy). With one, the issuer must be accredited,
+   * through a chain to one of its roots, for the entry's kind (check `issuer-trust`), and the
+   * entry's status list is checked (check `status`). Without one, "verified" only means the
+   * credential is intact and signed by the key its issuer names.
+   */
+  policy?: TrustPolicy;
+  /** A prepared trust context (createTrustContext) shared across many credentials; replaces `policy` and the lists below. */
+  context?: TrustContext;
+  /** Accreditation and accreditation-revocation credentials, e.g. a passport's `accreditations`. */
+  accreditations?: readonly unknown[];
+  /** Status list credential snapshots, e.g. a passport's `statusLists`. */
+  statusLists?: readonly unknown[];
+  /** Checkpoints already verified; or give `entries` (a passport's) to read them from. */
+  checkpoints?: readonly TrustCheckpoint[];
+  /** A passport's entries, to read verified checkpoints from. */
+  entries?: readonly unknown[];
+  /** Online status list fetch (off by default: verification needs no network). */
+  fetchStatusList?: FetchStatusList;
+  /** Status lists older than this many seconds count as "unknown". */
+  maxStatusAge?: number;
+  /** The entry's CID when the caller knows it (it is computed when needed otherwise). */
+  entryCid?: string;
 }
 
 /** What {@link verifyCredential} returns: the common result plus what was learnt about the entry. */
@@ -25,6 +52,8 @@ export interface CredentialVerificationResult extends VerificationResult {
   issuerName?: string;
   /** The verification method that signed. */
   verificationMethod?: string;
+  /** What the trust policy found (with `policy` or `context`): chain, root, role, status reports. */
+  trust?: TrustEvaluation;
 }
 
 function issuerOf(credential: Record<string, unknown>): { id?: string; name?: string } {
@@ -150,6 +179,23 @@ export async function verifyCredential(
   }
 
   checkValidityPeriod(document, now, tolerance, checks);
+  if (options.policy !== undefined || options.context !== undefined) {
+    extra.trust = await evaluateTrust(document, {
+      ...(options.context !== undefined ? { context: options.context } : { policy: options.policy! }),
+      ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
+      ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}),
+      ...(options.checkpoints !== undefined ? { checkpoints: options.checkpoints } : {}),
+      ...(options.entries !== undefined ? { entries: options.entries } : {}),
+      ...(options.fetchStatusList !== undefined ? { fetchStatusList: options.fetchStatusList } : {}),
+      ...(options.maxStatusAge !== undefined ? { maxStatusAge: options.maxStatusAge } : {}),
+      ...(options.entryCid !== undefined ? { entryCid: options.entryCid } : {}),
+      now,
+      kind,
+      checks,
+      // The proof was checked above; evaluateTrust checks it itself when it was not sound.
+      signatureVerified: outcome.valid && outcome.controller === issuer.id,
+    });
+  }
   return finish(extra);
 }
 
@@ -167,8 +213,13 @@ export function checkValidityPeriod(document: Record<string, unknown>, now: Date
   }
 }
 
-function summarise(checks: CheckList, extra: { issuerName?: string; issuer?: string }): string {
-  const who = extra.issuerName ?? extra.issuer;
+function summarise(checks: CheckList, extra: { issuerName?: string; issuer?: string; trust?: TrustEvaluation }): string {
+  const trust = extra.trust;
+  const who = trust?.displayName ?? extra.issuerName ?? extra.issuer;
+  if (checks.verified && trust?.selfAsserted) return 'Valid — self-asserted by the holder; no organisation vouches for it.';
+  if (checks.verified && trust?.role) {
+    return `Valid — issued by ${who}, ${roleLabel(trust.role).replace(/^an? /, 'an accredited ')}; the signature, dates and status check out.`;
+  }
   if (checks.verified) return `Valid — issued by ${who ?? 'an unnamed issuer'}; the signature and dates check out.`;
   const problem = checks.firstProblem;
   if (!problem) return 'Can’t check — nothing could be checked.';

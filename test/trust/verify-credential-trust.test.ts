@@ -1,6 +1,5 @@
-// verifyCredential({ policy, accreditations }): trust checks are part of the one verification
-// result. The first test is skipped until verifyCredential honours `policy` (integration patch in
-// the trust area's report); from then on it must pass.
+// verifyCredential({ policy, accreditations }) and verifyPassport({ policy }): trust checks are
+// part of the one verification result.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SigningKeyPair } from '../../src/keys/types.js';
 import { issueEntry } from '../../src/entries/index.js';
@@ -19,7 +18,6 @@ const qualification = (key: SigningKeyPair, name: string) =>
 let k: Record<'root' | 'awarding' | 'charity', SigningKeyPair>;
 let policy: TrustPolicy;
 let accreditations: AccreditationCredential[];
-let integrated = false;
 
 beforeAll(async () => {
   k = await keys('root', 'awarding', 'charity');
@@ -28,13 +26,10 @@ beforeAll(async () => {
     await accreditIssuer(k.root, { did: k.awarding.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds', validFrom: '2026-01-01T00:00:00Z' }),
     await accreditIssuer(k.root, { did: k.charity.did, organisation: 'org:sc', role: 'charity', kinds: ['mentoring'], validFrom: '2026-01-01T00:00:00Z' }),
   ];
-  const probe = await verifyCredential(await qualification(k.awarding, 'City & Guilds'), { now: NOW, policy } as never);
-  integrated = probe.checks.some((c) => c.check === 'issuer-trust');
 });
 
 describe('verifyCredential with a trust policy', () => {
-  it('adds issuer-trust and status, names the issuer as accredited, and never verifies an unaccredited issuer', async (ctx) => {
-    if (!integrated) ctx.skip();
+  it('adds issuer-trust and status, names the issuer as accredited, and never verifies an unaccredited issuer', async () => {
     const entry = await qualification(k.awarding, 'City & Guilds');
     const ok = await verifyCredential(entry, { now: NOW, policy, accreditations } as never);
     expect(ok.verified).toBe(true);
@@ -60,5 +55,24 @@ describe('verifyCredential with a trust policy', () => {
     const entry = await qualification(k.charity, 'Second Chance Trust');
     const r = await verifyCredential(entry, { now: NOW });
     expect(r.checks.some((c) => c.check === 'issuer-trust')).toBe(false);
+  });
+});
+
+describe('verifyPassport with a trust policy', () => {
+  it('uses the accreditations carried in the passport and reports untrusted entries', async () => {
+    const { addEntries, createPassport, parsePassport, serializePassport, verifyPassport } = await import('../../src/passport/index.js');
+    const good = await qualification(k.awarding, 'City & Guilds');
+    const bad = await qualification(k.charity, 'Second Chance Trust');
+    const base = (await addEntries(createPassport({ holder: 'urn:uuid:6a1f0c3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f' }), [good, bad])).passport;
+    const doc = JSON.parse(serializePassport(base));
+    doc.accreditations = accreditations;
+    const passport = parsePassport(JSON.stringify(doc));
+    const report = await verifyPassport(passport, { now: NOW, policy });
+    const byIssuer = new Map(report.entries.map((e) => [e.result.issuer, e.result]));
+    expect(byIssuer.get(k.awarding.did)!.verified).toBe(true);
+    expect(byIssuer.get(k.charity.did)!.errors.map((e) => e.code)).toContain('ERR_KIND_NOT_ALLOWED');
+    expect(report.verified).toBe(false);
+    // Without a policy nothing about trust is claimed, and both entries are intact.
+    expect((await verifyPassport(passport, { now: NOW })).verified).toBe(true);
   });
 });
