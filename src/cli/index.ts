@@ -1,11 +1,32 @@
 // The learning-passport command. Exit codes: 0 valid / done, 1 invalid, 2 usage or input error.
 import { parseArgs } from 'node:util';
 import { isPassportError } from '../index.js';
+import { accreditCommand } from './commands/accredit.js';
+import { issueCommand } from './commands/issue.js';
 import { keysCommand } from './commands/keys.js';
+import { checkpointCommand, revokeCommand, transferCommand } from './commands/lifecycle.js';
+import { mergeCommand } from './commands/merge.js';
+import { lintCommand, presentCommand, printCommand, qrCommand } from './commands/share.js';
+import { timelineCommand } from './commands/timeline.js';
+import { verifyCommand } from './commands/verify.js';
 import { colour, EXIT, UsageError } from './io.js';
 import type { Command } from './types.js';
 
-const commands: Command[] = [keysCommand];
+const commands: Command[] = [
+  keysCommand,
+  issueCommand,
+  verifyCommand,
+  mergeCommand,
+  transferCommand,
+  revokeCommand,
+  checkpointCommand,
+  timelineCommand,
+  accreditCommand,
+  presentCommand,
+  lintCommand,
+  qrCommand,
+  printCommand,
+];
 
 function help(): string {
   const lines = ['learning-passport — signed, portable learning records', '', 'Usage:'];

@@ -1,0 +1,49 @@
+// learning-passport accredit: a root (or an accredited authority) vouches for an issuer.
+import { accreditIssuer, ISSUER_ROLES, TRUST_KINDS, type IssuerRole, type TrustKind } from '../../index.js';
+import { colour, printJson, UsageError, writeText } from '../io.js';
+import { list, loadIssuer } from '../load.js';
+import type { Command } from '../types.js';
+
+export const accreditCommand: Command = {
+  name: 'accredit',
+  summary: 'sign an accreditation for an issuer (role, kinds, validity window)',
+  usage: [
+    'accredit --key <root.key.json> --did <issuer did> --organisation <org id> --role <role> --kinds <kind,kind> [--valid-from d] [--valid-until d] [--display-name n] -o accreditation.json',
+  ],
+  options: {
+    key: { type: 'string' },
+    did: { type: 'string' },
+    organisation: { type: 'string' },
+    role: { type: 'string' },
+    kinds: { type: 'string', multiple: true },
+    'valid-from': { type: 'string' },
+    'valid-until': { type: 'string' },
+    'display-name': { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    'passphrase-file': { type: 'string' },
+  },
+  async run({ values, json }) {
+    if (typeof values.did !== 'string' || typeof values.organisation !== 'string') throw new UsageError('accredit needs --did and --organisation');
+    const role = values.role as IssuerRole;
+    if (!ISSUER_ROLES.includes(role)) throw new UsageError(`--role must be one of: ${ISSUER_ROLES.join(', ')}`);
+    const kinds = list(values.kinds);
+    const unknown = kinds.filter((k) => !(TRUST_KINDS as readonly string[]).includes(k));
+    if (kinds.length === 0 || unknown.length > 0) throw new UsageError(`--kinds must list entry kinds (${TRUST_KINDS.join(', ')})${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+    const { key } = await loadIssuer(values);
+    const accreditation = await accreditIssuer(key, {
+      did: values.did,
+      organisation: values.organisation,
+      role,
+      kinds: kinds as TrustKind[],
+      ...(typeof values['valid-from'] === 'string' ? { validFrom: values['valid-from'] } : {}),
+      ...(typeof values['valid-until'] === 'string' ? { validUntil: values['valid-until'] } : {}),
+      ...(typeof values['display-name'] === 'string' ? { displayName: values['display-name'] } : {}),
+    });
+    const text = `${JSON.stringify(accreditation, null, 2)}\n`;
+    if (typeof values.out === 'string') writeText(values.out, text, values.force === true);
+    if (json || typeof values.out !== 'string') printJson(accreditation);
+    else console.log(`${colour.green('✓')} ${values.organisation} accredited as ${role} for ${kinds.join(', ')} → ${values.out}`);
+    return 0;
+  },
+};

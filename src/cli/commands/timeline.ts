@@ -1,0 +1,25 @@
+// learning-passport timeline <passport>
+import { timeline } from '../../index.js';
+import { colour, printJson, UsageError } from '../io.js';
+import { loadPassport } from '../load.js';
+import type { Command } from '../types.js';
+
+export const timelineCommand: Command = {
+  name: 'timeline',
+  summary: 'list a passport’s entries by date',
+  usage: ['timeline <passport.json>'],
+  options: {},
+  async run({ positionals, json }) {
+    if (!positionals[0]) throw new UsageError('timeline needs a passport file');
+    const t = timeline(loadPassport(positionals[0]));
+    if (json) {
+      printJson(t);
+      return 0;
+    }
+    for (const item of t.items) {
+      const state = item.state === 'active' ? '' : colour.yellow(` (${item.state})`);
+      console.log(`${(item.date ?? 'no date').padEnd(12)} ${item.kind.padEnd(20)} ${item.title ?? ''} — ${item.issuerName ?? item.issuer ?? ''}${state}`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,149 @@
+// The built command, run as a user would: `node dist/cli/index.js …` in a scratch folder.
+// `npm test` builds first (pretest), so dist/ is the code under test.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+const run = promisify(execFile);
+let dir: string;
+
+async function lp(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
+      cwd: dir,
+      env: { ...process.env, LP_PASSPHRASE: 'correct horse battery', NO_COLOR: '1', ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+const file = (name: string) => join(dir, name);
+const json = (name: string) => JSON.parse(readFileSync(file(name), 'utf8'));
+
+describe('learning-passport command', () => {
+  let rootDid: string;
+  let bodyDid: string;
+  let learnerDid: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lp-cli-'));
+    const gen = async (name: string, role: string, out: string) => {
+      const r = await lp(['keys', 'generate', '--role', role, '--name', name, '--out', out, '--iterations', '1000', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).did as string;
+    };
+    rootDid = await gen('National Learning Authority', 'authority', 'root.key.json');
+    bodyDid = await gen('City & Guilds', 'awarding-body', 'body.key.json');
+    learnerDid = await gen('Amira', 'mentor', 'learner.key.json');
+    await gen('Second Chance', 'charity', 'charity.key.json');
+    writeFileSync(file('trust.json'), JSON.stringify({ roots: [rootDid] }));
+  });
+
+  it('prints help and exits 2 without a command', async () => {
+    const r = await lp([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('learning-passport keys generate');
+  });
+
+  it('keys show and export never reveal the secret unless asked', async () => {
+    const show = await lp(['keys', 'show', 'body.key.json']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain(bodyDid);
+    const pub = await lp(['keys', 'export', 'body.key.json', '--format', 'jwk']);
+    expect(JSON.parse(pub.stdout)).not.toHaveProperty('d');
+    const secret = await lp(['keys', 'export', 'body.key.json', '--format', 'jwk', '--include-secret']);
+    expect(JSON.parse(secret.stdout)).toHaveProperty('d');
+  });
+
+  it('a wrong passphrase, a missing file and bad JSON are clear usage errors (exit 2)', async () => {
+    const wrong = await lp(['keys', 'export', 'body.key.json', '--include-secret'], { LP_PASSPHRASE: 'not the passphrase' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('wrong passphrase');
+    const missing = await lp(['verify', 'nope.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('not found: nope.json');
+    writeFileSync(file('bad.json'), '{ "oops": ');
+    const bad = await lp(['verify', 'bad.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not valid JSON');
+  });
+
+  it('issues, accredits, verifies under a trust root, and refuses a tampered entry (exit 1)', async () => {
+    const acc = await lp(['accredit', '--key', 'root.key.json', '--did', bodyDid, '--organisation', 'org:cg', '--role', 'awarding-body', '--kinds', 'qualification', '-o', 'acc.json']);
+    expect(acc.code, acc.stderr).toBe(0);
+    writeFileSync(file('accreditations.json'), JSON.stringify([json('acc.json')]));
+    const issued = await lp([
+      'issue', 'qualification', '--key', 'body.key.json', '--holder', learnerDid,
+      '--field', 'title=Functional Skills Maths', '--field', 'awardingBody.name=City & Guilds', '--field', 'level=L1', '--field', 'awardedOn=2026-03',
+      '-o', 'maths.json',
+    ]);
+    expect(issued.code, issued.stderr).toBe(0);
+    expect(issued.stdout).toContain('Functional Skills Maths, Level 1');
+
+    const ok = await lp(['verify', 'maths.json', '--trust', 'trust.json', '--accreditations', 'accreditations.json']);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('✓');
+
+    const entry = json('maths.json');
+    entry.credentialSubject.achievement.name = 'Functional Skills Maths, Level 3';
+    writeFileSync(file('tampered.json'), JSON.stringify(entry));
+    const bad = await lp(['verify', 'tampered.json', '--json']);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).errors.map((e: { code: string }) => e.code)).toContain('ERR_PROOF_SIGNATURE_INVALID');
+  });
+
+  it('a charity issuing a qualification is refused under the policy (exit 1)', async () => {
+    const issued = await lp(['issue', 'qualification', '--key', 'charity.key.json', '--field', 'title=Mentoring', '--field', 'awardingBody.name=Second Chance', '--field', 'level=L2', '--field', 'awardedOn=2026', '-o', 'fake.json']);
+    expect(issued.code, issued.stderr).toBe(0);
+    const r = await lp(['verify', 'fake.json', '--trust', 'trust.json', '--accreditations', 'accreditations.json']);
+    expect(r.code).toBe(1);
+  });
+
+  it('builds passports, merges them in either order to the same bytes, and lists a timeline', async () => {
+    writeFileSync(file('a.passport.json'), JSON.stringify({ type: 'LearningPassport', version: 1, holder: learnerDid, entries: [], accreditations: [], statusLists: [], exclusions: [] }));
+    writeFileSync(file('b.passport.json'), readFileSync(file('a.passport.json')));
+    expect((await lp(['issue', 'qualification', '--key', 'body.key.json', '--holder', learnerDid, '--field', 'title=FS English', '--field', 'awardingBody.name=City & Guilds', '--field', 'level=E3', '--field', 'awardedOn=2026-04', '--passport', 'a.passport.json'])).code).toBe(0);
+    expect((await lp(['issue', 'qualification', '--key', 'body.key.json', '--holder', learnerDid, '--field', 'title=FS Maths', '--field', 'awardingBody.name=City & Guilds', '--field', 'level=L1', '--field', 'awardedOn=2026-03', '--passport', 'b.passport.json'])).code).toBe(0);
+    expect((await lp(['checkpoint', '--key', 'body.key.json', '--passport', 'b.passport.json'])).code).toBe(0);
+    const ab = await lp(['merge', 'a.passport.json', 'b.passport.json', '-o', 'ab.json']);
+    const ba = await lp(['merge', 'b.passport.json', 'a.passport.json', '-o', 'ba.json']);
+    expect(ab.code, ab.stderr).toBe(0);
+    expect(ba.code).toBe(0);
+    expect(readFileSync(file('ab.json'), 'utf8')).toBe(readFileSync(file('ba.json'), 'utf8'));
+    expect(json('ab.json').entries).toHaveLength(3);
+    const t = await lp(['timeline', 'ab.json']);
+    expect(t.stdout).toContain('FS English');
+    const v = await lp(['verify', 'ab.json']);
+    expect(v.code, v.stdout).toBe(0);
+  });
+
+  it('presents to an employer; verifying needs the same challenge and domain', async () => {
+    const p = await lp(['present', 'ab.json', '--key', 'learner.key.json', '--audience', 'employer', '--challenge', 'c-123', '--domain', 'jobs.example', '-o', 'vp.json']);
+    expect(p.code, p.stderr).toBe(0);
+    const ok = await lp(['verify', 'vp.json', '--challenge', 'c-123', '--domain', 'jobs.example']);
+    expect(ok.code, ok.stdout).toBe(0);
+    const replay = await lp(['verify', 'vp.json', '--challenge', 'other', '--domain', 'jobs.example']);
+    expect(replay.code).toBe(1);
+    const missing = await lp(['present', 'ab.json', '--key', 'learner.key.json', '--audience', 'employer', '-o', 'vp2.json']);
+    expect(missing.code).toBe(2);
+  });
+
+  it('lints, makes QR codes and a printable pack', async () => {
+    expect((await lp(['lint', 'maths.json'])).code).toBe(0);
+    const qr = await lp(['qr', 'maths.json', '--payload']);
+    expect(qr.stdout.trim()).toMatch(/^LP1:/);
+    expect((await lp(['qr', 'maths.json', '-o', 'maths.svg'])).code).toBe(0);
+    expect(readFileSync(file('maths.svg'), 'utf8')).toContain('<svg');
+    expect((await lp(['qr', 'maths.json', '--format', 'png', '-o', 'maths.png'])).code).toBe(0);
+    expect(readFileSync(file('maths.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect((await lp(['print', 'ab.json', '-o', 'pack.html'])).code).toBe(0);
+    expect(readFileSync(file('pack.html'), 'utf8')).toContain('FS English');
+  });
+});
