@@ -7,6 +7,7 @@
 import {
   accreditIssuer,
   addEntries,
+  addTrustMaterial,
   createIssuerProfile,
   createPassport,
   createPresentation,
@@ -34,7 +35,7 @@ export async function runDemo(say: Say = () => {}) {
   const ok = (good: boolean, text: string) => say(`   ${good ? '✓' : '✗'} ${text}`);
   const window = { validFrom: '2026-01-01T00:00:00Z', validUntil: '2031-01-01T00:00:00Z' };
 
-  step(1, 'Keys and accreditation: a national authority vouches for five issuers');
+  step(1, 'Keys and accreditation: a national authority vouches for six issuers');
   const authority = await generateKeyPair();
   const issuers: Record<string, { key: SigningKeyPair; profile: ReturnType<typeof createIssuerProfile> }> = {};
   const accreditations: AccreditationCredential[] = [];
@@ -48,23 +49,24 @@ export async function runDemo(say: Say = () => {}) {
   };
   await make('city-and-guilds', 'City & Guilds', 'awarding-body', ['qualification', 'unit-credit']);
   await make('cscs', 'CSCS', 'scheme-operator', ['licence-card']);
-  await make('prison-a', 'HMP Northfield', 'prison', ['custody-transfer', 'checkpoint', 'assessment-result', 'learning-in-progress'], 'Northfield Learning Centre');
-  await make('prison-b', 'HMP Southmoor', 'prison', ['custody-transfer', 'checkpoint', 'assessment-result', 'learning-in-progress', 'unit-credit'], 'Southmoor Learning Centre');
+  await make('college', 'Milton Keynes College (prison education)', 'education-provider', ['assessment-result', 'learning-in-progress', 'unit-credit'], 'Milton Keynes College');
+  await make('prison-a', 'HMP Northfield', 'prison', ['custody-transfer', 'checkpoint'], 'Northfield Learning Centre');
+  await make('prison-b', 'HMP Southmoor', 'prison', ['custody-transfer', 'checkpoint'], 'Southmoor Learning Centre');
   await make('charity', 'Second Chance Mentoring', 'charity', ['mentoring']);
   const policy = createTrustPolicy({ roots: [{ did: authority.did, name: 'National Learning Authority' }] });
 
-  step(2, 'At prison A: Amira is assessed, passes maths, and starts English');
+  step(2, 'At prison A: Amira is assessed by the college that teaches there, passes maths, and starts English');
   const amira = await generateKeyPair();
   const issue = (who: string, kind: string, fields: object, extra: object = {}) =>
     issueEntry(kind as never, fields as never, { issuer: issuers[who]!.profile, key: issuers[who]!.key, holder: amira.did, ...extra });
-  const assessment = await issue('prison-a', 'assessment-result', { domain: 'english', result: 'Working towards Entry 3', assessedOn: '2026-01-20' });
+  const assessment = await issue('college', 'assessment-result', { domain: 'english', result: 'Working towards Entry 3', assessedOn: '2026-01-20' });
   const maths = await issue('city-and-guilds', 'qualification', {
     title: 'Functional Skills Mathematics',
     awardingBody: { name: 'City & Guilds' },
     level: 'L1',
     awardedOn: '2026-03',
   });
-  const english = await issue('prison-a', 'learning-in-progress', {
+  const english = await issue('college', 'learning-in-progress', {
     courseTitle: 'Functional Skills English, Entry 3',
     unitsCompleted: ['Reading'],
     unitsRemaining: ['Writing', 'Speaking and listening'],
@@ -81,8 +83,8 @@ export async function runDemo(say: Say = () => {}) {
   learnerCopy = (await addEntries(learnerCopy, [handoverA])).passport;
   say(`   prison A and prison B each signed a custody-transfer entry (class C: never shown to employers)`);
 
-  step(4, 'The copies diverge: prison A, prison B and the charity each record more');
-  const writing = await issue('prison-b', 'unit-credit', {
+  step(4, 'The copies diverge: prison B (where the college marks a unit) and the charity each record more');
+  const writing = await issue('college', 'unit-credit', {
     unitTitle: 'Writing',
     unitRef: 'FSE-E3-W',
     parentQualificationNumber: '603/5063/1',
@@ -103,7 +105,9 @@ export async function runDemo(say: Say = () => {}) {
   ok(same, `${one.entries.length} entries after merging, byte-identical whoever merges (${serializePassport(one).length} bytes)`);
 
   step(6, 'Verified offline with only the authority’s public key');
-  const report = await verifyPassport(one, { policy, accreditations });
+  // The accreditations travel inside the passport, so the verifier needs nothing else.
+  const stapled = addTrustMaterial(one, { accreditations }).passport;
+  const report = await verifyPassport(stapled, { policy });
   for (const e of report.entries) ok(e.result.verified, `${e.kind.padEnd(20)} ${e.result.summary}`);
 
   step(7, 'The charity tries to issue a qualification: the policy refuses it');
@@ -113,7 +117,7 @@ export async function runDemo(say: Say = () => {}) {
 
   step(8, 'Released: a CSCS card, then Amira shares two entries with an employer');
   const card = await issue('cscs', 'licence-card', { scheme: 'CSCS', cardType: 'Green Labourer', issuedOn: '2026-07-01', expiresOn: '2031-07-01', attestationMode: 'scheme-signed' });
-  const released = (await addEntries(one, [card])).passport;
+  const released = (await addEntries(stapled, [card])).passport;
   const challenge = crypto.randomUUID();
   const domain = 'jobs.buildright.example';
   const shared = await createPresentation({

@@ -59,6 +59,7 @@ export { createPassport, type CreatePassportInput } from './create-passport.js';
 export { parsePassport, readPassport, type PassportProblem, type ReadPassportResult } from './parse-passport.js';
 export { serializePassport } from './serialize-passport.js';
 export { addEntries } from './add-entries.js';
+export { addTrustMaterial, type RejectedTrustItem, type TrustMaterial } from './add-trust-material.js';
 export { mergePassports } from './merge-passports.js';
 export { createVerificationCache } from './verification-cache.js';
 export { currentView } from './current-view.js';

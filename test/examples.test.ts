@@ -1,0 +1,32 @@
+// The README's quick start and `npm run demo`, run as tests: what the README shows must work.
+import { describe, expect, it } from 'vitest';
+import { runDemo } from '../examples/demo.js';
+import { quickstart } from '../examples/quickstart.js';
+
+describe('examples', () => {
+  it('quickstart: issues, verifies and holds a qualification', async () => {
+    const { verified, line, file } = await quickstart();
+    expect(verified).toBe(true);
+    expect(line).toBe('Functional Skills Mathematics, Level 1 — qualification from City & Guilds, awarded March 2026');
+    expect(JSON.parse(file).entries).toHaveLength(1);
+  });
+
+  it('demo: the whole story holds end to end', async () => {
+    const lines: string[] = [];
+    const outcome = await runDemo((line = '') => lines.push(line));
+    expect(outcome).toEqual({
+      mergedIdentically: true,
+      entries: 7,
+      passportVerified: true,
+      charityQualificationRefused: true,
+      employerVerified: true,
+      sharedKinds: expect.arrayContaining(['qualification', 'licence-card']),
+      replayRefused: true,
+    });
+    expect(outcome.sharedKinds).toHaveLength(2);
+    // Nothing custody-related reaches the employer's screen.
+    const employerPart = lines.slice(lines.findIndex((l) => l.startsWith('9.'))).join('\n');
+    expect(employerPart).not.toMatch(/HMP|prison|Northfield|Southmoor|custody/i);
+    expect(lines.filter((l) => l.includes('✗'))).toEqual([]);
+  });
+});
