@@ -22,8 +22,27 @@ const webBackend: Plugin = {
   },
 };
 
-/** Bundles a browser entry file (ESM, browser platform) and returns the JavaScript. */
-export async function bundle(entry: string): Promise<string> {
+/** Where `learning-passport` comes from in a bundle. */
+export type LibrarySource = 'src' | 'dist';
+
+/** True when the published build exists (CI builds it before the tests run). */
+export const hasDist = existsSync(`${root}dist/index.js`) && existsSync(`${root}dist/backend/ed25519-web.js`);
+
+// An empty tsconfig, so that esbuild does not apply this repository's tsconfig "paths" to the
+// published build: a user's bundler sees only the package's own package.json.
+const emptyTsconfig = `${root}test/browser/tsconfig.empty.json`;
+
+/**
+ * Bundles a browser entry file (ESM, browser platform) and returns the JavaScript.
+ *
+ * Entries import the library as `learning-passport`. With `from: 'src'` (default) that is the
+ * TypeScript sources, with the WebCrypto backend; with `from: 'dist'` it is the published build
+ * (dist/index.js), and `#ed25519-backend` is left to esbuild's own package.json "imports"
+ * resolution with the browser conditions, exactly as in a user's project: no plugin, no alias
+ * inside the package, no tsconfig paths.
+ */
+export async function bundle(entry: string, options: { from?: LibrarySource; minify?: boolean } = {}): Promise<string> {
+  const from = options.from ?? 'src';
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -31,7 +50,10 @@ export async function bundle(entry: string): Promise<string> {
     platform: 'browser',
     target: 'es2022',
     write: false,
-    plugins: [webBackend],
+    minify: options.minify ?? false,
+    alias: { 'learning-passport': from === 'src' ? `${root}src/index.ts` : `${root}dist/index.js` },
+    plugins: from === 'src' ? [webBackend] : [],
+    ...(from === 'dist' ? { tsconfig: emptyTsconfig } : {}),
     logLevel: 'silent',
   });
   return result.outputFiles[0]!.text;
