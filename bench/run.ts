@@ -178,6 +178,19 @@ async function main() {
   if (dbBundle) out(`| Digital Bazaar vc + data-integrity + eddsa-jcs-2022 | ${kb(dbBundle.min)} | ${kb(dbBundle.gzip)} |`);
   out();
 
+  // Passports at 1k / 10k / 100k entries: bench/passport.bench.ts measures the sources on the
+  // node:crypto backend and prints its own markdown table.
+  out('### Passports (verifyPassport, merge; node:crypto backend, both cores)');
+  out();
+  const passport = execFileSync(process.execPath, [...process.execArgv, `${root}bench/passport.bench.ts`, ...(process.argv.includes('--quick') ? ['--quick'] : [])], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  for (const line of passport.trim().split('\n')) out(line);
+  out();
+
   writeFileSync(`${root}bench/results.md`, `${lines.join('\n')}\n`);
 }
 

@@ -4,7 +4,7 @@ import { isPlainObject } from '../internal/json.js';
 import { verifyCredential } from '../proof/verify-credential.js';
 import { CheckList, type Check, type CheckName, type VerificationResult } from '../result.js';
 import { verifyVcJwt } from '../jose/verify-vc-jwt.js';
-import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../jose/trust-bridge.js';
+import { trustOptionsOf, type TrustOptions } from '../jose/trust-bridge.js';
 import { contentIdOf, credentialIdOf, describeEntry, kindOfEntry } from './entry-facts.js';
 import { matchIdentity } from './identity-object.js';
 
@@ -86,23 +86,8 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
         result = r;
         entry = r.credential;
       } else {
+        // verifyCredential evaluates the trust policy itself (issuer-trust and status checks).
         result = await verifyCredential(item, { now: options.now, ...trust } as Parameters<typeof verifyCredential>[1]);
-        // Until verifyCredential applies the policy itself, apply it here (only to a sound signature).
-        if ((trust.policy || trust.context) && isPlainObject(item) && !result.checks.some((c) => c.check === 'issuer-trust')) {
-          const list = new CheckList();
-          list.checks.push(...result.checks);
-          if (result.checks.some((c) => c.check === 'issuer-key' && c.status === 'pass')) {
-            const cid = contentIdOf(item);
-            await addTrustChecks(item, { kind: kindOfEntry(item), ...(cid ? { entryCid: cid } : {}) }, { ...trust, now: options.now }, list);
-          } else {
-            list.unknown('issuer-trust', 'ERR_ISSUER_UNTRUSTED', 'The issuer was not checked against the trust list because the signature does not hold.');
-          }
-          result = { ...result, verified: list.verified, checks: list.checks, errors: list.errors };
-          if (!list.verified) {
-            const p = list.firstProblem!;
-            result.summary = p.status === 'fail' ? `Not valid — ${p.message}` : `Can’t check — ${p.message}`;
-          }
-        }
       }
       const checks: Check[] = [...result.checks];
       if (isPlainObject(entry)) checks.push(await holderBinding(entry, holder, options.holderName));
