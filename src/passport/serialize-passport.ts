@@ -6,7 +6,9 @@ import type { Passport } from './types.js';
 function sortKeys(_key: string, value: unknown): unknown {
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = value[key];
+  // defineProperty, not assignment: `out["__proto__"] = v` would set out's prototype and drop a
+  // signed "__proto__" member from the file (the entry would then fail verification on reading).
+  for (const key of Object.keys(value).sort()) Object.defineProperty(out, key, { value: value[key], enumerable: true, writable: true, configurable: true });
   return out;
 }
 
