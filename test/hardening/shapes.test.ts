@@ -147,12 +147,12 @@ describe('huge strings and arrays (bounded)', () => {
     await throwsOnlyAllowed(() => readKeyFile(big), ['ERR_KEY_FILE_INVALID'], false);
   }, 30_000);
 
-  it('a passport with 100,000 junk items in each section is read, every item reported', () => {
-    const junk = `[${'1,'.repeat(99_999)}1]`;
+  it('a passport with 20,000 junk items in each section is read, every item reported', () => {
+    const junk = `[${'1,'.repeat(19_999)}1]`;
     const text = `{"type":"LearningPassport","version":1,"holder":"did:example:h","entries":${junk},"accreditations":${junk},"statusLists":[],"exclusions":[]}`;
     const { passport, problems } = readPassport(text);
     expect(passport.entries).toHaveLength(0);
-    expect(problems).toHaveLength(200_000);
+    expect(problems).toHaveLength(40_000);
     expect(() => parsePassport(text)).toThrow(expect.objectContaining({ code: 'ERR_PASSPORT_INVALID' }));
   }, 30_000);
 
