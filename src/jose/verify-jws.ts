@@ -1,9 +1,10 @@
 // Compact JWS verification shared by vc+jwt and vp+jwt: size and shape limits, the algorithm
 // allow-list (checked before any key is touched, so "none" and HS256-with-a-public-key never
 // reach a verifier), a did:key `kid`, then the signature through jose.
-import { compactVerify, decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
+import type { ProtectedHeaderParameters } from 'jose';
 import { isPassportError } from '../errors.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { loadJose } from '../internal/lazy-jose.js';
 import { parseDidKey } from '../keys/did-key.js';
 import type { CheckList } from '../result.js';
 import { joseVerificationKey, type JwsAlgorithm } from './jose-keys.js';
@@ -37,6 +38,7 @@ export async function verifyCompactJws(jwt: unknown, checks: CheckList, expect: 
     checks.fail('shape', 'ERR_JOSE_INVALID', 'This is not a compact JWS (three base64url parts separated by dots).');
     return undefined;
   }
+  const { compactVerify, decodeProtectedHeader } = await loadJose();
   let header: ProtectedHeaderParameters;
   try {
     header = decodeProtectedHeader(jwt);
@@ -54,6 +56,12 @@ export async function verifyCompactJws(jwt: unknown, checks: CheckList, expect: 
   }
   if (header.cty !== undefined && header.cty !== expect.cty) {
     checks.fail('shape', 'ERR_JOSE_INVALID', `The JWS content type is "${String(header.cty)}", expected "${expect.cty}".`);
+    return undefined;
+  }
+  // No extension is understood, so a "crit" header must be refused (RFC 7515 §4.1.11); and
+  // "b64": false (RFC 7797) would make jose verify the payload as raw text.
+  if ((header as Record<string, unknown>).crit !== undefined || (header as Record<string, unknown>).b64 !== undefined) {
+    checks.fail('shape', 'ERR_JOSE_INVALID', 'The JWS uses critical header extensions ("crit" or "b64"), which this verifier does not support.');
     return undefined;
   }
   // Keys embedded in the header would let anyone sign; only a kid naming a did:key is resolvable offline.
