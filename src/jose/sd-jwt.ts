@@ -8,7 +8,7 @@
 //
 // vct: `https://learning-passport.org/vct/<kind>` (a stable identifier; nothing is fetched).
 import { sha256 } from '@noble/hashes/sha2.js';
-import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
+import type { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import { backend } from '../backend/index.js';
 import { PassportError } from '../errors.js';
 import { entryFieldsSchema, isEntryKind, type EntryFields, type EntryKind } from '../entries/kinds/index.js';
@@ -51,7 +51,11 @@ async function verifyWith(didOrVm: string, data: string, signature: string): Pro
   }
 }
 
-function instance(extra: ConstructorParameters<typeof SDJwtVcInstance>[0] = {}): SDJwtVcInstance {
+// @sd-jwt/sd-jwt-vc (and the zod it brings) costs ~90 ms to import; only SD-JWT users pay it.
+let sdJwtModule: Promise<typeof import('./sd-jwt-lib.js')> | undefined;
+
+async function instance(extra: ConstructorParameters<typeof SDJwtVcInstance>[0] = {}): Promise<SDJwtVcInstance> {
+  const { SDJwtVcInstance } = await (sdJwtModule ??= import('./sd-jwt-lib.js'));
   return new SDJwtVcInstance({
     hasher,
     hashAlg: 'sha-256',
@@ -153,7 +157,7 @@ export async function issueSdJwtEntry<K extends EntryKind>(kind: K, fields: Entr
     kind,
     ...claims,
   };
-  return instance({ signer: signerFor(options.key) }).issue(payload, { _sd: sd } as never, { header: { kid: options.key.verificationMethod } });
+  return (await instance({ signer: signerFor(options.key) })).issue(payload, { _sd: sd } as never, { header: { kid: options.key.verificationMethod } });
 }
 
 /** Options of {@link presentSdJwt}. */
@@ -188,7 +192,7 @@ export async function presentSdJwt(sdjwt: string, options: PresentSdJwtOptions):
     if (typeof options[name] !== 'string' || options[name].trim() === '') throw new TypeError(`"${name}" is required and must be a non-empty string`);
   }
   if (!Array.isArray(options.disclose) || !options.disclose.every((d) => typeof d === 'string')) throw new TypeError('"disclose" must be an array of claim names');
-  const sd = instance({ kbSigner: signerFor(options.holderKey) });
+  const sd = await instance({ kbSigner: signerFor(options.holderKey) });
   const available = new Set(await sd.presentableKeys(sdjwt));
   for (const name of options.disclose) if (!available.has(name)) throw new TypeError(`"${name}" cannot be disclosed (disclosable: ${[...available].join(', ')})`);
   const claims = (await sd.getClaims(sdjwt)) as { cnf?: { jwk?: { x?: string } } };
@@ -278,6 +282,11 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
     checks.fail('signature', 'ERR_ALGORITHM_NOT_ALLOWED', `The signing algorithm "${String(header.alg)}" is not allowed.`);
     return finish();
   }
+  // No JWS extension is understood: a critical one must be refused (RFC 7515 §4.1.11).
+  if (header.crit !== undefined || header.b64 !== undefined || kbHeader?.crit !== undefined || kbHeader?.b64 !== undefined) {
+    checks.fail('shape', 'ERR_JOSE_INVALID', 'The SD-JWT uses critical header extensions ("crit" or "b64"), which this verifier does not support.');
+    return finish();
+  }
   if (!kbHeader || (kbHeader.alg !== 'EdDSA' && kbHeader.alg !== 'Ed25519')) {
     checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The presentation has no key-binding proof from the holder (or uses a wrong algorithm).');
     return finish();
@@ -297,7 +306,7 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
   }
   checks.pass('shape', 'The presentation is an SD-JWT VC with a key-binding JWT.');
 
-  const sd = instance({
+  const sd = await instance({
     verifier: (data, sig) => verifyWith(kid, data, sig),
     kbVerifier: async (data, sig, claims) => {
       const x = (claims as { cnf?: { jwk?: { kty?: string; crv?: string; x?: string } } }).cnf?.jwk;
