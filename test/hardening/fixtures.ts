@@ -39,6 +39,8 @@ export interface World {
   vcJwt: string;
   vpJwt: string;
   sdJwt: string;
+  /** The SD-JWT as issued (before presentation). */
+  sdIssued: string;
   keyFileText: string;
   statusList: string;
 }
@@ -74,6 +76,6 @@ async function build(): Promise<World> {
   const statusList = await encodeStatusList(createStatusList());
   return {
     authority, issuerKey, holder, policy, accreditation, entry, passport, passportText: serializePassport(passport),
-    presentation: presentation as unknown as Record<string, unknown>, vcJwt, vpJwt, sdJwt, keyFileText, statusList,
+    presentation: presentation as unknown as Record<string, unknown>, vcJwt, vpJwt, sdJwt, sdIssued, keyFileText, statusList,
   };
 }
