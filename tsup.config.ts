@@ -1,25 +1,30 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // Two builds: the library (ESM + CJS, runtime-neutral) and the Node-only command line tool.
 // The crypto backends are separate entries so that package.json "imports" (#ed25519-backend)
 // can pick node:crypto under Node and WebCrypto / @noble/ed25519 everywhere else at run time.
-export default defineConfig([
-  {
-    entry: {
-      index: 'src/index.ts',
-      'backend/ed25519-node': 'src/backend/ed25519-node.ts',
-      'backend/ed25519-web': 'src/backend/ed25519-web.ts',
-    },
-    format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts' } },
-    target: 'es2022',
-    platform: 'neutral',
-    sourcemap: true,
-    clean: false,
-    treeshake: true,
-    splitting: false,
-    external: ['#ed25519-backend', 'node:crypto'],
+const library = {
+  entry: {
+    index: 'src/index.ts',
+    'backend/ed25519-node': 'src/backend/ed25519-node.ts',
+    'backend/ed25519-web': 'src/backend/ed25519-web.ts',
   },
+  dts: { entry: { index: 'src/index.ts' } },
+  target: 'es2022',
+  platform: 'neutral',
+  sourcemap: true,
+  clean: false,
+  treeshake: true,
+  external: ['#ed25519-backend', 'node:crypto'],
+} satisfies Options;
+
+export default defineConfig([
+  // ESM with code splitting: the modules the library imports dynamically (jose, @sd-jwt) become
+  // chunks of their own, so importing the library does not load them, and bundlers of the ESM
+  // build keep only the parts of them that are used.
+  { ...library, format: ['esm'], splitting: true },
+  // CJS: one file; its dynamic imports become require() calls made on first use.
+  { ...library, format: ['cjs'], splitting: false },
   {
     // The CLI bundles the library sources; the crypto backend stays external so that
     // package.json "imports" selects node:crypto for it as for the library.

@@ -1,8 +1,9 @@
 // Key handling shared by the JOSE formats: our did:key pairs as jose keys, and the allow-list
 // of JWS algorithms. Only Ed25519 is ever accepted: "EdDSA" (RFC 8037) and the fully specified
 // "Ed25519" (RFC 9864) name the same signature, with the key pinned to OKP / Ed25519.
-import { importJWK, type CryptoKey } from 'jose';
+import type { CryptoKey } from 'jose';
 import { toBase64url } from '../internal/bytes.js';
+import { loadJose } from '../internal/lazy-jose.js';
 import { parseDidKey } from '../keys/did-key.js';
 import { assertSigningKeyPair, seedOf } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
@@ -40,10 +41,12 @@ export function publicJwkOf(didOrVm: string): { kty: 'OKP'; crv: 'Ed25519'; x: s
 
 /** A jose signing key for `key`. */
 export async function joseSigningKey(key: SigningKeyPair, alg: JwsAlgorithm = 'EdDSA'): Promise<CryptoKey> {
+  const { importJWK } = await loadJose();
   return (await importJWK(privateJwk(key), alg)) as CryptoKey;
 }
 
 /** A jose verification key for a did:key verification method. */
 export async function joseVerificationKey(didOrVm: string, alg: JwsAlgorithm): Promise<CryptoKey> {
+  const { importJWK } = await loadJose();
   return (await importJWK(publicJwkOf(didOrVm), alg)) as CryptoKey;
 }

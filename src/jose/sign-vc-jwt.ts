@@ -1,8 +1,8 @@
 // VC-JOSE-COSE §3.1: an entry secured as application/vc+jwt. The JWS payload is the credential
 // itself (no `vc` claim); any Data Integrity proof is dropped, since the JWS is the proof.
-import { CompactSign } from 'jose';
 import { utf8 } from '../internal/bytes.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { loadJose } from '../internal/lazy-jose.js';
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
 import { joseSigningKey } from './jose-keys.js';
@@ -61,6 +61,7 @@ export async function signVcJwt(credential: object, key: SigningKeyPair, options
     payload.iat = numericDate(options.iat === true ? new Date() : options.iat, 'options.iat');
   }
   if (options.exp !== undefined) payload.exp = numericDate(options.exp, 'options.exp');
+  const { CompactSign } = await loadJose();
   return new CompactSign(utf8(JSON.stringify(payload)))
     .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: key.verificationMethod })
     .sign(await joseSigningKey(key));

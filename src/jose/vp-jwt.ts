@@ -1,10 +1,10 @@
 // VC-JOSE-COSE §3.2: a presentation secured as application/vp+jwt by the holder's key. The
 // verifier's challenge becomes `nonce` and its domain `aud` (RFC 7519), so a vp+jwt is bound to
 // one request exactly like a Data Integrity presentation.
-import { CompactSign } from 'jose';
 import { VC_V2_CONTEXT } from '../constants.js';
 import { utf8 } from '../internal/bytes.js';
 import { isPlainObject } from '../internal/json.js';
+import { loadJose } from '../internal/lazy-jose.js';
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
 import { checkPresentedEntries, summarisePresentation } from '../present/check-entries.js';
@@ -77,6 +77,7 @@ export async function signVpJwt(input: SignVpJwtInput): Promise<SignVpJwtResult>
     iat,
     exp: iat + Math.ceil(expiresIn),
   };
+  const { CompactSign } = await loadJose();
   const jwt = await new CompactSign(utf8(JSON.stringify(payload)))
     .setProtectedHeader({ alg: 'EdDSA', typ: 'vp+jwt', cty: 'vp', kid: input.holderKey.verificationMethod })
     .sign(await joseSigningKey(input.holderKey));

@@ -1,9 +1,9 @@
 // Encrypted key files: the secret key as a JWE (PBES2-HS512+A256KW, A256GCM) under a passphrase.
-import { CompactEncrypt, compactDecrypt } from 'jose';
 import { backend } from '../backend/index.js';
 import { PassportError } from '../errors.js';
 import { toHex, utf8 } from '../internal/bytes.js';
 import { isPlainObject } from '../internal/json.js';
+import { loadJose } from '../internal/lazy-jose.js';
 import { assertSigningKeyPair, importKeyPair } from './key-pair.js';
 import type { IssuerProfile, KeyPair, SigningKeyPair } from './types.js';
 
@@ -54,6 +54,7 @@ export async function encryptKeyFile(
   }
   const iterations = options.iterations ?? 600_000;
   if (!Number.isInteger(iterations) || iterations < 1000) throw new TypeError('"iterations" must be an integer >= 1000');
+  const { CompactEncrypt } = await loadJose();
   const jwe = await new CompactEncrypt(utf8(key.secretKeyMultibase))
     .setProtectedHeader({ alg: 'PBES2-HS512+A256KW', enc: 'A256GCM', p2c: iterations, cty: 'multikey', kid: key.verificationMethod })
     .encrypt(utf8(passphrase));
@@ -124,6 +125,7 @@ export async function decryptKeyFile(
   if (toHex(await backend.sha256(utf8(file.jwe))) !== file.checksum) {
     throw new PassportError('ERR_KEY_FILE_INVALID', 'the key file is damaged (its checksum does not match)');
   }
+  const { compactDecrypt } = await loadJose();
   let plaintext: Uint8Array;
   try {
     // Bound the work an attacker-supplied file can demand from PBKDF2.
