@@ -1,6 +1,6 @@
 // QR images of a payload, through the qrcode package: SVG text (for web pages and the printable
 // pack) and PNG bytes (for files and messaging). Error correction level M, as domain.md O1 asks.
-import QRCode from 'qrcode';
+import { createQr, renderQrSvg } from './qrcode-core.js';
 import { writeMonochromePng } from './png.js';
 
 /** Options of {@link toQrSvg} and {@link toQrPng}. */
@@ -37,7 +37,7 @@ function checked(payload: unknown, options: QrImageOptions): { level: 'L' | 'M' 
  */
 export function qrVersion(payload: string, errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' = 'M'): number {
   const { level } = checked(payload, { errorCorrectionLevel });
-  return QRCode.create(payload, { errorCorrectionLevel: level }).version;
+  return createQr(payload, { errorCorrectionLevel: level }).version;
 }
 
 /**
@@ -52,7 +52,8 @@ export function qrVersion(payload: string, errorCorrectionLevel: 'L' | 'M' | 'Q'
  */
 export async function toQrSvg(payload: string, options: QrImageOptions = {}): Promise<string> {
   const { level, margin } = checked(payload, options);
-  return QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: level, margin });
+  const svgOptions = { type: 'svg', errorCorrectionLevel: level, margin } as const;
+  return renderQrSvg(createQr(payload, svgOptions), svgOptions);
 }
 
 /**
@@ -68,7 +69,7 @@ export async function toQrSvg(payload: string, options: QrImageOptions = {}): Pr
  */
 export async function toQrPng(payload: string, options: QrImageOptions = {}): Promise<Uint8Array> {
   const { level, margin, scale } = checked(payload, options);
-  const { modules } = QRCode.create(payload, { errorCorrectionLevel: level });
+  const { modules } = createQr(payload, { errorCorrectionLevel: level });
   const size = modules.size;
   const pixels = (size + 2 * margin) * scale;
   return writeMonochromePng(pixels, pixels, (x, y) => {
