@@ -1,5 +1,5 @@
 // Turning zod issues into the library's { path, message } issues (PassportErrorDetails.issues).
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One validation problem: where, and what, in plain words. */
 export interface EntryIssue {

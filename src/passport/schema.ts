@@ -1,7 +1,7 @@
 // The passport document format (*.passport.json), as a zod schema and the JSON Schema published
 // in schemas/passport.schema.json. Entries are checked here only for the shape of a signed
 // credential; signatures and kind schemas are checked by verification, not by parsing.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATE_TIME_STAMP } from '../internal/time.js';
 import { PASSPORT_TYPE, PASSPORT_VERSION } from './types.js';
 

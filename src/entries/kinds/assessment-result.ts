@@ -1,6 +1,6 @@
 // assessment-result: an initial or diagnostic assessment, so the learner is not tested again at
 // every move. Class E.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineKind, issuerOr, Level, LongText, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
 
 /**

@@ -1,5 +1,5 @@
 // award: recognition such as learner of the year, an arts award or a progress award. Class N.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineKind, LongText, PartialDate, plainPartialDate, ShortText } from './common.js';
 
 /**

@@ -1,7 +1,7 @@
 // checkpoint: an issuer's signed statement "at time T, I saw exactly these entry CIDs". It makes
 // history tamper-evident and shows an entry existed before a later key compromise. Class C: the
 // set of entries and the time can reveal a custody episode.
-import { z } from 'zod';
+import * as z from 'zod';
 import { backend } from '../../backend/index.js';
 import { toHex, utf8 } from '../../internal/bytes.js';
 import { formatDateTimeStamp } from '../../internal/time.js';

@@ -1,7 +1,7 @@
 // Building blocks shared by the kind schemas, and the plain-English helpers their builders use.
 // Everything here is plain JSON in, plain JSON out: no transforms or defaults, so what zod
 // accepts is exactly what gets signed, and the JSON Schema files describe the same documents.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DATE_TIME_STAMP } from '../../internal/time.js';
 
 /**

@@ -1,5 +1,5 @@
 // course-completion: a non-accredited course, programme, bootcamp or workshop. Class N.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Amount, defineKind, PartialDate, plainList, plainPartialDate, sentences, ShortText, TextList } from './common.js';
 
 /**

@@ -2,7 +2,7 @@
 // around a strict `learningPassport` object. The envelope is lenient where other tools may add
 // properties (top level, subject, achievement); `learningPassport` and `issuer` are strict, so
 // an entry cannot smuggle extra data into the parts this library defines (or the issuer's role).
-import { z } from 'zod';
+import * as z from 'zod';
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../../constants.js';
 import { Cid, DateTimeStamp, ShortText, withRule } from './common.js';
 import { anyKindDefinition, ENTRY_KINDS, type EntryKind, KIND_ACHIEVEMENT_TYPE } from './index.js';

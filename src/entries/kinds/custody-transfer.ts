@@ -1,6 +1,6 @@
 // custody-transfer: a receipt that learning records were handed over when the learner moved.
 // The only kind that may name establishments. Class C: never shown to employers by default.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Cid, defineKind, PartialDate, plainPartialDate, sentences, ShortText, TextList } from './common.js';
 
 /**

@@ -1,5 +1,5 @@
 // employability-skill: a rated transferable skill (teamwork, timekeeping…). Class N.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineKind, issuerOr, LongText, PartialDate, plainPartialDate, ShortText } from './common.js';
 
 /**

@@ -1,7 +1,7 @@
 // endorsement: a third party vouches for another entry ("certificate seen", "skills observed").
 // The issuer of the endorsement is the endorser. Its sensitivity really follows the target
 // entry; N is the default when the target is not at hand.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Cid, defineKind, issuerOr, LongText } from './common.js';
 
 /**

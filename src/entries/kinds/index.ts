@@ -1,5 +1,5 @@
 // The registry of entry kinds: the one place that lists them all.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { assessmentResult } from './assessment-result.js';
 import { award } from './award.js';
 import { checkpoint } from './checkpoint.js';

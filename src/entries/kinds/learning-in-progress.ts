@@ -1,6 +1,6 @@
 // learning-in-progress: a snapshot of an unfinished course, so it can continue after a move or
 // release instead of starting again. Class E (for the next provider, not for employers).
-import { z } from 'zod';
+import * as z from 'zod';
 import { Amount, defineKind, issuerOr, Level, LongText, Organisation, PartialDate, plainLevel, plainPartialDate, sentences, ShortText, TextList } from './common.js';
 
 /** A content hash of a portfolio item: hex SHA-256 or an entry id (CID). */

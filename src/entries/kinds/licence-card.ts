@@ -1,6 +1,6 @@
 // licence-card: a third-party scheme card or ticket (CSCS, CPCS/NPORS, food hygiene, first aid,
 // SIA). Either the scheme signs it, or an issuer records that it has seen the card. Class N.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineKind, issuerOr, PartialDate, plainPartialDate, sentences, ShortText } from './common.js';
 
 /**

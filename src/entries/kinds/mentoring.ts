@@ -1,6 +1,6 @@
 // mentoring: a mentee's engagement with a mentor or charity. Goals only, never session notes.
 // Class N.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineKind, PartialDate, plainList, plainPeriod, sentences, ShortText, TextList } from './common.js';
 
 /**

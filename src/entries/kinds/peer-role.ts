@@ -1,6 +1,6 @@
 // peer-role: a position of responsibility (peer mentor, classroom assistant, reading mentor).
 // Class C by default: most such roles exist only in custody, so they reveal it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineKind, PartialDate, plainList, plainPeriod, sentences, ShortText, TextList } from './common.js';
 
 /**

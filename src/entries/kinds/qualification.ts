@@ -1,6 +1,6 @@
 // qualification: a regulated award (Functional Skills, ESOL, NVQ, GCSE, degree modules…).
 // Default class N: it says nothing about where it was studied.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Amount, defineKind, Framework, Level, Organisation, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
 
 /**

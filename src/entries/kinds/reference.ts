@@ -1,6 +1,6 @@
 // reference: a testimonial in work terms. No contact details in the credential: `contactable`
 // only says that the author is willing to be contacted through the holder. Class N.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineKind, issuerOr, LongText, PartialDate, plainPeriod, ShortText } from './common.js';
 
 /**

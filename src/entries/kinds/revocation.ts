@@ -1,6 +1,6 @@
 // revocation: an issuer withdraws one of its own entries by naming its CID. Merge never deletes;
 // the current view hides the target. Class N: it reveals nothing beyond the target itself.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Cid, defineKind, issuerOr, LongText } from './common.js';
 
 /**

@@ -1,7 +1,7 @@
 // self-asserted: prior learning or work the holder records themselves (school GCSEs, earlier
 // jobs). Signed by the holder's own key; a third party can back it with an `endorsement`.
 // Class N.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineKind, Level, LongText, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
 
 /**

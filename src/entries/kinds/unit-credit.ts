@@ -1,6 +1,6 @@
 // unit-credit: one unit or component achieved toward a qualification. It matters most when a
 // transfer interrupts a course: the next provider can count what was already done. Class E.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Amount, defineKind, issuerOr, Level, LongText, Organisation, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
 
 /**

@@ -1,7 +1,7 @@
 // work-experience: an in-prison job, a workshop, a placement, volunteering or a job after
 // release. Class N by default: the employer-issued case is the one that matters for jobs; the
 // presentation linter flags custody-revealing wording in prison-issued ones.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineKind, PartialDate, plainList, plainPeriod, sentences, ShortText, TextList } from './common.js';
 
 /**
