@@ -1,8 +1,9 @@
 // The employer page (examples/verifier-web) in headless Chromium: an employer pastes QR codes
 // and loads files, and sees ✓ / ✗ with plain-English results. Fixtures are made in Node with the
 // library, exactly as an issuer and a holder would make them.
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +19,7 @@ import {
   type SigningKeyPair,
 } from '../../src/index.js';
 import { bundle, hasChromium, launch, recordRequests, serve } from './harness.js';
+import { buildVerifierPage } from '../../examples/verifier-web/build.js';
 
 const pageDir = new URL('../../examples/verifier-web/', import.meta.url);
 const screenshot = fileURLToPath(new URL('./__screenshots__/verifier-web.png', import.meta.url));
@@ -155,5 +157,43 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer verification page in 
   it('makes no network request beyond 127.0.0.1 and logs no errors', () => {
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+// What users get from `npx tsx examples/verifier-web/build.ts`: one file, opened from disk, with
+// the script allowed by its hash in the Content-Security-Policy and no network at all.
+describe.skipIf(!hasChromium && !process.env.CI)('employer page built as one file, opened from disk', () => {
+  it('checks a QR code with no server and no CSP violation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verifier-web-'));
+    const browser = await launch();
+    try {
+      const authority = await generateKeyPair();
+      const entry = await issueEntry(
+        'course-completion',
+        { title: 'Barista skills', provider: 'Second Chance Trust', completedOn: iso(-5).slice(0, 7), outcome: 'completed' },
+        { issuer: createIssuerProfile({ key: authority, name: 'Second Chance Trust', role: 'charity' }), key: authority },
+      );
+      const file = await buildVerifierPage(dir);
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (err) => problems.push(err.message));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
+      });
+      const outside = recordRequests(page, 'file://');
+      await page.goto(`file://${file}`);
+      await page.waitForSelector('body[data-ready]');
+      await page.fill('#input', await encodeQrPayload(entry));
+      await page.click('#check');
+      await page.waitForSelector('#results[data-input]:not([aria-busy])');
+      expect(await page.locator('#results').getAttribute('data-input')).toBe('entry');
+      expect(await page.locator('#results li').first().innerText()).toContain(describeEntry(entry));
+      expect(await page.textContent('#domain')).toBe('learning-passport-checker');
+      expect(outside).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
