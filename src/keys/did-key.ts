@@ -33,6 +33,10 @@ export function verificationMethodId(did: string): string {
  * its 32 raw public key bytes. A fragment, when present, must repeat the multibase value.
  *
  * @throws {PassportError} ERR_DID_INVALID, ERR_MULTIBASE_INVALID, ERR_KEY_INVALID
+ * @example
+ * ```ts
+ * const { did, publicKey } = parseDidKey(entry.proof.verificationMethod); // did:key:z6Mk…, 32 bytes
+ * ```
  */
 export function parseDidKey(value: unknown): { did: string; multibase: string; publicKey: Uint8Array } {
   if (typeof value !== 'string' || !value.startsWith('did:key:')) {

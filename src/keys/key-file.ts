@@ -74,6 +74,10 @@ export async function encryptKeyFile(
  * Reads the public part of a key file without the passphrase (its DID and profile).
  *
  * @throws {PassportError} ERR_KEY_FILE_INVALID
+ * @example
+ * ```ts
+ * const { did, profile } = readKeyFile(text); // no passphrase needed for the public part
+ * ```
  */
 export function readKeyFile(text: string): KeyFile {
   if (typeof text !== 'string') throw new TypeError('"text" must be a string');

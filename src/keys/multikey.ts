@@ -47,6 +47,10 @@ export function encodePublicKeyMultibase(publicKey: Uint8Array): string {
  * accepted, as eddsa-jcs-2022 requires.
  *
  * @throws {PassportError} ERR_MULTIBASE_INVALID, ERR_KEY_INVALID
+ * @example
+ * ```ts
+ * decodePublicKeyMultibase(key.publicKeyMultibase).length; // 32
+ * ```
  */
 export function decodePublicKeyMultibase(value: unknown): Uint8Array {
   const bytes = decodeBase58Multibase(value, 'publicKeyMultibase');
@@ -56,7 +60,14 @@ export function decodePublicKeyMultibase(value: unknown): Uint8Array {
   return bytes.slice(2);
 }
 
-/** Encodes a 32-byte Ed25519 seed as `secretKeyMultibase` (0x8026 + seed, `z3u2…`). */
+/**
+ * Encodes a 32-byte Ed25519 seed as `secretKeyMultibase` (0x8026 + seed, `z3u2…`).
+ *
+ * @example
+ * ```ts
+ * encodeSecretKeyMultibase(new Uint8Array(32)); // 'z3u2RDonZ81AFKiw8QCPKcsyg8Yy2MmYQNxfBn51SS2QmMiw'
+ * ```
+ */
 export function encodeSecretKeyMultibase(seed: Uint8Array): string {
   if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new TypeError('"seed" must be a 32-byte Uint8Array');
   return base58btc.encode(concatBytes(ED25519_PRIV_HEADER, seed));
@@ -68,6 +79,10 @@ export function encodeSecretKeyMultibase(seed: Uint8Array): string {
  * form the embedded public key is returned so the caller can check it.
  *
  * @throws {PassportError} ERR_MULTIBASE_INVALID, ERR_KEY_INVALID
+ * @example
+ * ```ts
+ * const { seed, embeddedPublicKey } = decodeSecretKeyMultibase('zrv…'); // legacy form: both halves
+ * ```
  */
 export function decodeSecretKeyMultibase(value: unknown): { seed: Uint8Array; embeddedPublicKey?: Uint8Array } {
   const bytes = decodeBase58Multibase(value, 'secretKeyMultibase');

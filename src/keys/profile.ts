@@ -40,7 +40,14 @@ export function createIssuerProfile(input: IssuerProfileInput): IssuerProfile {
   };
 }
 
-/** The name a verifier should see: the neutral display name when there is one. */
+/**
+ * The name a verifier should see: the neutral display name when there is one.
+ *
+ * @example
+ * ```ts
+ * issuerDisplayName({ name: 'HMP Northfield', displayName: 'Northfield Learning Centre' }); // 'Northfield Learning Centre'
+ * ```
+ */
 export function issuerDisplayName(profile: Pick<IssuerProfile, 'name' | 'displayName'>): string {
   return profile.displayName ?? profile.name;
 }

@@ -105,9 +105,13 @@ export type CanActFor = (actor: string, target: { cid: string; issuer: string | 
 
 /** A bounded cache of intake verdicts, keyed by CID. */
 export interface VerificationCache {
+  /** The cached verdict for an entry, if any. */
   get(cid: string): IntakeVerdict | undefined;
+  /** Remembers a verdict (the oldest is forgotten when the cache is full). */
   set(cid: string, verdict: IntakeVerdict): void;
+  /** How many verdicts are held. */
   readonly size: number;
+  /** Forgets every verdict. */
   clear(): void;
 }
 

@@ -6,6 +6,11 @@ import { utf8 } from '../internal/bytes.js';
 /**
  * The JCS text of a JSON value. Throws ERR_CANONICALIZATION_FAILED for values JCS cannot
  * represent (lone surrogates, non-finite numbers, undefined at the top level, cycles).
+ *
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: [true, 'é'] }); // '{"a":[true,"é"],"b":1}'
+ * ```
  */
 export function canonicalJson(value: unknown): string {
   let text: string | undefined;
@@ -20,7 +25,14 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-/** The UTF-8 bytes of the JCS text of a JSON value. */
+/**
+ * The UTF-8 bytes of the JCS text of a JSON value (what eddsa-jcs-2022 hashes).
+ *
+ * @example
+ * ```ts
+ * canonicalBytes({ b: 1, a: 2 }); // Uint8Array of '{"a":2,"b":1}'
+ * ```
+ */
 export function canonicalBytes(value: unknown): Uint8Array {
   return utf8(canonicalJson(value));
 }
