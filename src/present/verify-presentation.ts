@@ -93,7 +93,12 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
     };
   };
   const snap = snapshotJson(vp);
-  if (!snap.ok || !isPlainObject(snap.value)) {
+  if (!snap.ok) {
+    // Same codes as verifyCredential: too deep or too large is a limit, anything else is not JSON.
+    checks.fail('shape', snap.limit ? 'ERR_LIMIT_EXCEEDED' : 'ERR_JSON_INVALID', `This is not a usable presentation: it contains ${snap.reason}.`);
+    return finish([]);
+  }
+  if (!isPlainObject(snap.value)) {
     checks.fail('shape', 'ERR_SCHEMA_INVALID', 'This is not a presentation (not a JSON object).');
     return finish([]);
   }
