@@ -8,6 +8,19 @@ import { PASSPORT_TYPE, PASSPORT_VERSION, type Passport } from './types.js';
 
 export type { PassportProblem } from './state.js';
 
+/**
+ * Most items a passport file may hold in any one section (entries, accreditations, statusLists,
+ * exclusions). Twice the largest passport benchmarked (100,000 entries); a file with more is
+ * refused with ERR_LIMIT_EXCEEDED before any item is read, so a hostile file cannot make the
+ * reader check millions of items.
+ *
+ * @example
+ * ```ts
+ * if (entries.length > MAX_PASSPORT_ITEMS) console.warn('split this passport before writing it');
+ * ```
+ */
+export const MAX_PASSPORT_ITEMS = 200_000;
+
 /** What {@link readPassport} returns. */
 export interface ReadPassportResult {
   /** The passport with every valid item. */
@@ -54,8 +67,14 @@ function readTopLevel(text: unknown): Record<string, unknown> {
     });
   }
   for (const section of ['entries', 'accreditations', 'statusLists', 'exclusions'] as const) {
-    if (!Array.isArray(doc[section])) {
+    const list = doc[section];
+    if (!Array.isArray(list)) {
       throw new PassportError('ERR_PASSPORT_INVALID', `The passport's "${section}" must be a list.`, { details: { path: [section] } });
+    }
+    if (list.length > MAX_PASSPORT_ITEMS) {
+      throw new PassportError('ERR_LIMIT_EXCEEDED', `The passport's "${section}" holds ${list.length} items; at most ${MAX_PASSPORT_ITEMS} are accepted.`, {
+        details: { path: [section], limit: MAX_PASSPORT_ITEMS },
+      });
     }
   }
   return doc;
@@ -76,7 +95,8 @@ function problemList(problems: PassportProblem[]): string {
  * @param text - the file's text (or its UTF-8 bytes)
  * @returns a frozen passport (entries sorted by CID, duplicates dropped)
  * @throws {PassportError} ERR_JSON_INVALID (not JSON), ERR_PASSPORT_INVALID (not a passport, or
- *   bad items: see `details.problems`), ERR_PASSPORT_VERSION (a version this library does not know)
+ *   bad items: see `details.problems`), ERR_PASSPORT_VERSION (a version this library does not know),
+ *   ERR_LIMIT_EXCEEDED (a section with more than {@link MAX_PASSPORT_ITEMS} items)
  * @throws {TypeError} when `text` is neither a string nor bytes
  * @example
  * ```ts
@@ -104,7 +124,8 @@ export function parsePassport(text: string | Uint8Array): Passport {
  *
  * @param text - the file's text (or its UTF-8 bytes)
  * @returns `{ passport, problems }`
- * @throws {PassportError} ERR_JSON_INVALID, ERR_PASSPORT_INVALID (not a passport), ERR_PASSPORT_VERSION
+ * @throws {PassportError} ERR_JSON_INVALID, ERR_PASSPORT_INVALID (not a passport), ERR_PASSPORT_VERSION,
+ *   ERR_LIMIT_EXCEEDED (a section with more than {@link MAX_PASSPORT_ITEMS} items)
  * @example
  * ```ts
  * const { passport, problems } = readPassport(text);
