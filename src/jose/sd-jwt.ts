@@ -236,6 +236,17 @@ function decodePart(part: string | undefined): Record<string, unknown> | undefin
 const MACHINERY = new Set(['iss', 'iat', 'exp', 'nbf', 'vct', 'cnf', 'status', 'sub', '_sd_alg', 'kind', 'issuer_name']);
 
 /**
+ * Longest SD-JWT presentation accepted by {@link verifySdJwt} (characters); one entry with its
+ * disclosures and key binding is a few kilobytes. Longer input fails with ERR_JOSE_INVALID.
+ *
+ * @example
+ * ```ts
+ * if (scanned.length > MAX_SD_JWT_LENGTH) console.warn('too long to be an SD-JWT entry');
+ * ```
+ */
+export const MAX_SD_JWT_LENGTH = 200_000;
+
+/**
  * Verifies an SD-JWT VC presentation: the issuer's EdDSA signature (key from the did:key
  * `kid`, which must be `iss`), every disclosure's digest, the key-binding JWT (signed by the
  * `cnf` key, with this `nonce` and `aud`, fresh), `exp`, the disclosed fields against the
@@ -265,7 +276,7 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
     summary: summariseChecks(checks, extra.issuerName ?? extra.issuer),
     ...extra,
   });
-  if (typeof presentation !== 'string' || presentation.length > 200_000 || !presentation.includes('~')) {
+  if (typeof presentation !== 'string' || presentation.length > MAX_SD_JWT_LENGTH || !presentation.includes('~')) {
     checks.fail('shape', 'ERR_JOSE_INVALID', 'This is not an SD-JWT presentation.');
     return finish();
   }
