@@ -180,7 +180,7 @@ describe('Unicode edge cases', () => {
       await expect(encodeQrPayload({ name: s })).rejects.toMatchObject({ code: 'ERR_CANONICALIZATION_FAILED' });
     } else {
       // Signed with the edge string in place, it verifies; NFC/NFD are different texts (no normalisation).
-      const { proof: _p, ...unsigned } = doc;
+      const { proof: _p, ...unsigned } = doc as Record<string, unknown>;
       const signed = await signCredential(unsigned, w.issuerKey);
       expect((await verifyCredential(JSON.parse(JSON.stringify(signed)), { now: NOW })).verified).toBe(true);
       expect(await decodeQrPayload(await encodeQrPayload({ name: s }))).toEqual({ name: s });
