@@ -2,6 +2,8 @@
 // (@digitalbazaar/vc + eddsa-jcs-2022-cryptosuite) and the native floor (canonicalize + SHA-256
 // + node:crypto Ed25519 with a cached key). Run by hand: `npm run bench` (it builds first and
 // measures the built package). Writes bench/results.md, which the README includes.
+// The script runs with bench/tsconfig.bench.json (TSX_TSCONFIG_PATH): the project tsconfig maps
+// #ed25519-backend to the browser backend for typechecking, and tsx would apply that mapping.
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
