@@ -156,14 +156,8 @@ export async function verifyCredential(
   }
   checks.pass('shape', 'The credential has the W3C Verifiable Credentials 2.0 shape.');
 
-  const { kind, issues } = checkEntrySchema(document);
+  const kind = checkSchema(document, checks);
   extra.kind = kind;
-  if (issues.length > 0) {
-    const first = issues[0]!;
-    checks.fail('schema', 'ERR_SCHEMA_INVALID', `The ${kind} entry does not match its schema: ${first.path.join('.') || '(root)'}: ${first.message}.`);
-  } else {
-    checks.pass('schema', kind === 'external' ? 'Credential from another system; its general shape is valid.' : `The ${kind} entry matches its schema.`);
-  }
 
   const purpose = options.expectedProofPurpose;
   const outcome = await verifyEddsaJcsProof(document, checks, {
@@ -197,6 +191,21 @@ export async function verifyCredential(
     });
   }
   return finish(extra);
+}
+
+/**
+ * Adds the `schema` check: the entry kind's schema and the prohibited-data firewall (credentials
+ * from other systems pass as kind 'external'). Returns the kind.
+ */
+export function checkSchema(document: Record<string, unknown>, checks: CheckList): string {
+  const { kind, issues } = checkEntrySchema(document);
+  if (issues.length > 0) {
+    const first = issues[0]!;
+    checks.fail('schema', 'ERR_SCHEMA_INVALID', `The ${kind} entry does not match its schema: ${first.path.join('.') || '(root)'}: ${first.message}.`);
+  } else {
+    checks.pass('schema', kind === 'external' ? 'Credential from another system; its general shape is valid.' : `The ${kind} entry matches its schema.`);
+  }
+  return kind;
 }
 
 /** Adds the validity-period check: validFrom not in the future, validUntil not in the past. */

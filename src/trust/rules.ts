@@ -1,5 +1,6 @@
 // The verifier's default answer to "which kind of organisation may say what". It is policy, not
 // protocol: a verifier may replace any role's list with createTrustPolicy({ rules }).
+import { ENTRY_KINDS } from '../entries/kinds/names.js';
 import type { IssuerRole } from '../keys/types.js';
 
 /**
@@ -11,26 +12,7 @@ import type { IssuerRole } from '../keys/types.js';
   * TRUST_KINDS.includes('qualification'); // true
   * ```
  */
-export const TRUST_KINDS = [
-  'qualification',
-  'unit-credit',
-  'learning-in-progress',
-  'assessment-result',
-  'course-completion',
-  'licence-card',
-  'work-experience',
-  'employability-skill',
-  'reference',
-  'award',
-  'mentoring',
-  'peer-role',
-  'endorsement',
-  'self-asserted',
-  'revocation',
-  'custody-transfer',
-  'checkpoint',
-  'external',
-] as const;
+export const TRUST_KINDS = [...ENTRY_KINDS, 'external'] as const;
 
 /**
  * One of {@link TRUST_KINDS}.

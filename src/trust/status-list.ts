@@ -3,6 +3,7 @@
 // browsers, Deno, Bun and workers without node:zlib.
 import { PassportError } from '../errors.js';
 import { fromBase64url, toBase64url } from '../internal/bytes.js';
+import { transformBounded } from '../internal/streams.js';
 
 /**
  * The spec's minimum number of entries in a status list (16 KB of bits).
@@ -109,31 +110,8 @@ export function getStatus(list: StatusList, index: number): boolean {
   return (list.bits[index >> 3]! & (0x80 >> (index & 7))) !== 0;
 }
 
-async function pipeThrough(input: Uint8Array, stream: CompressionStream | DecompressionStream, maxBytes: number): Promise<Uint8Array> {
-  const writer = stream.writable.getWriter();
-  // Errors surface on the reading side; swallow them here so they are not unhandled rejections.
-  writer.write(new Uint8Array(input)).catch(() => {});
-  writer.close().catch(() => {});
-  const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new PassportError('ERR_LIMIT_EXCEEDED', `the status list is larger than ${maxBytes} bytes when decompressed`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
+function pipeThrough(input: Uint8Array, stream: CompressionStream | DecompressionStream, maxBytes: number): Promise<Uint8Array> {
+  return transformBounded(input, stream, maxBytes, () => new PassportError('ERR_LIMIT_EXCEEDED', `the status list is larger than ${maxBytes} bytes when decompressed`));
 }
 
 /**

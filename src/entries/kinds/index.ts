@@ -9,6 +9,7 @@ import { custodyTransfer } from './custody-transfer.js';
 import { employabilitySkill } from './employability-skill.js';
 import { endorsement } from './endorsement.js';
 import { learningInProgress } from './learning-in-progress.js';
+import { ENTRY_KINDS } from './names.js';
 import { licenceCard } from './licence-card.js';
 import { mentoring } from './mentoring.js';
 import { peerRole } from './peer-role.js';
@@ -19,34 +20,7 @@ import { selfAsserted } from './self-asserted.js';
 import { unitCredit } from './unit-credit.js';
 import { workExperience } from './work-experience.js';
 
-/**
- * Every entry kind, achievements first, then the lifecycle kinds (revocation, custody-transfer,
- * checkpoint). The order is stable; new kinds are appended.
- *
- * @example
- * ```ts
- * ENTRY_KINDS.includes('qualification'); // true
- * ```
- */
-export const ENTRY_KINDS = [
-  'qualification',
-  'unit-credit',
-  'learning-in-progress',
-  'assessment-result',
-  'course-completion',
-  'licence-card',
-  'work-experience',
-  'employability-skill',
-  'reference',
-  'award',
-  'mentoring',
-  'peer-role',
-  'endorsement',
-  'self-asserted',
-  'revocation',
-  'custody-transfer',
-  'checkpoint',
-] as const;
+export { ENTRY_KINDS };
 
 /**
  * One of {@link ENTRY_KINDS}.
