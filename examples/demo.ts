@@ -131,7 +131,7 @@ export async function runDemo(say: Say = () => {}) {
   const warnings = lintDisclosure([handoverA], { accreditations });
   say(`   shared: ${shared.presentation.verifiableCredential?.length ?? 0} entries; the linter on the handover alone says: "${warnings[0]?.message ?? 'nothing'}"`);
   const tryAll = await createPresentation({ holderKey: amira, entries: released.entries, audience: 'employer', challenge, domain, lint: { accreditations } });
-  say(`   had she offered everything, ${tryAll.excluded.length} custody or education-only entries would have been left out automatically`);
+  say(`   had she offered everything, ${tryAll.excluded.length} custody-context entries would have been left out automatically`);
 
   step(9, 'The employer verifies offline, holding only the authority’s key');
   const seen = await verifyPresentation(shared.presentation, { challenge, domain, policy, accreditations });
