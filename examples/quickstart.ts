@@ -1,5 +1,5 @@
 // Quick start: an awarding body signs a qualification, the learner's passport holds it, and
-// anyone can verify it offline. Run: npx tsx examples/quickstart.ts
+// anyone can verify it offline. Run (after `npm run build`): npx tsx examples/quickstart.ts
 import {
   addEntries,
   createIssuerProfile,
