@@ -127,6 +127,8 @@ export async function runDemo(say: Say = () => {}) {
     challenge,
     domain,
     lint: { accreditations },
+    // The accreditations of the shared entries' issuers travel inside the presentation.
+    accreditations: released.accreditations,
   });
   const warnings = lintDisclosure([handoverA], { accreditations });
   say(`   shared: ${shared.presentation.verifiableCredential?.length ?? 0} entries; the linter on the handover alone says: "${warnings[0]?.message ?? 'nothing'}"`);
@@ -134,10 +136,10 @@ export async function runDemo(say: Say = () => {}) {
   say(`   had she offered everything, ${tryAll.excluded.length} custody-context entries would have been left out automatically`);
 
   step(9, 'The employer verifies offline, holding only the authority’s key');
-  const seen = await verifyPresentation(shared.presentation, { challenge, domain, policy, accreditations });
+  const seen = await verifyPresentation(shared.presentation, { challenge, domain, policy });
   for (const e of seen.entries) ok(e.verified, `${e.description}`);
   ok(seen.verified, seen.summary);
-  const replay = await verifyPresentation(shared.presentation, { challenge: crypto.randomUUID(), domain, policy, accreditations });
+  const replay = await verifyPresentation(shared.presentation, { challenge: crypto.randomUUID(), domain, policy });
   ok(!replay.verified, `the same presentation replayed later: ${replay.summary}`);
 
   return {

@@ -69,14 +69,16 @@ export async function runEmployerScenario() {
     challenge,
     domain,
     lint: { accreditations },
+    // The accreditations of the shared entries' issuers travel inside the presentation.
+    accreditations,
   });
 
   // 5. The employer verifies offline: only the authority's key is configured.
   const policy = createTrustPolicy({ roots: [{ did: authority.did, name: 'National Learning Authority' }] });
-  const result = await verifyPresentation(shared.presentation, { challenge, domain, policy, accreditations, now });
+  const result = await verifyPresentation(shared.presentation, { challenge, domain, policy, now });
 
   // 6. Someone replays the same presentation against a later request.
-  const replay = await verifyPresentation(shared.presentation, { challenge: crypto.randomUUID(), domain, policy, accreditations, now });
+  const replay = await verifyPresentation(shared.presentation, { challenge: crypto.randomUUID(), domain, policy, now });
 
   return {
     sharedKinds: result.entries.map((e) => e.kind),

@@ -39,6 +39,13 @@ export interface CreatePresentationInput {
   created?: Date | string;
   /** Linter options (issuer roles, custody-associated issuers, private periods). */
   lint?: LintDisclosureOptions;
+  /**
+   * Accreditations to carry inside the presentation (for example the passport's), so the
+   * verifier needs nothing but its root keys. Only those on the chain of an issuer whose entry is
+   * shared are included: an accreditation names its issuer's role, and a prison's role must not
+   * travel with entries that leave the prison out.
+   */
+  accreditations?: readonly unknown[];
 }
 
 /** What {@link createPresentation} returns. */
@@ -50,6 +57,34 @@ export interface CreatePresentationResult {
   warnings: DisclosureWarning[];
   /** Entries shared only because the holder included them: keep this as the local share log (P2, P12). */
   overrides: EntrySelection['overrides'];
+}
+
+function didOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return isPlainObject(value) && typeof value.id === 'string' ? value.id : undefined;
+}
+
+/**
+ * The accreditations on the chains of the shared entries' issuers: those whose subject is an
+ * issuer of a shared entry, then those of their accreditors, and so on up to the roots.
+ */
+function accreditationsFor(entries: readonly Record<string, unknown>[], accreditations: readonly unknown[]): Record<string, unknown>[] {
+  const wanted = new Set(entries.map((e) => didOf(e.issuer)).filter((d): d is string => d !== undefined));
+  const chosen = new Set<Record<string, unknown>>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const a of accreditations) {
+      if (!isPlainObject(a) || chosen.has(a)) continue;
+      const subject = didOf(a.credentialSubject);
+      if (subject === undefined || !wanted.has(subject)) continue;
+      chosen.add(a);
+      const accreditor = didOf(a.issuer);
+      if (accreditor !== undefined) wanted.add(accreditor);
+      grew = true;
+    }
+  }
+  return accreditations.filter((a): a is Record<string, unknown> => chosen.has(a as Record<string, unknown>));
 }
 
 /** Throws TypeError unless `value` is a non-empty string. */
@@ -87,12 +122,15 @@ export async function createPresentation(input: CreatePresentationInput): Promis
     ...(input.include ? { include: input.include } : {}),
     ...(input.lint ? { lint: input.lint } : {}),
   });
+  if (input.accreditations !== undefined && !Array.isArray(input.accreditations)) throw new TypeError('"accreditations" must be an array');
+  const carried = accreditationsFor(selection.selected, input.accreditations ?? []);
   const document: PresentationDocument = {
     '@context': [VC_V2_CONTEXT],
     type: ['VerifiablePresentation'],
     holder: input.holderKey.did,
     // VC 2.0: verifiableCredential, when present, holds one or more credentials.
     ...(selection.selected.length > 0 ? { verifiableCredential: selection.selected } : {}),
+    ...(carried.length > 0 ? { accreditations: carried } : {}),
   };
   const presentation = await signCredential(document, input.holderKey, {
     proofPurpose: 'authentication',

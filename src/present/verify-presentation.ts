@@ -117,10 +117,16 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
     else checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The presentation was signed by a key that is not its holder’s.');
   }
   const vcs = doc.verifiableCredential === undefined ? [] : Array.isArray(doc.verifiableCredential) ? doc.verifiableCredential : [doc.verifiableCredential];
+  // Accreditations the holder carried in the presentation count like the verifier's own: they
+  // are signed by their accreditors and only ever chain up to the verifier's roots.
+  const trust = trustOptionsOf(options);
+  if (Array.isArray(doc.accreditations) && trust.context === undefined) {
+    trust.accreditations = [...(trust.accreditations ?? []), ...doc.accreditations];
+  }
   const entries = await checkPresentedEntries(vcs, holder, {
     now,
     ...(holderName !== undefined ? { holderName } : {}),
-    ...trustOptionsOf(options),
+    ...trust,
   });
   return finish(entries, holder);
 }
