@@ -166,12 +166,15 @@ export interface AnyKindDefinition {
   readonly kind: string;
   readonly shape: z.ZodRawShape;
   readonly fields: z.ZodType;
+  /** A cross-field rule (for example a rating no higher than its scale), when the kind has one. */
   readonly rule?: ((fields: never) => FieldProblem | undefined) | undefined;
   readonly achievementType: string;
   readonly sensitivity: Sensitivity;
   readonly lifecycle: boolean;
   readonly label: string;
+  /** The Open Badges achievement name, description and criteria built from the fields. */
   achievement(fields: never): AchievementText;
+  /** The one-line plain-English description of an entry of this kind. */
   describe(fields: never, context: DescribeContext): string;
 }
 
