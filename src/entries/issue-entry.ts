@@ -3,7 +3,7 @@ import { backend } from '../backend/index.js';
 import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../constants.js';
 import { PassportError } from '../errors.js';
 import { toHex } from '../internal/bytes.js';
-import { isPlainObject } from '../internal/json.js';
+import { describeValue, isPlainObject } from '../internal/json.js';
 import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
@@ -165,7 +165,7 @@ function prohibitedError(kind: string, issues: EntryIssue[]): PassportError {
 export async function issueEntry<K extends EntryKind>(kind: K, fields: EntryFields<K>, options: IssueEntryOptions): Promise<SignedEntry<K>> {
   if (typeof kind !== 'string') throw new TypeError('"kind" must be a string');
   if (!isEntryKind(kind)) {
-    throw new PassportError('ERR_ENTRY_KIND_UNKNOWN', `"${String(kind).slice(0, 40)}" is not an entry kind; use one of: ${ENTRY_KINDS.join(', ')}`);
+    throw new PassportError('ERR_ENTRY_KIND_UNKNOWN', `"${describeValue(kind).slice(0, 40)}" is not an entry kind; use one of: ${ENTRY_KINDS.join(', ')}`);
   }
   if (!isPlainObject(options)) throw new TypeError('"options" must be an object with issuer and key');
   const { issuer, key } = options;

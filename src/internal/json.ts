@@ -108,3 +108,14 @@ class SnapshotFailure extends Error {
 export function parseJson(text: string): unknown {
   return JSON.parse(text);
 }
+
+/**
+ * A short, safe rendering of an untrusted value for messages. `String(value)` can throw (an
+ * object whose `toString` is not a function) or run code (a getter); this never does.
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'undefined') return `${value}`;
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}

@@ -7,6 +7,7 @@ import { loadJose } from '../internal/lazy-jose.js';
 import { parseDidKey } from '../keys/did-key.js';
 import { assertSigningKeyPair, seedOf } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
+import { describeValue } from '../internal/json.js';
 
 /** The JWS algorithms this library can verify (both are Ed25519). */
 export const SUPPORTED_JWS_ALGORITHMS = ['EdDSA', 'Ed25519'] as const;
@@ -20,7 +21,7 @@ export function allowedAlgorithms(value: unknown): JwsAlgorithm[] {
   for (const alg of value) {
     // Offering HS256 or "none" here would open algorithm confusion; refuse the option itself.
     if (!SUPPORTED_JWS_ALGORITHMS.includes(alg)) {
-      throw new TypeError(`"options.algorithms" may only contain ${SUPPORTED_JWS_ALGORITHMS.join(', ')} (found ${String(alg)})`);
+      throw new TypeError(`"options.algorithms" may only contain ${SUPPORTED_JWS_ALGORITHMS.join(', ')} (found ${describeValue(alg)})`);
     }
   }
   return [...value] as JwsAlgorithm[];

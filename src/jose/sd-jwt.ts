@@ -14,7 +14,7 @@ import { PassportError } from '../errors.js';
 import { entryFieldsSchema, isEntryKind, type EntryFields, type EntryKind } from '../entries/kinds/index.js';
 import { scanProhibited } from '../entries/prohibited.js';
 import { fromBase64url, toBase64url, utf8 } from '../internal/bytes.js';
-import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { describeValue, isPlainObject, snapshotJson } from '../internal/json.js';
 import { formatDateTimeStamp } from '../internal/time.js';
 import { parseDidKey } from '../keys/did-key.js';
 import { encodePublicKeyMultibase } from '../keys/multikey.js';
@@ -114,7 +114,7 @@ export interface IssueSdJwtEntryOptions {
  * ```
  */
 export async function issueSdJwtEntry<K extends EntryKind>(kind: K, fields: EntryFields<K>, options: IssueSdJwtEntryOptions): Promise<string> {
-  if (!isEntryKind(kind)) throw new TypeError(`"kind" must be an entry kind (found ${String(kind)})`);
+  if (!isEntryKind(kind)) throw new TypeError(`"kind" must be an entry kind (found ${describeValue(kind)})`);
   if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
   assertSigningKeyPair(options.key);
   assertKeyPair(options.holderKey, 'holderKey');
@@ -130,7 +130,7 @@ export async function issueSdJwtEntry<K extends EntryKind>(kind: K, fields: Entr
   if (prohibited.length > 0) throw new PassportError('ERR_PROHIBITED_DATA', `The ${kind} fields contain prohibited data: ${prohibited[0]!.message}.`);
   if (!Array.isArray(options.disclosable)) throw new TypeError('"disclosable" must be an array of field names');
   for (const name of options.disclosable) {
-    if (typeof name !== 'string' || !(name in values)) throw new TypeError(`"disclosable" names a field the entry does not have: ${String(name)}`);
+    if (typeof name !== 'string' || !(name in values)) throw new TypeError(`"disclosable" names a field the entry does not have: ${describeValue(name)}`);
   }
 
   const claims: Record<string, unknown> = {};
@@ -290,7 +290,7 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
     return finish();
   }
   if (header.alg !== 'EdDSA' && header.alg !== 'Ed25519') {
-    checks.fail('signature', 'ERR_ALGORITHM_NOT_ALLOWED', `The signing algorithm "${String(header.alg)}" is not allowed.`);
+    checks.fail('signature', 'ERR_ALGORITHM_NOT_ALLOWED', `The signing algorithm "${describeValue(header.alg)}" is not allowed.`);
     return finish();
   }
   // No JWS extension is understood: a critical one must be refused (RFC 7515 §4.1.11).
@@ -312,7 +312,7 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
   }
   const kid = header.kid as string;
   if (header.typ !== 'dc+sd-jwt' && header.typ !== 'vc+sd-jwt') {
-    checks.fail('shape', 'ERR_JOSE_INVALID', `The SD-JWT type is "${String(header.typ)}", expected "dc+sd-jwt".`);
+    checks.fail('shape', 'ERR_JOSE_INVALID', `The SD-JWT type is "${describeValue(header.typ)}", expected "dc+sd-jwt".`);
     return finish();
   }
   checks.pass('shape', 'The presentation is an SD-JWT VC with a key-binding JWT.');

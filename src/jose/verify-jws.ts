@@ -3,7 +3,7 @@
 // reach a verifier), a did:key `kid`, then the signature through jose.
 import type { ProtectedHeaderParameters } from 'jose';
 import { isPassportError } from '../errors.js';
-import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { describeValue, isPlainObject, snapshotJson } from '../internal/json.js';
 import { loadJose } from '../internal/lazy-jose.js';
 import { parseDidKey } from '../keys/did-key.js';
 import type { CheckList } from '../result.js';
@@ -47,15 +47,15 @@ export async function verifyCompactJws(jwt: unknown, checks: CheckList, expect: 
     return undefined;
   }
   if (typeof header.alg !== 'string' || !(expect.algorithms as string[]).includes(header.alg)) {
-    checks.fail('signature', 'ERR_ALGORITHM_NOT_ALLOWED', `The signing algorithm "${String(header.alg)}" is not allowed (allowed: ${expect.algorithms.join(', ')}).`);
+    checks.fail('signature', 'ERR_ALGORITHM_NOT_ALLOWED', `The signing algorithm "${describeValue(header.alg)}" is not allowed (allowed: ${expect.algorithms.join(', ')}).`);
     return undefined;
   }
   if (header.typ !== expect.typ) {
-    checks.fail('shape', 'ERR_JOSE_INVALID', `The JWS type is "${String(header.typ)}", expected "${expect.typ}".`);
+    checks.fail('shape', 'ERR_JOSE_INVALID', `The JWS type is "${describeValue(header.typ)}", expected "${expect.typ}".`);
     return undefined;
   }
   if (header.cty !== undefined && header.cty !== expect.cty) {
-    checks.fail('shape', 'ERR_JOSE_INVALID', `The JWS content type is "${String(header.cty)}", expected "${expect.cty}".`);
+    checks.fail('shape', 'ERR_JOSE_INVALID', `The JWS content type is "${describeValue(header.cty)}", expected "${expect.cty}".`);
     return undefined;
   }
   // No extension is understood, so a "crit" header must be refused (RFC 7515 §4.1.11); and

@@ -3,7 +3,7 @@
 import { backend } from '../backend/index.js';
 import { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022 } from '../constants.js';
 import { isPassportError, type PassportErrorCode } from '../errors.js';
-import { isPlainObject } from '../internal/json.js';
+import { describeValue, isPlainObject } from '../internal/json.js';
 import { isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { decodeBase58Multibase } from '../keys/multikey.js';
 import type { CheckList } from '../result.js';
@@ -78,7 +78,7 @@ export async function verifyEddsaJcsProof(
     checks.fail(
       'signature',
       'ERR_CRYPTOSUITE_NOT_ALLOWED',
-      `The proof uses ${String(type)} / ${String(cryptosuite)}; only DataIntegrityProof with eddsa-jcs-2022 is accepted.`,
+      `The proof uses ${describeValue(type)} / ${describeValue(cryptosuite)}; only DataIntegrityProof with eddsa-jcs-2022 is accepted.`,
     );
     return { valid: false };
   }

@@ -343,6 +343,11 @@ describe('hostile shapes', () => {
 
 // Hostile JavaScript objects (not JSON): snapshotJson turns them into results, never throws.
 describe('hostile objects', () => {
+  it('a proof field whose value cannot be turned into text (found by the fuzz below) → ERR_CRYPTOSUITE_NOT_ALLOWED', async () => {
+    const hostile = { ...signed, proof: { ...(signed.proof as object), type: { toString: 0 } } };
+    await expectCode(hostile, 'ERR_CRYPTOSUITE_NOT_ALLOWED');
+  });
+
   it('an object with a throwing getter → verified:false', async () => {
     const hostile = { ...signed };
     Object.defineProperty(hostile, 'name', { enumerable: true, get() { throw new Error('boom'); } });
