@@ -3,14 +3,11 @@
 // one request exactly like a Data Integrity presentation.
 import { VC_V2_CONTEXT } from '../constants.js';
 import { utf8 } from '../internal/bytes.js';
-import { isPlainObject } from '../internal/json.js';
 import { loadJose } from '../internal/lazy-jose.js';
-import { assertSigningKeyPair } from '../keys/key-pair.js';
-import type { SigningKeyPair } from '../keys/types.js';
 import { checkPresentedEntries, summarisePresentation } from '../present/check-entries.js';
-import { assertNonEmpty, type CreatePresentationInput, type CreatePresentationResult } from '../present/create-presentation.js';
+import { assertPresentationRequest, type CreatePresentationInput, type CreatePresentationResult } from '../present/create-presentation.js';
 import { holderOf, presentationOptions, presentationShapeProblem, type PresentationVerificationResult } from '../present/verify-presentation.js';
-import { assertSelectionOptions, selectEntries } from '../present/select-entries.js';
+import { selectEntries } from '../present/select-entries.js';
 import { CheckList, type Check } from '../result.js';
 import { allowedAlgorithms, joseSigningKey, type JwsAlgorithm } from './jose-keys.js';
 import { trustOptionsOf, type TrustOptions } from './trust-bridge.js';
@@ -44,12 +41,7 @@ export interface SignVpJwtResult extends Omit<CreatePresentationResult, 'present
  * ```
  */
 export async function signVpJwt(input: SignVpJwtInput): Promise<SignVpJwtResult> {
-  if (!isPlainObject(input as unknown)) throw new TypeError('"input" must be an object');
-  assertSigningKeyPair(input.holderKey, 'holderKey');
-  if (!Array.isArray(input.entries)) throw new TypeError('"entries" must be an array');
-  assertNonEmpty(input.challenge, 'challenge');
-  assertNonEmpty(input.domain, 'domain');
-  assertSelectionOptions(input);
+  assertPresentationRequest(input);
   const expiresIn = input.expiresIn ?? 600;
   if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0) throw new TypeError('"expiresIn" must be a positive number of seconds');
   const issuedAt = input.issuedAt ?? new Date();

@@ -87,6 +87,20 @@ function accreditationsFor(entries: readonly Record<string, unknown>[], accredit
   return accreditations.filter((a): a is Record<string, unknown> => chosen.has(a as Record<string, unknown>));
 }
 
+/**
+ * Throws TypeError unless `input` is a usable presentation request: an object with a signing
+ * holder key, an entries array, a non-empty challenge and domain, and valid selection options.
+ * Shared by every presentation format (Data Integrity and vp+jwt).
+ */
+export function assertPresentationRequest(input: CreatePresentationInput): void {
+  if (!isPlainObject(input as unknown)) throw new TypeError('"input" must be an object');
+  assertSigningKeyPair(input.holderKey, 'holderKey');
+  if (!Array.isArray(input.entries)) throw new TypeError('"entries" must be an array');
+  assertNonEmpty(input.challenge, 'challenge');
+  assertNonEmpty(input.domain, 'domain');
+  assertSelectionOptions(input);
+}
+
 /** Throws TypeError unless `value` is a non-empty string. */
 export function assertNonEmpty(value: unknown, name: string): asserts value is string {
   if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`"${name}" is required and must be a non-empty string`);
@@ -110,12 +124,7 @@ export function assertNonEmpty(value: unknown, name: string): asserts value is s
  * ```
  */
 export async function createPresentation(input: CreatePresentationInput): Promise<CreatePresentationResult> {
-  if (!isPlainObject(input as unknown)) throw new TypeError('"input" must be an object');
-  assertSigningKeyPair(input.holderKey, 'holderKey');
-  if (!Array.isArray(input.entries)) throw new TypeError('"entries" must be an array');
-  assertNonEmpty(input.challenge, 'challenge');
-  assertNonEmpty(input.domain, 'domain');
-  assertSelectionOptions(input);
+  assertPresentationRequest(input);
   const selection = selectEntries(input.entries, {
     audience: input.audience,
     holder: input.holderKey.did,
