@@ -5,6 +5,7 @@ import {
   encryptKeyFile,
   exportKeyPair,
   generateKeyPair,
+  importKeyPair,
   ISSUER_ROLES,
   readKeyFile,
   type IssuerRole,
@@ -69,9 +70,11 @@ export const keysCommand: Command = {
       const format = (values.format ?? 'multikey') as 'multikey' | 'jwk';
       if (format !== 'multikey' && format !== 'jwk') throw new UsageError('--format must be multikey or jwk');
       const includeSecret = values['include-secret'] === true;
-      const key = includeSecret ? (await decryptKeyFile(text, passphraseFrom(values))).key : readKeyFile(text);
-      const pair = includeSecret ? key : { type: 'Multikey' as const, did: key.did, verificationMethod: `${key.did}#${key.did.slice(8)}`, publicKeyMultibase: key.publicKeyMultibase };
-      printJson(exportKeyPair(pair as never, { format, includeSecret }));
+      // The public half needs no passphrase: import it from the file's public key.
+      const pair = includeSecret
+        ? (await decryptKeyFile(text, passphraseFrom(values))).key
+        : await importKeyPair({ publicKeyMultibase: readKeyFile(text).publicKeyMultibase });
+      printJson(exportKeyPair(pair, { format, includeSecret }));
       return 0;
     }
     throw new UsageError('keys needs an action: generate, show or export');
