@@ -65,7 +65,7 @@ export const PROHIBITED_PATTERNS: readonly ProhibitedPattern[] = [
     id: 'sentence',
     label: 'sentence information',
     pattern: new RegExp(
-      `${L}(sentenced|(custodial|suspended|life|prison|jail|indeterminate|determinate|community|ipp)[ -]sentences?|sentence[ _-]*(plan|planning|expiry|end[ _-]*date|served|calculation)|sentence[ _-]*length\\s*(:|=|of|was|is)?\\s*\\d|length\\s+of\\s+(his|her|their|my|your|the)\\s+sentence|(his|her|their|my|your)\\s+sentence\\s+(length|ends?|expires?|expiry)|serv(e|es|ed|ing)\\s+(a|an|his|her|their|my|your|the|this)\\s+(\\w+\\s+)?sentence)${R}`,
+      `${L}(sentenced|(custodial|suspended|life|prison|jail|indeterminate|determinate|community|ipp)[ -]sentences?|sentence[ _-]*(plan|planning|expiry|end[ _-]*date|served|calculation)|sentence[ _-]*length\\s*((:|=|of|was|is)\\s*)?\\d|length\\s+of\\s+(his|her|their|my|your|the)\\s+sentence|(his|her|their|my|your)\\s+sentence\\s+(length|ends?|expires?|expiry)|serv(e|es|ed|ing)\\s+(a|an|his|her|their|my|your|the|this)\\s+(\\w+\\s+)?sentence)${R}`,
       'i',
     ),
   },

@@ -86,7 +86,7 @@ export const TEXT_RULES: readonly TextRule[] = [
 // A three-letter establishment code (MDI, LEI, …) is only a finding where the context says it is
 // one; on its own "ICT" or "NVQ" is an ordinary abbreviation.
 export const PRISON_CODE_IN_TEXT =
-  /\b(?:[Pp]rison|[Ee]stablishment|[Aa]gency|[Ll]ocation)\s*(?:[Cc]ode|[Ii][Dd])?\s*[:=(]?\s*([A-Z]{3})\b|\(([A-Z]{3})\)/g;
+  /\b(?:[Pp]rison|[Ee]stablishment|[Aa]gency|[Ll]ocation)\s*(?:(?:[Cc]ode|[Ii][Dd])\s*)?(?:[:=(]\s*)?([A-Z]{3})\b|\(([A-Z]{3})\)/g;
 /** Field names whose values are establishment codes or names. */
 export const PRISON_FIELD = /prison|establishment|agency|createdAt(?:Prison)?|fromOrg|toOrg|location/i;
 /** Words that make a bracketed code such as "(MDI)" an establishment code. */
