@@ -5,7 +5,8 @@ import { isPassportError, type PassportErrorCode } from '../errors.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList } from '../result.js';
-import { decodeStatusList, getStatus, type StatusList } from './status-list.js';
+import type { ByteBudget } from '../internal/streams.js';
+import { decodeStatusListWithin, getStatus, MAX_STATUS_LIST_BYTES_PER_VERIFICATION, type StatusList } from './status-list.js';
 import { contextInternals, type TrustContext } from './trust-context.js';
 import { instant, plainAge, plainDay } from './util.js';
 
@@ -37,12 +38,27 @@ interface VerifiedList {
   validFrom: number;
   validUntil?: number;
   purposes: string[];
-  list: StatusList;
+  /** The bits, decompressed on first use only: a copy nobody needs is never inflated. */
+  load: () => Promise<StatusList | Unusable>;
+}
+
+interface Unusable {
+  code: PassportErrorCode;
+  message: string;
+}
+
+// Decompressed status-list bytes each verification (trust context) may still spend: hostile
+// passports carry many small copies of lists that inflate to 16 MiB each.
+const budgets = new WeakMap<TrustContext, ByteBudget>();
+function budgetOf(context: TrustContext): ByteBudget {
+  let budget = budgets.get(context);
+  if (!budget) budgets.set(context, (budget = { remaining: MAX_STATUS_LIST_BYTES_PER_VERIFICATION }));
+  return budget;
 }
 
 type Loaded = { lists: VerifiedList[]; problems: string[] };
 
-async function verifyList(raw: unknown, url: string, now: number, clockTolerance: number): Promise<VerifiedList | string> {
+async function verifyList(raw: unknown, url: string, now: number, clockTolerance: number, budget: ByteBudget): Promise<VerifiedList | string> {
   const snap = snapshotJson(raw);
   if (!snap.ok || !isPlainObject(snap.value)) return 'it is not a JSON object';
   const doc = snap.value as Record<string, unknown>;
@@ -63,14 +79,18 @@ async function verifyList(raw: unknown, url: string, now: number, clockTolerance
   if (proof.controller !== issuer) return 'it was not signed by its issuer';
   const updated = (proof.created !== undefined ? instant(proof.created) : undefined) ?? validFrom;
   if (updated === undefined) return 'it carries no date, so its age is unknown';
-  let list: StatusList;
-  try {
-    list = await decodeStatusList(subject.encodedList);
-  } catch (err) {
-    return isPassportError(err) ? `its list is unusable: ${err.message}` : 'its list is unusable';
-  }
+  const encodedList = subject.encodedList;
+  let decoded: Promise<StatusList | Unusable> | undefined;
+  const load = (): Promise<StatusList | Unusable> =>
+    (decoded ??= decodeStatusListWithin(encodedList, { budget }).catch(
+      (err: unknown): Unusable => ({
+        // Past the per-verification budget the list may be fine: the verifier ran out, not the issuer.
+        code: isPassportError(err, 'ERR_LIMIT_EXCEEDED') && err.message.includes('budget') ? 'ERR_LIMIT_EXCEEDED' : 'ERR_STATUS_LIST_INVALID',
+        message: isPassportError(err) ? `its list is unusable: ${err.message}` : 'its list is unusable',
+      }),
+    ));
   const purposes = (Array.isArray(subject.statusPurpose) ? subject.statusPurpose : [subject.statusPurpose]).filter((p): p is string => typeof p === 'string');
-  return { issuer, updated, validFrom: validFrom ?? updated, ...(validUntil !== undefined ? { validUntil } : {}), purposes, list };
+  return { issuer, updated, validFrom: validFrom ?? updated, ...(validUntil !== undefined ? { validUntil } : {}), purposes, load };
 }
 
 async function loadLists(context: TrustContext, url: string, now: number): Promise<Loaded> {
@@ -89,7 +109,7 @@ async function loadLists(context: TrustContext, url: string, now: number): Promi
     }
     const lists: VerifiedList[] = [];
     for (const c of candidates) {
-      const v = await verifyList(c, url, now, context.policy.clockTolerance);
+      const v = await verifyList(c, url, now, context.policy.clockTolerance, budgetOf(context));
       if (typeof v === 'string') problems.push(`a copy of ${url} was not used: ${v}`);
       else lists.push(v);
     }
@@ -139,8 +159,11 @@ async function checkOne(context: TrustContext, entry: unknown, issuer: string, n
   const dated = { ...where, updated, ageMs };
   const age = `status last updated ${plainAge(ageMs)} ago`;
   if (!list.purposes.includes(purpose)) return unknown(purpose, `The list ${url} is not a ${purpose} list.`, 'ERR_STATUS_LIST_INVALID', dated);
-  if (index >= list.list.length) return unknown(purpose, `The status index ${index} is outside the list ${url}.`, 'ERR_STATUS_LIST_INVALID', dated);
-  if (getStatus(list.list, index)) {
+  // Decompressed only now: signed by the entry's issuer, and the copy that is used.
+  const bits = await list.load();
+  if (!('bits' in bits)) return unknown(purpose, `The ${purpose} status could not be checked: ${bits.message}.`, bits.code, dated);
+  if (index >= bits.length) return unknown(purpose, `The status index ${index} is outside the list ${url}.`, 'ERR_STATUS_LIST_INVALID', dated);
+  if (getStatus(bits, index)) {
     const code: PassportErrorCode = purpose === 'revocation' ? 'ERR_STATUS_REVOKED' : 'ERR_STATUS_SUSPENDED';
     const what = purpose === 'revocation' ? 'revoked' : 'suspended';
     return { status: 'fail', code, report: { purpose, state: 'set', message: `The issuer has ${what} it (${age}).`, ...dated } };

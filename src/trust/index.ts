@@ -41,6 +41,7 @@ export {
   encodeStatusList,
   getStatus,
   MAX_STATUS_LIST_BYTES,
+  MAX_STATUS_LIST_BYTES_PER_VERIFICATION,
   MIN_STATUS_LIST_LENGTH,
   setStatus,
   type StatusList,

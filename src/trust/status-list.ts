@@ -3,7 +3,7 @@
 // browsers, Deno, Bun and workers without node:zlib.
 import { PassportError } from '../errors.js';
 import { fromBase64url, toBase64url } from '../internal/bytes.js';
-import { transformBounded } from '../internal/streams.js';
+import { transformBounded, type ByteBudget } from '../internal/streams.js';
 
 /**
  * The spec's minimum number of entries in a status list (16 KB of bits).
@@ -24,6 +24,20 @@ export const MIN_STATUS_LIST_LENGTH = 131_072;
  * ```
  */
 export const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Most status-list bytes one verification decompresses in total (64 MiB: four lists of the
+ * largest size, or thousands of ordinary ones). A verification is one trust context: one
+ * verifyPassport, verifyCredential or evaluateTrust call, or a context you create and share.
+ * Only lists that the entry's own issuer signed, and only the copy that is used, are
+ * decompressed; past the budget the status is reported unknown with `ERR_LIMIT_EXCEEDED`.
+ *
+ * @example
+ * ```ts
+ * MAX_STATUS_LIST_BYTES_PER_VERIFICATION / MAX_STATUS_LIST_BYTES; // 4
+ * ```
+ */
+export const MAX_STATUS_LIST_BYTES_PER_VERIFICATION = 64 * 1024 * 1024;
 
 /**
  * A bitstring status list: `length` bits, index 0 at the left-most (most significant) bit of byte 0.
@@ -110,8 +124,17 @@ export function getStatus(list: StatusList, index: number): boolean {
   return (list.bits[index >> 3]! & (0x80 >> (index & 7))) !== 0;
 }
 
-function pipeThrough(input: Uint8Array, stream: CompressionStream | DecompressionStream, maxBytes: number): Promise<Uint8Array> {
-  return transformBounded(input, stream, maxBytes, () => new PassportError('ERR_LIMIT_EXCEEDED', `the status list is larger than ${maxBytes} bytes when decompressed`));
+function pipeThrough(input: Uint8Array, stream: CompressionStream | DecompressionStream, maxBytes: number, budget?: ByteBudget): Promise<Uint8Array> {
+  return transformBounded(
+    input,
+    stream,
+    maxBytes,
+    () => new PassportError('ERR_LIMIT_EXCEEDED', `the status list is larger than ${maxBytes} bytes when decompressed`),
+    budget && {
+      budget,
+      onBudget: () => new PassportError('ERR_LIMIT_EXCEEDED', 'the status lists of this verification decompress to more than its budget allows'),
+    },
+  );
 }
 
 /**
@@ -146,6 +169,17 @@ export async function decodeStatusList(
   encodedList: string,
   options: { maxBytes?: number; minLength?: number } = {},
 ): Promise<StatusList> {
+  return decodeStatusListWithin(encodedList, options);
+}
+
+/**
+ * @internal {@link decodeStatusList}, charging the decompressed bytes to `budget` (shared by
+ * every list of one verification) and refusing with ERR_LIMIT_EXCEEDED once it is spent.
+ */
+export async function decodeStatusListWithin(
+  encodedList: string,
+  options: { maxBytes?: number; minLength?: number; budget?: ByteBudget } = {},
+): Promise<StatusList> {
   if (typeof encodedList !== 'string') throw new TypeError('"encodedList" must be a string');
   const maxBytes = options.maxBytes ?? MAX_STATUS_LIST_BYTES;
   const minLength = options.minLength ?? MIN_STATUS_LIST_LENGTH;
@@ -162,9 +196,12 @@ export async function decodeStatusList(
   }
   // A compressed list can never need more than a small fraction of its output; refuse absurd inputs early.
   if (gz.length > maxBytes) throw new PassportError('ERR_LIMIT_EXCEEDED', 'the encoded status list is too large');
+  if (options.budget && options.budget.remaining <= 0) {
+    throw new PassportError('ERR_LIMIT_EXCEEDED', 'the status lists of this verification decompress to more than its budget allows');
+  }
   let bits: Uint8Array;
   try {
-    bits = await pipeThrough(gz, new DecompressionStream('gzip'), maxBytes);
+    bits = await pipeThrough(gz, new DecompressionStream('gzip'), maxBytes, options.budget);
   } catch (cause) {
     if (cause instanceof PassportError) throw cause;
     throw new PassportError('ERR_STATUS_LIST_INVALID', 'the encoded status list is not valid GZIP data', { cause });
