@@ -23,6 +23,7 @@ import type { IssuerProfile, KeyPair, SigningKeyPair } from '../keys/types.js';
 import { publicKeyForVerificationMethod } from '../proof/key-cache.js';
 import { CheckList, type VerificationResult } from '../result.js';
 import { publicJwkOf } from './jose-keys.js';
+import { checkDisclosures, sdDigest } from './sd-jwt-disclosures.js';
 import { addTrustChecks, trustOptionsOf, type TrustOptions } from './trust-bridge.js';
 import { summariseChecks, timeOptions } from './verify-vc-jwt.js';
 
@@ -248,7 +249,8 @@ export const MAX_SD_JWT_LENGTH = 200_000;
 
 /**
  * Verifies an SD-JWT VC presentation: the issuer's EdDSA signature (key from the did:key
- * `kid`, which must be `iss`), every disclosure's digest, the key-binding JWT (signed by the
+ * `kid`, which must be `iss`), every disclosure (each must be one the issuer signed, exactly
+ * once: unknown, edited and repeated disclosures are refused, RFC 9901 §7.1), the key-binding JWT (signed by the
  * `cnf` key, with this `nonce` and `aud`, fresh), `exp`, the disclosed fields against the
  * kind's schema, and with a `policy` the issuer's accreditation for the kind. Never throws on
  * bad input.
@@ -316,6 +318,20 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
     return finish();
   }
   checks.pass('shape', 'The presentation is an SD-JWT VC with a key-binding JWT.');
+
+  // RFC 9901 §7.1: every disclosure must be one the issuer signed, exactly once. The SD-JWT
+  // library drops unknown, edited and repeated disclosures silently, so they are refused here.
+  const problem = checkDisclosures(payload, parts.slice(1, -1));
+  if (problem) {
+    checks.fail('signature', 'ERR_SD_DISCLOSURE_INVALID', `A disclosed field was not signed by the issuer: ${problem}.`);
+    return finish();
+  }
+  // §7.3: the key-binding JWT covers exactly this SD-JWT and these disclosures (sd_hash).
+  const kbPayload = decodePart(parts[parts.length - 1]?.split('.')[1]);
+  if (kbPayload?.sd_hash !== sdDigest(presentation.slice(0, presentation.lastIndexOf('~') + 1))) {
+    checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The key-binding proof does not cover these disclosures: they were changed after the holder signed.');
+    return finish();
+  }
 
   const sd = await instance({
     verifier: (data, sig) => verifyWith(kid, data, sig),

@@ -1,9 +1,14 @@
+import fc from 'fast-check';
+import { CompactSign } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { accreditIssuer } from '../../src/trust/accredit-issuer.js';
 import { createTrustPolicy } from '../../src/trust/create-trust-policy.js';
 import { createIssuerProfile } from '../../src/keys/profile.js';
 import { generateKeyPair } from '../../src/keys/key-pair.js';
-import { fromBase64url } from '../../src/internal/bytes.js';
+import { fromBase64url, toBase64url, utf8 } from '../../src/internal/bytes.js';
+import { joseSigningKey } from '../../src/jose/jose-keys.js';
+import { checkDisclosures, sdDigest } from '../../src/jose/sd-jwt-disclosures.js';
+import type { SigningKeyPair } from '../../src/keys/types.js';
 import { issueSdJwtEntry, presentSdJwt, verifySdJwt, VCT_PREFIX } from '../../src/jose/sd-jwt.js';
 
 const issuedAt = new Date('2026-03-03T10:00:00Z');
@@ -122,5 +127,122 @@ describe('SD-JWT VC', () => {
       const r = await verifySdJwt(bad, { nonce: 'n', aud });
       expect(r.verified).toBe(false);
     }
+  });
+});
+
+// RFC 9901 §7.1: a disclosure the issuer did not sign, an edited disclosure and a repeated one
+// MUST be rejected, even when the holder signs a fresh key-binding JWT over the result (the
+// library we use drops them silently). §7.3: the key-binding JWT's sd_hash covers the exact
+// SD-JWT and disclosures presented.
+describe('SD-JWT disclosures (RFC 9901 §7.1)', () => {
+  /** `<issuer-jwt>~<disclosures>~` plus a key-binding JWT the holder signs now, over exactly that. */
+  async function withFreshKeyBinding(sdPart: string, holderKey: SigningKeyPair, nonce = 'n-1'): Promise<string> {
+    const payload = { iat: Math.floor(now.getTime() / 1000), aud, nonce, sd_hash: sdDigest(sdPart) };
+    const kb = await new CompactSign(utf8(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', typ: 'kb+jwt' }).sign(await joseSigningKey(holderKey));
+    return `${sdPart}${kb}`;
+  }
+  const disclosure = (...items: unknown[]) => toBase64url(utf8(JSON.stringify(items)));
+  const body = (presentation: string) => presentation.slice(0, presentation.lastIndexOf('~') + 1);
+  const codes = (r: { errors: { code: string }[] }) => r.errors.map((e) => e.code);
+
+  async function shownGrade() {
+    const s = await setup();
+    const shown = await presentSdJwt(s.sdjwt, { disclose: ['grade', 'awardedOn_year'], holderKey: s.holderKey, nonce: 'n-1', aud, issuedAt: now });
+    const disclosures = body(shown).split('~').slice(1, -1);
+    const grade = disclosures.find((d) => decodeJson(d)[1] === 'grade')!;
+    return { ...s, shown, disclosures, grade };
+  }
+
+  it('the re-signing helper itself yields a verified presentation (so the refusals below are about the disclosures)', async () => {
+    const { shown, holderKey } = await shownGrade();
+    const resigned = await withFreshKeyBinding(body(shown), holderKey);
+    expect((await verifySdJwt(resigned, { nonce: 'n-1', aud, now })).verified).toBe(true);
+  });
+
+  it('refuses a disclosure whose digest is not in the signed payload', async () => {
+    const { shown, holderKey } = await shownGrade();
+    const forged = disclosure('c2FsdHNhbHRzYWx0', 'grade_note', 'Distinction');
+    const r = await verifySdJwt(await withFreshKeyBinding(`${body(shown)}${forged}~`, holderKey), { nonce: 'n-1', aud, now });
+    expect(r.verified).toBe(false);
+    expect(codes(r)).toEqual(['ERR_SD_DISCLOSURE_INVALID']);
+    expect(r.claims).toBeUndefined();
+  });
+
+  it('refuses an edited disclosed value', async () => {
+    const { shown, holderKey, grade } = await shownGrade();
+    const [salt, name] = decodeJson(grade) as [string, string, string];
+    const edited = body(shown).replace(grade, disclosure(salt, name, 'Distinction'));
+    const r = await verifySdJwt(await withFreshKeyBinding(edited, holderKey), { nonce: 'n-1', aud, now });
+    expect(r.verified).toBe(false);
+    expect(codes(r)).toEqual(['ERR_SD_DISCLOSURE_INVALID']);
+  });
+
+  it('refuses a duplicated disclosure', async () => {
+    const { shown, holderKey, grade } = await shownGrade();
+    const r = await verifySdJwt(await withFreshKeyBinding(`${body(shown)}${grade}~`, holderKey), { nonce: 'n-1', aud, now });
+    expect(r.verified).toBe(false);
+    expect(codes(r)).toEqual(['ERR_SD_DISCLOSURE_INVALID']);
+  });
+
+  it('refuses a reserved claim name and malformed disclosures', async () => {
+    const { shown, holderKey } = await shownGrade();
+    for (const extra of [disclosure('c2FsdA', '_sd', 'x'), disclosure('c2FsdA', '...', 'x'), disclosure('only-one'), disclosure('a', 'b', 'c', 'd'), '!!', toBase64url(utf8('not json'))]) {
+      const r = await verifySdJwt(await withFreshKeyBinding(`${body(shown)}${extra}~`, holderKey), { nonce: 'n-1', aud, now });
+      expect(codes(r), extra).toEqual(['ERR_SD_DISCLOSURE_INVALID']);
+    }
+  });
+
+  it('any disclosure the issuer did not sign is refused (property)', async () => {
+    const { shown, holderKey } = await shownGrade();
+    const kbKey = await joseSigningKey(holderKey);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1 }), fc.string(), fc.jsonValue(), async (salt, name, value) => {
+        fc.pre(name !== '_sd' && name !== '...');
+        const sdPart = `${body(shown)}${disclosure(salt, name, value)}~`;
+        const kb = await new CompactSign(utf8(JSON.stringify({ iat: Math.floor(now.getTime() / 1000), aud, nonce: 'n-1', sd_hash: sdDigest(sdPart) })))
+          .setProtectedHeader({ alg: 'EdDSA', typ: 'kb+jwt' })
+          .sign(kbKey);
+        const r = await verifySdJwt(`${sdPart}${kb}`, { nonce: 'n-1', aud, now });
+        expect(codes(r)).toEqual(['ERR_SD_DISCLOSURE_INVALID']);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('binds the key-binding JWT to the disclosures (sd_hash): none may be removed or added afterwards', async () => {
+    const { shown, sdjwt, disclosures, grade } = await shownGrade();
+    const kb = shown.slice(shown.lastIndexOf('~') + 1);
+    const removed = `${body(shown).replace(`${grade}~`, '')}${kb}`;
+    const hidden = sdjwt.split('~').slice(1).find((d) => d !== '' && !disclosures.includes(d))!;
+    const added = `${body(shown)}${hidden}~${kb}`;
+    for (const tampered of [removed, added]) {
+      const r = await verifySdJwt(tampered, { nonce: 'n-1', aud, now });
+      expect(r.verified).toBe(false);
+      expect(codes(r)).toEqual(['ERR_HOLDER_BINDING']);
+    }
+  });
+});
+
+describe('checkDisclosures (the §7.1 processing rules on hand-made payloads)', () => {
+  const enc = (...items: unknown[]) => toBase64url(utf8(JSON.stringify(items)));
+  const grade = enc('s1', 'grade', 'Pass');
+  const item = enc('s2', 'Unit 3');
+  const nested = enc('s3', 'unit', { _sd: [sdDigest(item)] });
+
+  it('accepts each disclosure referenced once, in objects, arrays and inside other disclosures', () => {
+    expect(checkDisclosures({ _sd: [sdDigest(grade), 'decoy'], units: [{ '...': sdDigest(item) }] }, [grade, item])).toBeUndefined();
+    expect(checkDisclosures({ _sd: [sdDigest(nested)] }, [nested, enc('s2', 'name', 'x')])).toMatch(/not one the issuer signed/);
+  });
+
+  it('refuses a digest that appears twice, in the payload or via a disclosure', () => {
+    expect(checkDisclosures({ _sd: [sdDigest(grade), sdDigest(grade)] }, [grade])).toMatch(/more than once/);
+    expect(checkDisclosures({ _sd: [sdDigest(grade)], more: { _sd: [sdDigest(grade)] } }, [])).toMatch(/more than once/);
+  });
+
+  it('refuses a disclosure used in the wrong place, or overwriting a claim', () => {
+    expect(checkDisclosures({ list: [{ '...': sdDigest(grade) }] }, [grade])).toMatch(/array element/);
+    expect(checkDisclosures({ _sd: [sdDigest(item)] }, [item])).toMatch(/object property/);
+    expect(checkDisclosures({ grade: 'Fail', _sd: [sdDigest(grade)] }, [grade])).toMatch(/already exists/);
+    expect(checkDisclosures({ _sd_alg: 'sha-512', _sd: [] }, [])).toMatch(/not supported/);
   });
 });
