@@ -1,5 +1,14 @@
 export { didKeyFromPublicKey, parseDidKey, verificationMethodId } from './did-key.js';
-export { decryptKeyFile, encryptKeyFile, readKeyFile, type EncryptKeyFileOptions, type KeyFile } from './key-file.js';
+export {
+  decryptKeyFile,
+  DEFAULT_KEY_FILE_ITERATIONS,
+  encryptKeyFile,
+  MAX_KEY_FILE_ITERATIONS,
+  MIN_KEY_FILE_ITERATIONS,
+  readKeyFile,
+  type EncryptKeyFileOptions,
+  type KeyFile,
+} from './key-file.js';
 export {
   exportKeyPair,
   generateKeyPair,

@@ -72,7 +72,7 @@ async function build(): Promise<World> {
   const { jwt: vpJwt } = await signVpJwt({ holderKey: holder, entries: [entry], audience: 'employer', challenge: CHALLENGE, domain: DOMAIN } as never);
   const sdIssued = await issueSdJwtEntry('qualification', fields as never, { issuer, key: issuerKey, holderKey: holder, disclosable: ['awardedOn'] } as never);
   const sdJwt = await presentSdJwt(sdIssued, { disclose: [], holderKey: holder, nonce: CHALLENGE, aud: DOMAIN } as never);
-  const keyFileText = await encryptKeyFile(issuerKey, 'correct horse battery staple', { iterations: 1000 });
+  const keyFileText = await encryptKeyFile(issuerKey, 'correct horse battery staple', { unsafeIterationsForTesting: 1000 });
   const statusList = await encodeStatusList(createStatusList());
   return {
     authority, issuerKey, holder, policy, accreditation, entry, passport, passportText: serializePassport(passport),

@@ -8,11 +8,14 @@ import {
   encryptKeyFile,
   generateKeyPair,
   importKeyPair,
+  MAX_KEY_FILE_ITERATIONS,
+  MIN_KEY_FILE_ITERATIONS,
   readKeyFile,
   type SigningKeyPair,
 } from '../../src/index.js';
+import { toBase64url } from '../../src/internal/bytes.js';
 
-const FAST = { iterations: 1000 };
+const FAST = { unsafeIterationsForTesting: 1000 };
 const PASS = 'correct horse battery staple';
 const code = (c: string) => expect.objectContaining({ name: 'PassportError', code: c });
 
@@ -28,6 +31,7 @@ describe('encrypted key files', () => {
     const text = await encryptKeyFile(key, PASS, { ...FAST, profile });
     const out = await decryptKeyFile(text, PASS);
     expect(out.key).toEqual(key);
+    expect(out.iterations).toBe(1000);
     expect(out.profile).toEqual(profile);
     const pub = readKeyFile(text);
     expect(pub).toMatchObject({ type: 'learning-passport-key', version: 1, did: key.did, publicKeyMultibase: key.publicKeyMultibase, profile });
@@ -143,5 +147,55 @@ describe('key file public fields must agree with the key', () => {
     const file = JSON.parse(await encryptKeyFile(await generateKeyPair(), PASS, FAST));
     const other = await generateKeyPair();
     expect(() => readKeyFile(JSON.stringify({ ...file, did: other.did }))).toThrow(code('ERR_KEY_FILE_INVALID'));
+  });
+});
+
+describe('PBKDF2 work factor (key files)', () => {
+  const p2cOf = (text: string) => JSON.parse(new TextDecoder().decode(Buffer.from(JSON.parse(text).jwe.split('.')[0], 'base64url'))).p2c;
+
+  it(`writes ${600_000} iterations by default and accepts ${MIN_KEY_FILE_ITERATIONS}, the floor`, async () => {
+    const key = await generateKeyPair();
+    expect(p2cOf(await encryptKeyFile(key, PASS))).toBe(600_000);
+    const atFloor = await encryptKeyFile(key, PASS, { iterations: MIN_KEY_FILE_ITERATIONS });
+    expect(p2cOf(atFloor)).toBe(MIN_KEY_FILE_ITERATIONS);
+    expect((await decryptKeyFile(atFloor, PASS)).key).toEqual(key);
+  }, 30_000);
+
+  it('refuses counts below the floor or above the maximum unless the test-only option is named', async () => {
+    const key = await generateKeyPair();
+    for (const iterations of [MIN_KEY_FILE_ITERATIONS - 1, 1000, MAX_KEY_FILE_ITERATIONS + 1, Number.NaN, 2 ** 53]) {
+      await expect(encryptKeyFile(key, PASS, { iterations })).rejects.toThrow(TypeError);
+    }
+    expect(p2cOf(await encryptKeyFile(key, PASS, { unsafeIterationsForTesting: 1000 }))).toBe(1000);
+    await expect(encryptKeyFile(key, PASS, { unsafeIterationsForTesting: 999 })).rejects.toThrow(TypeError);
+    await expect(encryptKeyFile(key, PASS, { iterations: 600_000, unsafeIterationsForTesting: 1000 })).rejects.toThrow(TypeError);
+  });
+
+  it(`decrypt refuses a file asking for more than ${MAX_KEY_FILE_ITERATIONS} iterations before doing the work`, async () => {
+    const key = await generateKeyPair();
+    const genuine = JSON.parse(await encryptKeyFile(key, PASS, FAST)) as Record<string, unknown>;
+    // The header alone decides; p2s is left out so that a file within the bound fails fast inside
+    // the JWE library (after our bound let it through) instead of running PBKDF2 for seconds.
+    const withCount = async (p2c: unknown) => {
+      const header = toBase64url(utf8(JSON.stringify({ alg: 'PBES2-HS512+A256KW', enc: 'A256GCM', p2c, cty: 'multikey' })));
+      const rest = String(genuine.jwe).split('.').slice(1).join('.');
+      return withChecksum({ ...genuine, jwe: `${header}.${rest}` });
+    };
+    const refusal = async (p2c: unknown) => {
+      try {
+        await decryptKeyFile(await withCount(p2c), PASS);
+      } catch (err) {
+        return err as { code: string; message: string };
+      }
+      throw new Error('decrypt did not refuse');
+    };
+    const atLimit = await refusal(MAX_KEY_FILE_ITERATIONS);
+    expect(atLimit.code).toBe('ERR_KEY_FILE_INVALID');
+    expect(atLimit.message).not.toMatch(/iterations/);
+    for (const past of [MAX_KEY_FILE_ITERATIONS + 1, 1e12, 0, -5, 1.5, '600000']) {
+      const r = await refusal(past);
+      expect(r.code).toBe('ERR_KEY_FILE_INVALID');
+      expect(r.message).toMatch(/iterations/);
+    }
   });
 });
