@@ -326,12 +326,6 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
     checks.fail('signature', 'ERR_SD_DISCLOSURE_INVALID', `A disclosed field was not signed by the issuer: ${problem}.`);
     return finish();
   }
-  // §7.3: the key-binding JWT covers exactly this SD-JWT and these disclosures (sd_hash).
-  const kbPayload = decodePart(parts[parts.length - 1]?.split('.')[1]);
-  if (kbPayload?.sd_hash !== sdDigest(presentation.slice(0, presentation.lastIndexOf('~') + 1))) {
-    checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The key-binding proof does not cover these disclosures: they were changed after the holder signed.');
-    return finish();
-  }
 
   const sd = await instance({
     verifier: (data, sig) => verifyWith(kid, data, sig),
@@ -356,6 +350,13 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
     else if (/Key Binding|sd_hash/i.test(message)) checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The key-binding proof does not match: it was not made by the holder for this presentation.');
     else if (/Signature/i.test(message)) checks.fail('signature', 'ERR_PROOF_SIGNATURE_INVALID', 'The signature does not match the content: it was changed or signed by another key.');
     else checks.fail('signature', 'ERR_JOSE_INVALID', 'The SD-JWT or one of its disclosures is damaged.');
+    return finish();
+  }
+  // §7.3: the key-binding JWT covers exactly this SD-JWT and these disclosures (sd_hash). The
+  // library checks it too; checked here after the issuer's signature so that error comes first.
+  const kbPayload = decodePart(parts[parts.length - 1]?.split('.')[1]);
+  if (kbPayload?.sd_hash !== sdDigest(presentation.slice(0, presentation.lastIndexOf('~') + 1))) {
+    checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The key-binding proof does not cover these disclosures: they were changed after the holder signed.');
     return finish();
   }
   checks.pass('signature', 'The issuer’s signature matches, and every disclosed field is one the issuer signed.');
