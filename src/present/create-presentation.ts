@@ -77,9 +77,9 @@ function didOf(value: unknown): string | undefined {
 /**
  * The accreditations on the chains of the shared entries' issuers: those whose subject is an
  * issuer of a shared entry, then those of their accreditors, and so on up to the roots.
- * An accreditation naming a custody role goes only to a subject in `custodyAllowed` (for an
- * employer: issuers of entries the holder explicitly included); the rest never travel, even
- * as a link in another issuer's chain.
+ * An accreditation naming a custody role, or signed by an organisation with one, goes only when
+ * that organisation is in `custodyAllowed` (for an employer: issuers of entries the holder
+ * explicitly included); the rest never travel, even as a link in another issuer's chain.
  */
 function accreditationsFor(
   entries: readonly Record<string, unknown>[],
@@ -87,6 +87,11 @@ function accreditationsFor(
   custodyAllowed: (subject: string) => boolean,
 ): Record<string, unknown>[] {
   const wanted = new Set(entries.map((e) => didOf(e.issuer)).filter((d): d is string => d !== undefined));
+  // Organisations with a custody role: an accreditation they signed names them as its issuer,
+  // so it is custody context too (and useless without theirs, which stays home).
+  const custodyDids = new Set(
+    accreditations.filter((a): a is Record<string, unknown> => isPlainObject(a) && isCustodyAccreditation(a)).map((a) => didOf(a.credentialSubject)),
+  );
   const chosen = new Set<Record<string, unknown>>();
   let grew = true;
   while (grew) {
@@ -96,6 +101,8 @@ function accreditationsFor(
       const subject = didOf(a.credentialSubject);
       if (subject === undefined || !wanted.has(subject)) continue;
       if (isCustodyAccreditation(a) && !custodyAllowed(subject)) continue;
+      const by = didOf(a.issuer);
+      if (by !== undefined && custodyDids.has(by) && !custodyAllowed(by)) continue;
       chosen.add(a);
       const accreditor = didOf(a.issuer);
       if (accreditor !== undefined) wanted.add(accreditor);
