@@ -138,16 +138,12 @@ export function assertNonEmpty(value: unknown, name: string): asserts value is s
  * Shared by every presentation format (Data Integrity and vp+jwt).
  */
 export function selectPresentedEntries(input: CreatePresentationInput): EntrySelection {
-  if (input.accreditations !== undefined && !Array.isArray(input.accreditations)) throw new TypeError('"accreditations" must be an array');
-  if (input.lint !== undefined && !isPlainObject(input.lint as unknown)) throw new TypeError('"lint" must be an object');
-  if (input.lint?.accreditations !== undefined && !Array.isArray(input.lint.accreditations)) throw new TypeError('"lint.accreditations" must be an array');
-  const lintAccreditations = [...(input.lint?.accreditations ?? []), ...(input.accreditations ?? [])];
-  const lint: LintDisclosureOptions = { ...input.lint, ...(lintAccreditations.length > 0 ? { accreditations: lintAccreditations } : {}) };
   return selectEntries(input.entries, {
     audience: input.audience,
     holder: input.holderKey.did,
     ...(input.include ? { include: input.include } : {}),
-    lint,
+    ...(input.lint ? { lint: input.lint } : {}),
+    ...(input.accreditations !== undefined ? { accreditations: input.accreditations } : {}),
   });
 }
 

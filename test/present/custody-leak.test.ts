@@ -24,6 +24,7 @@ import {
   isPassportError,
   lintDisclosure,
   printPack,
+  selectEntries,
   signVpJwt,
   verifyCredential,
   verifyPresentation,
@@ -139,6 +140,13 @@ describe('the README sharing call (Sharing with employers)', () => {
     const result = await verifyPresentation(presentation, { challenge: 'c', domain: 'd', policy });
     expect(result.verified).toBe(false); // nothing was shared, so nothing is "verified"
     expect(resultText(result)).not.toMatch(CUSTODY_TEXT);
+  });
+
+  it('the holder’s preview (selectEntries with the passport’s accreditations) agrees with the presentation', async () => {
+    const preview = selectEntries(passport.entries, { audience: 'employer', accreditations: passport.accreditations });
+    expect(preview.selected.map((e) => (e.issuer as { id: string }).id)).not.toContain(prisonKey.did);
+    expect(preview.selected.map((e) => (e.issuer as { id: string }).id)).not.toContain(probationKey.did);
+    expect(preview.excluded).toHaveLength(custodyEntries.length);
   });
 
   it('when the holder includes a prison entry, it is logged, its accreditation travels, and no verdict names the role', async () => {
