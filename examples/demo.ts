@@ -126,13 +126,13 @@ export async function runDemo(say: Say = () => {}) {
     audience: 'employer',
     challenge,
     domain,
-    lint: { accreditations },
-    // The accreditations of the shared entries' issuers travel inside the presentation.
+    // The accreditations of the shared entries' issuers travel inside the presentation; the
+    // privacy linter reads them all, so nothing a prison signed goes unless Amira includes it.
     accreditations: released.accreditations,
   });
   const warnings = lintDisclosure([handoverA], { accreditations });
   say(`   shared: ${shared.presentation.verifiableCredential?.length ?? 0} entries; the linter on the handover alone says: "${warnings[0]?.message ?? 'nothing'}"`);
-  const tryAll = await createPresentation({ holderKey: amira, entries: released.entries, audience: 'employer', challenge, domain, lint: { accreditations } });
+  const tryAll = await createPresentation({ holderKey: amira, entries: released.entries, audience: 'employer', challenge, domain, accreditations: released.accreditations });
   say(`   had she offered everything, ${tryAll.excluded.length} custody-context entries would have been left out automatically`);
 
   step(9, 'The employer verifies offline, holding only the authority’s key');

@@ -60,7 +60,8 @@ export async function qrSizeTable(): Promise<QrSizeRow[]> {
     const { issuer: name, role, fields } = typical[kind];
     const key = await generateKeyPair();
     const entry = await issueEntry(kind, fields as never, {
-      issuer: createIssuerProfile({ key, name, role }),
+      // The names here are the neutral ones verifiers see (a prison must have one).
+      issuer: createIssuerProfile({ key, name, displayName: name, role }),
       key,
       holder: holder.did,
       validFrom: '2026-03-03T10:00:00Z',

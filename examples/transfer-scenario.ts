@@ -21,9 +21,9 @@ import {
   type PassportEntry,
 } from 'learning-passport';
 
-async function party(name: string, role: Parameters<typeof createIssuerProfile>[0]['role']) {
+async function party(name: string, role: Parameters<typeof createIssuerProfile>[0]['role'], displayName?: string) {
   const key = await generateKeyPair();
-  return { key, issuer: createIssuerProfile({ key, name, role }) };
+  return { key, issuer: createIssuerProfile({ key, name, role, ...(displayName ? { displayName } : {}) }) };
 }
 
 /** What the scenario found, for the test suite and for people reading along. */
@@ -51,8 +51,8 @@ export async function runTransferScenario(): Promise<TransferScenarioResult> {
   const learner = await generateKeyPair();
   const holder = learner.did;
   const [prisonA, prisonB, cityGuilds, charity] = await Promise.all([
-    party('HMP A Education', 'prison'),
-    party('HMP B Education', 'prison'),
+    party('HMP A Education', 'prison', 'Learning Centre A'),
+    party('HMP B Education', 'prison', 'Learning Centre B'),
     party('City & Guilds', 'awarding-body'),
     party('St Giles Trust', 'charity'),
   ]);

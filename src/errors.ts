@@ -54,6 +54,9 @@ export const ERROR_CODES = [
   'ERR_SD_DISCLOSURE_INVALID',
   'ERR_ALGORITHM_NOT_ALLOWED',
   'ERR_QR_PAYLOAD_INVALID',
+  'ERR_PRESENTATION_EMPTY',
+  // privacy
+  'ERR_NEUTRAL_NAME_REQUIRED',
 ] as const;
 
 /** One of the stable error codes listed in {@link ERROR_CODES}. */

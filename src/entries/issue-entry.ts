@@ -6,6 +6,7 @@ import { toHex } from '../internal/bytes.js';
 import { describeValue, isPlainObject } from '../internal/json.js';
 import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
 import { assertSigningKeyPair } from '../keys/key-pair.js';
+import { assertNeutralIssuerName } from '../keys/profile.js';
 import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
 import { checkpointDigest } from './kinds/checkpoint.js';
@@ -142,7 +143,7 @@ function prohibitedError(kind: string, issues: EntryIssue[]): PassportError {
  * fields (achievement name, description and criteria are written from the fields), validates it
  * against the kind's strict schema and the prohibited-data firewall, and signs it with
  * eddsa-jcs-2022. The issuer appears as `{ id, type: ['Profile'], name: displayName ?? name }`:
- * its role never enters the entry.
+ * its role and, when it has a display name, its official name never enter the entry.
  *
  * @param kind one of {@link ENTRY_KINDS}
  * @param fields the kind's fields (unknown properties are rejected; `undefined` values are dropped)
@@ -153,6 +154,7 @@ function prohibitedError(kind: string, issues: EntryIssue[]): PassportError {
  * @throws {PassportError} ERR_ENTRY_KIND_UNKNOWN for an unknown kind
  * @throws {PassportError} ERR_SCHEMA_INVALID when the fields do not match the kind (`details.issues`)
  * @throws {PassportError} ERR_PROHIBITED_DATA when a field holds criminal-record data (`details.path`)
+ * @throws {PassportError} ERR_NEUTRAL_NAME_REQUIRED when the issuer has a custody role (prison, probation) and no neutral `displayName`
  * @throws {TypeError} for caller mistakes: missing issuer or key, issuer.id ≠ key.did, bad dates, bad holder
  * @example
  * ```ts
@@ -174,6 +176,9 @@ export async function issueEntry<K extends EntryKind>(kind: K, fields: EntryFiel
     throw new TypeError('"options.issuer" must be an issuer profile (see createIssuerProfile)');
   }
   if (issuer.id !== key.did) throw new TypeError('"options.issuer.id" must be the DID of "options.key"');
+  // A custody-role profile built by hand (not by createIssuerProfile) gets the same rule: the
+  // official name ("HMP Northfield") is never signed into an entry.
+  assertNeutralIssuerName(issuer.role, issuer.displayName);
   const issuerName = typeof issuer.displayName === 'string' && issuer.displayName.trim() !== '' ? issuer.displayName : issuer.name;
 
   const validFrom = stamp(options.validFrom, 'options.validFrom') ?? formatDateTimeStamp(new Date());

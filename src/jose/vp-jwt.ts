@@ -4,10 +4,9 @@
 import { VC_V2_CONTEXT } from '../constants.js';
 import { utf8 } from '../internal/bytes.js';
 import { loadJose } from '../internal/lazy-jose.js';
-import { checkPresentedEntries, summarisePresentation } from '../present/check-entries.js';
-import { assertPresentationRequest, type CreatePresentationInput, type CreatePresentationResult } from '../present/create-presentation.js';
+import { checkPresentedEntries, noteEmptyPresentation, summarisePresentation } from '../present/check-entries.js';
+import { assertPresentationRequest, selectPresentedEntries, type CreatePresentationInput, type CreatePresentationResult } from '../present/create-presentation.js';
 import { holderOf, presentationOptions, presentationShapeProblem, type PresentationVerificationResult } from '../present/verify-presentation.js';
-import { selectEntries } from '../present/select-entries.js';
 import { CheckList, type Check } from '../result.js';
 import { allowedAlgorithms, joseSigningKey, type JwsAlgorithm } from './jose-keys.js';
 import { trustOptionsOf, type TrustOptions } from './trust-bridge.js';
@@ -49,12 +48,8 @@ export async function signVpJwt(input: SignVpJwtInput): Promise<SignVpJwtResult>
 
   const jwts = input.entries.filter((e): e is string => typeof e === 'string');
   const objects = input.entries.filter((e) => typeof e !== 'string');
-  const selection = selectEntries(objects, {
-    audience: input.audience,
-    holder: input.holderKey.did,
-    ...(input.include ? { include: input.include } : {}),
-    ...(input.lint ? { lint: input.lint } : {}),
-  });
+  // The linter reads any accreditations given, as createPresentation's does.
+  const selection = selectPresentedEntries({ ...input, entries: objects });
   // VC 2.0 §4.13: JOSE-secured credentials are carried as EnvelopedVerifiableCredential.
   const enveloped = jwts.map((jwt) => ({ '@context': VC_V2_CONTEXT, id: `data:application/vc+jwt,${jwt}`, type: 'EnvelopedVerifiableCredential' }));
   const credentials = [...selection.selected, ...enveloped];
@@ -106,7 +101,11 @@ export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Pr
   const tolerance = options.clockTolerance ?? 60;
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) throw new TypeError('"options.clockTolerance" must be a non-negative number');
   const checks = new CheckList();
-  const finish = (entries: Awaited<ReturnType<typeof checkPresentedEntries>>, holder?: string): PresentationVerificationResult => ({
+  const finish = (entries: Awaited<ReturnType<typeof checkPresentedEntries>>, holder?: string): PresentationVerificationResult => {
+    noteEmptyPresentation(checks, entries);
+    return result(entries, holder);
+  };
+  const result = (entries: Awaited<ReturnType<typeof checkPresentedEntries>>, holder?: string): PresentationVerificationResult => ({
     verified: checks.verified && entries.every((e) => e.verified),
     checks: checks.checks,
     errors: [...checks.errors, ...entries.flatMap((e) => e.checks.filter((c) => c.status !== 'pass').map((c: Check) => ({ code: c.code!, message: `${e.description}: ${c.message}` })))],

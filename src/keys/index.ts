@@ -24,6 +24,8 @@ export {
 } from './multikey.js';
 export { createIssuerProfile, issuerDisplayName, type IssuerProfileInput } from './profile.js';
 export {
+  CUSTODY_ROLES,
+  isCustodyRole,
   ISSUER_ROLES,
   type Ed25519Jwk,
   type IssuerProfile,

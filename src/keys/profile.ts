@@ -1,25 +1,59 @@
+import { PassportError } from '../errors.js';
 import { isPlainObject } from '../internal/json.js';
-import { ISSUER_ROLES, type IssuerProfile, type IssuerRole, type KeyPair } from './types.js';
+import { lintDisclosure } from '../present/lint-disclosure.js';
+import { ISSUER_ROLES, isCustodyRole, type IssuerProfile, type IssuerRole, type KeyPair } from './types.js';
 
 /** Input of {@link createIssuerProfile}. */
 export interface IssuerProfileInput {
   /** The issuer's key (only its DID is used). */
   key: KeyPair;
-  /** The organisation's name, e.g. "City & Guilds". */
+  /** The organisation's official name, e.g. "City & Guilds" or "HMP Northfield". Kept in the profile only: entries carry `displayName` when there is one. */
   name: string;
-  /** A neutral name for verifiers, e.g. "Northern Education Services" (privacy feature P4). */
+  /**
+   * A neutral name for verifiers, e.g. "Northfield Learning Centre" (privacy feature P4).
+   * Required for the custody roles ({@link CUSTODY_ROLES}: prison, probation), and then it must
+   * not itself reveal custody (no "HMP", "prison", "YOI", "probation"…).
+   */
   displayName?: string;
   role: IssuerRole;
 }
 
 /**
+ * Throws ERR_NEUTRAL_NAME_REQUIRED unless an issuer with a custody role has a display name that
+ * reveals nothing: the display name is what every entry it signs carries, and what every verifier
+ * reads. Uses the disclosure linter's word list (any `high` finding refuses the name).
+ */
+export function assertNeutralIssuerName(role: unknown, displayName: unknown): void {
+  if (!isCustodyRole(role)) return;
+  if (typeof displayName !== 'string' || displayName.trim() === '') {
+    throw new PassportError(
+      'ERR_NEUTRAL_NAME_REQUIRED',
+      `An issuer with the role "${String(role)}" needs a neutral "displayName" (for example "Northfield Learning Centre"): it is signed into every entry instead of the official name, which would tell an employer the holder was in custody.`,
+    );
+  }
+  const found = lintDisclosure([{ description: displayName }]).find((w) => w.severity === 'high');
+  if (found) {
+    throw new PassportError('ERR_NEUTRAL_NAME_REQUIRED', `The "displayName" of an issuer with the role "${String(role)}" must not reveal custody: ${found.message}`, {
+      details: { path: ['displayName'] },
+    });
+  }
+}
+
+/**
  * Builds an issuer profile (Open Badges 3.0 `Profile`): the DID, the name, an optional neutral
- * display name and the issuer's role.
+ * display name and the issuer's role. Entries carry only the DID and `displayName ?? name`;
+ * the official name and the role stay in the profile (the issuer's own records).
+ *
+ * Issuers with a custody role ({@link CUSTODY_ROLES}: prison, probation) must give a neutral
+ * `displayName`, one that names no prison and uses no custody words: every entry they sign
+ * carries it, and a holder shares those entries with employers.
  *
  * @throws {TypeError} on an unknown role or an empty name
+ * @throws {PassportError} ERR_NEUTRAL_NAME_REQUIRED for a custody role without a neutral `displayName`
  * @example
  * ```ts
  * const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });
+ * const prison = createIssuerProfile({ key: prisonKey, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' });
  * ```
  */
 export function createIssuerProfile(input: IssuerProfileInput): IssuerProfile {
@@ -31,6 +65,7 @@ export function createIssuerProfile(input: IssuerProfileInput): IssuerProfile {
   if (input.displayName !== undefined && (typeof input.displayName !== 'string' || input.displayName.trim() === '')) {
     throw new TypeError('"displayName" must be a non-empty string when given');
   }
+  assertNeutralIssuerName(input.role, input.displayName);
   return {
     id: input.key.did,
     type: ['Profile'],

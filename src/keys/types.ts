@@ -58,6 +58,47 @@ export const ISSUER_ROLES = [
 /** One of {@link ISSUER_ROLES}. */
 export type IssuerRole = (typeof ISSUER_ROLES)[number];
 
+// Every role is classified here, once: a role added to ISSUER_ROLES does not compile until
+// someone decides whether naming it would tell a reader that the holder was in custody.
+const ROLE_REVEALS_CUSTODY: Readonly<Record<IssuerRole, boolean>> = {
+  'awarding-body': false,
+  'education-provider': false,
+  prison: true,
+  probation: true,
+  charity: false,
+  trainer: false,
+  mentor: false,
+  employer: false,
+  'scheme-operator': false,
+  authority: false,
+};
+
+/**
+ * The issuer roles that reveal custody: an entry signed under one of them, its accreditation,
+ * or a verdict naming the role would tell a reader that the holder was in prison or on
+ * probation. The one list every privacy rule uses (sharing, linting, issuer names, verdict text).
+ *
+ * @example
+ * ```ts
+ * CUSTODY_ROLES; // ['prison', 'probation']
+ * ```
+ */
+export const CUSTODY_ROLES: readonly IssuerRole[] = Object.freeze(ISSUER_ROLES.filter((role) => ROLE_REVEALS_CUSTODY[role]));
+
+/**
+ * True when `role` is one of {@link CUSTODY_ROLES}. Accepts anything (roles read from untrusted
+ * accreditations are plain strings).
+ *
+ * @example
+ * ```ts
+ * isCustodyRole('prison'); // true
+ * isCustodyRole('charity'); // false
+ * ```
+ */
+export function isCustodyRole(role: unknown): boolean {
+  return typeof role === 'string' && (CUSTODY_ROLES as readonly string[]).includes(role);
+}
+
 /** An issuer's public profile: who signs, in an Open Badges 3.0 `Profile` shape. */
 export interface IssuerProfile {
   /** The issuer's DID. */

@@ -135,6 +135,16 @@ export const PRESENTATION_BLOCKERS: Partial<Record<CheckName, string>> = {
   'validity-period': 'Do not rely on this: the presentation has expired. Ask the person to share again.',
 };
 
+/**
+ * Records that a presentation holds no entries. Its own signature may check out, but nothing the
+ * holder claims was checked, so it must never read as verified: the check is `unknown` with
+ * ERR_PRESENTATION_EMPTY (added only when nothing else failed first).
+ */
+export function noteEmptyPresentation(checks: CheckList, entries: readonly PresentedEntryResult[]): void {
+  if (entries.length > 0 || checks.failed) return;
+  checks.unknown('shape', 'ERR_PRESENTATION_EMPTY', 'The presentation holds no achievements, so there is nothing to check. Ask the person to share again.');
+}
+
 /** The summary of a whole presentation: a blocker first, otherwise the entries. */
 export function summarisePresentation(checks: CheckList, entries: PresentedEntryResult[]): string {
   const problem = checks.firstProblem;

@@ -6,6 +6,8 @@ import { assertSigningKeyPair } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
 import type { Signed } from '../proof/types.js';
+import { isCustodyRole } from '../keys/types.js';
+import { contentIdOf, credentialIdOf } from './entry-facts.js';
 import type { DisclosureWarning, LintDisclosureOptions } from './lint-disclosure.js';
 import { assertSelectionOptions, selectEntries, type Audience, type EntrySelection, type ExcludedEntry } from './select-entries.js';
 
@@ -43,7 +45,9 @@ export interface CreatePresentationInput {
    * Accreditations to carry inside the presentation (for example the passport's), so the
    * verifier needs nothing but its root keys. Only those on the chain of an issuer whose entry is
    * shared are included: an accreditation names its issuer's role, and a prison's role must not
-   * travel with entries that leave the prison out.
+   * travel with entries that leave the prison out. The linter always reads them too, so for an
+   * employer an entry signed under a custody role (prison, probation) is left out unless named in
+   * `include`, and that issuer's accreditation travels only when it is.
    */
   accreditations?: readonly unknown[];
 }
@@ -59,6 +63,12 @@ export interface CreatePresentationResult {
   overrides: EntrySelection['overrides'];
 }
 
+/** True when an accreditation vouches for a custody role (prison, probation) or a custody-associated issuer. */
+function isCustodyAccreditation(accreditation: Record<string, unknown>): boolean {
+  const subjects = Array.isArray(accreditation.credentialSubject) ? accreditation.credentialSubject : [accreditation.credentialSubject];
+  return subjects.some((s) => isPlainObject(s) && (isCustodyRole(s.role) || s.custodyAssociated === true));
+}
+
 function didOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   return isPlainObject(value) && typeof value.id === 'string' ? value.id : undefined;
@@ -67,9 +77,21 @@ function didOf(value: unknown): string | undefined {
 /**
  * The accreditations on the chains of the shared entries' issuers: those whose subject is an
  * issuer of a shared entry, then those of their accreditors, and so on up to the roots.
+ * An accreditation naming a custody role, or signed by an organisation with one, goes only when
+ * that organisation is in `custodyAllowed` (for an employer: issuers of entries the holder
+ * explicitly included); the rest never travel, even as a link in another issuer's chain.
  */
-function accreditationsFor(entries: readonly Record<string, unknown>[], accreditations: readonly unknown[]): Record<string, unknown>[] {
+function accreditationsFor(
+  entries: readonly Record<string, unknown>[],
+  accreditations: readonly unknown[],
+  custodyAllowed: (subject: string) => boolean,
+): Record<string, unknown>[] {
   const wanted = new Set(entries.map((e) => didOf(e.issuer)).filter((d): d is string => d !== undefined));
+  // Organisations with a custody role: an accreditation they signed names them as its issuer,
+  // so it is custody context too (and useless without theirs, which stays home).
+  const custodyDids = new Set(
+    accreditations.filter((a): a is Record<string, unknown> => isPlainObject(a) && isCustodyAccreditation(a)).map((a) => didOf(a.credentialSubject)),
+  );
   const chosen = new Set<Record<string, unknown>>();
   let grew = true;
   while (grew) {
@@ -78,6 +100,9 @@ function accreditationsFor(entries: readonly Record<string, unknown>[], accredit
       if (!isPlainObject(a) || chosen.has(a)) continue;
       const subject = didOf(a.credentialSubject);
       if (subject === undefined || !wanted.has(subject)) continue;
+      if (isCustodyAccreditation(a) && !custodyAllowed(subject)) continue;
+      const by = didOf(a.issuer);
+      if (by !== undefined && custodyDids.has(by) && !custodyAllowed(by)) continue;
       chosen.add(a);
       const accreditor = didOf(a.issuer);
       if (accreditor !== undefined) wanted.add(accreditor);
@@ -107,12 +132,51 @@ export function assertNonEmpty(value: unknown, name: string): asserts value is s
 }
 
 /**
+ * The selection for a presentation request. The linter always sees the accreditations the
+ * presentation would carry, beside any the caller gave it: an accreditation names its issuer's
+ * role, and a prison-issued entry with a neutral name is only recognisable by that role.
+ * Shared by every presentation format (Data Integrity and vp+jwt).
+ */
+export function selectPresentedEntries(input: CreatePresentationInput): EntrySelection {
+  return selectEntries(input.entries, {
+    audience: input.audience,
+    holder: input.holderKey.did,
+    ...(input.include ? { include: input.include } : {}),
+    ...(input.lint ? { lint: input.lint } : {}),
+    ...(input.accreditations !== undefined ? { accreditations: input.accreditations } : {}),
+  });
+}
+
+/**
+ * The accreditations a presentation carries: those on the chains of the shared entries'
+ * issuers. For an employer, one naming a custody role travels only with an entry of that issuer
+ * the holder explicitly included (recorded in `overrides`).
+ */
+export function carriedAccreditations(input: CreatePresentationInput, selection: EntrySelection): Record<string, unknown>[] {
+  const explicit = new Set(selection.overrides.flatMap((o) => [o.entryId, o.id]).filter((v): v is string => v !== undefined));
+  const explicitIssuers = new Set(
+    selection.selected
+      .filter((e) => {
+        const cid = contentIdOf(e);
+        const id = credentialIdOf(e);
+        return (cid !== undefined && explicit.has(cid)) || (id !== undefined && explicit.has(id));
+      })
+      .map((e) => didOf(e.issuer))
+      .filter((d): d is string => d !== undefined),
+  );
+  const custodyAllowed = input.audience === 'employer' ? (subject: string) => explicitIssuers.has(subject) : () => true;
+  return accreditationsFor(selection.selected, input.accreditations ?? [], custodyAllowed);
+}
+
+/**
  * Builds and signs a Verifiable Presentation of the holder's entries for one verifier request:
  * `{ '@context': [VC 2.0], type: ['VerifiablePresentation'], holder, verifiableCredential,
  * proof }` with a DataIntegrityProof (eddsa-jcs-2022, proofPurpose `authentication`, the
- * verifier's `challenge` and `domain`). For the `employer` audience, custody-context entries and
- * entries the linter finds custody-revealing are left out unless named in `include`; special
- * category entries are never added automatically.
+ * verifier's `challenge` and `domain`). For the `employer` audience, custody-context entries,
+ * entries signed under a custody role (known from `accreditations`, which the linter always
+ * reads) and entries the linter finds custody-revealing are left out unless named in
+ * `include`; an accreditation naming a custody role travels only with such an included entry.
+ * Special category entries are never added automatically.
  *
  * @throws {TypeError} when `challenge` or `domain` is missing or empty, the audience is unknown, or the key cannot sign
  * @example
@@ -120,19 +184,14 @@ export function assertNonEmpty(value: unknown, name: string): asserts value is s
  * const { presentation, excluded, warnings } = await createPresentation({
  *   holderKey, entries: passport.entries, audience: 'employer',
  *   challenge: 'b4f1…', domain: 'jobs.example.co.uk',
+ *   accreditations: passport.accreditations, // carried, and read by the linter
  * });
  * ```
  */
 export async function createPresentation(input: CreatePresentationInput): Promise<CreatePresentationResult> {
   assertPresentationRequest(input);
-  const selection = selectEntries(input.entries, {
-    audience: input.audience,
-    holder: input.holderKey.did,
-    ...(input.include ? { include: input.include } : {}),
-    ...(input.lint ? { lint: input.lint } : {}),
-  });
-  if (input.accreditations !== undefined && !Array.isArray(input.accreditations)) throw new TypeError('"accreditations" must be an array');
-  const carried = accreditationsFor(selection.selected, input.accreditations ?? []);
+  const selection = selectPresentedEntries(input);
+  const carried = carriedAccreditations(input, selection);
   const document: PresentationDocument = {
     '@context': [VC_V2_CONTEXT],
     type: ['VerifiablePresentation'],

@@ -1,10 +1,10 @@
 // The custody-inference linter (privacy feature P3): before anything is shared, find what
 // would tell a reader that the holder was in custody, and say so in plain words.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { isCustodyRole } from '../keys/types.js';
 import { contentIdOf, credentialIdOf, kindOfEntry, sensitivityOfKind } from './entry-facts.js';
 import {
   CUSTODY_KINDS,
-  CUSTODY_ROLES,
   PRISON_CODE_IN_TEXT,
   PRISON_CONTEXT,
   PRISON_FIELD,
@@ -37,7 +37,7 @@ export interface SensitivePeriod {
 
 /** Options of {@link lintDisclosure}. */
 export interface LintDisclosureOptions {
-  /** Issuer roles by issuer DID (e.g. from the trust list): `prison` and `probation` reveal custody. */
+  /** Issuer roles by issuer DID (e.g. from the trust list): the custody roles (`CUSTODY_ROLES`: prison, probation) reveal custody. */
   issuerRoles?: Record<string, string>;
   /** Issuer DIDs the trust list marks as custody-associated (prison-only charities, providers). */
   custodyAssociatedIssuers?: string[];
@@ -59,11 +59,19 @@ function rolesFromAccreditations(accreditations: unknown[] | undefined): Map<str
       if (!isPlainObject(s)) continue;
       const did = typeof s.id === 'string' ? s.id : typeof s.did === 'string' ? s.did : undefined;
       if (!did) continue;
-      if (s.custodyAssociated === true) roles.set(did, 'custody-associated');
-      else if (typeof s.role === 'string' && !roles.has(did)) roles.set(did, s.role);
+      if (s.custodyAssociated === true) setRole(roles, did, 'custody-associated');
+      else if (typeof s.role === 'string') setRole(roles, did, s.role);
     }
   }
   return roles;
+}
+
+// An issuer with several roles (two accreditations, a trust list and an accreditation) counts
+// as custody if any source says so: the order the sources arrive in must not hide a prison.
+function setRole(roles: Map<string, string>, did: string, role: string): void {
+  const known = roles.get(did);
+  const revealing = (r: string | undefined): boolean => r === 'custody-associated' || isCustodyRole(r);
+  if (known === undefined || (revealing(role) && !revealing(known))) roles.set(did, role);
 }
 
 /** Every string in the entry a reader would see, with its path. */
@@ -113,7 +121,7 @@ function lintOne(entry: unknown, entryId: string, roles: Map<string, string>, cu
     const role = roles.get(issuerId);
     if (custodyIssuers.has(issuerId) || role === 'custody-associated') {
       add('custody-issuer', 'high', 'This shows an organisation that works in prisons. Its name on the record can reveal time in custody.', 'issuer');
-    } else if (role !== undefined && CUSTODY_ROLES.has(role)) {
+    } else if (isCustodyRole(role)) {
       add('custody-issuer', 'high', `This was signed by a ${role === 'probation' ? 'probation service' : 'prison'}. An employer would learn you were in custody.`, 'issuer');
     }
   }
@@ -181,7 +189,7 @@ export function lintDisclosure(entries: readonly unknown[], options: LintDisclos
     if (options[name] !== undefined && !Array.isArray(options[name])) throw new TypeError(`"options.${name}" must be an array`);
   }
   const roles = rolesFromAccreditations(options.accreditations);
-  for (const [did, role] of Object.entries(options.issuerRoles ?? {})) roles.set(did, String(role));
+  for (const [did, role] of Object.entries(options.issuerRoles ?? {})) setRole(roles, did, String(role));
   const custodyIssuers = new Set((options.custodyAssociatedIssuers ?? []).filter((d): d is string => typeof d === 'string'));
   const periods: [number, number][] = [];
   for (const p of options.sensitivePeriods ?? []) {

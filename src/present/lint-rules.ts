@@ -94,6 +94,3 @@ export const PRISON_CONTEXT = /\b(?:HMP|YOI|prison|establishment|moorland|transf
 
 /** Kinds that exist only because of custody. */
 export const CUSTODY_KINDS: ReadonlySet<string> = new Set(['custody-transfer', 'checkpoint']);
-
-/** Issuer roles that reveal custody (designs' issuer roles, domain.md §5.3). */
-export const CUSTODY_ROLES: ReadonlySet<string> = new Set(['prison', 'probation', 'custodial-establishment', 'custody-associated']);

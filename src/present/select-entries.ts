@@ -1,7 +1,7 @@
 // Choosing what goes into a presentation for an audience (privacy feature P2). The rules are
 // deliberately simple so a holder can predict them:
 //   employer:  N and E entries; C and S left out; entries the linter finds custody-revealing
-//              (severity high) left out.
+//              (severity high, including an issuer with a custody role) left out.
 //   education: N and E entries; C and S left out.
 //   justice:   N, E and C entries; S left out.
 // Anything left out can be put back by the holder, by naming it in `include` (CID or id).
@@ -38,6 +38,11 @@ export interface SelectEntriesOptions {
   holder?: string;
   /** Passed to the linter (issuer roles, custody-associated issuers, private periods). */
   lint?: LintDisclosureOptions;
+  /**
+   * Accreditations (for example the passport's): the linter reads their roles beside any in
+   * `lint`, so for an employer an entry signed under a custody role is left out.
+   */
+  accreditations?: readonly unknown[];
 }
 
 /** What {@link selectEntries} returns. */
@@ -81,7 +86,7 @@ export function assertSelectionOptions(options: { audience?: unknown; include?: 
  * @throws {TypeError} on an unknown audience or a malformed `include`
  * @example
  * ```ts
- * const { selected, excluded } = selectEntries(passport.entries, { audience: 'employer' });
+ * const { selected, excluded } = selectEntries(passport.entries, { audience: 'employer', accreditations: passport.accreditations });
  * excluded; // [{ kind: 'custody-transfer', reason: 'custody-context', … }]
  * ```
  */
@@ -89,6 +94,11 @@ export function selectEntries(entries: readonly unknown[], options: SelectEntrie
   if (!Array.isArray(entries)) throw new TypeError('"entries" must be an array');
   if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
   assertSelectionOptions(options);
+  if (options.accreditations !== undefined && !Array.isArray(options.accreditations)) throw new TypeError('"accreditations" must be an array');
+  if (options.lint !== undefined && !isPlainObject(options.lint as unknown)) throw new TypeError('"lint" must be an object');
+  if (options.lint?.accreditations !== undefined && !Array.isArray(options.lint.accreditations)) throw new TypeError('"lint.accreditations" must be an array');
+  const lintAccreditations = [...(options.lint?.accreditations ?? []), ...(options.accreditations ?? [])];
+  const lint: LintDisclosureOptions = { ...options.lint, ...(lintAccreditations.length > 0 ? { accreditations: lintAccreditations } : {}) };
   const include = new Set(options.include ?? []);
   const result: EntrySelection = { selected: [], excluded: [], warnings: [], overrides: [] };
   const allowed = ALLOWED[options.audience];
@@ -105,7 +115,7 @@ export function selectEntries(entries: readonly unknown[], options: SelectEntrie
     const id = credentialIdOf(doc);
     const ids = { ...(entryId ? { entryId } : {}), ...(id ? { id } : {}) };
     const named = (entryId !== undefined && include.has(entryId)) || (id !== undefined && include.has(id));
-    const warnings = lintDisclosure([doc], options.lint ?? {}).map((w) => ({ ...w, entryId: entryId ?? id ?? w.entryId }));
+    const warnings = lintDisclosure([doc], lint).map((w) => ({ ...w, entryId: entryId ?? id ?? w.entryId }));
 
     const subject = doc.credentialSubject;
     const boundTo = isPlainObject(subject) && typeof subject.id === 'string' ? subject.id : undefined;

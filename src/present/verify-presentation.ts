@@ -7,7 +7,7 @@ import { assertDate } from '../internal/time.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check, type VerificationResult } from '../result.js';
 import { trustOptionsOf, type TrustOptions } from '../jose/trust-bridge.js';
-import { checkPresentedEntries, summarisePresentation, type PresentedEntryResult } from './check-entries.js';
+import { checkPresentedEntries, noteEmptyPresentation, summarisePresentation, type PresentedEntryResult } from './check-entries.js';
 import { assertNonEmpty } from './create-presentation.js';
 
 /** Options of {@link verifyPresentation}. */
@@ -69,7 +69,8 @@ export function presentationOptions(options: unknown): { challenge: string; doma
  * ERR_PRESENTATION_CHALLENGE_MISMATCH) and `domain` (ERR_PRESENTATION_DOMAIN_MISMATCH), that the
  * proof was made by the presentation's `holder`, and then every entry: its own proof, schema,
  * dates, trust (with `policy`) and holder binding. `summary` is plain English an employer can
- * act on.
+ * act on, and never names a custody role. A presentation with no entries is never `verified`
+ * (ERR_PRESENTATION_EMPTY): nothing in it was checked.
  *
  * @throws {TypeError} when `challenge` or `domain` is missing or empty (they are never defaulted)
  * @example
@@ -82,6 +83,7 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
   const { challenge, domain, now, holderName } = presentationOptions(options);
   const checks = new CheckList();
   const finish = (entries: PresentedEntryResult[], holder?: string): PresentationVerificationResult => {
+    noteEmptyPresentation(checks, entries);
     const entryProblems = entries.some((e) => !e.verified);
     return {
       verified: checks.verified && !entryProblems,

@@ -1,7 +1,7 @@
 // The verifier's default answer to "which kind of organisation may say what". It is policy, not
 // protocol: a verifier may replace any role's list with createTrustPolicy({ rules }).
 import { ENTRY_KINDS } from '../entries/kinds/names.js';
-import type { IssuerRole } from '../keys/types.js';
+import { isCustodyRole, type IssuerRole } from '../keys/types.js';
 
 /**
  * Every entry kind the trust rules can name: the learning-passport kinds plus `external`
@@ -116,20 +116,23 @@ export const DEFAULT_RULES: Readonly<Record<IssuerRole, readonly TrustKind[]>> =
 });
 
 /**
- * Plain-English article + role ("an awarding body", "a charity").
+ * Plain-English article + role ("an awarding body", "a charity"); "an organisation" for a
+ * custody role (CUSTODY_ROLES), which no verdict names.
  * @internal
  */
 export function roleLabel(role: string): string {
+  // Verdicts are read by whoever verifies, often an employer: a custody role is never named.
+  if (isCustodyRole(role)) return 'an organisation';
   const words = role.replace(/-/g, ' ');
   return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
 }
 
 /**
- * Plural plain-English role ("awarding bodies", "charities").
+ * Plural plain-English role ("awarding bodies", "charities"); neutral for a custody role.
  * @internal
  */
 export function rolePlural(role: string): string {
-  if (role === 'probation') return 'probation services';
+  if (isCustodyRole(role)) return 'organisations in its role';
   const words = role.replace(/-/g, ' ');
   return words.endsWith('y') && !words.endsWith('ey') ? `${words.slice(0, -1)}ies` : `${words}s`;
 }

@@ -1,6 +1,6 @@
 // Realistic UK fixtures for every entry kind, and issuers to sign them.
 import { readFileSync } from 'node:fs';
-import { createIssuerProfile, generateKeyPair, type IssuerProfile, type IssuerRole, type SigningKeyPair } from '../../src/index.js';
+import { createIssuerProfile, generateKeyPair, isCustodyRole, type IssuerProfile, type IssuerRole, type SigningKeyPair } from '../../src/index.js';
 import { checkpointFields, type EntryFields, type EntryKind } from '../../src/entries/index.js';
 
 export const CID_A = 'bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea';
@@ -12,9 +12,13 @@ export interface Signer {
   issuer: IssuerProfile;
 }
 
+/** A neutral display name for test issuers with a custody role, which must have one. */
+export const NEUTRAL_CUSTODY_DISPLAY_NAME = 'Northgate Learning Centre';
+
 export async function signer(name: string, role: IssuerRole, displayName?: string): Promise<Signer> {
   const key = await generateKeyPair();
-  return { key, issuer: createIssuerProfile({ key, name, role, ...(displayName ? { displayName } : {}) }) };
+  const shown = displayName ?? (isCustodyRole(role) ? NEUTRAL_CUSTODY_DISPLAY_NAME : undefined);
+  return { key, issuer: createIssuerProfile({ key, name, role, ...(shown ? { displayName: shown } : {}) }) };
 }
 
 /** Which kind of organisation issues each fixture. */
@@ -34,7 +38,7 @@ export const FIXTURE_ISSUER: Record<EntryKind, { name: string; role: IssuerRole;
   endorsement: { name: 'Nacro', role: 'charity' },
   'self-asserted': { name: 'Sam Holder', role: 'mentor' },
   revocation: { name: 'City & Guilds', role: 'awarding-body' },
-  'custody-transfer': { name: 'HMP Leeds Education', role: 'prison' },
+  'custody-transfer': { name: 'HMP Leeds Education', role: 'prison', displayName: 'Leeds Learning Centre' },
   checkpoint: { name: 'Novus', role: 'education-provider' },
 };
 

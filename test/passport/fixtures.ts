@@ -3,6 +3,7 @@
 import {
   createIssuerProfile,
   generateKeyPair,
+  isCustodyRole,
   issueEntry,
   signCredential,
   type IssuerProfile,
@@ -16,9 +17,12 @@ export interface Signer {
   issuer: IssuerProfile;
 }
 
+/** The neutral name entries of custody-role test issuers carry (createIssuerProfile requires one). */
+export const CUSTODY_DISPLAY_NAME = 'Northgate Learning Centre';
+
 export async function signer(name: string, role: IssuerRole): Promise<Signer> {
   const key = await generateKeyPair();
-  return { key, issuer: createIssuerProfile({ key, name, role }) };
+  return { key, issuer: createIssuerProfile({ key, name, role, ...(isCustodyRole(role) ? { displayName: CUSTODY_DISPLAY_NAME } : {}) }) };
 }
 
 /** Entries as plain JSON records (how passports hold them). */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueEntry } from '../../src/index.js';
 import { addEntries, createPassport, entryId, timeline, verifyPassport, type Passport } from '../../src/passport/index.js';
-import { externalBadge, HOLDER, qualification, rawPassport, revocation, signer, tampered, unitCredit, type Signer } from './fixtures.js';
+import { CUSTODY_DISPLAY_NAME, externalBadge, HOLDER, qualification, rawPassport, revocation, signer, tampered, unitCredit, type Signer } from './fixtures.js';
 
 let prison: Signer;
 let college: Signer;
@@ -65,7 +65,7 @@ describe('verifyPassport', () => {
     expect(t.byKind.map((g) => g.kind)).toEqual(['custody-transfer', 'external', 'qualification', 'revocation', 'unit-credit']);
     const prisonGroup = t.byIssuer.find((g) => g.issuer === prison.key.did)!;
     expect(prisonGroup.items.map((i) => i.kind)).toEqual(['unit-credit', 'revocation', 'custody-transfer']);
-    expect(prisonGroup.issuerName).toBe('HMP A');
+    expect(prisonGroup.issuerName).toBe(CUSTODY_DISPLAY_NAME); // entries carry the neutral display name
     expect(t.items.find((i) => i.kind === 'unit-credit')!.state).toBe('revoked');
   });
 

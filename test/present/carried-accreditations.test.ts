@@ -34,7 +34,7 @@ beforeAll(async () => {
       holder: holder.did,
     }),
     await issueEntry('custody-transfer', { fromEstablishment: 'HMP A', toEstablishment: 'HMP B', transferDate: '2026-04-02' }, {
-      issuer: createIssuerProfile({ key: prison, name: 'HMP A', role: 'prison' }),
+      issuer: createIssuerProfile({ key: prison, name: 'HMP A', displayName: 'Learning Centre A', role: 'prison' }),
       key: prison,
       holder: holder.did,
     }),

@@ -8,6 +8,8 @@ describe('examples/employer-scenario.ts', () => {
     expect(outcome.excluded).toEqual([
       { kind: 'custody-transfer', reason: 'custody-context' },
       { kind: 'work-experience', reason: 'custody-revealing' },
+      // Neutral words, but signed under the prison's role (known from the carried accreditations).
+      { kind: 'course-completion', reason: 'custody-revealing' },
     ]);
     expect(outcome.warnings).toEqual([]);
     expect(outcome.verified).toBe(true);
@@ -18,5 +20,7 @@ describe('examples/employer-scenario.ts', () => {
     expect(outcome.replay.verified).toBe(false);
     expect(outcome.replay.codes).toEqual(['ERR_PRESENTATION_CHALLENGE_MISMATCH']);
     expect(outcome.replay.summary).toMatch(/^Do not rely on this: the presentation was made for a different request/);
+    expect(outcome.included.verified).toBe(true);
+    expect(outcome.included.summary).not.toMatch(/HMP|prison|probation|custody/i);
   });
 });

@@ -4,7 +4,7 @@ import { addEntries, checkpointsFromEntries, createCheckpoint, createIssuerProfi
 describe('checkpointsFromEntries', () => {
   it('returns only signed, consistent checkpoints', async () => {
     const [prison, learner] = await Promise.all([generateKeyPair(), generateKeyPair()]);
-    const issuer = createIssuerProfile({ key: prison, name: 'HMP Eastwood', role: 'prison' });
+    const issuer = createIssuerProfile({ key: prison, name: 'HMP Eastwood', displayName: 'Eastwood Learning Centre', role: 'prison' });
     const work = await issueEntry(
       'work-experience',
       { roleTitle: 'Cleaner', organisationDisplay: 'Eastwood', sector: 'cleaning-and-maintenance', from: '2026-02' },

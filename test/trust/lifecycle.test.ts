@@ -18,7 +18,7 @@ import { NOW } from './helpers.js';
 describe('lifecycleAuthority with currentView', () => {
   it('lets an accredited authority revoke another issuer’s entry, and nobody else', async () => {
     const [root, prison, board, stranger, learner] = await Promise.all([generateKeyPair(), generateKeyPair(), generateKeyPair(), generateKeyPair(), generateKeyPair()]);
-    const prisonProfile = createIssuerProfile({ key: prison, name: 'HMP Northfield', role: 'prison' });
+    const prisonProfile = createIssuerProfile({ key: prison, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' });
     const boardProfile = createIssuerProfile({ key: board, name: 'Education Standards Board', role: 'authority' });
     const strangerProfile = createIssuerProfile({ key: stranger, name: 'Someone', role: 'charity' });
     const accreditations = [
