@@ -69,8 +69,10 @@ export { verifyPassport } from './verify-passport.js';
 export { timeline } from './timeline.js';
 export { PassportSchema, ExclusionRecordSchema, passportJsonSchema } from './schema.js';
 export {
+  HOLDER_DECISION_SKEW_SECONDS,
   PASSPORT_TYPE,
   PASSPORT_VERSION,
+  type SectionProblem,
   type CanActFor,
   type EntryConflict,
   type EntryState,
