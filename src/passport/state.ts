@@ -300,7 +300,7 @@ export function loadPassport(passport: unknown, name = 'passport'): { passport: 
     const state = states.get(passport as Passport);
     if (state) return { passport: passport as Passport, state, problems: [] };
   }
-  if (typeof passport !== 'object' || passport === null || Array.isArray(passport)) throw new TypeError(`"${name}" must be a passport object`);
+  if (typeof passport !== 'object' || passport === null) throw new TypeError(`"${name}" must be a passport object`);
   if (!isPlainSafe(passport)) throw new PassportError('ERR_PASSPORT_INVALID', `"${name}" is not a passport: it is not a plain JSON object.`);
   const type = readProperty(passport, 'type');
   const version = readProperty(passport, 'version');
