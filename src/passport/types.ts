@@ -76,7 +76,7 @@ export interface SectionProblem {
   section: 'holder' | 'accreditations' | 'statusLists' | 'exclusions';
   /** Its position in that section (0 for the holder). */
   index: number;
-  /** The item's content id, when it was JSON enough to have one. */
+  /** The item's content id (for an exclusion record: the entry id it names), when known. */
   cid?: string;
   code: PassportErrorCode;
   message: string;

@@ -95,3 +95,16 @@ describe('hostile objects give coded results, never raw errors', () => {
     expect(report.summary.message).toMatch(/left out/);
   });
 });
+
+describe('serializePassport refuses what it cannot write with a code', () => {
+  it('a passport-shaped object with an unreadable item', async () => {
+    const { serializePassport } = await import('../../src/passport/index.js');
+    let caught: unknown;
+    try {
+      serializePassport(raw({ entries: [entry, getterThrows()] }) as never);
+    } catch (err) {
+      caught = err;
+    }
+    expect(isPassportError(caught, 'ERR_PASSPORT_INVALID')).toBe(true);
+  });
+});
