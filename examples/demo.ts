@@ -106,7 +106,7 @@ export async function runDemo(say: Say = () => {}) {
 
   step(6, 'Verified offline with only the authority’s public key');
   // The accreditations travel inside the passport, so the verifier needs nothing else.
-  const stapled = addTrustMaterial(one, { accreditations }).passport;
+  const stapled = (await addTrustMaterial(one, { accreditations })).passport;
   const report = await verifyPassport(stapled, { policy });
   for (const e of report.entries) ok(e.result.verified, `${e.kind.padEnd(20)} ${e.result.summary}`);
 

@@ -1,25 +1,64 @@
-// XML Schema dateTimeStamp handling (VC 2.0 validFrom / validUntil, proof.created).
+// XML Schema dateTimeStamp handling (VC 2.0 validFrom / validUntil, proof.created, holder decisions).
+//
+// Date.parse is too lenient to be the judge of untrusted dates: it rolls "2026-02-30" over to
+// 2 March, and returns NaN for a leap second ("…T00:00:60Z") that a pattern would let through.
+// Every date read from outside goes through parseDateTimeStamp, which accepts only real calendar
+// instants, so two parties always agree on whether a date is valid and what instant it names.
 
 /**
  * XMLSCHEMA11-2 dateTimeStamp: a date and time with a mandatory time zone. VC 2.0 requires
- * validFrom / validUntil to be of this type.
+ * validFrom / validUntil to be of this type. Seconds stop at 59: XML Schema 1.1 has no leap
+ * seconds, and JavaScript cannot represent one.
  */
 export const DATE_TIME_STAMP =
-  /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
+  /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 
-/** True when `value` is a dateTimeStamp string that also parses to a real instant. */
-export function isDateTimeStamp(value: unknown): value is string {
-  return typeof value === 'string' && DATE_TIME_STAMP.test(value) && !Number.isNaN(Date.parse(value));
+// Four-digit years only: the instants JavaScript dates and every peer implementation agree on.
+const STRICT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** The instant a dateTimeStamp denotes, in milliseconds since the epoch. */
+/**
+ * The instant a dateTimeStamp denotes, in milliseconds since the epoch, or `undefined` when the
+ * value is not a real one: not a string, not the dateTimeStamp pattern, a day the month does not
+ * have (30 February), a leap second, or a year outside 0000–9999.
+ */
+export function dateTimeStampInstant(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value.length > 40 || !DATE_TIME_STAMP.test(value)) return undefined;
+  const m = STRICT.exec(value);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (Number(m[3]) > daysInMonth(year, month)) return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** True when `value` is a dateTimeStamp string naming a real instant (see {@link dateTimeStampInstant}). */
+export function isDateTimeStamp(value: unknown): value is string {
+  return dateTimeStampInstant(value) !== undefined;
+}
+
+/** The instant a dateTimeStamp denotes in milliseconds since the epoch; NaN unless {@link isDateTimeStamp}. */
 export function parseDateTimeStamp(value: string): number {
-  return Date.parse(value);
+  return dateTimeStampInstant(value) ?? Number.NaN;
 }
 
 /** A Date as a dateTimeStamp without milliseconds (`2026-03-03T10:00:00Z`). */
 export function formatDateTimeStamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * True when an instant is no later than `now` plus `skewSeconds`: a statement dated after the
+ * moment it is judged is not honoured (it could otherwise be planted to win every later
+ * comparison, as a decision dated 9999-12-31 would).
+ */
+export function notInFuture(instant: number, now: number, skewSeconds: number): boolean {
+  return instant <= now + skewSeconds * 1000;
 }
 
 /** Throws TypeError unless `value` is a valid Date (used for caller-supplied `now` options). */

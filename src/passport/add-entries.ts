@@ -1,12 +1,34 @@
 import { sealJson } from './entry-id.js';
-import { mergeOptions, union } from './merge-core.js';
+import { mergeOptions, sectionProblems, sectionsOf, union } from './merge-core.js';
 import { sealedItems, unreadableEntries } from './merge-passports.js';
 import { StoredCredentialSchema } from './schema.js';
-import { loadPassport, type Sealed } from './state.js';
-import type { MergeOptions, MergeResult, Passport, RejectedEntry, SignedEntry } from './types.js';
+import { PassportError } from '../errors.js';
+import { loadPassport, readProperty, type Sealed } from './state.js';
+import { MAX_PASSPORT_ITEMS, type MergeOptions, type MergeResult, type Passport, type RejectedEntry, type SignedEntry } from './types.js';
+
+/**
+ * A plain copy of a caller-given list. Reading a proxy or an array with throwing getters must not
+ * raise a raw error: an item that cannot be read becomes `undefined` (then reported as not JSON);
+ * a list that cannot be read at all is a coded error.
+ */
+export function copyList(list: readonly unknown[], name: string): unknown[] {
+  let length: number;
+  try {
+    if (!Array.isArray(list)) throw new TypeError();
+    length = list.length;
+  } catch {
+    throw new PassportError('ERR_JSON_INVALID', `"${name}" cannot be read as a list.`);
+  }
+  if (length > MAX_PASSPORT_ITEMS) {
+    throw new PassportError('ERR_LIMIT_EXCEEDED', `"${name}" holds ${length} items; at most ${MAX_PASSPORT_ITEMS} are accepted at once.`, { details: { limit: MAX_PASSPORT_ITEMS } });
+  }
+  const out = new Array<unknown>(length);
+  for (let i = 0; i < length; i++) out[i] = readProperty(list, i);
+  return out;
+}
 
 /** Seals caller-given entries, sorted by CID; unreadable ones become rejections. */
-export function sealIncoming(entries: readonly unknown[]): {
+export function sealIncoming(list: readonly unknown[]): {
   items: Sealed<SignedEntry>[];
   indexes: number[];
   rejected: RejectedEntry[];
@@ -14,16 +36,18 @@ export function sealIncoming(entries: readonly unknown[]): {
 } {
   const rejected: RejectedEntry[] = [];
   const found: { cid: string; value: SignedEntry; index: number }[] = [];
+  const entries = copyList(list, 'entries');
   entries.forEach((value, index) => {
-    const shape = StoredCredentialSchema.safeParse(value);
-    if (!shape.success) {
-      const message = 'It is not a signed credential (it lacks @context, type, issuer, credentialSubject or proof).';
-      rejected.push({ source: 'incoming', index, code: 'ERR_SCHEMA_INVALID', message, errors: [{ code: 'ERR_SCHEMA_INVALID', message }] });
-      return;
-    }
+    // Sealed (snapshot) first: a getter or proxy must not run, or throw, while it is inspected.
     const sealed = sealJson(value);
     if (!sealed.ok) {
       rejected.push({ source: 'incoming', index, code: sealed.code, message: sealed.message, errors: [{ code: sealed.code, message: sealed.message }] });
+      return;
+    }
+    const shape = StoredCredentialSchema.safeParse(sealed.entry);
+    if (!shape.success) {
+      const message = 'It is not a signed credential (it lacks @context, type, issuer, credentialSubject or proof).';
+      rejected.push({ source: 'incoming', index, cid: sealed.cid, code: 'ERR_SCHEMA_INVALID', message, errors: [{ code: 'ERR_SCHEMA_INVALID', message }] });
       return;
     }
     found.push({ cid: sealed.cid, value: sealed.entry as SignedEntry, index });
@@ -70,16 +94,18 @@ export async function addEntries(passport: Passport, entries: readonly unknown[]
   const opts = mergeOptions(options);
   const P = loadPassport(passport);
   const incoming = sealIncoming(entries);
+  const own = sectionsOf('passport', P.passport);
   return union({
     holder: P.passport.holder,
     sides: [
       { source: 'passport', items: P.passport.entries.map((value, i) => ({ cid: P.state.cids[i]!, value })) },
       { source: 'incoming', items: incoming.items, indexes: incoming.indexes },
     ],
-    exclusions: [P.passport.exclusions],
-    accreditations: sealedItems(P.passport.accreditations),
-    statusLists: sealedItems(P.passport.statusLists),
+    exclusions: [own.exclusions],
+    accreditations: [own.accreditations],
+    statusLists: [own.statusLists],
     unreadable: [...unreadableEntries(P.problems, 'passport'), ...incoming.rejected],
+    problems: sectionProblems(P.problems, 'passport'),
     extraDuplicates: incoming.repeats,
     options: opts,
   });

@@ -8,13 +8,17 @@ import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
 import { issueEntry, checkpointFields, type IssueEntryOptions, type SignedEntry } from '../entries/index.js';
 import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
 import { learningPassportOf } from './entry-info.js';
+import { sealJson } from './entry-id.js';
 import { loadPassport } from './state.js';
 import type { Passport } from './types.js';
 
 /** The checkpoint fields of an entry when they are well formed: sorted unique CIDs, count and digest agree. */
-export function checkpointContents(checkpoint: unknown): { at: string; cids: readonly string[] } | undefined {
-  if (typeof checkpoint !== 'object' || checkpoint === null || Array.isArray(checkpoint)) return undefined;
-  const lp = learningPassportOf(checkpoint as Record<string, unknown>);
+export function checkpointContents(value: unknown): { at: string; cids: readonly string[] } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  // A snapshot first (free for sealed entries): getters and proxies must not run or throw here.
+  const sealed = sealJson(value);
+  if (!sealed.ok) return undefined;
+  const lp = learningPassportOf(sealed.entry);
   if (!lp || lp.kind !== 'checkpoint') return undefined;
   const { at, cids, entryCount, digest } = lp;
   if (!isDateTimeStamp(at) || !Array.isArray(cids) || entryCount !== cids.length || typeof digest !== 'string') return undefined;

@@ -1,11 +1,11 @@
 import { HolderSchema } from './schema.js';
 import { makePassport } from './state.js';
-import type { Passport, PassportHolder } from './types.js';
+import type { HolderDescriptor, Passport, PassportHolder } from './types.js';
 
 /** Input of {@link createPassport}. */
 export interface CreatePassportInput {
-  /** The holder's DID, a `urn:uuid:` for a learner without a key, or `{ id, … }`. */
-  holder: PassportHolder;
+  /** The holder's DID (a did:key, to be able to sign removals), a `urn:uuid:` for a learner without a key, or `{ id }`. */
+  holder: PassportHolder | HolderDescriptor;
 }
 
 /**
@@ -13,7 +13,8 @@ export interface CreatePassportInput {
  *
  * @param input - `{ holder }`
  * @returns a frozen, empty passport
- * @throws {TypeError} when `holder` is not a non-empty string or an object with a string `id`
+ * @throws {TypeError} when `holder` is not a DID or `urn:uuid:` (or exactly `{ id }` with one):
+ *   a passport keeps nothing else about its holder
  * @example
  * ```ts
  * const passport = createPassport({ holder: learnerKey.did });
@@ -22,8 +23,12 @@ export interface CreatePassportInput {
  */
 export function createPassport(input: CreatePassportInput): Passport {
   if (typeof input !== 'object' || input === null) throw new TypeError('"input" must be an object with a "holder"');
-  const parsed = HolderSchema.safeParse(input.holder);
-  if (!parsed.success) throw new TypeError('"holder" must be a DID (or other URI) or an object with a string "id"');
-  const holder = typeof input.holder === 'string' ? input.holder : (JSON.parse(JSON.stringify(input.holder)) as PassportHolder);
+  const given: unknown = input.holder;
+  const id = typeof given === 'object' && given !== null && !Array.isArray(given) && Object.keys(given).length === 1 ? (given as { id?: unknown }).id : given;
+  const parsed = HolderSchema.safeParse(id);
+  if (!parsed.success) {
+    throw new TypeError('"holder" must be a DID or a urn:uuid (or exactly { id }); a passport keeps nothing else about its holder');
+  }
+  const holder: PassportHolder = parsed.data;
   return makePassport({ holder, entries: [], accreditations: [], statusLists: [], exclusions: [] });
 }

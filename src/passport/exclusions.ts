@@ -1,124 +1,161 @@
 // Holder control. The holder may remove entries they hold (it is their data). A removal is
-// recorded in the passport's exclusion list, which travels with the passport and is joined on
+// signed with the holder's key and recorded in the passport's exclusion list, which travels with the passport and is joined on
 // merge (for each CID the latest record wins, remove beating restore at the same instant), so a
 // later merge with a copy that still has the entry does not bring it back.
 //
 // Invariant kept by these functions: a passport whose winning record for a CID is `restore` holds
 // that entry. That is why restoreEntries takes the entries themselves, and it is what keeps merge
 // associative: a restoration always travels with the entry it restores.
-import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
-import { sealIncoming } from './add-entries.js';
-import { mergeOptions, union } from './merge-core.js';
-import { sealedItems, unreadableEntries } from './merge-passports.js';
+import { PassportError } from '../errors.js';
+import { dateTimeStampInstant, formatDateTimeStamp, notInFuture } from '../internal/time.js';
+import { assertSigningKeyPair } from '../keys/key-pair.js';
+import type { SigningKeyPair } from '../keys/types.js';
+import { signCredential } from '../proof/sign-credential.js';
+import { copyList, sealIncoming } from './add-entries.js';
+import { mergeOptions, sectionProblems, sectionsOf, union } from './merge-core.js';
+import { unreadableEntries } from './merge-passports.js';
 import { CidStringSchema } from './schema.js';
-import { loadPassport, makePassport, joinExclusions } from './state.js';
-import type { ExclusionRecord, MergeOptions, MergeResult, Passport } from './types.js';
+import { loadPassport } from './state.js';
+import { intakeVerdicts } from './verification-cache.js';
+import { HOLDER_DECISION_SKEW_SECONDS, type ExclusionRecord, type MergeOptions, type MergeResult, type Passport } from './types.js';
 
 /** Options of {@link removeEntries} and {@link restoreEntries}. */
-export interface ExclusionOptions {
+export interface ExclusionOptions extends MergeOptions {
+  /**
+   * The holder's own key pair (did:key). Every removal and restoration is signed with it: a
+   * record that is not signed by the passport holder's key is never honoured, so nobody else can
+   * decide what a passport holds. Passports whose holder has no key (a `urn:uuid:`) cannot
+   * record removals.
+   */
+  holderKey: SigningKeyPair;
   /** The holder's note, kept in the exclusion record (removals only). */
   reason?: string;
-  /** When the decision is made (default: now). Later decisions win on merge. */
+  /** When the decision is made (default: now, or `now` when given). Later decisions win on merge; it may not be in the future. */
   at?: Date | string;
 }
 
-function stamp(at: Date | string | undefined): string {
-  if (at === undefined) return formatDateTimeStamp(new Date());
-  if (at instanceof Date && !Number.isNaN(at.getTime())) return formatDateTimeStamp(at);
-  if (isDateTimeStamp(at)) return at;
-  throw new TypeError('"options.at" must be a valid Date or a dateTimeStamp string');
+function stamp(at: Date | string | undefined, now: Date): string {
+  const value = at === undefined ? formatDateTimeStamp(now) : at instanceof Date && !Number.isNaN(at.getTime()) ? formatDateTimeStamp(at) : at;
+  const instant = dateTimeStampInstant(value);
+  if (typeof value !== 'string' || instant === undefined) throw new TypeError('"options.at" must be a valid Date or a dateTimeStamp string');
+  if (!notInFuture(instant, now.getTime(), HOLDER_DECISION_SKEW_SECONDS)) throw new TypeError('"options.at" must not be in the future');
+  return value;
+}
+
+function holderKeyFor(passport: Passport, options: ExclusionOptions): SigningKeyPair {
+  if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object with the holder\'s key ("holderKey")');
+  assertSigningKeyPair(options.holderKey, 'options.holderKey');
+  if (!passport.holder.startsWith('did:key:')) {
+    throw new PassportError('ERR_HOLDER_BINDING', 'This passport\'s holder has no key (not a did:key), so removals and restorations cannot be signed for it.');
+  }
+  if (options.holderKey.did !== passport.holder) {
+    throw new PassportError('ERR_HOLDER_BINDING', 'The key given is not the passport holder\'s key; only the holder can remove or restore entries.');
+  }
+  return options.holderKey;
+}
+
+async function signRecords(key: SigningKeyPair, records: readonly Omit<ExclusionRecord, 'proof'>[], created: string): Promise<ExclusionRecord[]> {
+  return Promise.all(records.map((r) => signCredential(r, key, { created }) as unknown as Promise<ExclusionRecord>));
 }
 
 /**
- * Removes entries from the holder's passport and records the removal in its exclusion list, so a
- * later merge with a copy that still holds them does not bring them back. CIDs not held are
- * recorded too (to keep an entry out before it arrives). Undo with {@link restoreEntries}.
+ * Removes entries from the holder's passport and records each removal, signed with the holder's
+ * key, in its exclusion list, so a later merge with a copy that still holds them does not bring
+ * them back. CIDs not held are recorded too (to keep an entry out before it arrives). Undo with
+ * {@link restoreEntries}. Like every operation that builds a passport, it verifies every item
+ * (entries, accreditations, status lists, earlier decisions) and reports what it left out.
  *
  * Removal is the holder's privacy control, not a withdrawal: the issuer's own records, and other
  * copies not yet merged, still have the entry, and verifiers who need to know an entry was
  * withdrawn rely on revocation entries and status lists, not on its absence.
  *
- * @param passport - the passport (not changed)
+ * @param passport - the passport (not changed); its holder must be a did:key
  * @param cids - entry ids to remove
- * @param options - `reason` (kept in the record), `at` (default now)
- * @returns the new passport
- * @throws {TypeError} when `passport` is not a passport, a CID is not a CID string, or an option is wrong
+ * @param options - `holderKey` (required), `reason` (kept in the record), `at` (default now),
+ *   and the options of {@link addEntries}
+ * @returns the same report as {@link addEntries}; `excluded` lists the entries now kept out
+ * @throws {PassportError} ERR_HOLDER_BINDING when the holder has no key or `holderKey` is not the holder's
+ * @throws {TypeError} when a CID is not a CID string or an option is wrong (an `at` in the future)
  * @example
  * ```ts
- * const trimmed = removeEntries(passport, [entryId(peerRoleEntry)], { reason: 'not for job applications' });
+ * const { passport: trimmed } = await removeEntries(passport, [entryId(peerRoleEntry)], { holderKey, reason: 'not for job applications' });
  * (await mergePassports(trimmed, charityCopy)).passport.entries.length === trimmed.entries.length; // stays out
  * ```
  */
-export function removeEntries(passport: Passport, cids: readonly string[], options: ExclusionOptions = {}): Passport {
-  if (!Array.isArray(cids)) throw new TypeError('"cids" must be an array of entry ids');
-  for (const cid of cids) if (!CidStringSchema.safeParse(cid).success) throw new TypeError(`"cids" contains ${JSON.stringify(cid)}, which is not an entry id`);
+export async function removeEntries(passport: Passport, cids: readonly string[], options: ExclusionOptions): Promise<MergeResult> {
+  const list = copyList(cids, 'cids');
+  for (const cid of list) if (!CidStringSchema.safeParse(cid).success) throw new TypeError('"cids" contains a value that is not an entry id');
+  const opts = mergeOptions(options);
+  const P = loadPassport(passport);
+  const key = holderKeyFor(P.passport, options);
   if (options.reason !== undefined && (typeof options.reason !== 'string' || options.reason.length > 1000)) {
     throw new TypeError('"options.reason" must be a string of at most 1000 characters');
   }
-  const at = stamp(options.at);
-  const { passport: p, state } = loadPassport(passport);
-  const records: ExclusionRecord[] = cids.map((cid) => ({ cid, action: 'remove', at, ...(options.reason !== undefined ? { reason: options.reason } : {}) }));
-  return makePassport({
-    holder: p.holder,
-    entries: p.entries.map((value, i) => ({ cid: state.cids[i]!, value })),
-    accreditations: sealedItems(p.accreditations),
-    statusLists: sealedItems(p.statusLists),
+  const now = opts.now ?? new Date();
+  const at = stamp(options.at, now);
+  const records = await signRecords(
+    key,
+    [...new Set(list as string[])].map((cid) => ({ cid, action: 'remove' as const, at, ...(options.reason !== undefined ? { reason: options.reason } : {}) })),
+    formatDateTimeStamp(now),
+  );
+  const own = sectionsOf('passport', P.passport);
+  return union({
+    holder: P.passport.holder,
+    sides: [{ source: 'passport', items: P.passport.entries.map((value, i) => ({ cid: P.state.cids[i]!, value })) }],
     // Joined like a merge, so a removal older than a restoration already recorded has no effect.
-    exclusions: joinExclusions(p.exclusions, records),
+    exclusions: [own.exclusions, { source: 'incoming', records }],
+    accreditations: [own.accreditations],
+    statusLists: [own.statusLists],
+    unreadable: unreadableEntries(P.problems, 'passport'),
+    problems: sectionProblems(P.problems, 'passport'),
+    options: { ...opts, now },
   });
 }
 
 /**
- * Undoes removals: records a restoration for each given entry and adds it back (after verifying
- * it, like {@link addEntries}). The entries themselves are needed because the passport no longer
- * holds them: take them from another copy or a backup. A restoration later than the removal wins
- * on every merge.
+ * Undoes removals: records a restoration, signed with the holder's key, for each given entry and
+ * adds it back (after verifying it, like {@link addEntries}). The entries themselves are needed
+ * because the passport no longer holds them: take them from another copy or a backup. A
+ * restoration later than the removal wins on every merge. Entries that fail verification are
+ * not restored, and no restoration is recorded for them.
  *
- * @param passport - the passport (not changed)
+ * @param passport - the passport (not changed); its holder must be a did:key
  * @param entries - the signed entries to bring back
- * @param options - `at` (default now) and the options of {@link addEntries}
- * @returns the same report as {@link addEntries}; entries that fail verification are not restored
+ * @param options - `holderKey` (required), `at` (default now) and the options of {@link addEntries}
+ * @returns the same report as {@link addEntries}
+ * @throws {PassportError} ERR_HOLDER_BINDING when the holder has no key or `holderKey` is not the holder's
  * @throws {TypeError} when an argument has the wrong type
  * @example
  * ```ts
- * const { passport: restored } = await restoreEntries(trimmed, [peerRoleEntry]);
+ * const { passport: restored } = await restoreEntries(trimmed, [peerRoleEntry], { holderKey });
  * ```
  */
-export async function restoreEntries(
-  passport: Passport,
-  entries: readonly unknown[],
-  options: ExclusionOptions & MergeOptions = {},
-): Promise<MergeResult> {
-  if (!Array.isArray(entries)) throw new TypeError('"entries" must be an array of signed entries');
-  const at = stamp(options.at);
+export async function restoreEntries(passport: Passport, entries: readonly unknown[], options: ExclusionOptions): Promise<MergeResult> {
+  const list = copyList(entries, 'entries');
   const opts = mergeOptions(options);
   const P = loadPassport(passport);
-  const incoming = sealIncoming(entries);
-  const restored: ExclusionRecord[] = incoming.items.map((item) => ({ cid: item.cid, action: 'restore', at }));
-  // First admit the entries with the restorations applied, then keep only the restorations whose
-  // entry was admitted, so the invariant above holds.
-  const result = await union({
+  const key = holderKeyFor(P.passport, options);
+  const now = opts.now ?? new Date();
+  const at = stamp(options.at, now);
+  const incoming = sealIncoming(list);
+  // Restorations are signed only for entries that pass intake, so a restoration always travels
+  // with the entry it restores (what keeps merge associative).
+  const verdicts = await intakeVerdicts(incoming.items, opts.cache, opts.concurrency);
+  const admissible = incoming.items.filter((_, i) => verdicts[i]!.ok || (verdicts[i]!.unresolved && opts.acceptUnresolvedIssuers));
+  const records = await signRecords(key, admissible.map((item) => ({ cid: item.cid, action: 'restore' as const, at })), formatDateTimeStamp(now));
+  const own = sectionsOf('passport', P.passport);
+  return union({
     holder: P.passport.holder,
     sides: [
       { source: 'passport', items: P.passport.entries.map((value, i) => ({ cid: P.state.cids[i]!, value })) },
       { source: 'incoming', items: incoming.items, indexes: incoming.indexes },
     ],
-    exclusions: [P.passport.exclusions, restored],
-    accreditations: sealedItems(P.passport.accreditations),
-    statusLists: sealedItems(P.passport.statusLists),
+    exclusions: [own.exclusions, { source: 'incoming', records }],
+    accreditations: [own.accreditations],
+    statusLists: [own.statusLists],
     unreadable: [...unreadableEntries(P.problems, 'passport'), ...incoming.rejected],
+    problems: sectionProblems(P.problems, 'passport'),
     extraDuplicates: incoming.repeats,
-    options: opts,
+    options: { ...opts, now },
   });
-  const rejectedCids = new Set(result.rejected.map((r) => r.cid));
-  if (!restored.some((r) => rejectedCids.has(r.cid))) return result;
-  const out = result.passport;
-  const passportOut = makePassport({
-    holder: out.holder,
-    entries: sealedItems(out.entries),
-    accreditations: sealedItems(out.accreditations),
-    statusLists: sealedItems(out.statusLists),
-    exclusions: joinExclusions(P.passport.exclusions, restored.filter((r) => !rejectedCids.has(r.cid))),
-  });
-  return { ...result, passport: passportOut };
 }

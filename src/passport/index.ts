@@ -5,13 +5,14 @@
  * Design (the README lifts these points):
  *
  * - **Entry identity.** `entryId(entry)` is a CIDv1 string (base32, `bagaaiera…`): multicodec
- *   json (0x0200), multihash sha2-256 over the RFC 8785 (JCS) bytes of the whole signed entry,
- *   proof included. Key order and whitespace do not change it; any other change does.
+ *   json (0x0200), multihash sha2-256 over the RFC 8785 (JCS) bytes of the signed entry in its
+ *   canonical form (proof as one object, `@context` exactly as the proof signed it), proof
+ *   included. Every encoding that verifies has the same id; any signed change gives another.
  *   Synchronous (@noble/hashes). Entries held by passports are deep-frozen and their CIDs cached
  *   by object identity, so repeated lookups are free; caller-owned objects are never cached.
  * - **Document** (`*.passport.json`): `{ type: 'LearningPassport', version: 1, holder,
  *   exclusions, accreditations, statusLists, entries }`. `holder` is a DID (or `urn:uuid:` for a
- *   learner without a key) or `{ id, … }`. `entries`, `accreditations` and `statusLists` are
+ *   learner without a key) and nothing else. `entries`, `accreditations` and `statusLists` are
  *   sorted by CID without repeats; `exclusions` holds one record per CID. The container is not
  *   signed: integrity is per entry, and checkpoints sign sets of entries. Unknown top-level
  *   fields and other versions are refused (ERR_PASSPORT_INVALID / ERR_PASSPORT_VERSION).
@@ -42,7 +43,9 @@
  *   in `unauthorised` (code ERR_LIFECYCLE_UNAUTHORISED). `canActFor(actor, target)` widens this
  *   for authorities (trust area). Statements naming entries not held are listed in `unresolved`.
  * - **Holder control.** `removeEntries` drops entries and records `{ cid, action: 'remove', at,
- *   reason? }` in `exclusions`; `restoreEntries` re-adds entries with a `restore` record. On
+ *   reason?, proof }`, signed with the holder's did:key, in `exclusions`; `restoreEntries` re-adds
+ *   entries with a signed `restore` record. Unsigned, foreign-key and future-dated records are
+ *   reported and never honoured (see admit.ts). On
  *   merge, exclusion lists are joined: for each CID the record with the latest `at` wins (remove
  *   wins ties), so a removal survives merges with copies that still hold the entry, and a later
  *   restoration survives merges with copies that still hold the removal. The clock is the
@@ -69,8 +72,10 @@ export { verifyPassport } from './verify-passport.js';
 export { timeline } from './timeline.js';
 export { PassportSchema, ExclusionRecordSchema, passportJsonSchema } from './schema.js';
 export {
+  HOLDER_DECISION_SKEW_SECONDS,
   PASSPORT_TYPE,
   PASSPORT_VERSION,
+  type SectionProblem,
   type CanActFor,
   type EntryConflict,
   type EntryState,

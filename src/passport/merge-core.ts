@@ -4,8 +4,11 @@
 // outcome depends only on the set of candidates and the joined exclusion list, merging copies in
 // any order or grouping gives the same passport.
 import type { PassportErrorCode } from '../errors.js';
+import { assertDate } from '../internal/time.js';
+import { admitSections, type SectionsToAdmit } from './admit.js';
 import { viewOf } from './current-view.js';
-import { makePassport, joinExclusions, removedCids, uniqueSorted, type Sealed } from './state.js';
+import { entryId } from './entry-id.js';
+import { makePassport, removedCids, type PassportProblem, type Sealed } from './state.js';
 import { defaultVerificationCache, intakeVerdicts } from './verification-cache.js';
 import type {
   ExclusionRecord,
@@ -13,6 +16,7 @@ import type {
   MergeResult,
   PassportHolder,
   RejectedEntry,
+  SectionProblem,
   SignedEntry,
 } from './types.js';
 
@@ -43,6 +47,7 @@ export function mergeOptions(options: unknown): Required<Pick<MergeOptions, 'cac
     throw new TypeError('"options.cache" must be a verification cache (see createVerificationCache)');
   }
   if (o.canActFor !== undefined && typeof o.canActFor !== 'function') throw new TypeError('"options.canActFor" must be a function');
+  if (o.now !== undefined) assertDate(o.now, 'options.now');
   return { ...o, cache: o.cache ?? defaultVerificationCache, concurrency, acceptUnresolvedIssuers: o.acceptUnresolvedIssuers === true };
 }
 
@@ -83,21 +88,54 @@ function join(sides: readonly Side[]): { candidates: Candidate[]; duplicates: Se
   return { candidates: [...seen.values()].sort((x, y) => (x.cid < y.cid ? -1 : 1)), duplicates };
 }
 
+/** The sealed items of a passport section (sealed already, so their CIDs are cache hits). */
+export function sealedItems<T extends object>(list: readonly T[]): Sealed<T>[] {
+  return list.map((value) => ({ cid: entryId(value), value }));
+}
+
+/** Problems found while reading a copy, for the sections other than entries. */
+export function sectionProblems(problems: readonly PassportProblem[], source: SectionProblem['source']): SectionProblem[] {
+  return problems
+    .filter((p): p is PassportProblem & { section: SectionProblem['section'] } => p.section !== 'entries')
+    .map((p) => ({ source, section: p.section, index: p.index, code: p.code, message: p.message }));
+}
+
+/** The sections of one passport, ready for {@link union}. */
+export function sectionsOf(
+  source: SectionProblem['source'],
+  passport: { accreditations: readonly Record<string, unknown>[]; statusLists: readonly Record<string, unknown>[]; exclusions: readonly ExclusionRecord[] },
+): { exclusions: SectionsToAdmit['exclusions'][number]; accreditations: SectionsToAdmit['accreditations'][number]; statusLists: SectionsToAdmit['statusLists'][number] } {
+  return {
+    exclusions: { source, records: passport.exclusions },
+    accreditations: { source, items: sealedItems(passport.accreditations) },
+    statusLists: { source, items: sealedItems(passport.statusLists) },
+  };
+}
+
 /** The union of sides into a new passport, with the report add and merge return. */
 export async function union(input: {
   holder: PassportHolder;
   sides: readonly Side[];
-  exclusions: readonly (readonly ExclusionRecord[])[];
-  accreditations: readonly Sealed[];
-  statusLists: readonly Sealed[];
+  exclusions: SectionsToAdmit['exclusions'];
+  accreditations: SectionsToAdmit['accreditations'];
+  statusLists: SectionsToAdmit['statusLists'];
   /** Items that could not even be read (bad shape), already reported. */
   unreadable: RejectedEntry[];
+  /** Problems already found in the other sections while reading the copies. */
+  problems: SectionProblem[];
   extraDuplicates?: Iterable<string>;
   options: ReturnType<typeof mergeOptions>;
 }): Promise<MergeResult> {
   const { candidates, duplicates } = join(input.sides);
   for (const cid of input.extraDuplicates ?? []) duplicates.add(cid);
-  const exclusions = joinExclusions(...input.exclusions);
+  const admitted = await admitSections({
+    holder: input.holder,
+    exclusions: input.exclusions,
+    accreditations: input.accreditations,
+    statusLists: input.statusLists,
+    now: (input.options.now ?? new Date()).getTime(),
+  });
+  const exclusions = admitted.exclusions;
   const removed = removedCids(exclusions);
   const verdicts = await intakeVerdicts(candidates, input.options.cache, input.options.concurrency);
 
@@ -123,8 +161,8 @@ export async function union(input: {
   const passport = makePassport({
     holder: input.holder,
     entries: kept,
-    accreditations: uniqueSorted([...input.accreditations]),
-    statusLists: uniqueSorted([...input.statusLists]),
+    accreditations: admitted.accreditations,
+    statusLists: admitted.statusLists,
     exclusions,
   });
   const view = viewOf(
@@ -132,5 +170,13 @@ export async function union(input: {
     passport.entries,
     input.options.canActFor ? { canActFor: input.options.canActFor } : {},
   );
-  return { passport, added, duplicates: [...duplicates].sort(), conflicts: view.conflicts, rejected, excluded };
+  return {
+    passport,
+    added,
+    duplicates: [...duplicates].sort(),
+    conflicts: view.conflicts,
+    rejected,
+    excluded,
+    problems: [...input.problems, ...admitted.problems],
+  };
 }

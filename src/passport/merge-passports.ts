@@ -1,5 +1,4 @@
-import { entryId } from './entry-id.js';
-import { mergeOptions, union } from './merge-core.js';
+import { mergeOptions, sectionProblems, sectionsOf, union } from './merge-core.js';
 import { joinHolder, loadPassport, type PassportProblem, type Sealed } from './state.js';
 import type { MergeOptions, MergeResult, Passport, RejectedEntry, SignedEntry } from './types.js';
 
@@ -10,10 +9,8 @@ export function unreadableEntries(problems: readonly PassportProblem[], source: 
     .map((p) => ({ source, index: p.index, code: p.code, message: p.message, errors: [{ code: p.code, message: p.message }] }));
 }
 
-/** The sealed items of a passport section (sealed already, so their CIDs are cache hits). */
-export function sealedItems<T extends object>(list: readonly T[]): Sealed<T>[] {
-  return list.map((value) => ({ cid: entryId(value), value }));
-}
+export { sealedItems } from './merge-core.js';
+
 
 /**
  * Merges two copies of a passport: the union of their entries by CID. Every entry of both copies
@@ -46,16 +43,19 @@ export async function mergePassports(a: Passport, b: Passport, options: MergeOpt
   const B = loadPassport(b, 'b');
   const holder = joinHolder(A.passport.holder, B.passport.holder);
   const side = (p: Passport, cids: readonly string[]): Sealed<SignedEntry>[] => p.entries.map((value, i) => ({ cid: cids[i]!, value }));
+  const sa = sectionsOf('a', A.passport);
+  const sb = sectionsOf('b', B.passport);
   return union({
     holder,
     sides: [
       { source: 'a', items: side(A.passport, A.state.cids) },
       { source: 'b', items: side(B.passport, B.state.cids) },
     ],
-    exclusions: [A.passport.exclusions, B.passport.exclusions],
-    accreditations: [...sealedItems(A.passport.accreditations), ...sealedItems(B.passport.accreditations)],
-    statusLists: [...sealedItems(A.passport.statusLists), ...sealedItems(B.passport.statusLists)],
+    exclusions: [sa.exclusions, sb.exclusions],
+    accreditations: [sa.accreditations, sb.accreditations],
+    statusLists: [sa.statusLists, sb.statusLists],
     unreadable: [...unreadableEntries(A.problems, 'a'), ...unreadableEntries(B.problems, 'b')],
+    problems: [...sectionProblems(A.problems, 'a'), ...sectionProblems(B.problems, 'b')],
     options: opts,
   });
 }

@@ -4,22 +4,11 @@
 import { PassportError } from '../errors.js';
 import { isPlainObject, parseJson } from '../internal/json.js';
 import { makePassport, readSections, type PassportProblem } from './state.js';
-import { PASSPORT_TYPE, PASSPORT_VERSION, type Passport } from './types.js';
+import { MAX_PASSPORT_ITEMS, PASSPORT_TYPE, PASSPORT_VERSION, type Passport } from './types.js';
 
 export type { PassportProblem } from './state.js';
 
-/**
- * Most items a passport file may hold in any one section (entries, accreditations, statusLists,
- * exclusions). Twice the largest passport benchmarked (100,000 entries); a file with more is
- * refused with ERR_LIMIT_EXCEEDED before any item is read, so a hostile file cannot make the
- * reader check millions of items.
- *
- * @example
- * ```ts
- * if (entries.length > MAX_PASSPORT_ITEMS) console.warn('split this passport before writing it');
- * ```
- */
-export const MAX_PASSPORT_ITEMS = 200_000;
+export { MAX_PASSPORT_ITEMS } from './types.js';
 
 /** What {@link readPassport} returns. */
 export interface ReadPassportResult {
@@ -89,8 +78,11 @@ function problemList(problems: PassportProblem[]): string {
  * Parses a passport file strictly. Every item must be usable; otherwise nothing is returned and
  * the error lists every bad item (section, index, code, message and the item itself in
  * `details.problems`), so the caller can repair the file or fall back to {@link readPassport}.
- * Entries are checked for the shape of a signed credential here; signatures are checked by
- * {@link verifyPassport} and when entries are merged.
+ * Every item is checked for its shape here (entries, accreditations and status lists must be
+ * signed credentials; exclusion records must be signed holder decisions with real dates; the
+ * holder must be a bare identifier). Signatures are checked by the operations that admit items
+ * ({@link verifyPassport}, {@link addEntries}, {@link mergePassports}…): until then the holder's
+ * removals are carried but not applied, so an unsigned record can never hide an entry.
  *
  * @param text - the file's text (or its UTF-8 bytes)
  * @returns a frozen passport (entries sorted by CID, duplicates dropped)
@@ -135,5 +127,5 @@ export function parsePassport(text: string | Uint8Array): Passport {
 export function readPassport(text: string | Uint8Array): ReadPassportResult {
   const doc = readTopLevel(text);
   const sections = readSections(doc);
-  return { passport: makePassport(sections), problems: sections.problems };
+  return { passport: makePassport(sections, false), problems: sections.problems };
 }

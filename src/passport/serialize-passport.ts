@@ -1,3 +1,4 @@
+import { PassportError } from '../errors.js';
 import { isPlainObject } from '../internal/json.js';
 import { loadPassport } from './state.js';
 import type { Passport } from './types.js';
@@ -20,7 +21,9 @@ function sortKeys(_key: string, value: unknown): unknown {
  *
  * @param passport - a passport (from this library, or a passport-shaped object)
  * @returns the file text
- * @throws {TypeError} when `passport` is not a passport, or a passport-shaped object holds items that are not JSON credentials
+ * @throws {TypeError} when `passport` is not an object
+ * @throws {PassportError} ERR_PASSPORT_INVALID when a passport-shaped object is not a passport or
+ *   holds items that cannot be written (listed in `details.problems`)
  * @example
  * ```ts
  * await writeFile('amira.passport.json', serializePassport(passport));
@@ -31,7 +34,9 @@ export function serializePassport(passport: Passport): string {
   if (loaded.problems.length > 0) {
     // Refuse rather than drop: the caller built this object and should see what is wrong.
     const first = loaded.problems[0]!;
-    throw new TypeError(`"passport" holds an item that cannot be written: ${first.section}[${first.index}]: ${first.message}`);
+    throw new PassportError('ERR_PASSPORT_INVALID', `"passport" holds an item that cannot be written: ${first.section}[${first.index}]: ${first.message}`, {
+      details: { problems: loaded.problems.map(({ section, index, code, message }) => ({ section, index, code, message })) },
+    });
   }
   const p = loaded.passport;
   const doc = {

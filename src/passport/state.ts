@@ -4,9 +4,11 @@
 import { PassportError, type PassportErrorCode } from '../errors.js';
 import { canonicalJson } from '../proof/jcs.js';
 import { isPlainObject } from '../internal/json.js';
+import { dateTimeStampInstant } from '../internal/time.js';
 import { sealJson } from './entry-id.js';
 import { ExclusionRecordSchema, HolderSchema, StoredCredentialSchema } from './schema.js';
 import {
+  MAX_PASSPORT_ITEMS,
   PASSPORT_TYPE,
   PASSPORT_VERSION,
   type ExclusionRecord,
@@ -26,13 +28,15 @@ export interface PassportState {
   /** Parallel to passport.entries. */
   cids: readonly string[];
   byCid: ReadonlyMap<string, SignedEntry>;
+  /** True when every section was verified and the holder's signed removals applied. */
+  admitted: boolean;
 }
 
 const states = new WeakMap<Passport, PassportState>();
 
 /** A problem with one item of an untrusted passport. */
 export interface PassportProblem {
-  section: 'entries' | 'accreditations' | 'statusLists' | 'exclusions';
+  section: 'holder' | 'entries' | 'accreditations' | 'statusLists' | 'exclusions';
   index: number;
   code: PassportErrorCode;
   message: string;
@@ -54,29 +58,23 @@ export function uniqueSorted<T>(items: Sealed<T>[]): Sealed<T>[] {
 
 /** The identifier of a holder. */
 export function holderId(holder: PassportHolder): string {
-  return typeof holder === 'string' ? holder : holder.id;
+  return holder;
 }
 
-/**
- * The holder of a merge. Copies of one passport must have the same holder id; when their
- * descriptors differ, a descriptor beats a bare id and otherwise the smaller canonical JSON wins,
- * which keeps merge commutative and associative.
- */
+/** The holder of a merge: copies of one passport must have the same holder. */
 export function joinHolder(a: PassportHolder, b: PassportHolder): PassportHolder {
-  if (holderId(a) !== holderId(b)) {
+  if (a !== b) {
     throw new PassportError(
       'ERR_PASSPORT_HOLDER_MISMATCH',
-      `These passports belong to different holders (${holderId(a)} and ${holderId(b)}); they cannot be merged.`,
-      { details: { holders: [holderId(a), holderId(b)] } },
+      `These passports belong to different holders (${a} and ${b}); they cannot be merged.`,
+      { details: { holders: [a, b] } },
     );
   }
-  if (typeof a === 'string') return b;
-  if (typeof b === 'string') return a;
-  return canonicalJson(a) <= canonicalJson(b) ? a : b;
+  return a;
 }
 
 function recordRank(r: ExclusionRecord): [number, number, string] {
-  return [Date.parse(r.at), r.action === 'remove' ? 1 : 0, canonicalJson(r)];
+  return [dateTimeStampInstant(r.at) ?? Number.NEGATIVE_INFINITY, r.action === 'remove' ? 1 : 0, canonicalJson(r)];
 }
 
 /** True when record `a` wins over `b`: later time, then remove over restore, then canonical order. */
@@ -88,7 +86,10 @@ export function recordWins(a: ExclusionRecord, b: ExclusionRecord): boolean {
   return ca < cb;
 }
 
-/** One winning record per CID, sorted by CID (a join-semilattice: order and grouping do not matter). */
+/**
+ * One winning record per CID, sorted by CID (a join-semilattice: order and grouping do not
+ * matter). Only for records already admitted (signed by the holder, dated no later than now).
+ */
 export function joinExclusions(...lists: readonly (readonly ExclusionRecord[])[]): ExclusionRecord[] {
   const winners = new Map<string, ExclusionRecord>();
   for (const list of lists) {
@@ -108,17 +109,26 @@ export function removedCids(exclusions: readonly ExclusionRecord[]): Set<string>
 }
 
 /**
- * Builds a frozen passport from sealed parts. Entries must be sealed, sorted and unique; entries
- * the holder removed are dropped here so the invariant holds for every passport we return.
+ * Builds a frozen passport from sealed parts. Entries must be sealed, sorted and unique.
+ *
+ * `admitted` says every item of every section was verified (add, merge, remove, restore): only
+ * then are the holder's removals applied, so entries the holder removed are dropped here and the
+ * invariant holds. A passport read from a file (parsePassport, or a passport-shaped object) is
+ * not admitted: its exclusion records are carried unverified and honoured by nobody until an
+ * operation that verifies them (verifyPassport, addEntries, mergePassports…) admits them, so an
+ * unsigned record can never decide what a passport holds.
  */
-export function makePassport(parts: {
-  holder: PassportHolder;
-  entries: Sealed<SignedEntry>[];
-  accreditations: Sealed[];
-  statusLists: Sealed[];
-  exclusions: ExclusionRecord[];
-}): Passport {
-  const removed = removedCids(parts.exclusions);
+export function makePassport(
+  parts: {
+    holder: PassportHolder;
+    entries: Sealed<SignedEntry>[];
+    accreditations: Sealed[];
+    statusLists: Sealed[];
+    exclusions: ExclusionRecord[];
+  },
+  admitted = true,
+): Passport {
+  const removed = admitted ? removedCids(parts.exclusions) : new Set<string>();
   const kept = removed.size === 0 ? parts.entries : parts.entries.filter((e) => !removed.has(e.cid));
   const entries = Object.freeze(kept.map((e) => e.value));
   const cids = kept.map((e) => e.cid);
@@ -127,22 +137,14 @@ export function makePassport(parts: {
   const passport: Passport = Object.freeze({
     type: PASSPORT_TYPE,
     version: PASSPORT_VERSION,
-    holder: deepFrozen(parts.holder),
+    holder: parts.holder,
     entries,
     accreditations: Object.freeze(parts.accreditations.map((a) => a.value)),
     statusLists: Object.freeze(parts.statusLists.map((a) => a.value)),
     exclusions: Object.freeze(parts.exclusions.map((r) => Object.freeze({ ...r }))),
   });
-  states.set(passport, { cids: Object.freeze(cids), byCid: map });
+  states.set(passport, { cids: Object.freeze(cids), byCid: map, admitted });
   return passport;
-}
-
-function deepFrozen<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFrozen(v);
-  }
-  return value;
 }
 
 /** The state of a passport built by this library, if it is one. */
@@ -156,6 +158,7 @@ export interface ReadSections {
   entries: Sealed<SignedEntry>[];
   accreditations: Sealed[];
   statusLists: Sealed[];
+  /** Records of the right shape, not yet verified (several per CID possible), sorted by CID. */
   exclusions: ExclusionRecord[];
   problems: PassportProblem[];
 }
@@ -167,74 +170,150 @@ function issuesText(issues: readonly { path: PropertyKey[]; message: string }[])
   return `${path || '(root)'}: ${first.message}`;
 }
 
+const UNREADABLE = Symbol('unreadable');
+
+/** Reads one property of an untrusted object; getters and proxies that throw give UNREADABLE. */
+export function readProperty(value: unknown, key: string | number): unknown {
+  try {
+    return (value as Record<string | number, unknown>)[key];
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/** True for a plain object, false for anything else, including objects that throw when inspected. */
+export function isPlainSafe(value: unknown): value is Record<string, unknown> {
+  try {
+    return isPlainObject(value);
+  } catch {
+    return false;
+  }
+}
+
+function listOf(value: unknown, section: string): unknown[] | undefined {
+  let length: unknown;
+  try {
+    if (!Array.isArray(value)) return undefined;
+    length = value.length;
+  } catch {
+    return undefined;
+  }
+  if (typeof length !== 'number') return undefined;
+  if (length > MAX_PASSPORT_ITEMS) {
+    throw new PassportError('ERR_LIMIT_EXCEEDED', `The passport's "${section}" holds ${length} items; at most ${MAX_PASSPORT_ITEMS} are accepted.`, {
+      details: { path: [section], limit: MAX_PASSPORT_ITEMS },
+    });
+  }
+  const out = new Array<unknown>(length);
+  for (let i = 0; i < length; i++) out[i] = readProperty(value, i);
+  return out;
+}
+
+/**
+ * The holder of an untrusted passport: a valid identifier string, or `{ id }` whose other fields
+ * are dropped and reported. Throws ERR_PASSPORT_INVALID when there is no usable identifier.
+ */
+function readHolder(value: unknown, problems: PassportProblem[]): PassportHolder {
+  let id = value;
+  if (isPlainSafe(value)) {
+    id = readProperty(value, 'id');
+    let keys: string[] = [];
+    try {
+      keys = Object.keys(value).filter((k) => k !== 'id');
+    } catch {
+      keys = ['(unreadable)'];
+    }
+    if (keys.length > 0 || typeof id === 'string') {
+      problems.push({
+        section: 'holder',
+        index: 0,
+        code: 'ERR_PASSPORT_INVALID',
+        message:
+          keys.length > 0
+            ? `The holder carries ${keys.length === 1 ? 'a field' : `${keys.length} fields`} a passport does not have; only the holder's identifier is kept.`
+            : 'The holder is an object; a passport keeps only the holder\'s identifier.',
+        value,
+      });
+    }
+  }
+  const parsed = HolderSchema.safeParse(id);
+  if (!parsed.success || id === UNREADABLE) {
+    throw new PassportError('ERR_PASSPORT_INVALID', `The passport holder is not valid: ${parsed.success ? 'it cannot be read' : issuesText(parsed.error.issues)}.`, {
+      details: { path: ['holder'] },
+    });
+  }
+  return parsed.data;
+}
+
 /**
  * Reads the sections of an object already known to have the passport's top-level shape. Items of
- * the wrong shape become problems (with the item itself); everything valid is kept.
+ * the wrong shape become problems (with the item itself); everything else is kept. Every item is
+ * snapshot (sealed) before it is inspected, so getters and proxies cannot run or throw later.
+ * Signatures are not checked here (see makePassport's `admitted`).
  */
 export function readSections(doc: Record<string, unknown>): ReadSections {
   const problems: PassportProblem[] = [];
-  const holderParse = HolderSchema.safeParse(doc.holder);
-  if (!holderParse.success) {
-    throw new PassportError('ERR_PASSPORT_INVALID', `The passport holder is not valid: ${issuesText(holderParse.error.issues)}.`);
-  }
-  const holder = sealHolder(holderParse.data as PassportHolder);
-  const credentials = (section: 'entries' | 'accreditations' | 'statusLists', strict: boolean): Sealed[] => {
-    const list = doc[section];
-    const out: Sealed[] = [];
-    if (!Array.isArray(list)) return out;
+  const holder = readHolder(readProperty(doc, 'holder'), problems);
+  const items = (section: 'entries' | 'accreditations' | 'statusLists' | 'exclusions'): { value: unknown; index: number; sealed: Sealed }[] => {
+    const list = listOf(readProperty(doc, section), section) ?? [];
+    const out: { value: unknown; index: number; sealed: Sealed }[] = [];
     list.forEach((value, index) => {
-      if (strict) {
-        const shape = StoredCredentialSchema.safeParse(value);
-        if (!shape.success) {
-          problems.push({ section, index, code: 'ERR_SCHEMA_INVALID', message: `It is not a signed credential: ${issuesText(shape.error.issues)}.`, value });
-          return;
-        }
-      } else if (!isPlainObject(value)) {
-        problems.push({ section, index, code: 'ERR_SCHEMA_INVALID', message: 'It is not a JSON object.', value });
+      if (value === UNREADABLE) {
+        problems.push({ section, index, code: 'ERR_JSON_INVALID', message: 'It cannot be read (an object that throws when read).', value: undefined });
         return;
       }
       const sealed = sealJson(value);
-      if (sealed.ok) out.push({ cid: sealed.cid, value: sealed.entry });
-      else problems.push({ section, index, code: sealed.code, message: sealed.message, value });
+      if (!sealed.ok) {
+        problems.push({ section, index, code: sealed.code, message: sealed.message, value });
+        return;
+      }
+      const schema = section === 'exclusions' ? ExclusionRecordSchema : StoredCredentialSchema;
+      const shape = schema.safeParse(sealed.entry);
+      if (!shape.success) {
+        const what = section === 'exclusions' ? 'a signed exclusion record' : 'a signed credential';
+        problems.push({ section, index, code: 'ERR_SCHEMA_INVALID', message: `It is not ${what}: ${issuesText(shape.error.issues)}.`, value });
+        return;
+      }
+      out.push({ value, index, sealed: { cid: sealed.cid, value: sealed.entry } });
     });
-    return uniqueSorted(out);
+    return out;
   };
-  const entries = credentials('entries', true) as Sealed<SignedEntry>[];
-  const accreditations = credentials('accreditations', false);
-  const statusLists = credentials('statusLists', false);
-  const records: ExclusionRecord[] = [];
-  const exclusions = doc.exclusions;
-  if (Array.isArray(exclusions)) {
-    exclusions.forEach((value, index) => {
-      const parsed = ExclusionRecordSchema.safeParse(value);
-      if (parsed.success) records.push(parsed.data as ExclusionRecord);
-      else problems.push({ section: 'exclusions', index, code: 'ERR_SCHEMA_INVALID', message: `It is not an exclusion record: ${issuesText(parsed.error.issues)}.`, value });
-    });
-  }
-  return { holder, entries, accreditations, statusLists, exclusions: joinExclusions(records), problems };
-}
-
-function sealHolder(holder: PassportHolder): PassportHolder {
-  if (typeof holder === 'string') return holder;
-  const sealed = sealJson(holder);
-  if (!sealed.ok) throw new PassportError('ERR_PASSPORT_INVALID', `The passport holder is not valid: ${sealed.message}`);
-  return sealed.entry as PassportHolder;
+  const sealedOnly = (list: { sealed: Sealed }[]): Sealed[] => uniqueSorted(list.map((x) => x.sealed));
+  return {
+    holder,
+    entries: sealedOnly(items('entries')) as Sealed<SignedEntry>[],
+    accreditations: sealedOnly(items('accreditations')),
+    statusLists: sealedOnly(items('statusLists')),
+    exclusions: sealedOnly(items('exclusions')).map((x) => x.value as unknown as ExclusionRecord),
+    problems,
+  };
 }
 
 /**
  * The library's view of any passport value: passports built here are used as they are; other
- * objects are read like a parsed file (their problems are returned, never thrown away).
+ * objects are read like a parsed file (their problems are returned, never thrown away). Throws
+ * TypeError when the value is not an object at all, PassportError (ERR_PASSPORT_INVALID,
+ * ERR_PASSPORT_VERSION, ERR_LIMIT_EXCEEDED) when it is an object but not a usable passport.
  */
 export function loadPassport(passport: unknown, name = 'passport'): { passport: Passport; state: PassportState; problems: PassportProblem[] } {
-  if (isPlainObject(passport) || (typeof passport === 'object' && passport !== null && Object.isFrozen(passport))) {
+  if (typeof passport === 'object' && passport !== null) {
     const state = states.get(passport as Passport);
     if (state) return { passport: passport as Passport, state, problems: [] };
   }
-  if (!isPlainObject(passport)) throw new TypeError(`"${name}" must be a passport object`);
-  if (passport.type !== PASSPORT_TYPE || passport.version !== PASSPORT_VERSION || !Array.isArray(passport.entries)) {
-    throw new TypeError(`"${name}" must be a passport (type "${PASSPORT_TYPE}", version ${PASSPORT_VERSION}, entries)`);
+  if (typeof passport !== 'object' || passport === null) throw new TypeError(`"${name}" must be a passport object`);
+  if (!isPlainSafe(passport)) throw new PassportError('ERR_PASSPORT_INVALID', `"${name}" is not a passport: it is not a plain JSON object.`);
+  const type = readProperty(passport, 'type');
+  const version = readProperty(passport, 'version');
+  if (type !== PASSPORT_TYPE) throw new PassportError('ERR_PASSPORT_INVALID', `"${name}" is not a learning passport (it has no "type": "${PASSPORT_TYPE}").`);
+  if (version !== PASSPORT_VERSION) {
+    throw new PassportError('ERR_PASSPORT_VERSION', `"${name}" has a passport version this library does not know; only version ${PASSPORT_VERSION} is understood.`, {
+      details: { version: typeof version === 'number' ? version : undefined },
+    });
+  }
+  if (listOf(readProperty(passport, 'entries'), 'entries') === undefined) {
+    throw new PassportError('ERR_PASSPORT_INVALID', `"${name}" is not a passport: its "entries" is not a list.`, { details: { path: ['entries'] } });
   }
   const sections = readSections(passport);
-  const built = makePassport(sections);
+  const built = makePassport(sections, false);
   return { passport: built, state: states.get(built)!, problems: sections.problems };
 }

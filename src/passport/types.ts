@@ -9,27 +9,45 @@ export const PASSPORT_TYPE = 'LearningPassport' as const;
 /** The document version this library writes and reads. */
 export const PASSPORT_VERSION = 1 as const;
 
+/**
+ * Most items a passport may hold in any one section (entries, accreditations, statusLists,
+ * exclusions). Twice the largest passport benchmarked (100,000 entries); a file (or a
+ * passport-shaped object) with more is refused with ERR_LIMIT_EXCEEDED before any item is read,
+ * so hostile input cannot make the reader check millions of items.
+ *
+ * @example
+ * ```ts
+ * if (entries.length > MAX_PASSPORT_ITEMS) console.warn('split this passport before writing it');
+ * ```
+ */
+export const MAX_PASSPORT_ITEMS = 200_000;
+
 /** A signed entry as held in a passport: any JSON credential secured with a Data Integrity proof. */
 export type PassportEntry = SignedCredential;
 /** Internal alias of {@link PassportEntry}. */
 export type SignedEntry = PassportEntry;
 
 /**
- * Who the passport belongs to: a DID (or other URI such as `urn:uuid:…` for a learner without a
- * key), or a small descriptor with that identifier as `id`.
+ * Who the passport belongs to: a DID (did:key for a learner with a key) or a `urn:uuid:` for a
+ * learner without one. Nothing else about the holder is kept in a passport.
  */
-export type PassportHolder = string | HolderDescriptor;
+export type PassportHolder = string;
 
-/** A holder described by more than an identifier. Only `id` is used to match copies. */
+/**
+ * The object form {@link createPassport} also accepts: exactly `{ id }`, kept as the bare `id`.
+ * Any other field is refused (a passport keeps no facts about its holder beyond the identifier).
+ */
 export interface HolderDescriptor {
   /** The holder's identifier: a DID, or a `urn:uuid:` for a paper-only learner. */
   id: string;
-  [key: string]: unknown;
 }
 
 /**
- * One record of the holder-kept exclusion list. The record with the latest `at` wins for a CID
- * (ties: `remove` beats `restore`), so removals and restorations survive merges in any order.
+ * One record of the holder-kept exclusion list, signed by the holder's key (eddsa-jcs-2022,
+ * proof purpose `assertionMethod`). The record with the latest `at` wins for a CID (ties:
+ * `remove` beats `restore`), so removals and restorations survive merges in any order. Records
+ * that are unsigned, signed by any key but the holder's did:key, or dated after the moment they
+ * are admitted (beyond {@link HOLDER_DECISION_SKEW_SECONDS}) are reported and never honoured.
  */
 export interface ExclusionRecord {
   /** The entry id (CID) removed or restored. */
@@ -40,6 +58,28 @@ export interface ExclusionRecord {
   at: string;
   /** The holder's note, for their own use. */
   reason?: string;
+  /** The holder's signature over the record. */
+  proof: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * How far ahead of the verifier's clock a holder decision may be dated and still be honoured
+ * (300 seconds: device clocks drift). A decision dated later than that could have been planted
+ * to outrank every genuine later one, so it is reported and left out.
+ */
+export const HOLDER_DECISION_SKEW_SECONDS = 300;
+
+/** An item of a section other than `entries` (or the holder itself) that was left out, and why. */
+export interface SectionProblem {
+  /** Which copy it came from (as in {@link RejectedEntry}). */
+  source: 'a' | 'b' | 'passport' | 'incoming';
+  section: 'holder' | 'accreditations' | 'statusLists' | 'exclusions';
+  /** Its position in that section (0 for the holder). */
+  index: number;
+  /** The item's content id (for an exclusion record: the entry id it names), when known. */
+  cid?: string;
+  code: PassportErrorCode;
+  message: string;
 }
 
 /**
@@ -98,6 +138,12 @@ export interface MergeResult {
   rejected: RejectedEntry[];
   /** Valid entries kept out because the holder removed them (sorted). */
   excluded: string[];
+  /**
+   * Items of the other sections that were left out: holder fields a passport does not have,
+   * accreditations and status lists whose signature does not verify by the key they claim, and
+   * exclusion records that are unsigned, not the holder's, or dated in the future.
+   */
+  problems: SectionProblem[];
 }
 
 /** Decides whether `actor` may revoke or supersede `target` (default: only its own issuer may). */
@@ -138,6 +184,8 @@ export interface MergeOptions {
   acceptUnresolvedIssuers?: boolean;
   /** Who may revoke or supersede whose entries (used to report conflicts). */
   canActFor?: CanActFor;
+  /** The time holder decisions are judged against (default: now); later-dated ones are left out. */
+  now?: Date;
 }
 
 /** The state of an entry in the current view. */
@@ -234,8 +282,17 @@ export interface PassportSummary {
 
 /** What {@link verifyPassport} returns. */
 export interface PassportReport {
-  /** True when every entry verified (an empty passport verifies). */
+  /**
+   * True when every entry verified and no item of any section had to be left out (an empty,
+   * well-formed passport verifies).
+   */
   verified: boolean;
+  /**
+   * Items left out before verification: unreadable entries (section `entries`), holder fields a
+   * passport does not have, unverifiable accreditations and status lists, and exclusion records
+   * that are not the holder's signed, current decisions. Any problem makes `verified` false.
+   */
+  problems: { section: 'holder' | 'entries' | 'accreditations' | 'statusLists' | 'exclusions'; index: number; cid?: string; code: PassportErrorCode; message: string }[];
   entries: PassportReportEntry[];
   summary: PassportSummary;
   view: PassportView;

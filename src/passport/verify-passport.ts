@@ -7,7 +7,9 @@ import { lifecycleAuthority } from '../trust/may-act-on-entry.js';
 import { createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
 import { viewOf } from './current-view.js';
 import { entryInfo } from './entry-info.js';
-import { loadPassport } from './state.js';
+import { admitSections } from './admit.js';
+import { sectionsOf } from './merge-core.js';
+import { loadPassport, makePassport, stateOf } from './state.js';
 import { timelineOf } from './timeline.js';
 import { mapConcurrent } from './verification-cache.js';
 import type { Passport, PassportReport, PassportReportEntry, PassportSummary, VerifyPassportOptions } from './types.js';
@@ -31,9 +33,14 @@ function plural(n: number, one: string, many = `${one}s`): string {
  * accreditations), several at a time. Revocations and supersessions from entries that fail their
  * signature, shape, schema or issuer-key checks are ignored. Never throws on bad entries.
  *
+ * A passport that was read from a file or handed over as an object is admitted first: items of
+ * any section that cannot be read or verified (unreadable entries, holder fields a passport does
+ * not have, forged accreditations or status lists, exclusion records the holder did not sign or
+ * dated in the future) are listed in `problems`, never used, and make `verified` false.
+ *
  * @param passport - the passport
  * @param options - verifyCredential options, plus `concurrency` (default 512) and `canActFor`
- * @returns `{ verified, entries: [{ cid, kind, state, result }], summary, view, timeline }`
+ * @returns `{ verified, problems, entries: [{ cid, kind, state, result }], summary, view, timeline }`
  * @throws {TypeError} when `passport` is not a passport or an option has the wrong type
  * @example
  * ```ts
@@ -47,7 +54,31 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   if (!Number.isInteger(concurrency) || (concurrency as number) < 1) throw new TypeError('"options.concurrency" must be a positive integer');
   if (canActFor !== undefined && typeof canActFor !== 'function') throw new TypeError('"options.canActFor" must be a function');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('"options.onProgress" must be a function');
-  const { passport: p, state } = loadPassport(passport);
+  const loaded = loadPassport(passport);
+  // A passport read from a file or handed over as an object has not been admitted: its sections
+  // are verified here (junk and forgeries left out and reported, the holder's signed removals
+  // applied) before any entry is. Anything left out means the passport is not "verified".
+  const problems: PassportReport['problems'] = loaded.problems.map((x) => ({ section: x.section, index: x.index, code: x.code, message: x.message }));
+  let { passport: p, state } = loaded;
+  if (!state.admitted) {
+    const own = sectionsOf('passport', p);
+    const admitted = await admitSections({
+      holder: p.holder,
+      exclusions: [own.exclusions],
+      accreditations: [own.accreditations],
+      statusLists: [own.statusLists],
+      now: ((credentialOptions.now as Date | undefined) ?? new Date()).getTime(),
+    });
+    for (const x of admitted.problems) problems.push({ section: x.section, index: x.index, ...(x.cid ? { cid: x.cid } : {}), code: x.code, message: x.message });
+    p = makePassport({
+      holder: p.holder,
+      entries: p.entries.map((value, i) => ({ cid: state.cids[i]!, value })),
+      accreditations: admitted.accreditations,
+      statusLists: admitted.statusLists,
+      exclusions: admitted.exclusions,
+    });
+    state = stateOf(p)!;
+  }
 
   // With a policy, the accreditations, status lists and checkpoints the passport carries are
   // verified once into a trust context that every entry's check then shares.
@@ -102,8 +133,12 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   if (summary.conflicts) states.push(`${summary.conflicts} in conflict`);
   summary.message = summary.total === 0 ? 'This passport has no entries.' : `${parts.join(', ')}${states.length ? `; ${states.join(', ')}` : ''}.`;
 
+  if (problems.length > 0) {
+    summary.message += ` ${plural(problems.length, 'item was', 'items were')} left out because ${problems.length === 1 ? 'it' : 'they'} could not be read or verified.`;
+  }
   return {
-    verified: summary.invalid === 0 && summary.unknown === 0,
+    verified: summary.invalid === 0 && summary.unknown === 0 && problems.length === 0,
+    problems,
     entries,
     summary,
     view,

@@ -117,12 +117,12 @@ describe('verifyPassport / addEntries / mergePassports with hostile entries', ()
     );
   }, 30_000);
 
-  it('verifyPassport and mergePassports refuse non-passports with TypeError only', async () => {
+  it('verifyPassport and mergePassports refuse non-passports with TypeError or a coded PassportError only', async () => {
     await fc.assert(
       fc.asyncProperty(hostileValue, async (v) => {
-        await throwsOnlyAllowed(() => verifyPassport(v as never), undefined, true);
-        await throwsOnlyAllowed(() => mergePassports(w.passport, v as never), ['ERR_PASSPORT_HOLDER_MISMATCH']);
-        await throwsOnlyAllowed(() => addEntries(w.passport, v as never), []);
+        await throwsOnlyAllowed(() => verifyPassport(v as never), ['ERR_PASSPORT_INVALID', 'ERR_PASSPORT_VERSION', 'ERR_LIMIT_EXCEEDED'], true);
+        await throwsOnlyAllowed(() => mergePassports(w.passport, v as never), ['ERR_PASSPORT_INVALID', 'ERR_PASSPORT_VERSION', 'ERR_LIMIT_EXCEEDED', 'ERR_PASSPORT_HOLDER_MISMATCH']);
+        await throwsOnlyAllowed(() => addEntries(w.passport, v as never), ['ERR_JSON_INVALID', 'ERR_LIMIT_EXCEEDED']);
       }),
       { numRuns: RUNS },
     );
@@ -130,7 +130,7 @@ describe('verifyPassport / addEntries / mergePassports with hostile entries', ()
 });
 
 describe('entry helpers: checkEntrySchema, describe, lintDisclosure, entryId', () => {
-  it('never throw on hostile values (entryId: TypeError / ERR_CANONICALIZATION_FAILED only)', async () => {
+  it('never throw on hostile values (entryId: TypeError / ERR_CANONICALIZATION_FAILED / not plain JSON only)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileValue, entryVariant.map(([p, v]) => splice(w.entry, p, v))), async (v) => {
         const outcome = checkEntrySchema(v as never);
@@ -138,7 +138,7 @@ describe('entry helpers: checkEntrySchema, describe, lintDisclosure, entryId', (
         expect(typeof describeEntry(v)).toBe('string');
         const warnings = lintDisclosure([v, w.entry]);
         expect(Array.isArray(warnings)).toBe(true);
-        await throwsOnlyAllowed(() => entryId(v as object), ['ERR_CANONICALIZATION_FAILED']);
+        await throwsOnlyAllowed(() => entryId(v as object), ['ERR_CANONICALIZATION_FAILED', 'ERR_JSON_INVALID', 'ERR_LIMIT_EXCEEDED']);
       }),
       { numRuns: 300 },
     );

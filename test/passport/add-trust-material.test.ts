@@ -11,6 +11,7 @@ import {
   mergePassports,
   parsePassport,
   serializePassport,
+  signCredential,
   verifyPassport,
   type AccreditationCredential,
   type Passport,
@@ -37,7 +38,7 @@ describe('addTrustMaterial', () => {
   it('staples accreditations so verification needs only the root key', async () => {
     const policy = createTrustPolicy({ roots: [rootDid] });
     expect((await verifyPassport(passport, { policy })).verified).toBe(false);
-    const { passport: stapled, rejected } = addTrustMaterial(passport, { accreditations: [accreditation] });
+    const { passport: stapled, rejected } = await addTrustMaterial(passport, { accreditations: [accreditation] });
     expect(rejected).toEqual([]);
     const reread = parsePassport(serializePassport(stapled));
     const report = await verifyPassport(reread, { policy });
@@ -46,8 +47,8 @@ describe('addTrustMaterial', () => {
   });
 
   it('is a union by content: idempotent, order-independent, kept by merges', async () => {
-    const once = addTrustMaterial(passport, { accreditations: [accreditation] }).passport;
-    const twice = addTrustMaterial(once, { accreditations: [accreditation] }).passport;
+    const once = (await addTrustMaterial(passport, { accreditations: [accreditation] })).passport;
+    const twice = (await addTrustMaterial(once, { accreditations: [accreditation] })).passport;
     expect(serializePassport(twice)).toBe(serializePassport(once));
     expect(twice.accreditations).toHaveLength(1);
     const merged = (await mergePassports(passport, once)).passport;
@@ -55,14 +56,31 @@ describe('addTrustMaterial', () => {
     expect(merged.accreditations).toHaveLength(1);
   });
 
-  it('leaves out what is not a signed JSON credential, and says why', () => {
-    const { passport: out, rejected } = addTrustMaterial(passport, { accreditations: [42, { type: 'x' }], statusLists: [null] });
-    expect(out.accreditations).toHaveLength(0);
+  it('leaves out what is not a signed JSON credential, or whose signature does not verify by its issuer, and says why', async () => {
+    const forged = { ...JSON.parse(JSON.stringify(accreditation)), credentialSubject: { ...accreditation.credentialSubject, kinds: ['qualification', 'licence-card'] } };
+    // Signed by another key while still naming the root as issuer.
+    const { proof: _proof, ...unsigned } = JSON.parse(JSON.stringify(accreditation));
+    const otherIssuer = await signCredential(unsigned, await generateKeyPair());
+    const { passport: out, rejected } = await addTrustMaterial(passport, { accreditations: [42, { type: 'x' }, forged, otherIssuer, accreditation], statusLists: [null, { prisonNumber: 'A1234BC' }] });
+    expect(out.accreditations).toEqual([accreditation]);
+    expect(out.statusLists).toEqual([]);
     expect(rejected.map((r) => [r.section, r.index, r.code])).toEqual([
       ['accreditations', 0, 'ERR_SCHEMA_INVALID'],
       ['accreditations', 1, 'ERR_PROOF_MISSING'],
+      ['accreditations', 2, 'ERR_PROOF_SIGNATURE_INVALID'],
+      ['accreditations', 3, 'ERR_ISSUER_KEY_MISMATCH'],
       ['statusLists', 0, 'ERR_SCHEMA_INVALID'],
+      ['statusLists', 1, 'ERR_PROOF_MISSING'],
     ]);
-    expect(() => addTrustMaterial(passport, { accreditations: 'nope' as never })).toThrow(TypeError);
+    await expect(addTrustMaterial(passport, { accreditations: 'nope' as never })).rejects.toThrow(TypeError);
+    // The same junk in a copy is dropped and reported by a merge, and makes verifyPassport fail.
+    const copy = { ...JSON.parse(serializePassport(passport)), accreditations: [forged, { note: 'junk' }] };
+    const merged = await mergePassports(passport, copy);
+    expect(merged.passport.accreditations).toEqual([]);
+    expect(merged.problems.map((p) => [p.section, p.code])).toEqual([
+      ['accreditations', 'ERR_SCHEMA_INVALID'],
+      ['accreditations', 'ERR_PROOF_SIGNATURE_INVALID'],
+    ]);
+    expect((await verifyPassport(copy)).verified).toBe(false);
   });
 });

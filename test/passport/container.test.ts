@@ -80,7 +80,8 @@ describe('createPassport / serializePassport / parsePassport', () => {
     );
     expect(() => createPassport({ holder: '' })).toThrow(TypeError);
     expect(() => createPassport({} as never)).toThrow(TypeError);
-    expect(createPassport({ holder: { id: 'urn:uuid:7d1a', name: 'A. Learner' } }).holder).toEqual({ id: 'urn:uuid:7d1a', name: 'A. Learner' });
+    expect(createPassport({ holder: { id: 'urn:uuid:7d1a0000-0000-4000-8000-000000000001' } }).holder).toBe('urn:uuid:7d1a0000-0000-4000-8000-000000000001');
+    expect(() => createPassport({ holder: 'Amira Khan, A1234BC' })).toThrow(TypeError);
   });
 
   it('round-trips byte for byte, with entries sorted by CID whatever the input order or key order', () => {

@@ -29,7 +29,9 @@ export async function signer(name: string, role: IssuerRole): Promise<Signer> {
 type Plain = Promise<Record<string, unknown>>;
 const plain = (p: Promise<unknown>): Plain => p as Plain;
 
-export const HOLDER = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+/** The learner's own key: removals and restorations are signed with it. */
+export const holderKey: SigningKeyPair = await generateKeyPair();
+export const HOLDER = holderKey.did;
 
 /** A qualification entry. */
 export function qualification(s: Signer, title: string, options: { id?: string; supersedes?: string; validUntil?: string; validFrom?: string } = {}): Plain {

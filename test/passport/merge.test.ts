@@ -101,7 +101,9 @@ describe('addEntries', () => {
   });
 
   it('throws TypeError for caller mistakes', async () => {
-    await expect(addEntries({} as Passport, [])).rejects.toThrow(TypeError);
+    await expect(addEntries(null as never, [])).rejects.toThrow(TypeError);
+    // An object that is not a passport is untrusted data: a coded error, never a raw one.
+    await expect(addEntries({} as Passport, [])).rejects.toSatisfy((e) => isPassportError(e, 'ERR_PASSPORT_INVALID'));
     await expect(addEntries(createPassport({ holder: HOLDER }), 'x' as never)).rejects.toThrow(TypeError);
     await expect(addEntries(createPassport({ holder: HOLDER }), [], { concurrency: 0 })).rejects.toThrow(TypeError);
   });
@@ -152,10 +154,16 @@ describe('mergePassports', () => {
     expect(isPassportError(err, 'ERR_PASSPORT_HOLDER_MISMATCH')).toBe(true);
   });
 
-  it('keeps the holder descriptor over a bare id, in either order', async () => {
+  it('keeps only the holder identifier: extra holder fields in a copy are dropped and reported, in either order', async () => {
     const a = createPassport({ holder: HOLDER });
-    const b = createPassport({ holder: { id: HOLDER, name: 'Amira' } });
-    expect((await mergePassports(a, b)).passport.holder).toEqual({ id: HOLDER, name: 'Amira' });
-    expect((await mergePassports(b, a)).passport.holder).toEqual({ id: HOLDER, name: 'Amira' });
+    const b = { type: 'LearningPassport', version: 1, holder: { id: HOLDER, prisonNumber: 'A1234BC', note: 'offence' }, entries: [], accreditations: [], statusLists: [], exclusions: [] } as never;
+    for (const [x, y] of [[a, b], [b, a]] as [Passport, Passport][]) {
+      const result = await mergePassports(x, y);
+      expect(result.passport.holder).toBe(HOLDER);
+      expect(serializePassport(result.passport)).not.toMatch(/prisonNumber|A1234BC|offence/);
+      expect(result.problems.map((p) => [p.section, p.code])).toEqual([['holder', 'ERR_PASSPORT_INVALID']]);
+    }
+    expect(createPassport({ holder: { id: HOLDER } }).holder).toBe(HOLDER);
+    expect(() => createPassport({ holder: { id: HOLDER, name: 'Amira' } as never })).toThrow(TypeError);
   });
 });

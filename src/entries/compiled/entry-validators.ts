@@ -20,7 +20,7 @@ const MAX_ISSUES = 20;
 
 const RE0 = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
 const KEYS1 = new Set(["id","type","name"]);
-const RE2 = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
+const RE2 = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 const ONE_OF3 = new Set(["name","sourcedId","systemId","productId","userName","accountId","emailAddress","nationalIdentityNumber","isbn","issn","lisSourcedId","oneRosterSourcedId","sisSourcedId","ltiContextId","ltiDeploymentId","ltiToolId","ltiPlatformId","ltiUserId","identifier"]);
 const RE4 = /^ext:[A-Za-z0-9._-]+$/;
 const KEYS5 = new Set(["type","hashed","identityHash","identityType","salt"]);
