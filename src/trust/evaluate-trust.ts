@@ -361,7 +361,7 @@ async function judgeIssuer(
   const doubtful = fitting.find((g) => g.doubt !== undefined);
   if (doubtful) {
     describe(doubtful);
-    distrust('ERR_KEY_COMPROMISED', doubtful.doubt!, 'unknown');
+    distrust(doubtful.doubtCode ?? 'ERR_KEY_COMPROMISED', doubtful.doubt!, 'unknown');
     return;
   }
   if (grants.length > 0) {

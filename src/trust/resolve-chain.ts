@@ -48,6 +48,8 @@ export interface Grant {
   compromiseReason?: string;
   /** Set when a link above cannot be confirmed (signed by a key later reported compromised). */
   doubt?: string;
+  /** The code that goes with `doubt`. */
+  doubtCode?: PassportErrorCode;
   /**
    * Set when this key's accreditation has ended by the context's now (window closed, withdrawn):
    * the moment it ended. Anything the key signed claims a time before that, and nobody but the
@@ -232,7 +234,7 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
         problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditation of ${acc.displayName} by ${by} grants more than ${by} itself holds (${extra}); a chain may only narrow.` });
         continue;
       }
-      const doubt = pg.doubt ?? linkDoubt(context, acc, pg, by);
+      const doubt = pg.doubt !== undefined ? { reason: pg.doubt, code: pg.doubtCode ?? 'ERR_KEY_COMPROMISED' } : linkDoubt(context, acc, pg, by);
       grants.push({
         did,
         role: acc.role,
@@ -248,7 +250,7 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
         ],
         root: pg.root,
         ...(state.compromised !== undefined ? { compromisedSince: state.compromised, compromiseReason: state.compromiseReason ?? '' } : {}),
-        ...(doubt ? { doubt } : {}),
+        ...(doubt ? { doubt: doubt.reason, doubtCode: doubt.code } : {}),
         ...(closed !== undefined ? { closedAt: closed } : {}),
       });
     }
@@ -283,13 +285,19 @@ function closedBy(context: TrustContext, acc: Accreditation, withdrawn: number |
  * was later reported compromised, or its signer's accreditation has since ended, and the
  * accreditation's claimed signing time is backed by no evidence from before then.
  */
-function linkDoubt(context: TrustContext, acc: Accreditation, pg: Grant, by: string): string | undefined {
+function linkDoubt(context: TrustContext, acc: Accreditation, pg: Grant, by: string): Problem | undefined {
   const before = Math.min(pg.compromisedSince ?? Infinity, pg.closedAt ?? Infinity);
   if (before === Infinity) return undefined;
   if (vouchedBefore(context, acc.cid(), before, new Set([pg.organisation]), acc.issuer)) return undefined;
   return pg.compromisedSince !== undefined && pg.compromisedSince <= (pg.closedAt ?? Infinity)
-    ? `${acc.displayName} was accredited by ${by}, whose key was later reported compromised (from ${plainDay(pg.compromisedSince)}); nothing shows the accreditation was signed before that.`
-    : `${acc.displayName} was accredited by ${by}, whose own accreditation ended on ${plainDay(pg.closedAt!)}; only ${by} vouches that it signed before then, and no checkpoint or trusted timestamp shows it.`;
+    ? {
+        code: 'ERR_KEY_COMPROMISED',
+        reason: `${acc.displayName} was accredited by ${by}, whose key was later reported compromised (from ${plainDay(pg.compromisedSince)}); nothing shows the accreditation was signed before that.`,
+      }
+    : {
+        code: 'ERR_SIGNING_TIME_UNVOUCHED',
+        reason: `${acc.displayName} was accredited by ${by}, whose own accreditation ended on ${plainDay(pg.closedAt!)}; only ${by} vouches that it signed before then, and no checkpoint or trusted timestamp shows it.`,
+      };
 }
 
 /**

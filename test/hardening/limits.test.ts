@@ -65,7 +65,7 @@ describe('JSON_LIMITS.maxDepth: deepest nesting of a credential', () => {
   });
   it('a signed credential at the limit verifies', async () => {
     const { proof: _p, ...unsigned } = withDepth(JSON_LIMITS.maxDepth) as Record<string, unknown>;
-    const signed = await signCredential(unsigned, w.issuerKey);
+    const signed = await signCredential(unsigned, w.issuerKey, { created: '2026-03-03T10:00:00Z' });
     expect((await verifyCredential(JSON.parse(JSON.stringify(signed)), { now: NOW })).verified).toBe(true);
   });
 });
