@@ -289,7 +289,7 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
  * used) and indexes checkpoints and status lists. Pass the result to {@link evaluateTrust} and
  * {@link mayActOnEntry}.
  *
- * @throws {TypeError} when `policy` is not from createTrustPolicy() or the lists are not arrays
+ * @throws {TypeError} when `policy` is not from createTrustPolicy() or the lists are not arrays; {PassportError} ERR_JSON_INVALID when the input cannot be read (a throwing getter or proxy). Unreadable list items are rejected, never thrown
  * @example
  * ```ts
  * const context = await createTrustContext({ policy, accreditations: passport.accreditations });
