@@ -309,7 +309,10 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
   const parsed = await Promise.all(accreditations.slice(0, MAX_ACCREDITATIONS).map((a) => readOne(a, now, policy.clockTolerance)));
   const rejected: RejectedAccreditation[] = [];
   const statusLists: unknown[] = [];
-  for (const list of read.statusLists) {
+  if (read.statusLists.length > MAX_STATUS_LISTS) {
+    rejected.push({ code: 'ERR_LIMIT_EXCEEDED', reason: `Only the first ${MAX_STATUS_LISTS} status lists were considered.` });
+  }
+  for (const list of read.statusLists.slice(0, MAX_STATUS_LISTS)) {
     const snap = snapshotJson(list);
     if (snap.ok && isPlainObject(snap.value)) statusLists.push(snap.value);
     else rejected.push({ code: snap.ok ? 'ERR_STATUS_LIST_INVALID' : snap.limit ? 'ERR_LIMIT_EXCEEDED' : 'ERR_JSON_INVALID', reason: 'A status list could not be read as a JSON object.' });
@@ -391,7 +394,7 @@ function readInput(input: TrustContextInput): {
     if (!isTrustPolicy(policy)) throw mistake('"policy" must come from createTrustPolicy()');
     // One more than the limit is kept, so the context can say some were left out.
     const accreditations = listOf(input.accreditations, 'accreditations', MAX_ACCREDITATIONS + 1);
-    const statusLists = listOf(input.statusLists, 'statusLists', MAX_STATUS_LISTS);
+    const statusLists = listOf(input.statusLists, 'statusLists', MAX_STATUS_LISTS + 1);
     const fetchStatusList = input.fetchStatusList;
     if (fetchStatusList !== undefined && typeof fetchStatusList !== 'function') throw mistake('"fetchStatusList" must be a function');
     const cps = listOf(input.checkpoints, 'checkpoints').map((cp, i) => {

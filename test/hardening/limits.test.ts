@@ -218,3 +218,13 @@ describe('MAX_ACCREDITATIONS: most accreditations considered by one trust contex
     expect(past.rejected.map((r) => r.code)).toContain('ERR_LIMIT_EXCEEDED');
   }, 30_000);
 });
+
+describe('MAX_STATUS_LISTS: most status lists considered by one trust context', () => {
+  it('10,000 are considered; the 10,001st is reported with ERR_LIMIT_EXCEEDED', async () => {
+    const lists = (n: number) => new Array(n).fill(0).map(() => ({ id: 'https://status.example.org/lists/1' }));
+    const at = await createTrustContext({ policy: w.policy, statusLists: lists(10_000), now: NOW });
+    expect(at.rejected.map((r) => r.code)).not.toContain('ERR_LIMIT_EXCEEDED');
+    const past = await createTrustContext({ policy: w.policy, statusLists: lists(10_001), now: NOW });
+    expect(past.rejected.map((r) => r.code)).toContain('ERR_LIMIT_EXCEEDED');
+  }, 30_000);
+});
