@@ -113,7 +113,7 @@ export async function runTrustScenario(): Promise<TrustScenarioOutcome> {
     { title: 'Level 2 Food Hygiene', awardingBody: { name: 'Second Chance Trust' }, level: 'L2', awardedOn: day(-41).slice(0, 7) },
     { issuer: profiles.charity, key: keys.charity, holder: learner.did, validFrom: day(-41), created: day(-41) },
   );
-  const revocationList = await issueStatusListCredential(keys.awarding, { id: listUrl, purpose: 'revocation', list: setStatus(createStatusList(), 11, true), validFrom: day(-31), created: day(-31) });
+  const revocationList = await issueStatusListCredential(keys.awarding, { id: listUrl, purpose: 'revocation', list: setStatus(createStatusList(), 11, true), validFrom: day(-20), created: day(-20) });
   let northfieldCopy = (await addEntries(createPassport({ holder: learner.did }), [qualification, work, mentoring, charityQualificationEntry])).passport;
   northfieldCopy = staple(northfieldCopy, { accreditations, statusLists: [revocationList] });
   say(`2. HMP Northfield's copy holds ${northfieldCopy.entries.length} entries, the accreditations and a status list snapshot.`);

@@ -7,11 +7,13 @@
 // - Only the target's own issuer may do either (compared by issuer DID), unless `canActFor`
 //   says otherwise (the trust area lets authorities act). Anything else has no effect and is
 //   listed in `unauthorised`.
-// - A revocation or supersession that is itself revoked has no effect: revoking a revocation
-//   reinstates the entry. Content addressing makes cycles impossible (a statement names a CID
+// - Who may act is decided in the trust area (ownKeyOnly by default, lifecycleAuthority with a
+//   policy), at the time the acting entry claims. A revocation cannot be revoked unless the
+//   policy allows reinstatement; a supersession that is itself revoked has no effect. Content addressing makes cycles impossible (a statement names a CID
 //   that existed before it), but the walk below guards against them anyway.
 // - Entries from one issuer that share a credential `id` must form one supersession chain; when
 //   more than one of them is neither superseded nor revoked, those are in conflict.
+import { lifecycleRequest, ownKeyOnly } from '../trust/lifecycle-request.js';
 import { entryInfo, type EntryInfo } from './entry-info.js';
 import { loadPassport } from './state.js';
 import type {
@@ -26,14 +28,17 @@ import type {
   ViewOptions,
 } from './types.js';
 
-const sameIssuer: CanActFor = (actor, target) => target.issuer !== undefined && actor === target.issuer;
 
 /** Internal: the view of sealed entries given with their CIDs (sorted). */
 export function viewOf(cids: readonly string[], entries: readonly SignedEntry[], options: ViewOptions = {}): PassportView {
-  const canActFor = options.canActFor ?? sameIssuer;
+  const canActFor: CanActFor = options.canActFor ?? ownKeyOnly;
   const actsOn = options.actsOn ?? (() => true);
   const infos = new Map<string, EntryInfo>();
-  for (let i = 0; i < cids.length; i++) infos.set(cids[i]!, entryInfo(entries[i]!));
+  const signed = new Map<string, SignedEntry>();
+  for (let i = 0; i < cids.length; i++) {
+    infos.set(cids[i]!, entryInfo(entries[i]!));
+    signed.set(cids[i]!, entries[i]!);
+  }
 
   const revokers = new Map<string, string[]>();
   const superseders = new Map<string, string[]>();
@@ -45,7 +50,7 @@ export function viewOf(cids: readonly string[], entries: readonly SignedEntry[],
       unresolved.push({ cid, action, target });
       return;
     }
-    const allowed = target !== cid && info.issuer !== undefined && canActFor(info.issuer, { cid: target, issuer: targetInfo.issuer, kind: targetInfo.kind });
+    const allowed = target !== cid && info.issuer !== undefined && canActFor(info.issuer, lifecycleRequest(signed.get(cid), cid, signed.get(target), { cid: target, issuer: targetInfo.issuer, kind: targetInfo.kind }, action === 'revocation' ? 'revoke' : 'supersede'));
     if (!allowed) {
       unauthorised.push({
         cid,

@@ -1,5 +1,6 @@
 // Public types of the passport area. The document shape itself is defined (and validated) by the
 // zod schema in schema.ts; these interfaces describe the values the functions hand back.
+import type { LifecycleRequest } from '../trust/lifecycle-request.js';
 import type { PassportErrorCode } from '../errors.js';
 import type { SignedCredential } from '../proof/types.js';
 import type { VerifyCredentialOptions, CredentialVerificationResult } from '../proof/verify-credential.js';
@@ -146,8 +147,12 @@ export interface MergeResult {
   problems: SectionProblem[];
 }
 
-/** Decides whether `actor` may revoke or supersede `target` (default: only its own issuer may). */
-export type CanActFor = (actor: string, target: { cid: string; issuer: string | undefined; kind: string }) => boolean;
+/**
+ * Decides whether `actor` may revoke or supersede `target` (default: only the key that signed it,
+ * and a revocation cannot be revoked). `target` also says what the acting entry does, when it
+ * claims to have been signed, its CID and both signing keys (LifecycleRequest, trust area).
+ */
+export type CanActFor = (actor: string, target: LifecycleRequest) => boolean;
 
 /** A bounded cache of intake verdicts, keyed by CID. */
 export interface VerificationCache {

@@ -213,7 +213,12 @@ export function checkValidityPeriod(document: Record<string, unknown>, now: Date
   const t = now.getTime();
   const slack = toleranceSeconds * 1000;
   const { validFrom, validUntil } = document as { validFrom?: string; validUntil?: string };
-  if (validFrom !== undefined && parseDateTimeStamp(validFrom) - slack > t) {
+  // proof.created is as self-asserted as validFrom: a signature from the future fails the same way.
+  const proof = isPlainObject(document.proof) ? document.proof : undefined;
+  const created = proof && isDateTimeStamp(proof.created) ? proof.created : undefined;
+  if (created !== undefined && parseDateTimeStamp(created) - slack > t) {
+    checks.fail('validity-period', 'ERR_CREDENTIAL_NOT_YET_VALID', `It claims to have been signed on ${plainDate(created)}, which is in the future.`);
+  } else if (validFrom !== undefined && parseDateTimeStamp(validFrom) - slack > t) {
     checks.fail('validity-period', 'ERR_CREDENTIAL_NOT_YET_VALID', `It is not valid until ${plainDate(validFrom)}.`);
   } else if (validUntil !== undefined && parseDateTimeStamp(validUntil) + slack < t) {
     checks.fail('validity-period', 'ERR_CREDENTIAL_EXPIRED', `It expired on ${plainDate(validUntil)}.`);

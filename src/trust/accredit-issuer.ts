@@ -41,6 +41,11 @@ export interface AccreditIssuerInput {
   capabilities?: readonly TrustCapability[];
   /** With `accredit`: the roles it may accredit (default: any role its own accreditor allows). */
   accreditRoles?: readonly IssuerRole[];
+  /**
+   * With `accredit`: the organisations it may vouch for, as exact ids or `prefix*` patterns
+   * (default: only its own `organisation`). Must lie within the accreditor's own scope.
+   */
+  organisations?: readonly string[];
   /** Start of the window (default: now). */
   validFrom?: Date | string;
   /** End of the window; closing it is how a rotated-out key stops being trusted. */
@@ -70,6 +75,7 @@ export interface AccreditationSubject {
   kinds: TrustKind[];
   capabilities?: TrustCapability[];
   accreditRoles?: IssuerRole[];
+  organisations?: string[];
   displayProfile: { type: 'Profile'; name: string };
 }
 
@@ -127,6 +133,13 @@ export async function accreditIssuer(accreditor: SigningKeyPair, input: Accredit
   const capabilities = input.capabilities === undefined ? [] : listOf(input.capabilities, TRUST_CAPABILITIES, 'capabilities', true);
   const accreditRoles = input.accreditRoles === undefined ? undefined : listOf(input.accreditRoles, ISSUER_ROLES, 'accreditRoles');
   if (accreditRoles && !capabilities.includes('accredit')) throw new TypeError('"accreditRoles" needs the "accredit" capability');
+  if (input.organisations !== undefined) {
+    if (!capabilities.includes('accredit')) throw new TypeError('"organisations" needs the "accredit" capability');
+    if (!Array.isArray(input.organisations) || input.organisations.length === 0 || !input.organisations.every((o) => typeof o === 'string' && o.trim() !== '')) {
+      throw new TypeError('"organisations" must be a non-empty list of organisation ids (or "prefix*" patterns)');
+    }
+  }
+  const organisations = input.organisations === undefined ? undefined : [...new Set(input.organisations)].sort();
   if (input.displayName !== undefined && (typeof input.displayName !== 'string' || input.displayName.trim() === '')) {
     throw new TypeError('"displayName" must be a non-empty string when given');
   }
@@ -154,6 +167,7 @@ export async function accreditIssuer(accreditor: SigningKeyPair, input: Accredit
       kinds,
       ...(capabilities.length > 0 ? { capabilities } : {}),
       ...(accreditRoles ? { accreditRoles } : {}),
+      ...(organisations ? { organisations } : {}),
       displayProfile: { type: 'Profile' as const, name },
     },
   };

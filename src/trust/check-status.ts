@@ -6,6 +6,7 @@ import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList } from '../result.js';
 import type { ByteBudget } from '../internal/streams.js';
+import { keyCompromisedSince } from './resolve-chain.js';
 import { decodeStatusListWithin, getStatus, MAX_STATUS_LIST_BYTES_PER_VERIFICATION, type StatusList } from './status-list.js';
 import { contextInternals, type TrustContext } from './trust-context.js';
 import { instant, plainAge, plainDay } from './util.js';
@@ -152,15 +153,42 @@ async function checkOne(context: TrustContext, entry: unknown, issuer: string, n
     if (problems.length > 0) return unknown(purpose, `The ${purpose} status could not be checked: ${problems[0]}.`, 'ERR_STATUS_LIST_INVALID', where);
     return unknown(purpose, `The ${purpose} status could not be checked: no copy of the status list ${url} is available offline.`, 'ERR_STATUS_UNKNOWN', where);
   }
-  // The newest copy the issuer signed wins.
-  const list = mine.reduce((a, b) => (b.updated > a.updated ? b : a));
+  // Times are bounded: a copy claiming to be from the future (a stolen key's "created: 9999-…")
+  // never counts, so it cannot beat the genuine newer copy.
+  const tol = context.policy.clockTolerance * 1000;
+  const timely = mine.filter((l) => l.updated <= now + tol);
+  if (timely.length === 0) return unknown(purpose, `The ${purpose} list ${url} claims to have been signed in the future, so it cannot be relied on.`, 'ERR_STATUS_LIST_INVALID', where);
+  // A key reported compromised can sign a list with any date before the compromise, and
+  // nothing but that key vouches for the date: its lists can neither clear nor set a status.
+  const compromised = keyCompromisedSince(context, issuer);
+  if (compromised !== undefined) {
+    return unknown(purpose, `The key that signs the ${purpose} list ${url} was reported compromised from ${plainDay(compromised)}, so its lists cannot be relied on.`, 'ERR_STATUS_UNKNOWN', where);
+  }
+  // Revocation is permanent (Bitstring Status List §2.1): a copy showing the bit set wins over
+  // any copy, however new, that shows it clear. Otherwise the newest copy wins. Copies are
+  // decompressed newest first, only until one shows the bit set, within the byte budget.
+  const newest = timely.reduce((a, b) => (b.updated > a.updated ? b : a));
+  let list = newest;
+  let bits: StatusList | Unusable | undefined;
+  if (purpose === 'revocation') {
+    for (const copy of [...timely].sort((a, b) => b.updated - a.updated)) {
+      if (!copy.purposes.includes(purpose)) continue;
+      const loaded = await copy.load();
+      if (copy === newest) bits = loaded;
+      if ('bits' in loaded && index < loaded.length && getStatus(loaded, index)) {
+        list = copy;
+        bits = loaded;
+        break;
+      }
+    }
+  }
   const updated = new Date(list.updated).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const ageMs = Math.max(0, now - list.updated);
   const dated = { ...where, updated, ageMs };
   const age = `status last updated ${plainAge(ageMs)} ago`;
   if (!list.purposes.includes(purpose)) return unknown(purpose, `The list ${url} is not a ${purpose} list.`, 'ERR_STATUS_LIST_INVALID', dated);
   // Decompressed only now: signed by the entry's issuer, and the copy that is used.
-  const bits = await list.load();
+  bits ??= await list.load();
   if (!('bits' in bits)) return unknown(purpose, `The ${purpose} status could not be checked: ${bits.message}.`, bits.code, dated);
   if (index >= bits.length) return unknown(purpose, `The status index ${index} is outside the list ${url}.`, 'ERR_STATUS_LIST_INVALID', dated);
   if (getStatus(bits, index)) {

@@ -4,18 +4,19 @@
 // when a checkpoint is used (it must come from another organisation accredited for checkpoints).
 import { checkpointDigest } from '../entries/kinds/checkpoint.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { isDateTimeStamp } from '../internal/time.js';
+import { PassportError } from '../errors.js';
+import { assertDate, isDateTimeStamp } from '../internal/time.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList } from '../result.js';
 import type { TrustCheckpoint } from './trust-context.js';
 
 async function readCheckpoint(raw: unknown, now: Date): Promise<TrustCheckpoint | undefined> {
-  if (!isPlainObject(raw)) return undefined;
-  const subject = raw.credentialSubject;
-  if (!isPlainObject(subject) || !isPlainObject(subject.learningPassport) || subject.learningPassport.kind !== 'checkpoint') return undefined;
+  // Snapshot first: a getter or a proxy is read once, here, and cannot throw later.
   const snap = snapshotJson(raw);
   if (!snap.ok || !isPlainObject(snap.value)) return undefined;
   const doc = snap.value as Record<string, unknown>;
+  const subject = doc.credentialSubject;
+  if (!isPlainObject(subject) || !isPlainObject(subject.learningPassport) || subject.learningPassport.kind !== 'checkpoint') return undefined;
   const lp = (doc.credentialSubject as { learningPassport: Record<string, unknown> }).learningPassport;
   const { at, cids, entryCount, digest } = lp;
   if (!isDateTimeStamp(at) || !Array.isArray(cids) || entryCount !== cids.length || typeof digest !== 'string') return undefined;
@@ -34,7 +35,7 @@ async function readCheckpoint(raw: unknown, now: Date): Promise<TrustCheckpoint 
  * The checkpoints among `entries` (kind `checkpoint`) whose signature holds and whose contents
  * are consistent, in the form {@link createTrustContext} takes. Anything else is skipped.
  *
- * @throws {TypeError} when `entries` is not an array
+ * @throws {TypeError} when `entries` is not an array; {PassportError} ERR_JSON_INVALID when it cannot be read (a throwing proxy)
  * @example
  * ```ts
  * const checkpoints = await checkpointsFromEntries(passport.entries);
@@ -42,8 +43,21 @@ async function readCheckpoint(raw: unknown, now: Date): Promise<TrustCheckpoint 
  * ```
  */
 export async function checkpointsFromEntries(entries: readonly unknown[], options: { now?: Date } = {}): Promise<TrustCheckpoint[]> {
-  if (!Array.isArray(entries)) throw new TypeError('"entries" must be an array');
-  const now = options.now ?? new Date();
-  const found = await Promise.all(entries.map((e) => readCheckpoint(e, now)));
+  let items: unknown[];
+  let now: Date;
+  try {
+    if (!Array.isArray(entries)) throw new TypeError('"entries" must be an array');
+    if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
+    const given = options.now;
+    if (given !== undefined) assertDate(given, 'options.now');
+    now = given ?? new Date();
+    items = [];
+    for (let i = 0; i < entries.length; i++) items.push(entries[i]);
+  } catch (err) {
+    if (err instanceof TypeError && err.message.startsWith('"')) throw err;
+    // A proxy or a getter that throws: the list cannot be read, which is a coded error.
+    throw new PassportError('ERR_JSON_INVALID', 'The entries could not be read: they are not plain data (a getter or proxy failed).', { cause: err });
+  }
+  const found = await Promise.all(items.map((e) => readCheckpoint(e, now)));
   return found.filter((c): c is TrustCheckpoint => c !== undefined);
 }

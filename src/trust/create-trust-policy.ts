@@ -26,6 +26,8 @@ export interface TrustRootInput {
   kinds?: readonly TrustKind[];
   /** A stable organisation id (default: the DID). */
   organisation?: string;
+  /** The organisations the root may vouch for in accreditations (exact ids or `prefix*`; default: any). */
+  organisations?: readonly string[];
 }
 
 /**
@@ -48,6 +50,22 @@ export interface TrustPolicyInput {
   clockTolerance?: number;
   /** Most accreditation links between an issuer and a root (default 3, at most 10). */
   maxChainDepth?: number;
+  /**
+   * Believe the signing time an issuer claims even after its accreditation ended (window closed,
+   * withdrawn, key rotated). Default false: such entries and accreditations are trusted only when
+   * a checkpoint by another organisation, or by a timestamp authority, shows they existed before
+   * the end; otherwise they are "can't check" (ERR_SIGNING_TIME_UNVOUCHED).
+   */
+  trustClaimedTimes?: boolean;
+  /** Keys whose checkpoints the verifier accepts as timestamps, whoever accredited them. */
+  timestampAuthorities?: ReadonlyArray<string | KeyPair>;
+  /**
+   * Let a revocation of a revocation reinstate the entry (default false: a revocation, once
+   * made by someone allowed to, stands).
+   */
+  allowReinstatement?: boolean;
+  /** Status snapshots older than this many seconds are "can't check" (default 2,592,000: 30 days; `Infinity` for any age). */
+  maxStatusAge?: number;
 }
 
 /**
@@ -65,6 +83,8 @@ export interface TrustRoot {
   readonly organisation: string;
   /** Undefined: unrestricted. */
   readonly kinds?: readonly TrustKind[];
+  /** Undefined: may vouch for any organisation. */
+  readonly organisations?: readonly string[];
 }
 
 /**
@@ -82,7 +102,23 @@ export interface TrustPolicy {
   readonly now?: Date;
   readonly clockTolerance: number;
   readonly maxChainDepth: number;
+  readonly trustClaimedTimes: boolean;
+  readonly timestampAuthorities: readonly string[];
+  readonly allowReinstatement: boolean;
+  /** Seconds. */
+  readonly maxStatusAge: number;
 }
+
+/**
+ * The default maximum age of a status snapshot, in seconds (30 days): older snapshots give
+ * "can't check", so a holder cannot keep showing a list from before a revocation.
+ *
+ * @example
+ * ```ts
+ * createTrustPolicy({ roots: [authority.did], maxStatusAge: DEFAULT_MAX_STATUS_AGE / 2 });
+ * ```
+ */
+export const DEFAULT_MAX_STATUS_AGE = 30 * 24 * 60 * 60;
 
 // Only objects made here are policies: a WeakSet cannot be forged by copying properties.
 const policies = new WeakSet<object>();
@@ -113,6 +149,13 @@ function kindList(value: unknown, where: string): TrustKind[] {
     throw new TypeError(`"${where}" must be a list of entry kinds (${TRUST_KINDS.join(', ')})`);
   }
   return [...new Set(value as TrustKind[])].sort();
+}
+
+function organisationList(value: unknown, where: string): readonly string[] {
+  if (!Array.isArray(value) || !value.every((o) => typeof o === 'string' && o.trim() !== '')) {
+    throw new TypeError(`"${where}" must be a list of organisation ids (or "prefix*" patterns)`);
+  }
+  return Object.freeze([...new Set(value as string[])].sort());
 }
 
 /**
@@ -155,6 +198,7 @@ export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
         organisation: (isKeyPair ? undefined : spec.organisation) ?? did,
         ...(!isKeyPair && spec.name ? { name: spec.name } : {}),
         ...(!isKeyPair && spec.kinds !== undefined ? { kinds: Object.freeze(kindList(spec.kinds, `${where}.kinds`)) } : {}),
+        ...(!isKeyPair && spec.organisations !== undefined ? { organisations: organisationList(spec.organisations, `${where}.organisations`) } : {}),
       };
     } else {
       throw new TypeError(`"${where}" must be a did:key string, a KeyPair or { did, name?, role?, kinds? }`);
@@ -182,6 +226,17 @@ export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
   if (!Number.isInteger(maxChainDepth) || maxChainDepth < 1 || maxChainDepth > 10) {
     throw new TypeError('"maxChainDepth" must be an integer from 1 to 10');
   }
+  for (const flag of ['trustClaimedTimes', 'allowReinstatement'] as const) {
+    if (input[flag] !== undefined && typeof input[flag] !== 'boolean') throw new TypeError(`"${flag}" must be a boolean`);
+  }
+  if (input.timestampAuthorities !== undefined && !Array.isArray(input.timestampAuthorities)) throw new TypeError('"timestampAuthorities" must be a list of did:key');
+  const timestampAuthorities = (input.timestampAuthorities ?? []).map((t, i) =>
+    rootDid(typeof t === 'object' && t !== null ? (t as { did?: unknown }).did : t, `timestampAuthorities[${i}]`),
+  );
+  const maxStatusAge = input.maxStatusAge ?? DEFAULT_MAX_STATUS_AGE;
+  if (typeof maxStatusAge !== 'number' || Number.isNaN(maxStatusAge) || maxStatusAge < 0) {
+    throw new TypeError('"maxStatusAge" must be a non-negative number of seconds (or Infinity)');
+  }
   const policy: TrustPolicy = Object.freeze({
     type: 'TrustPolicy' as const,
     roots: Object.freeze(roots),
@@ -189,6 +244,10 @@ export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
     ...(input.now ? { now: new Date(input.now.getTime()) } : {}),
     clockTolerance,
     maxChainDepth,
+    trustClaimedTimes: input.trustClaimedTimes === true,
+    timestampAuthorities: Object.freeze([...new Set(timestampAuthorities)]),
+    allowReinstatement: input.allowReinstatement === true,
+    maxStatusAge,
   });
   policies.add(policy);
   return policy;

@@ -11,7 +11,7 @@ import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check } from '../result.js';
 import { checkStatus, type StatusReport } from './check-status.js';
 import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
-import { allows, grantsAt, nameOf, organisationsOf, type Grant, type TrustChainLink } from './resolve-chain.js';
+import { allows, grantsAt, nameOf, organisationsOf, vouchedBefore, type Grant, type TrustChainLink } from './resolve-chain.js';
 import { kindLabel, roleLabel, rolePlural, TRUST_KINDS } from './rules.js';
 import { contextInternals, createTrustContext, isTrustContext, type TrustContext, type TrustContextInput } from './trust-context.js';
 import { instant, plainDay, shortDid } from './util.js';
@@ -40,7 +40,7 @@ export interface EvaluateTrustOptions extends Partial<Omit<TrustContextInput, 'p
   checks?: CheckList;
   /** Set only when the caller has already verified the entry's proof and that its key is the issuer's. */
   signatureVerified?: boolean;
-  /** Status lists older than this many seconds count as "unknown" (default: any age, reported). */
+  /** Status lists older than this many seconds count as "unknown" (default: the policy's `maxStatusAge`, 30 days). */
   maxStatusAge?: number;
 }
 
@@ -143,19 +143,11 @@ function chainText(context: TrustContext, grant: Grant): string {
   return `${first!.displayName} is accredited as ${roleLabel(first!.role)} by ${[...via, root].join(', accredited by ')}`;
 }
 
-/** Another organisation's trusted checkpoint from before `since` that covers `cid`, if any. */
-function coveringCheckpoint(context: TrustContext, issuer: string, grant: Grant, cid: string): { name: string; at: number } | undefined {
-  const { policy } = context;
+/** Evidence from someone else that `cid` existed before `grant`'s key was compromised or its accreditation ended. */
+function evidenceFor(context: TrustContext, issuer: string, grant: Grant, cid: string): { name: string; at: number } | undefined {
   const ours = organisationsOf(context, issuer);
   ours.add(grant.organisation);
-  for (const cp of contextInternals(context).checkpoints) {
-    if (cp.issuer === issuer || !cp.cids.has(cid) || cp.at >= grant.compromisedSince!) continue;
-    const ok = grantsAt(context, cp.issuer, cp.at).grants.find(
-      (g) => g.doubt === undefined && g.compromisedSince === undefined && grantAllowsKind(policy, g, 'checkpoint') && !ours.has(g.organisation),
-    );
-    if (ok) return { name: ok.displayName, at: cp.at };
-  }
-  return undefined;
+  return vouchedBefore(context, cid, Math.min(grant.compromisedSince ?? Infinity, grant.closedAt ?? Infinity), ours, issuer);
 }
 
 /**
@@ -265,7 +257,7 @@ export async function evaluateTrust(credential: unknown, options: EvaluateTrustO
   }
 
   await judgeIssuer(context, doc, issuer, kind, created, now, tol, options.entryCid, result, distrust, checks);
-  result.status = await checkStatus(context, doc, issuer, now, checks, options.maxStatusAge === undefined ? undefined : options.maxStatusAge * 1000);
+  result.status = await checkStatus(context, doc, issuer, now, checks, (options.maxStatusAge ?? policy.maxStatusAge) * 1000);
   return finish();
 }
 
@@ -316,39 +308,52 @@ async function judgeIssuer(
     result.organisation = g.organisation;
     result.displayName = g.displayName;
   };
-  const clean = fitting.find((g) => g.doubt === undefined && g.compromisedSince === undefined);
+  const clean = fitting.find((g) => g.doubt === undefined && g.compromisedSince === undefined && g.closedAt === undefined);
   if (clean) {
     describe(clean);
     checks.pass('issuer-trust', `${chainText(context, clean)}; ${kindLabel(kind)} are within its accreditation.`);
     return;
   }
-  // Signed before a reported compromise: only another organisation's earlier checkpoint proves it.
-  const compromised = fitting.filter((g) => g.doubt === undefined && g.compromisedSince !== undefined);
+  // Signed (it claims) before a reported compromise, or before the accreditation ended: the
+  // claimed time is the issuer's word alone, so only someone else's earlier checkpoint proves it.
+  const unvouched = fitting.filter((g) => g.doubt === undefined && (g.compromisedSince !== undefined || g.closedAt !== undefined));
   // The entry's own CID, computed here when the caller did not give it (entryId is synchronous).
-  if (compromised.length > 0 && entryCid === undefined) {
+  if (unvouched.length > 0 && entryCid === undefined) {
     try {
       entryCid = entryId(doc);
     } catch {
       entryCid = undefined;
     }
   }
-  for (const g of compromised) {
-    const cp = entryCid ? coveringCheckpoint(context, issuer, g, entryCid) : undefined;
+  for (const g of unvouched) {
+    const cp = entryCid ? evidenceFor(context, issuer, g, entryCid) : undefined;
     if (cp) {
       describe(g);
-      checks.pass(
-        'issuer-trust',
-        `${chainText(context, g)}; its key was later reported compromised (from ${plainDay(g.compromisedSince!)}), but ${cp.name} recorded this entry in a checkpoint on ${plainDay(cp.at)}, before that.`,
-      );
+      const why =
+        g.compromisedSince !== undefined
+          ? `its key was later reported compromised (from ${plainDay(g.compromisedSince)})`
+          : `its accreditation ended on ${plainDay(g.closedAt!)}`;
+      checks.pass('issuer-trust', `${chainText(context, g)}; ${why}, but ${cp.name} recorded this entry in a checkpoint on ${plainDay(cp.at)}, before that.`);
       return;
     }
   }
-  if (compromised.length > 0) {
-    const g = compromised[0]!;
-    describe(g);
+  const compromised = unvouched.find((g) => g.compromisedSince !== undefined);
+  const evidence = entryCid ? 'no checkpoint by another organisation from before then covers it' : 'its CID could not be computed, so checkpoints could not be consulted';
+  if (compromised) {
+    describe(compromised);
     distrust(
       'ERR_KEY_COMPROMISED',
-      `The key of ${g.displayName} was reported compromised from ${plainDay(g.compromisedSince!)} (${g.compromiseReason}). This entry claims an earlier date, but ${entryCid ? 'no checkpoint by another organisation from before then covers it' : 'its CID could not be computed, so checkpoints could not be consulted'}, so it cannot be confirmed.`,
+      `The key of ${compromised.displayName} was reported compromised from ${plainDay(compromised.compromisedSince!)} (${compromised.compromiseReason}). This entry claims an earlier date, but ${evidence}, so it cannot be confirmed.`,
+      'unknown',
+    );
+    return;
+  }
+  if (unvouched.length > 0) {
+    const g = unvouched[0]!;
+    describe(g);
+    distrust(
+      'ERR_SIGNING_TIME_UNVOUCHED',
+      `The accreditation of ${g.displayName} ended on ${plainDay(g.closedAt!)}. This entry claims to have been signed before then, but only the issuer says so and ${evidence}, so it cannot be confirmed.`,
       'unknown',
     );
     return;
@@ -356,7 +361,7 @@ async function judgeIssuer(
   const doubtful = fitting.find((g) => g.doubt !== undefined);
   if (doubtful) {
     describe(doubtful);
-    distrust('ERR_KEY_COMPROMISED', doubtful.doubt!, 'unknown');
+    distrust(doubtful.doubtCode ?? 'ERR_KEY_COMPROMISED', doubtful.doubt!, 'unknown');
     return;
   }
   if (grants.length > 0) {

@@ -1,6 +1,6 @@
 // Public API of the trust area (curated named re-exports). Every export carries JSDoc with an
 // @example at its definition.
-export { createTrustPolicy, isTrustPolicy, type TrustPolicy, type TrustPolicyInput, type TrustRoot, type TrustRootInput } from './create-trust-policy.js';
+export { createTrustPolicy, DEFAULT_MAX_STATUS_AGE, isTrustPolicy, type TrustPolicy, type TrustPolicyInput, type TrustRoot, type TrustRootInput } from './create-trust-policy.js';
 export {
   DEFAULT_RULES,
   TRUST_CAPABILITIES,
@@ -34,6 +34,7 @@ export { checkpointsFromEntries } from './checkpoints-from-entries.js';
 export { evaluateTrust, type EvaluateTrustOptions, type TrustEvaluation } from './evaluate-trust.js';
 export type { TrustChainLink } from './resolve-chain.js';
 export type { StatusReport } from './check-status.js';
+export { ownKeyOnly, type LifecycleRequest } from './lifecycle-request.js';
 export { lifecycleAuthority, mayActOnEntry, type MayActOnEntryInput, type MayActOnEntryResult } from './may-act-on-entry.js';
 export {
   createStatusList,

@@ -2,9 +2,10 @@
 // current view asks this for every revocation and supersession it applies.
 import { assertDate } from '../internal/time.js';
 import { isPlainObject } from '../internal/json.js';
-import { allows, grantsAt, organisationsOf } from './resolve-chain.js';
+import type { LifecycleRequest } from './lifecycle-request.js';
+import { allows, grantsAt, keyCompromisedSince, organisationsOf, vouchedBefore } from './resolve-chain.js';
 import { isTrustContext, type TrustContext } from './trust-context.js';
-import { instant, tryDid } from './util.js';
+import { instant, plainDay, tryDid } from './util.js';
 
 /**
  * Input of {@link mayActOnEntry}.
@@ -25,6 +26,16 @@ export interface MayActOnEntryInput {
   at?: Date | string;
   /** The kind of the target entry: an authority's power covers only kinds in its own scope. */
   targetKind?: string;
+  /**
+   * The CID of the acting entry. The time it claims is the actor's word alone; when the actor's
+   * key was later reported compromised or its accreditation has since ended, only a checkpoint
+   * covering this CID from before then (by another organisation or a timestamp authority) proves it.
+   */
+  actorCid?: string;
+  /** The did:key that signed the acting entry (for actors whose issuer id is not a did:key). */
+  actorKey?: string;
+  /** The did:key that signed the entry acted on. */
+  targetKey?: string;
 }
 
 /**
@@ -63,8 +74,10 @@ export function mayActOnEntry(context: TrustContext, input: MayActOnEntryInput):
   if (!isPlainObject(input)) throw new TypeError('"input" must be an object');
   if (typeof input.actor !== 'string' || typeof input.targetIssuer !== 'string') throw new TypeError('"actor" and "targetIssuer" must be DID strings');
   if (input.action !== 'revoke' && input.action !== 'supersede') throw new TypeError('"action" must be "revoke" or "supersede"');
+  const { policy } = context;
+  const now = (policy.now ?? new Date()).getTime();
   let at: number;
-  if (input.at === undefined) at = (context.policy.now ?? new Date()).getTime();
+  if (input.at === undefined) at = now;
   else if (input.at instanceof Date) {
     assertDate(input.at, 'at');
     at = input.at.getTime();
@@ -73,11 +86,35 @@ export function mayActOnEntry(context: TrustContext, input: MayActOnEntryInput):
     if (parsed === undefined) throw new TypeError('"at" must be a Date or a date-time string');
     at = parsed;
   }
-  if (input.actor === input.targetIssuer) return { allowed: true, basis: 'same-key', reason: 'An issuer may always act on its own entries.' };
+  const deny = (reason: string): MayActOnEntryResult => ({ allowed: false, reason });
+  if (input.action === 'revoke' && input.targetKind === 'revocation' && !policy.allowReinstatement) {
+    return deny('A revocation stands once made: this policy does not let a revocation be revoked to reinstate an entry.');
+  }
+  if (at > now + policy.clockTolerance * 1000) return deny('The action claims a date in the future.');
   const actor = tryDid(input.actor);
-  if (!actor) return { allowed: false, reason: 'The actor is not a did:key, so it holds no accreditation.' };
-  const grants = grantsAt(context, actor, at).grants.filter((g) => g.doubt === undefined && g.compromisedSince === undefined);
-  if (grants.length === 0) return { allowed: false, reason: 'The actor held no valid accreditation at the time it acted.' };
+  if (!actor || actor !== input.actor) {
+    // Nothing ties an issuer id that is not a did:key to a key: only the very key that signed
+    // the target may act on it.
+    if (input.actor === input.targetIssuer && input.actorKey !== undefined && input.actorKey === input.targetKey) {
+      return compromiseCheck(context, input.actorKey, at, input.actorCid) ?? { allowed: true, basis: 'same-key', reason: 'The same key signed both entries.' };
+    }
+    return deny('The actor is not a did:key, so nothing ties its statement to the issuer it names.');
+  }
+  // Judged at the time of the action: a key reported compromised before then has no power, and
+  // a date before the report is believed only with evidence from someone else.
+  const compromised = compromiseCheck(context, actor, at, input.actorCid);
+  if (compromised) return compromised;
+  if (actor === input.targetIssuer) return { allowed: true, basis: 'same-key', reason: 'An issuer may always act on its own entries.' };
+  const all = grantsAt(context, actor, at).grants.filter((g) => g.doubt === undefined);
+  // An accreditation that has since ended: the claimed date is the actor's word alone.
+  const grants = all.filter((g) => g.closedAt === undefined || vouchedBefore(context, input.actorCid, g.closedAt, organisationsOf(context, actor), actor));
+  if (grants.length === 0) {
+    return deny(
+      all.length > 0
+        ? 'The actor’s accreditation has since ended, and nothing but the actor shows it acted before then.'
+        : 'The actor held no valid accreditation at the time it acted.',
+    );
+  }
   const target = tryDid(input.targetIssuer);
   if (target) {
     const theirs = organisationsOf(context, target);
@@ -90,13 +127,27 @@ export function mayActOnEntry(context: TrustContext, input: MayActOnEntryInput):
   if (authority) {
     return { allowed: true, basis: 'authority', reason: `${authority.displayName} is accredited to ${input.action} other issuers' entries${kind ? ` of this kind` : ''}.` };
   }
-  return { allowed: false, reason: `The actor may not ${input.action} entries signed by another organisation.` };
+  return deny(`The actor may not ${input.action} entries signed by another organisation.`);
+}
+
+/** A refusal when `key` was reported compromised before `at`, or after it without evidence that it acted earlier. */
+function compromiseCheck(context: TrustContext, key: string, at: number, actorCid: string | undefined): MayActOnEntryResult | undefined {
+  const since = keyCompromisedSince(context, key);
+  if (since === undefined) return undefined;
+  if (at >= since) return { allowed: false, reason: `The actor’s key was reported compromised from ${plainDay(since)}, before it acted.` };
+  if (vouchedBefore(context, actorCid, since, organisationsOf(context, key), key)) return undefined;
+  return {
+    allowed: false,
+    reason: `The actor’s key was reported compromised from ${plainDay(since)}; the action claims an earlier date, but no checkpoint by another organisation shows it was made before then.`,
+  };
 }
 
 /**
  * Adapts a trust context to the passport's `canActFor(actor, target)` option, so
- * currentView / verifyPassport honour authorities' powers and key rotation. When the caller
- * does not say which action (`target.action`), the actor must hold both powers.
+ * currentView / verifyPassport honour authorities' powers and key rotation. Each question is
+ * judged at the time the acting entry claims (`target.at`, else `options.at`, else now), with
+ * its CID and signing keys; when the caller does not say which action (`target.action`), the
+ * actor must hold both powers. A malformed question is answered no.
  *
  * @throws {TypeError} when `context` is not from createTrustContext()
  * @example
@@ -105,21 +156,27 @@ export function mayActOnEntry(context: TrustContext, input: MayActOnEntryInput):
  * const view = currentView(passport, { canActFor: lifecycleAuthority(context) });
  * ```
  */
-export function lifecycleAuthority(
-  context: TrustContext,
-  options: { at?: Date | string } = {},
-): (actor: string, target: { issuer: string | undefined; kind: string; action?: 'revoke' | 'supersede'; at?: Date | string }) => boolean {
+export function lifecycleAuthority(context: TrustContext, options: { at?: Date | string } = {}): (actor: string, target: LifecycleRequest) => boolean {
   if (!isTrustContext(context)) throw new TypeError('"context" must come from createTrustContext()');
   return (actor, target) => {
-    if (typeof actor !== 'string' || !isPlainObject(target) || typeof target.issuer !== 'string') return false;
-    const at = target.at ?? options.at;
-    const ask = (action: 'revoke' | 'supersede'): boolean => {
-      try {
-        return mayActOnEntry(context, { actor, targetIssuer: target.issuer!, action, targetKind: target.kind, ...(at !== undefined ? { at } : {}) }).allowed;
-      } catch {
-        return false;
-      }
-    };
-    return target.action ? ask(target.action) : ask('revoke') && ask('supersede');
+    try {
+      if (typeof actor !== 'string' || !isPlainObject(target) || typeof target.issuer !== 'string') return false;
+      const at = target.at ?? options.at;
+      const ask = (action: 'revoke' | 'supersede'): boolean =>
+        mayActOnEntry(context, {
+          actor,
+          targetIssuer: target.issuer!,
+          action,
+          ...(typeof target.kind === 'string' ? { targetKind: target.kind } : {}),
+          ...(at !== undefined ? { at } : {}),
+          ...(typeof target.actorCid === 'string' ? { actorCid: target.actorCid } : {}),
+          ...(typeof target.actorKey === 'string' ? { actorKey: target.actorKey } : {}),
+          ...(typeof target.targetKey === 'string' ? { targetKey: target.targetKey } : {}),
+        }).allowed;
+      return target.action ? ask(target.action) : ask('revoke') && ask('supersede');
+    } catch {
+      // A malformed question (a bad date, a hostile object) is never a yes.
+      return false;
+    }
   };
 }

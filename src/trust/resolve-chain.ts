@@ -39,6 +39,8 @@ export interface Grant {
   kinds: ReadonlySet<string> | 'all';
   capabilities: ReadonlySet<TrustCapability> | 'all';
   accreditRoles: ReadonlySet<IssuerRole> | 'all';
+  /** The organisations this key may vouch for in accreditations it signs (exact ids or `prefix*`). */
+  organisations: readonly string[] | 'all';
   chain: TrustChainLink[];
   root: TrustRoot;
   /** Set when the key was later reported compromised (after the moment asked about). */
@@ -46,6 +48,14 @@ export interface Grant {
   compromiseReason?: string;
   /** Set when a link above cannot be confirmed (signed by a key later reported compromised). */
   doubt?: string;
+  /** The code that goes with `doubt`. */
+  doubtCode?: PassportErrorCode;
+  /**
+   * Set when this key's accreditation has ended by the context's now (window closed, withdrawn):
+   * the moment it ended. Anything the key signed claims a time before that, and nobody but the
+   * key vouches for that time, so it needs evidence (see evaluate-trust's `vouchedBefore`).
+   */
+  closedAt?: number;
 }
 
 /** @internal Why a key has no grant. */
@@ -83,9 +93,25 @@ function rootGrant(root: TrustRoot): Grant {
     kinds: root.kinds ? new Set(root.kinds) : 'all',
     capabilities: 'all',
     accreditRoles: 'all',
+    organisations: root.organisations ?? 'all',
     chain: [],
     root,
   };
+}
+
+/** @internal True when `organisation` lies within `scope` (exact ids, or `prefix*` patterns). */
+export function inOrganisationScope(scope: readonly string[] | 'all', organisation: string): boolean {
+  if (scope === 'all') return true;
+  return scope.some((p) => (p.endsWith('*') ? organisation.startsWith(p.slice(0, -1)) : p === organisation));
+}
+
+/** The patterns of `child` not covered by `parent` (a `prefix*` pattern needs a parent pattern at least as wide). */
+function organisationsWidening(child: readonly string[], parent: readonly string[] | 'all'): string[] | undefined {
+  if (parent === 'all') return undefined;
+  const extra = child.filter((c) =>
+    c.endsWith('*') ? !parent.some((p) => p.endsWith('*') && c.slice(0, -1).startsWith(p.slice(0, -1))) : !inOrganisationScope(parent, c),
+  );
+  return extra.length > 0 ? extra : undefined;
 }
 
 function revocationState(context: TrustContext, acc: Accreditation): { end?: number; endReason?: string; compromised?: number; compromiseReason?: string } {
@@ -150,6 +176,7 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
       continue;
     }
     const state = revocationState(context, acc);
+    const closed = closedBy(context, acc, state.end);
     if (state.compromised !== undefined && at >= state.compromised) {
       problems.push({
         code: 'ERR_KEY_COMPROMISED',
@@ -188,19 +215,26 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
         problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${acc.displayName} was accredited as ${roleLabel(acc.role)} by ${by}, which may not accredit that role.` });
         continue;
       }
+      // Organisation identity comes only from an accreditor that controls it: a sub-authority
+      // for mentors cannot make a key part of an awarding body (and so gain its lifecycle powers).
+      if (!inOrganisationScope(pg.organisations, acc.organisation)) {
+        problems.push({
+          code: 'ERR_ACCREDITATION_INVALID',
+          reason: `${by} vouched for ${acc.displayName} as part of the organisation "${acc.organisation}", which is outside the organisations ${by} may vouch for.`,
+        });
+        continue;
+      }
+      const ownScope = acc.organisations ?? [acc.organisation];
+      const widerOrgs = acc.capabilities.has('accredit') ? organisationsWidening(ownScope, pg.organisations) : undefined;
       const widerKinds = widening(acc.kinds, pg.kinds);
       const widerCaps = widening(acc.capabilities, pg.capabilities);
       const widerRoles = acc.accreditRoles ? widening(acc.accreditRoles, pg.accreditRoles) : undefined;
-      if (widerKinds || widerCaps || widerRoles) {
-        const extra = [...(widerKinds ?? []), ...(widerCaps ?? []), ...(widerRoles ?? [])].join(', ');
+      if (widerKinds || widerCaps || widerRoles || widerOrgs) {
+        const extra = [...(widerKinds ?? []), ...(widerCaps ?? []), ...(widerRoles ?? []), ...(widerOrgs ?? [])].join(', ');
         problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditation of ${acc.displayName} by ${by} grants more than ${by} itself holds (${extra}); a chain may only narrow.` });
         continue;
       }
-      const doubt =
-        pg.doubt ??
-        (pg.compromisedSince !== undefined
-          ? `${acc.displayName} was accredited by ${by}, whose key was later reported compromised (from ${plainDay(pg.compromisedSince)}); nothing shows the accreditation was signed before that.`
-          : undefined);
+      const doubt = pg.doubt !== undefined ? { reason: pg.doubt, code: pg.doubtCode ?? 'ERR_KEY_COMPROMISED' } : linkDoubt(context, acc, pg, by);
       grants.push({
         did,
         role: acc.role,
@@ -209,13 +243,15 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
         kinds: acc.kinds,
         capabilities: acc.capabilities,
         accreditRoles: acc.accreditRoles ?? pg.accreditRoles,
+        organisations: acc.capabilities.has('accredit') ? ownScope : [],
         chain: [
           { did, organisation: acc.organisation, role: acc.role, displayName: acc.displayName, accreditationId: acc.id, accreditedBy: acc.issuer },
           ...pg.chain,
         ],
         root: pg.root,
         ...(state.compromised !== undefined ? { compromisedSince: state.compromised, compromiseReason: state.compromiseReason ?? '' } : {}),
-        ...(doubt ? { doubt } : {}),
+        ...(doubt ? { doubt: doubt.reason, doubtCode: doubt.code } : {}),
+        ...(closed !== undefined ? { closedAt: closed } : {}),
       });
     }
   }
@@ -228,7 +264,80 @@ export function organisationsOf(context: TrustContext, did: string): Set<string>
   const root = context.policy.roots.find((r) => r.did === did);
   if (root) out.add(root.organisation);
   for (const acc of contextInternals(context).bySubject.get(did) ?? []) {
-    if (grantsAt(context, did, Math.max(acc.validFrom, acc.signedAt)).grants.some((g) => g.organisation === acc.organisation)) out.add(acc.organisation);
+    if (grantsAt(context, did, Math.max(acc.validFrom, acc.signedAt)).grants.some((g) => g.organisation === acc.organisation && g.doubt === undefined)) out.add(acc.organisation);
+  }
+  return out;
+}
+
+/**
+ * When `acc` ended, if it has ended by the context's now: its window closed or it was withdrawn.
+ * Undefined while it is still open, or when the policy trusts claimed signing times.
+ */
+function closedBy(context: TrustContext, acc: Accreditation, withdrawn: number | undefined): number | undefined {
+  const { policy } = context;
+  if (policy.trustClaimedTimes) return undefined;
+  const end = Math.min(acc.validUntil ?? Infinity, withdrawn ?? Infinity);
+  return end <= contextInternals(context).now ? end : undefined;
+}
+
+/**
+ * Why the link `acc` (signed by the key of `pg`) cannot be confirmed, if it cannot: its signer
+ * was later reported compromised, or its signer's accreditation has since ended, and the
+ * accreditation's claimed signing time is backed by no evidence from before then.
+ */
+function linkDoubt(context: TrustContext, acc: Accreditation, pg: Grant, by: string): Problem | undefined {
+  const before = Math.min(pg.compromisedSince ?? Infinity, pg.closedAt ?? Infinity);
+  if (before === Infinity) return undefined;
+  if (vouchedBefore(context, acc.cid(), before, new Set([pg.organisation]), acc.issuer)) return undefined;
+  return pg.compromisedSince !== undefined && pg.compromisedSince <= (pg.closedAt ?? Infinity)
+    ? {
+        code: 'ERR_KEY_COMPROMISED',
+        reason: `${acc.displayName} was accredited by ${by}, whose key was later reported compromised (from ${plainDay(pg.compromisedSince)}); nothing shows the accreditation was signed before that.`,
+      }
+    : {
+        code: 'ERR_SIGNING_TIME_UNVOUCHED',
+        reason: `${acc.displayName} was accredited by ${by}, whose own accreditation ended on ${plainDay(pg.closedAt!)}; only ${by} vouches that it signed before then, and no checkpoint or trusted timestamp shows it.`,
+      };
+}
+
+/**
+ * @internal Evidence that `cid` existed before `before` from someone other than the signer: a
+ * checkpoint (dated before `before`) that covers it, signed by a key the policy names as a
+ * timestamp authority, or by a key of another organisation that was accredited for checkpoints
+ * then and whose own time is not in question. Returns who and when, or undefined.
+ */
+export function vouchedBefore(
+  context: TrustContext,
+  cid: string | undefined,
+  before: number,
+  excludedOrganisations: ReadonlySet<string>,
+  signer: string,
+): { name: string; at: number } | undefined {
+  if (cid === undefined) return undefined;
+  const { policy } = context;
+  for (const cp of contextInternals(context).checkpoints) {
+    if (cp.issuer === signer || !cp.cids.has(cid) || cp.at >= before) continue;
+    if (policy.timestampAuthorities.includes(cp.issuer)) return { name: nameOf(context, cp.issuer), at: cp.at };
+    const ok = grantsAt(context, cp.issuer, cp.at).grants.find(
+      (g) =>
+        g.doubt === undefined &&
+        g.compromisedSince === undefined &&
+        g.closedAt === undefined &&
+        allows(g.kinds, 'checkpoint') &&
+        (policy.rules[g.role] as readonly string[]).includes('checkpoint') &&
+        !excludedOrganisations.has(g.organisation),
+    );
+    if (ok) return { name: ok.displayName, at: cp.at };
+  }
+  return undefined;
+}
+
+/** @internal The earliest moment any honoured report says `did` was compromised, if any. */
+export function keyCompromisedSince(context: TrustContext, did: string): number | undefined {
+  let out: number | undefined;
+  for (const acc of contextInternals(context).bySubject.get(did) ?? []) {
+    const c = revocationState(context, acc).compromised;
+    if (c !== undefined && (out === undefined || c < out)) out = c;
   }
   return out;
 }

@@ -5,8 +5,9 @@ import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, isDateTimeStamp } from '../internal/time.js';
 import { ISSUER_ROLES, type IssuerRole } from '../keys/types.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
+import { entryId } from '../passport/entry-id.js';
 import { CheckList } from '../result.js';
-import type { PassportErrorCode } from '../errors.js';
+import { PassportError, type PassportErrorCode } from '../errors.js';
 import { ACCREDITATION_TYPE } from './accredit-issuer.js';
 import { checkpointsFromEntries } from './checkpoints-from-entries.js';
 import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
@@ -108,11 +109,15 @@ export interface Accreditation {
   kinds: ReadonlySet<string>;
   capabilities: ReadonlySet<TrustCapability>;
   accreditRoles?: ReadonlySet<IssuerRole>;
+  /** With `accredit`: the organisations it may vouch for (default: its own). */
+  organisations?: readonly string[];
   displayName: string;
   validFrom: number;
   validUntil?: number;
   /** proof.created, else validFrom: the moment the accreditor claims to have signed. */
   signedAt: number;
+  /** Its CID (as entryId computes it), so a checkpoint can vouch for when it existed. */
+  cid: () => string | undefined;
 }
 
 /** @internal A revocation whose signature and shape were checked. */
@@ -142,6 +147,8 @@ export interface ContextInternals {
   revocationsByTarget: Map<string, AccreditationRevocation[]>;
   /** Chain resolutions already made (key: did, moment, links), so hostile graphs stay cheap. */
   grantMemo: Map<string, unknown>;
+  /** The time the context judges "has this accreditation ended yet" against (ms). */
+  now: number;
 }
 
 const internals = new WeakMap<object, ContextInternals>();
@@ -167,6 +174,9 @@ export function isTrustContext(value: unknown): value is TrustContext {
 
 /** Most accreditation credentials considered (a passport carries a handful). */
 const MAX_ACCREDITATIONS = 10_000;
+
+/** Most status list credentials considered by one context. */
+const MAX_STATUS_LISTS = 10_000;
 
 const URL_LIKE = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
 
@@ -237,6 +247,11 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
   if (!capabilities) return reject('Its "capabilities" is not a list.');
   const accreditRoles = subject.accreditRoles === undefined ? undefined : stringSet<IssuerRole>(subject.accreditRoles, ISSUER_ROLES);
   if (subject.accreditRoles !== undefined && !accreditRoles) return reject('Its "accreditRoles" is not a list of roles.');
+  const organisations = subject.organisations;
+  if (organisations !== undefined && (!Array.isArray(organisations) || !organisations.every((o) => typeof o === 'string' && o !== '' && o.length <= 500))) {
+    return reject('Its "organisations" is not a list of organisation ids.');
+  }
+  let cid: string | undefined | null = null;
   const profile = subject.displayProfile;
   const displayName = isPlainObject(profile) && typeof profile.name === 'string' && profile.name.trim() !== '' ? profile.name.slice(0, 200) : subject.organisation;
   return {
@@ -249,10 +264,21 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
       kinds,
       capabilities,
       ...(accreditRoles ? { accreditRoles } : {}),
+      ...(organisations !== undefined ? { organisations: Object.freeze([...(organisations as string[])]) } : {}),
       displayName,
       validFrom,
       ...(validUntil !== undefined ? { validUntil } : {}),
       signedAt,
+      cid: () => {
+        if (cid === null) {
+          try {
+            cid = entryId(doc);
+          } catch {
+            cid = undefined;
+          }
+        }
+        return cid;
+      },
     },
   };
 }
@@ -263,7 +289,7 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
  * used) and indexes checkpoints and status lists. Pass the result to {@link evaluateTrust} and
  * {@link mayActOnEntry}.
  *
- * @throws {TypeError} when `policy` is not from createTrustPolicy() or the lists are not arrays
+ * @throws {TypeError} when `policy` is not from createTrustPolicy() or the lists are not arrays; {PassportError} ERR_JSON_INVALID when the input cannot be read (a throwing getter or proxy). Unreadable list items are rejected, never thrown
  * @example
  * ```ts
  * const context = await createTrustContext({ policy, accreditations: passport.accreditations });
@@ -272,41 +298,37 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
  * ```
  */
 export async function createTrustContext(input: TrustContextInput): Promise<TrustContext> {
-  if (!isPlainObject(input)) throw new TypeError('"input" must be an object');
-  if (!isTrustPolicy(input.policy)) throw new TypeError('"policy" must come from createTrustPolicy()');
-  const accreditations = input.accreditations ?? [];
-  if (!Array.isArray(accreditations)) throw new TypeError('"accreditations" must be an array');
-  const statusLists = input.statusLists ?? [];
-  if (!Array.isArray(statusLists)) throw new TypeError('"statusLists" must be an array');
-  if (input.fetchStatusList !== undefined && typeof input.fetchStatusList !== 'function') throw new TypeError('"fetchStatusList" must be a function');
-  const checkpoints = input.checkpoints ?? [];
-  if (!Array.isArray(checkpoints)) throw new TypeError('"checkpoints" must be an array');
-  const cps = checkpoints.map((cp, i) => {
-    if (!isPlainObject(cp) || typeof cp.issuer !== 'string' || !isDateTimeStamp(cp.at) || !Array.isArray(cp.cids) || !cp.cids.every((c) => typeof c === 'string')) {
-      throw new TypeError(`"checkpoints[${i}]" must be { issuer, at (date-time), cids: string[] }`);
-    }
-    return { issuer: cp.issuer, at: instant(cp.at)!, cids: new Set(cp.cids as string[]) };
-  });
-
-  if (input.now !== undefined) assertDate(input.now, 'now');
-  const now = input.now ?? input.policy.now ?? new Date();
-  if (input.entries !== undefined) {
-    if (!Array.isArray(input.entries)) throw new TypeError('"entries" must be an array');
-    for (const cp of await checkpointsFromEntries(input.entries, { now })) cps.push({ issuer: cp.issuer, at: instant(cp.at)!, cids: new Set(cp.cids) });
+  // The caller's objects may be proxies or carry throwing getters: everything is read once,
+  // here, and anything that cannot be read is a coded error (or, for list items, a rejection).
+  const read = readInput(input);
+  const { policy, now, cps } = read;
+  if (read.entries !== undefined) {
+    for (const cp of await checkpointsFromEntries(read.entries, { now })) cps.push({ issuer: cp.issuer, at: instant(cp.at)!, cids: new Set(cp.cids) });
   }
-  const parsed = await Promise.all(accreditations.slice(0, MAX_ACCREDITATIONS).map((a) => readOne(a, now, input.policy.clockTolerance)));
+  const accreditations = read.accreditations;
+  const parsed = await Promise.all(accreditations.slice(0, MAX_ACCREDITATIONS).map((a) => readOne(a, now, policy.clockTolerance)));
+  const rejected: RejectedAccreditation[] = [];
+  const statusLists: unknown[] = [];
+  if (read.statusLists.length > MAX_STATUS_LISTS) {
+    rejected.push({ code: 'ERR_LIMIT_EXCEEDED', reason: `Only the first ${MAX_STATUS_LISTS} status lists were considered.` });
+  }
+  for (const list of read.statusLists.slice(0, MAX_STATUS_LISTS)) {
+    const snap = snapshotJson(list);
+    if (snap.ok && isPlainObject(snap.value)) statusLists.push(snap.value);
+    else rejected.push({ code: snap.ok ? 'ERR_STATUS_LIST_INVALID' : snap.limit ? 'ERR_LIMIT_EXCEEDED' : 'ERR_JSON_INVALID', reason: 'A status list could not be read as a JSON object.' });
+  }
   const inner: ContextInternals = {
     accreditations: [],
     revocations: [],
     checkpoints: cps,
-    statusLists: [...statusLists],
-    ...(input.fetchStatusList ? { fetchStatusList: input.fetchStatusList } : {}),
+    statusLists,
+    ...(read.fetchStatusList ? { fetchStatusList: read.fetchStatusList } : {}),
     statusCache: new Map(),
     bySubject: new Map(),
     revocationsByTarget: new Map(),
     grantMemo: new Map(),
+    now: now.getTime() + policy.clockTolerance * 1000,
   };
-  const rejected: RejectedAccreditation[] = [];
   if (accreditations.length > MAX_ACCREDITATIONS) {
     rejected.push({ code: 'ERR_LIMIT_EXCEEDED', reason: `Only the first ${MAX_ACCREDITATIONS} accreditations were considered.` });
   }
@@ -331,10 +353,65 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
   }
   const context: TrustContext = Object.freeze({
     type: 'TrustContext' as const,
-    policy: input.policy,
+    policy,
     accepted: inner.accreditations.length + inner.revocations.length,
     rejected: Object.freeze(rejected),
   });
   internals.set(context, inner);
   return context;
+}
+
+/** Caller mistakes found while reading the input (rethrown as they are). */
+const callerMistakes = new WeakSet<object>();
+function mistake(message: string): TypeError {
+  const err = new TypeError(message);
+  callerMistakes.add(err);
+  return err;
+}
+
+/** Reads a list the caller passed, item by item (a proxy or a getter can throw at any read). */
+function listOf(value: unknown, name: string, max = Infinity): unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw mistake(`"${name}" must be an array`);
+  const length = Math.min(value.length, max);
+  const out: unknown[] = [];
+  for (let i = 0; i < length; i++) out.push(value[i]);
+  return out;
+}
+
+function readInput(input: TrustContextInput): {
+  policy: TrustPolicy;
+  now: Date;
+  accreditations: unknown[];
+  statusLists: unknown[];
+  entries: unknown[] | undefined;
+  fetchStatusList: FetchStatusList | undefined;
+  cps: ContextInternals['checkpoints'];
+} {
+  try {
+    if (!isPlainObject(input)) throw mistake('"input" must be an object');
+    const policy = input.policy;
+    if (!isTrustPolicy(policy)) throw mistake('"policy" must come from createTrustPolicy()');
+    // One more than the limit is kept, so the context can say some were left out.
+    const accreditations = listOf(input.accreditations, 'accreditations', MAX_ACCREDITATIONS + 1);
+    const statusLists = listOf(input.statusLists, 'statusLists', MAX_STATUS_LISTS + 1);
+    const fetchStatusList = input.fetchStatusList;
+    if (fetchStatusList !== undefined && typeof fetchStatusList !== 'function') throw mistake('"fetchStatusList" must be a function');
+    const cps = listOf(input.checkpoints, 'checkpoints').map((cp, i) => {
+      const snap = snapshotJson(cp);
+      const c = snap.ok && isPlainObject(snap.value) ? snap.value : undefined;
+      if (!c || typeof c.issuer !== 'string' || !isDateTimeStamp(c.at) || !Array.isArray(c.cids) || !c.cids.every((x) => typeof x === 'string')) {
+        throw mistake(`"checkpoints[${i}]" must be { issuer, at (date-time), cids: string[] }`);
+      }
+      return { issuer: c.issuer, at: instant(c.at)!, cids: new Set(c.cids as string[]) };
+    });
+    const given = input.now;
+    if (given !== undefined) assertDate(given, 'now');
+    const now = new Date((given ?? policy.now ?? new Date()).getTime());
+    const entries = input.entries === undefined ? undefined : listOf(input.entries, 'entries');
+    return { policy, now, accreditations, statusLists, entries, fetchStatusList, cps };
+  } catch (err) {
+    if (err instanceof TypeError && (callerMistakes.has(err) || err.message.startsWith('"'))) throw err;
+    throw new PassportError('ERR_JSON_INVALID', 'The trust context input could not be read: it is not plain data (a getter or proxy failed).', { cause: err });
+  }
 }

@@ -46,6 +46,7 @@ beforeAll(async () => {
     entries[kind] = await issueEntry(kind, fields[kind] as never, {
       ...signers[kind],
       validFrom: '2026-03-03T10:00:00Z',
+      created: '2026-03-03T10:00:00Z', // before the fixed NOW: a proof from the future fails
       holder: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
       ...(kind === 'licence-card' ? { validUntil: '2031-03-03T00:00:00Z' } : {}),
     });

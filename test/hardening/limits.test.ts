@@ -65,7 +65,7 @@ describe('JSON_LIMITS.maxDepth: deepest nesting of a credential', () => {
   });
   it('a signed credential at the limit verifies', async () => {
     const { proof: _p, ...unsigned } = withDepth(JSON_LIMITS.maxDepth) as Record<string, unknown>;
-    const signed = await signCredential(unsigned, w.issuerKey);
+    const signed = await signCredential(unsigned, w.issuerKey, { created: '2026-03-03T10:00:00Z' });
     expect((await verifyCredential(JSON.parse(JSON.stringify(signed)), { now: NOW })).verified).toBe(true);
   });
 });
@@ -215,6 +215,16 @@ describe('MAX_ACCREDITATIONS: most accreditations considered by one trust contex
     const at = await createTrustContext({ policy: w.policy, accreditations: junk(10_000), now: NOW });
     expect(at.rejected.map((r) => r.code)).not.toContain('ERR_LIMIT_EXCEEDED');
     const past = await createTrustContext({ policy: w.policy, accreditations: junk(10_001), now: NOW });
+    expect(past.rejected.map((r) => r.code)).toContain('ERR_LIMIT_EXCEEDED');
+  }, 30_000);
+});
+
+describe('MAX_STATUS_LISTS: most status lists considered by one trust context', () => {
+  it('10,000 are considered; the 10,001st is reported with ERR_LIMIT_EXCEEDED', async () => {
+    const lists = (n: number) => new Array(n).fill(0).map(() => ({ id: 'https://status.example.org/lists/1' }));
+    const at = await createTrustContext({ policy: w.policy, statusLists: lists(10_000), now: NOW });
+    expect(at.rejected.map((r) => r.code)).not.toContain('ERR_LIMIT_EXCEEDED');
+    const past = await createTrustContext({ policy: w.policy, statusLists: lists(10_001), now: NOW });
     expect(past.rejected.map((r) => r.code)).toContain('ERR_LIMIT_EXCEEDED');
   }, 30_000);
 });

@@ -37,6 +37,8 @@ beforeAll(async () => {
   w = await getWorld();
 }, 30_000);
 
+// Signed before the fixed NOW: a proof dated after the verifier's time fails like validFrom.
+const SIGNED_AT = '2026-03-03T10:00:00Z';
 const DEEP = 100_000;
 const b64 = (v: string) => Buffer.from(v).toString('base64url');
 /** A vc+jwt signed by the issuer whose payload is `payloadText` verbatim. */
@@ -182,7 +184,7 @@ describe('Unicode edge cases', () => {
     } else {
       // Signed with the edge string in place, it verifies; NFC/NFD are different texts (no normalisation).
       const { proof: _p, ...unsigned } = doc as Record<string, unknown>;
-      const signed = await signCredential(unsigned, w.issuerKey);
+      const signed = await signCredential(unsigned, w.issuerKey, { created: SIGNED_AT });
       expect((await verifyCredential(JSON.parse(JSON.stringify(signed)), { now: NOW })).verified).toBe(true);
       expect(await decodeQrPayload(await encodeQrPayload({ name: s }))).toEqual({ name: s });
       // A passport holding it round-trips with the same CID.
@@ -195,7 +197,7 @@ describe('Unicode edge cases', () => {
 
   it('NFC and NFD spellings of the same name are different signed content', async () => {
     const { proof: _p, ...unsigned } = w.entry;
-    const signed = await signCredential({ ...unsigned, name: 'Caf\u00e9' }, w.issuerKey);
+    const signed = await signCredential({ ...unsigned, name: 'Caf\u00e9' }, w.issuerKey, { created: SIGNED_AT });
     expect(entryId(signed)).not.toBe(entryId({ ...signed, name: 'Cafe\u0301' }));
     expect((await verifyCredential({ ...signed, name: 'Cafe\u0301' }, { now: NOW })).verified).toBe(false);
   });
@@ -204,7 +206,7 @@ describe('Unicode edge cases', () => {
 describe('numbers JCS treats specially', () => {
   it.each(JCS_NUMBERS.map((n) => [String(Object.is(n, -0) ? '-0' : n), n]))('%s: signs, verifies after a JSON round trip, and has a stable CID', async (_n, n) => {
     const { proof: _p, ...unsigned } = w.entry;
-    const signed = await signCredential({ ...unsigned, credentialSubject: { ...(unsigned.credentialSubject as object), score: n, scores: [n, { n }] } }, w.issuerKey);
+    const signed = await signCredential({ ...unsigned, credentialSubject: { ...(unsigned.credentialSubject as object), score: n, scores: [n, { n }] } }, w.issuerKey, { created: SIGNED_AT });
     const wire = JSON.parse(JSON.stringify(signed));
     expect((await verifyCredential(wire, { now: NOW })).verified).toBe(true);
     expect(entryId(wire)).toBe(entryId(signed));

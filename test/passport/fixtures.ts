@@ -51,7 +51,7 @@ export function unitCredit(s: Signer, unitTitle: string, achievedOn = '2026-02-1
 }
 
 export function revocation(s: Signer, target: string): Plain {
-  return plain(issueEntry('revocation', { target, reason: 'issued-in-error' }, { issuer: s.issuer, key: s.key, holder: HOLDER, validFrom: '2026-04-01T10:00:00Z' }));
+  return plain(issueEntry('revocation', { target, reason: 'issued-in-error' }, { issuer: s.issuer, key: s.key, holder: HOLDER, validFrom: '2026-04-01T10:00:00Z', created: '2026-04-01T10:00:00Z' }));
 }
 
 /** A credential from another system: plain Open Badges 3.0, no learningPassport. */

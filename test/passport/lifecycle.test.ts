@@ -84,13 +84,14 @@ describe('currentView', () => {
     expect(currentView(p, { canActFor }).byCid.get(entryId(unit))!.state).toBe('revoked');
   });
 
-  it('reinstates an entry when its revocation is revoked, and lists statements about entries not held', async () => {
+  it('keeps a revocation standing when it is itself revoked (no reinstatement by default), and lists statements about entries not held', async () => {
     const unit = await unitCredit(prison, 'Food safety');
     const r1 = await revocation(prison, entryId(unit));
     const r2 = await revocation(prison, entryId(r1));
     const view = currentView(await passportOf([unit, r1, r2]));
-    expect(view.byCid.get(entryId(unit))!.state).toBe('active');
-    expect(view.byCid.get(entryId(r1))!.state).toBe('revoked');
+    expect(view.byCid.get(entryId(unit))!.state).toBe('revoked');
+    expect(view.byCid.get(entryId(r1))!.state).toBe('active');
+    expect(view.unauthorised.map((u) => u.cid)).toEqual([entryId(r2)]);
     const orphan = currentView(await passportOf([r1]));
     expect(orphan.unresolved).toEqual([{ cid: entryId(r1), action: 'revocation', target: entryId(unit) }]);
   });

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const transfer = await issueEntry(
     'custody-transfer',
     { fromEstablishment: 'HMP A', toEstablishment: 'HMP B', transferDate: '2026-04-02' },
-    { issuer: prison.issuer, key: prison.key, validFrom: '2026-04-02T08:00:00Z' },
+    { issuer: prison.issuer, key: prison.key, validFrom: '2026-04-02T08:00:00Z', created: '2026-04-02T08:00:00Z' },
   );
   entries = [
     unit,

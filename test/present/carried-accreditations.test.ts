@@ -23,7 +23,7 @@ let accreditations: object[];
 beforeAll(async () => {
   [root, authority, body, prison, holder] = await Promise.all([generateKeyPair(), generateKeyPair(), generateKeyPair(), generateKeyPair(), generateKeyPair()]);
   accreditations = [
-    await accreditIssuer(root, { did: authority.did, organisation: 'org:agency', role: 'authority', kinds: ['qualification', 'custody-transfer'], capabilities: ['accredit'] }),
+    await accreditIssuer(root, { did: authority.did, organisation: 'org:agency', role: 'authority', kinds: ['qualification', 'custody-transfer'], capabilities: ['accredit'], organisations: ['org:cg'] }),
     await accreditIssuer(authority, { did: body.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'] }),
     await accreditIssuer(root, { did: prison.did, organisation: 'org:hmp-a', role: 'prison', kinds: ['custody-transfer'] }),
   ];

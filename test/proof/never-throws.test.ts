@@ -230,8 +230,8 @@ describe('validity period with now and clockTolerance', () => {
   let past: Doc;
   beforeAll(async () => {
     const base = { '@context': [VC_V2_CONTEXT], type: ['VerifiableCredential'], issuer: key.did, credentialSubject: { id: 'did:example:1' } };
-    future = await signCredential({ ...base, validFrom: '2026-06-01T12:00:30Z' }, key);
-    past = await signCredential({ ...base, validFrom: '2020-01-01T00:00:00Z', validUntil: '2026-06-01T11:59:30Z' }, key);
+    future = await signCredential({ ...base, validFrom: '2026-06-01T12:00:30Z' }, key, { created: '2026-06-01T11:00:00Z' });
+    past = await signCredential({ ...base, validFrom: '2020-01-01T00:00:00Z', validUntil: '2026-06-01T11:59:30Z' }, key, { created: '2020-01-01T00:00:00Z' });
   });
 
   it('validFrom 30 s in the future: valid with the default 60 s tolerance, not with 0 or 10', async () => {

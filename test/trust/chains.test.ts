@@ -104,7 +104,7 @@ describe('evaluateTrust: chains', () => {
 
   it('follows a chain through an accredited authority, and names every link', async () => {
     const a1 = await accredit(k.root, k.authority, {
-      role: 'authority', kinds: ['qualification', 'unit-credit', 'mentoring'], capabilities: ['accredit'], accreditRoles: ['awarding-body', 'charity'], displayName: 'Regional Skills Board',
+      role: 'authority', kinds: ['qualification', 'unit-credit', 'mentoring'], capabilities: ['accredit'], organisations: ['*'], accreditRoles: ['awarding-body', 'charity'], displayName: 'Regional Skills Board',
     });
     const a2 = await accredit(k.authority, k.awarding, { role: 'awarding-body', kinds: ['qualification'], displayName: 'Open Awards' });
     const entry = await makeEntry(k.awarding, 'qualification', SIGNED);
@@ -122,7 +122,7 @@ describe('evaluateTrust: chains', () => {
   });
 
   it('refuses a link that widens the scope (kinds, capabilities or roles)', async () => {
-    const a1 = await accredit(k.root, k.authority, { role: 'authority', kinds: ['qualification'], capabilities: ['accredit'], accreditRoles: ['awarding-body'] });
+    const a1 = await accredit(k.root, k.authority, { role: 'authority', kinds: ['qualification'], capabilities: ['accredit'], organisations: ['*'], accreditRoles: ['awarding-body'] });
     const entryFor = (key: SigningKeyPair, kind: string) => makeEntry(key, kind, SIGNED);
     // Grants a kind the authority does not hold.
     const wide = await accredit(k.authority, k.awarding, { role: 'awarding-body', kinds: ['qualification', 'unit-credit'] });
@@ -147,8 +147,8 @@ describe('evaluateTrust: chains', () => {
   });
 
   it('enforces the maximum chain depth', async () => {
-    const a1 = await accredit(k.root, k.authority, { role: 'authority', kinds: ['qualification'], capabilities: ['accredit'] });
-    const a2 = await accredit(k.authority, k.subAuthority, { role: 'authority', kinds: ['qualification'], capabilities: ['accredit'] });
+    const a1 = await accredit(k.root, k.authority, { role: 'authority', kinds: ['qualification'], capabilities: ['accredit'], organisations: ['*'] });
+    const a2 = await accredit(k.authority, k.subAuthority, { role: 'authority', kinds: ['qualification'], capabilities: ['accredit'], organisations: ['*'] });
     const a3 = await accredit(k.subAuthority, k.awarding, { role: 'awarding-body', kinds: ['qualification'] });
     const entry = await makeEntry(k.awarding, 'qualification', SIGNED);
     const accreditations = [a1, a2, a3];
@@ -210,7 +210,10 @@ describe('evaluateTrust: chains', () => {
     const inside = await makeEntry(k.awarding, 'qualification', '2025-06-01T00:00:00Z');
     const after = await makeEntry(k.awarding, 'qualification', '2026-02-01T00:00:00Z');
     const before = await makeEntry(k.awarding, 'qualification', '2024-06-01T00:00:00Z');
-    expect((await evaluateTrust(inside, { policy, accreditations: [acc] })).trusted).toBe(true);
+    // The window has closed, so the entry's claimed date is the issuer's word alone.
+    expect((await evaluateTrust(inside, { policy, accreditations: [acc] })).checks[0]).toMatchObject({ status: 'unknown', code: 'ERR_SIGNING_TIME_UNVOUCHED' });
+    const believing = createTrustPolicy({ roots: [k.root.did], now: NOW, trustClaimedTimes: true });
+    expect((await evaluateTrust(inside, { policy: believing, accreditations: [acc] })).trusted).toBe(true);
     const r = await evaluateTrust(after, { policy, accreditations: [acc] });
     expect(r.checks[0]).toMatchObject({ status: 'fail', code: 'ERR_ACCREDITATION_INVALID' });
     expect(r.checks[0]!.message).toContain('ended on 31 December 2025');
@@ -286,7 +289,7 @@ describe('hostile accreditation graphs', () => {
       for (const who of ring) {
         if (by === who) continue;
         accreditations.push(
-          await accreditIssuer(by, { did: who.did, organisation: `org:${who.did.slice(-5)}`, role: 'authority', kinds: ['checkpoint'], capabilities: ['accredit'], validFrom: FROM, created: FROM }),
+          await accreditIssuer(by, { did: who.did, organisation: `org:${who.did.slice(-5)}`, role: 'authority', kinds: ['checkpoint'], capabilities: ['accredit'], organisations: ['*'], validFrom: FROM, created: FROM }),
         );
       }
     }

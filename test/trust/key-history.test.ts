@@ -35,26 +35,49 @@ async function rotation() {
 }
 
 describe('key rotation', () => {
-  it('keeps entries signed by the old key inside its window, refuses later ones, and trusts the new key', async () => {
+  it('needs evidence for entries the old key claims inside its window, refuses later ones, and trusts the new key', async () => {
     const accreditations = await rotation();
     const oldInside = await makeEntry(k.prisonOld, 'work-experience', '2025-07-01T00:00:00Z');
     const oldAfter = await makeEntry(k.prisonOld, 'work-experience', '2026-02-01T00:00:00Z');
     const fresh = await makeEntry(k.prisonNew, 'work-experience', '2026-02-01T00:00:00Z');
     const context = await createTrustContext({ policy, accreditations });
+    // A rotated-out key could still sign today and backdate: only the key vouches for its date.
     const r1 = await evaluateTrust(oldInside, { context });
-    expect(r1.trusted).toBe(true);
-    expect(r1.organisation).toBe('org:hmp-northfield');
+    expect(r1.trusted).toBe(false);
+    expect(r1.checks[0]).toMatchObject({ status: 'unknown', code: 'ERR_SIGNING_TIME_UNVOUCHED' });
+    expect(r1.checks[0]!.message).toContain('ended on 1 January 2026');
+    // Another organisation's checkpoint from inside the window vouches for it…
+    const eastwood = await accredit(k.root, { did: k.otherPrison.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['checkpoint'], displayName: 'HMP Eastwood' });
+    const covered = await evaluateTrust(oldInside, {
+      policy,
+      accreditations: [...accreditations, eastwood],
+      checkpoints: [{ issuer: k.otherPrison.did, at: '2025-08-01T00:00:00Z', cids: [entryId(oldInside)] }],
+    });
+    expect(covered).toMatchObject({ trusted: true, organisation: 'org:hmp-northfield' });
+    expect(covered.checks[0]!.message).toContain('HMP Eastwood recorded this entry in a checkpoint on 1 August 2025');
+    // …and so does a policy that chooses to believe claimed times.
+    const believing = createTrustPolicy({ roots: [k.root.did], now: NOW, trustClaimedTimes: true });
+    expect((await evaluateTrust(oldInside, { policy: believing, accreditations })).trusted).toBe(true);
     const r2 = await evaluateTrust(oldAfter, { context });
     expect(r2.checks[0]).toMatchObject({ status: 'fail', code: 'ERR_ACCREDITATION_INVALID' });
     const r3 = await evaluateTrust(fresh, { context });
     expect(r3).toMatchObject({ trusted: true, organisation: 'org:hmp-northfield' });
   });
 
-  it('keeps issuers accredited by a rotated-out authority key (links judged when signed)', async () => {
-    const authOld = await accredit(k.root, { did: k.authority.did, organisation: 'org:board', role: 'authority', kinds: ['mentoring'], capabilities: ['accredit'], validUntil: ROTATED });
+  it('doubts issuers accredited by a rotated-out authority key unless evidence or the policy vouches for the link (links judged when signed)', async () => {
+    const authOld = await accredit(k.root, { did: k.authority.did, organisation: 'org:board', role: 'authority', kinds: ['mentoring'], capabilities: ['accredit'], organisations: ['*'], validUntil: ROTATED });
     const charityAcc = await accredit(k.authority, { did: k.charity.did, organisation: 'org:charity', role: 'charity', kinds: ['mentoring'], validFrom: '2025-06-01T00:00:00Z' });
     const entry = await makeEntry(k.charity, 'mentoring', '2026-03-01T00:00:00Z');
-    expect((await evaluateTrust(entry, { policy, accreditations: [authOld, charityAcc] })).trusted).toBe(true);
+    // The old authority key's window has closed: it alone vouches that it signed in time.
+    const doubted = await evaluateTrust(entry, { policy, accreditations: [authOld, charityAcc] });
+    expect(doubted.checks[0]).toMatchObject({ status: 'unknown', code: 'ERR_SIGNING_TIME_UNVOUCHED' });
+    expect(doubted.checks[0]!.message).toContain('whose own accreditation ended on 1 January 2026');
+    // A timestamp authority's checkpoint covering the accreditation settles it.
+    const tsa = createTrustPolicy({ roots: [k.root.did], now: NOW, timestampAuthorities: [k.otherPrison.did] });
+    const stamped = [{ issuer: k.otherPrison.did, at: '2025-06-02T00:00:00Z', cids: [entryId(charityAcc)] }];
+    expect((await evaluateTrust(entry, { policy: tsa, accreditations: [authOld, charityAcc], checkpoints: stamped })).trusted).toBe(true);
+    const believing = createTrustPolicy({ roots: [k.root.did], now: NOW, trustClaimedTimes: true });
+    expect((await evaluateTrust(entry, { policy: believing, accreditations: [authOld, charityAcc] })).trusted).toBe(true);
     // …but an accreditation the old authority key signs after its window closed is refused.
     const late = await accreditIssuer(k.authority, { did: k.stranger.did, organisation: 'org:late', role: 'charity', kinds: ['mentoring'], validFrom: '2026-02-01T00:00:00Z', created: '2026-02-01T00:00:00Z' });
     const lateEntry = await makeEntry(k.stranger, 'mentoring', '2026-03-01T00:00:00Z');
@@ -63,13 +86,16 @@ describe('key rotation', () => {
     expect(r.checks[0]!.code).toBe('ERR_ISSUER_UNTRUSTED');
   });
 
-  it('ends an accreditation at a plain revocation, keeping earlier entries', async () => {
+  it('ends an accreditation at a plain revocation; earlier entries need evidence unless the policy trusts claimed times', async () => {
     const acc = await accredit(k.root, { did: k.charity.did, organisation: 'org:charity', role: 'charity', kinds: ['mentoring'] });
     const revoked = await revokeAccreditation(k.root, { accreditation: acc.id, reason: 'Contract ended', effective: '2026-02-01T00:00:00Z' });
     const before = await makeEntry(k.charity, 'mentoring', '2026-01-15T00:00:00Z');
     const after = await makeEntry(k.charity, 'mentoring', '2026-03-01T00:00:00Z');
     const context = await createTrustContext({ policy, accreditations: [acc, revoked] });
-    expect((await evaluateTrust(before, { context })).trusted).toBe(true);
+    // Withdrawn: its earlier entries are the charity's word alone about their dates.
+    expect((await evaluateTrust(before, { context })).checks[0]).toMatchObject({ status: 'unknown', code: 'ERR_SIGNING_TIME_UNVOUCHED' });
+    const believing = createTrustPolicy({ roots: [k.root.did], now: NOW, trustClaimedTimes: true });
+    expect((await evaluateTrust(before, { policy: believing, accreditations: [acc, revoked] })).trusted).toBe(true);
     const r = await evaluateTrust(after, { context });
     expect(r.checks[0]).toMatchObject({ code: 'ERR_ACCREDITATION_INVALID' });
     expect(r.checks[0]!.message).toContain('withdrawn on 1 February 2026 (Contract ended)');
@@ -141,7 +167,7 @@ describe('key compromise', () => {
   });
 
   it('casts doubt on issuers accredited by a compromised authority', async () => {
-    const auth = await accredit(k.root, { did: k.authority.did, organisation: 'org:board', role: 'authority', kinds: ['mentoring'], capabilities: ['accredit'] });
+    const auth = await accredit(k.root, { did: k.authority.did, organisation: 'org:board', role: 'authority', kinds: ['mentoring'], capabilities: ['accredit'], organisations: ['*'] });
     const charityAcc = await accredit(k.authority, { did: k.charity.did, organisation: 'org:charity', role: 'charity', kinds: ['mentoring'], validFrom: '2025-06-01T00:00:00Z' });
     const compromise = await revokeAccreditation(k.root, { did: k.authority.did, compromisedSince: COMPROMISED, reason: 'Key leaked' });
     const entry = await makeEntry(k.charity, 'mentoring', '2026-05-01T00:00:00Z');

@@ -31,8 +31,8 @@ describe('lifecycleAuthority with currentView', () => {
       { issuer: prisonProfile, key: prison, holder: learner.did, validFrom: '2026-03-01T00:00:00Z' },
     );
     const cid = entryId(work);
-    const byBoard = await issueEntry('revocation', { target: cid, reason: 'issued-in-error' }, { issuer: boardProfile, key: board, validFrom: '2026-04-01T00:00:00Z' });
-    const byStranger = await issueEntry('revocation', { target: cid, reason: 'other' }, { issuer: strangerProfile, key: stranger, validFrom: '2026-04-01T00:00:00Z' });
+    const byBoard = await issueEntry('revocation', { target: cid, reason: 'issued-in-error' }, { issuer: boardProfile, key: board, validFrom: '2026-04-01T00:00:00Z', created: '2026-04-01T00:00:00Z' });
+    const byStranger = await issueEntry('revocation', { target: cid, reason: 'other' }, { issuer: strangerProfile, key: stranger, validFrom: '2026-04-01T00:00:00Z', created: '2026-04-01T00:00:00Z' });
 
     const policy = createTrustPolicy({ roots: [root.did], now: NOW });
     const context = await createTrustContext({ policy, accreditations });

@@ -26,7 +26,7 @@ describe('trust properties', () => {
         fc.constantFrom(...ROLES),
         fc.constantFrom(...KINDS),
         async (parentKinds, childKinds, role, kind) => {
-          const authority = await accreditIssuer(k.root, { did: k.authority.did, organisation: 'org:a', role: 'authority', kinds: parentKinds, capabilities: ['accredit'], validFrom: '2026-01-01T00:00:00Z' });
+          const authority = await accreditIssuer(k.root, { did: k.authority.did, organisation: 'org:a', role: 'authority', kinds: parentKinds, capabilities: ['accredit'], organisations: ['*'], validFrom: '2026-01-01T00:00:00Z' });
           const child = await accreditIssuer(k.authority, { did: k.issuer.did, organisation: 'org:i', role, kinds: childKinds, validFrom: '2026-01-01T00:00:00Z', created: '2026-01-01T00:00:00Z' });
           const entry = await makeEntry(k.issuer, kind, SIGNED);
           const r = await evaluateTrust(entry, { policy, accreditations: [authority, child] });

@@ -14,7 +14,7 @@ describe('examples/trust-scenario.ts', () => {
     expect(q.chain.map((l) => l.organisation)).toEqual(['org:northern-awards']);
     expect(q.rootName).toBe('National Learning Authority');
     expect(q.status[0]).toMatchObject({ state: 'clear', purpose: 'revocation' });
-    expect(q.checks.find((c) => c.check === 'status')!.message).toBe('Not revoked (status last updated 31 days ago).');
+    expect(q.checks.find((c) => c.check === 'status')!.message).toBe('Not revoked (status last updated 20 days ago).');
     expect(outcome.verdicts['custody-transfer (received)']!.organisation).toBe('org:hmp-eastwood');
 
     expect(outcome.charityQualification.trusted).toBe(false);
