@@ -301,3 +301,21 @@ describe('conformance checks are bounded', () => {
     expect(vcdmViolations(credential((d) => (d.validFrom = '2026-01-01T00:00:00+15:00'))).map((v) => v.rule)).toEqual(['valid-from-datetime']);
   });
 });
+
+describe('vc+jwt credentials meet the same MUSTs', () => {
+  it('signVcJwt refuses a credential with id: null; verifyVcJwt rejects one signed anyway', async () => {
+    const { signVcJwt, verifyVcJwt } = await import('../../src/index.js');
+    const { CompactSign } = await import('jose');
+    const { joseSigningKey } = await import('../../src/jose/jose-keys.js');
+    const bad = credential((c) => (c.id = null));
+    await expect(signVcJwt(bad, issuer)).rejects.toMatchObject({ code: 'ERR_SCHEMA_INVALID' });
+    const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(bad)))
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: issuer.verificationMethod })
+      .sign(await joseSigningKey(issuer));
+    const result = await verifyVcJwt(jwt, { now: NOW });
+    expect(result.verified).toBe(false);
+    expect(result.checks.filter((c) => c.check === 'shape').at(-1)).toMatchObject({ status: 'fail', code: 'ERR_SCHEMA_INVALID', message: expect.stringContaining('"id"') });
+    const good = await signVcJwt(credential(), issuer);
+    expect((await verifyVcJwt(good, { now: NOW })).verified).toBe(true);
+  });
+});
