@@ -82,7 +82,9 @@ export function plainDate(value: string): string {
 }
 
 /**
- * Verifies a credential secured with eddsa-jcs-2022: its shape (VC 2.0), its kind's schema
+ * Verifies a credential secured with eddsa-jcs-2022: its shape (every W3C VC Data Model 2.0
+ * MUST that can be checked on the JSON, before any hashing; see `vcdmViolations`), that its
+ * contexts are ones this verifier understands (`context` check, `knownContexts`), its kind's schema
  * (for learning-passport entries), its signature, that the signing key belongs to the issuer,
  * and its validity period. Returns a result; never throws on bad data, whatever JSON value it
  * is given.
