@@ -397,7 +397,7 @@ function checkPresentationBody(out: Collector, doc: Record<string, unknown>): vo
  * The VC Data Model 2.0 requirements (MUSTs) a credential or presentation breaks, checked on the
  * JSON alone; an empty list when it conforms. `kind` says which rules apply; by default a
  * document whose `type` includes `VerifiablePresentation` is checked as a presentation and
- * anything else as a credential. At most {@link MAX_VIOLATIONS} are returned. Never throws, and
+ * anything else as a credential. At most 20 are returned (the first found). Never throws, and
  * runs in time linear in the document's size.
  *
  * Not checked here (they need more than the JSON): that `@context` objects are processable JSON-LD
