@@ -299,6 +299,8 @@ describe('conformance checks are bounded', () => {
       d.validUntil = '9999-12-31T23:59:59.999-14:00';
     }))).toEqual([]);
     expect(vcdmViolations(credential((d) => (d.validFrom = '2026-01-01T00:00:00+15:00'))).map((v) => v.rule)).toEqual(['valid-from-datetime']);
+    // XML Schema 1.1 seconds run 00–59 (the VC 2.0 JSON Schema's pattern agrees): no leap seconds.
+    expect(vcdmViolations(credential((d) => (d.validUntil = '2026-12-31T23:59:60Z'))).map((v) => v.rule)).toEqual(['valid-until-datetime']);
   });
 });
 
