@@ -5,6 +5,7 @@ import type { PassportErrorCode } from './errors.js';
 /** The checks a verification can run. */
 export type CheckName =
   | 'shape'
+  | 'context'
   | 'signature'
   | 'issuer-key'
   | 'schema'

@@ -9,6 +9,7 @@ import { assertSigningKeyPair } from '../keys/key-pair.js';
 import { assertNeutralIssuerName } from '../keys/profile.js';
 import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
+import type { SignedWithProofArray } from '../proof/types.js';
 import { checkpointDigest } from './kinds/checkpoint.js';
 import { CID_PATTERN } from './kinds/common.js';
 import { IDENTITY_TYPES } from './kinds/credential.js';
@@ -62,6 +63,12 @@ export interface IssueEntryOptions {
   credentialStatus?: EntryCredentialStatus;
   /** The proof's creation time (default: now). */
   created?: Date | string;
+  /**
+   * Emit `proof` as a one-element array, the shape the official Open Badges 3.0
+   * AchievementCredential JSON Schema requires (default false: an object, as W3C Data Integrity
+   * shows it). Both verify the same, and both have the same entry id.
+   */
+  proofAsArray?: boolean;
 }
 
 const URI = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/;
@@ -149,8 +156,8 @@ function prohibitedError(kind: string, issues: EntryIssue[]): PassportError {
  * @param fields the kind's fields (unknown properties are rejected; `undefined` values are dropped)
  * @param options issuer, key, and optional dates, id, holder, supersedes, credentialStatus
  * @returns the signed entry. Its `proof` is a single object, as W3C VC 2.0 and Data Integrity
- *   allow; the official Open Badges 3.0 JSON Schema wants an array, so wrap it (`proof: [proof]`)
- *   before validating with that schema. verifyCredential accepts both shapes.
+ *   allow; with `proofAsArray: true` it is a one-element array, as the official Open Badges 3.0
+ *   JSON Schema requires. verifyCredential accepts both shapes.
  * @throws {PassportError} ERR_ENTRY_KIND_UNKNOWN for an unknown kind
  * @throws {PassportError} ERR_SCHEMA_INVALID when the fields do not match the kind (`details.issues`)
  * @throws {PassportError} ERR_PROHIBITED_DATA when a field holds criminal-record data (`details.path`)
@@ -164,7 +171,17 @@ function prohibitedError(kind: string, issues: EntryIssue[]): PassportError {
  * }, { issuer, key, holder: 'did:key:z6Mk…' });
  * ```
  */
-export async function issueEntry<K extends EntryKind>(kind: K, fields: EntryFields<K>, options: IssueEntryOptions): Promise<SignedEntry<K>> {
+export async function issueEntry<K extends EntryKind>(
+  kind: K,
+  fields: EntryFields<K>,
+  options: IssueEntryOptions & { proofAsArray: true },
+): Promise<SignedWithProofArray<EntryCredential<K>>>;
+export async function issueEntry<K extends EntryKind>(kind: K, fields: EntryFields<K>, options: IssueEntryOptions): Promise<SignedEntry<K>>;
+export async function issueEntry<K extends EntryKind>(
+  kind: K,
+  fields: EntryFields<K>,
+  options: IssueEntryOptions,
+): Promise<SignedEntry<K> | SignedWithProofArray<EntryCredential<K>>> {
   if (typeof kind !== 'string') throw new TypeError('"kind" must be a string');
   if (!isEntryKind(kind)) {
     throw new PassportError('ERR_ENTRY_KIND_UNKNOWN', `"${describeValue(kind).slice(0, 40)}" is not an entry kind; use one of: ${ENTRY_KINDS.join(', ')}`);
@@ -244,5 +261,8 @@ export async function issueEntry<K extends EntryKind>(kind: K, fields: EntryFiel
   if (prohibited.length > 0) throw prohibitedError(kind, prohibited);
   if (issues.length > 0) throw schemaError(kind, issues, 'entry options');
 
-  return signCredential(credential, key, created !== undefined ? { created } : {}) as Promise<SignedEntry<K>>;
+  if (options.proofAsArray !== undefined && typeof options.proofAsArray !== 'boolean') throw new TypeError('"options.proofAsArray" must be a boolean');
+  return signCredential(credential, key, { ...(created !== undefined ? { created } : {}), proofAsArray: options.proofAsArray === true }) as Promise<
+    SignedEntry<K> | SignedWithProofArray<EntryCredential<K>>
+  >;
 }

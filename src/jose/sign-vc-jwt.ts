@@ -1,5 +1,7 @@
 // VC-JOSE-COSE §3.1: an entry secured as application/vc+jwt. The JWS payload is the credential
 // itself (no `vc` claim); any Data Integrity proof is dropped, since the JWS is the proof.
+import { PassportError } from '../errors.js';
+import { describeViolations, vcdmViolations } from '../proof/vcdm-conformance.js';
 import { utf8 } from '../internal/bytes.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { loadJose } from '../internal/lazy-jose.js';
@@ -41,6 +43,7 @@ export function numericDate(value: Date, name: string): number {
  * @param key the issuer's signing key; it must be the key of `credential.issuer`
  * @returns the compact JWS
  * @throws {TypeError} when the credential is not a JSON object, or the key is not the issuer's
+ * @throws {PassportError} ERR_SCHEMA_INVALID when the credential breaks W3C VC Data Model 2.0 (`details.issues`)
  * @example
  * ```ts
  * const jwt = await signVcJwt(entry, issuerKey);
@@ -56,6 +59,13 @@ export async function signVcJwt(credential: object, key: SigningKeyPair, options
   const { proof: _proof, vc: _vc, vp: _vp, ...payload } = snap.value as Record<string, unknown>;
   const issuer = issuerIdOf(payload);
   if (issuer !== key.did) throw new TypeError('"key" must be the issuer\'s key (credential.issuer must be key.did)');
+  // Never sign what a conforming verifier must reject (W3C VC Data Model 2.0 MUSTs).
+  const violations = vcdmViolations(payload, 'credential');
+  if (violations.length > 0) {
+    throw new PassportError('ERR_SCHEMA_INVALID', `refusing to sign: the credential breaks W3C VC Data Model 2.0: ${describeViolations(violations)}`, {
+      details: { issues: violations.map(({ path, message, rule }) => ({ path, message, rule })) },
+    });
+  }
   if (options.iss) payload.iss = issuer;
   if (options.iat !== undefined && options.iat !== false) {
     payload.iat = numericDate(options.iat === true ? new Date() : options.iat, 'options.iat');

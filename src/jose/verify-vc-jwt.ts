@@ -1,6 +1,7 @@
 // Verifying application/vc+jwt (VC-JOSE-COSE §3.1.1 with RFC 7519 §7.2): the JWS under the
 // algorithm allow-list, the key named by `kid` belonging to the issuer, then the same schema,
 // validity and trust checks a Data Integrity entry gets.
+import { describeViolations, vcdmViolations } from '../proof/vcdm-conformance.js';
 import { VC_V2_CONTEXT } from '../constants.js';
 import { isPlainObject } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
@@ -35,6 +36,9 @@ export interface VcJwtVerificationResult extends VerificationResult {
 
 /** VC 2.0 rules on the payload that the entry schemas do not cover for external credentials. */
 export function credentialShapeProblem(doc: Record<string, unknown>): string | undefined {
+  // Every VC Data Model 2.0 MUST, as for Data Integrity credentials.
+  const violations = vcdmViolations(doc, 'credential');
+  if (violations.length > 0) return describeViolations(violations);
   const context = doc['@context'];
   if (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT) return `"@context" must be a list starting with ${VC_V2_CONTEXT}`;
   const types = Array.isArray(doc.type) ? doc.type : [doc.type];

@@ -21,8 +21,11 @@ export interface PresentedEntryResult {
   summary: string;
   /** The entry in plain English (describe()). */
   description: string;
-  /** `pass`, `fail` or `unknown` (an entry tied to a name can only be checked against ID). */
-  holderBinding: Check['status'];
+  /**
+   * `pass`, `fail` or `unknown` (an entry tied to a name can only be checked against ID);
+   * `not-required` when the verifier turned holder binding off.
+   */
+  holderBinding: Check['status'] | 'not-required';
   checks: Check[];
 }
 
@@ -31,17 +34,24 @@ export interface CheckEntriesOptions extends TrustOptions {
   now: Date;
   /** The holder's name as on their ID, for entries bound to a name (IdentityObject). */
   holderName?: string;
+  /** Check that each entry is about the holder (default true); false adds no `holder-binding` check. */
+  requireHolderBinding?: boolean;
+  /** Extra context URLs the verifier understands (verifyCredential's `knownContexts`). */
+  knownContexts?: readonly string[];
 }
 
 const ENVELOPED_PREFIX = 'data:application/vc+jwt,';
 
 /** Checks that the entry's subject is the holder: by DID, or by a hashed name the verifier saw on ID. */
-async function holderBinding(entry: Record<string, unknown>, holder: string, holderName: string | undefined): Promise<Check> {
+async function holderBinding(entry: Record<string, unknown>, holder: string | undefined, holderName: string | undefined): Promise<Check> {
   const subjects = Array.isArray(entry.credentialSubject) ? entry.credentialSubject : [entry.credentialSubject];
   const subject = subjects[0];
   const fail = (message: string): Check => ({ check: 'holder-binding', status: 'fail', code: 'ERR_HOLDER_BINDING', message });
   if (!isPlainObject(subject) || subjects.length !== 1) return fail('The record does not name one person it belongs to.');
   if (typeof subject.id === 'string') {
+    if (holder === undefined) {
+      return { check: 'holder-binding', status: 'unknown', code: 'ERR_HOLDER_BINDING', message: 'The presenter could not be identified, so the record cannot be tied to them.' };
+    }
     return subject.id === holder
       ? { check: 'holder-binding', status: 'pass', message: 'The record belongs to the person who shared it (same key).' }
       : fail('The record belongs to someone else: it names a different holder key.');
@@ -74,8 +84,10 @@ function summaryFor(verified: boolean, checks: Check[], fallback: string): strin
 }
 
 /** Verifies each presented credential and its holder binding. Never throws on bad data. */
-export async function checkPresentedEntries(credentials: unknown[], holder: string, options: CheckEntriesOptions): Promise<PresentedEntryResult[]> {
+export async function checkPresentedEntries(credentials: unknown[], holder: string | undefined, options: CheckEntriesOptions): Promise<PresentedEntryResult[]> {
   const trust = trustOptionsOf(options);
+  const bind = options.requireHolderBinding !== false;
+  const contexts = options.knownContexts !== undefined ? { knownContexts: options.knownContexts } : {};
   return Promise.all(
     credentials.map(async (item, index): Promise<PresentedEntryResult> => {
       let result: VerificationResult;
@@ -87,13 +99,15 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
         entry = r.credential;
       } else {
         // verifyCredential evaluates the trust policy itself (issuer-trust and status checks).
-        result = await verifyCredential(item, { now: options.now, ...trust } as Parameters<typeof verifyCredential>[1]);
+        result = await verifyCredential(item, { now: options.now, ...contexts, ...trust } as Parameters<typeof verifyCredential>[1]);
       }
       const checks: Check[] = [...result.checks];
-      if (isPlainObject(entry)) checks.push(await holderBinding(entry, holder, options.holderName));
-      else checks.push({ check: 'holder-binding', status: 'unknown', code: 'ERR_HOLDER_BINDING', message: 'The record could not be read.' });
-      const binding = checks[checks.length - 1]!;
-      const verified = result.verified && binding.status === 'pass';
+      let binding: Check | undefined;
+      if (!bind) binding = undefined;
+      else if (isPlainObject(entry)) binding = await holderBinding(entry, holder, options.holderName);
+      else binding = { check: 'holder-binding', status: 'unknown', code: 'ERR_HOLDER_BINDING', message: 'The record could not be read.' };
+      if (binding) checks.push(binding);
+      const verified = result.verified && (binding === undefined || binding.status === 'pass');
       const entryId = contentIdOf(entry);
       return {
         id: credentialIdOf(entry) ?? entryId ?? `#${index}`,
@@ -102,7 +116,7 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
         verified,
         summary: summaryFor(verified, checks, result.summary),
         description: describeEntry(entry),
-        holderBinding: binding.status,
+        holderBinding: binding?.status ?? 'not-required',
         checks,
       };
     }),

@@ -1,9 +1,10 @@
 // Verifying a holder's Data Integrity presentation: the holder's proof (purpose
 // authentication, the verifier's challenge and domain), the signer being the holder, and every
 // entry (signature, schema, dates, trust, holder binding). Never throws on bad data.
-import { VC_V2_CONTEXT } from '../constants.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
+import { describeViolations, knownContextSet, vcdmViolations } from '../proof/vcdm-conformance.js';
+import { checkKnownContexts } from '../proof/verify-credential.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check, type VerificationResult } from '../result.js';
 import { trustOptionsOf, type TrustOptions } from '../jose/trust-bridge.js';
@@ -20,11 +21,22 @@ export interface VerifyPresentationOptions extends TrustOptions {
   now?: Date;
   /** The holder's name as on the ID you checked, for entries tied to a name rather than a key. */
   holderName?: string;
+  /**
+   * Require every shared entry to be about the person presenting it (default true): its subject
+   * is the presenter's key, or the name on the ID you checked. The learning-passport flows
+   * (passports, employer requests) keep the default. A generic verifier that accepts
+   * presentations of credentials about someone else (a parent presenting a child's record, a
+   * verifier relaying an issuer's credential) sets it to false: entries then carry no
+   * `holder-binding` check.
+   */
+  requireHolderBinding?: boolean;
+  /** Context URLs this verifier understands besides the VC 2.0 and Open Badges 3.0 ones (see verifyCredential). */
+  knownContexts?: readonly string[];
 }
 
 /** What {@link verifyPresentation} returns. */
 export interface PresentationVerificationResult extends VerificationResult {
-  /** The holder DID the presentation names. */
+  /** The holder: the DID the presentation names, or else the controller of the key that signed it. */
   holder?: string;
   /** One result per shared entry. */
   entries: PresentedEntryResult[];
@@ -38,39 +50,45 @@ export function holderOf(vp: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** The VC 2.0 presentation shape, or a problem. */
-export function presentationShapeProblem(vp: Record<string, unknown>): string | undefined {
-  const context = vp['@context'];
-  if (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT) return `"@context" must be a list starting with ${VC_V2_CONTEXT}`;
-  const types = Array.isArray(vp.type) ? vp.type : [vp.type];
-  if (!types.includes('VerifiablePresentation')) return '"type" must include VerifiablePresentation';
-  if (holderOf(vp) === undefined) return 'it does not name its holder';
-  const vcs = vp.verifiableCredential;
-  if (vcs !== undefined && !isPlainObject(vcs) && !(Array.isArray(vcs) && vcs.every(isPlainObject))) {
-    return '"verifiableCredential" must hold credential objects';
-  }
+/**
+ * The VC 2.0 presentation shape (every MUST of §4.13 and the §4 rules it refers to), or a problem.
+ * `holder` is optional in VC 2.0; `requireHolder` (default true, as vp+jwt needs it) also demands one.
+ */
+export function presentationShapeProblem(vp: Record<string, unknown>, options: { requireHolder?: boolean } = {}): string | undefined {
+  const violations = vcdmViolations(vp, 'presentation');
+  if (violations.length > 0) return describeViolations(violations);
+  if (options.requireHolder !== false && holderOf(vp) === undefined) return 'it does not name its holder';
   return undefined;
 }
 
 /** Checks the options shared by the presentation verifiers. */
-export function presentationOptions(options: unknown): { challenge: string; domain: string; now: Date; holderName?: string } {
+export function presentationOptions(options: unknown): { challenge: string; domain: string; now: Date; holderName?: string; requireHolderBinding: boolean } {
   if (!isPlainObject(options)) throw new TypeError('"options" with "challenge" and "domain" is required');
   assertNonEmpty(options.challenge, 'options.challenge');
   assertNonEmpty(options.domain, 'options.domain');
   const now = (options.now as Date | undefined) ?? new Date();
   assertDate(now, 'options.now');
   if (options.holderName !== undefined && typeof options.holderName !== 'string') throw new TypeError('"options.holderName" must be a string');
-  return { challenge: options.challenge, domain: options.domain, now, ...(typeof options.holderName === 'string' ? { holderName: options.holderName } : {}) };
+  if (options.requireHolderBinding !== undefined && typeof options.requireHolderBinding !== 'boolean') throw new TypeError('"options.requireHolderBinding" must be a boolean');
+  return {
+    challenge: options.challenge,
+    domain: options.domain,
+    now,
+    requireHolderBinding: options.requireHolderBinding !== false,
+    ...(typeof options.holderName === 'string' ? { holderName: options.holderName } : {}),
+  };
 }
 
 /**
- * Verifies a presentation made by {@link createPresentation}: the holder's eddsa-jcs-2022 proof
- * with purpose `authentication`, this verifier's `challenge` (a replayed presentation fails with
+ * Verifies a presentation made by {@link createPresentation} (or any VC 2.0 presentation secured
+ * with eddsa-jcs-2022): its VC 2.0 shape, the presenter's proof with purpose `authentication`,
+ * this verifier's `challenge` (a replayed presentation fails with
  * ERR_PRESENTATION_CHALLENGE_MISMATCH) and `domain` (ERR_PRESENTATION_DOMAIN_MISMATCH), that the
- * proof was made by the presentation's `holder`, and then every entry: its own proof, schema,
- * dates, trust (with `policy`) and holder binding. `summary` is plain English an employer can
- * act on, and never names a custody role. A presentation with no entries is never `verified`
- * (ERR_PRESENTATION_EMPTY): nothing in it was checked.
+ * proof was made by the presentation's `holder` when it names one (`holder` is optional in VC
+ * 2.0: without it, the presenter is whoever controls the signing key), and then every entry: its
+ * own proof, schema, dates, trust (with `policy`) and, unless `requireHolderBinding: false`,
+ * that it is about the presenter. `summary` is plain English an employer can act on, and never
+ * names a custody role. A presentation with no entries is never `verified` (ERR_PRESENTATION_EMPTY).
  *
  * @throws {TypeError} when `challenge` or `domain` is missing or empty (they are never defaulted)
  * @example
@@ -80,7 +98,8 @@ export function presentationOptions(options: unknown): { challenge: string; doma
  * ```
  */
 export async function verifyPresentation(vp: unknown, options: VerifyPresentationOptions): Promise<PresentationVerificationResult> {
-  const { challenge, domain, now, holderName } = presentationOptions(options);
+  const { challenge, domain, now, holderName, requireHolderBinding } = presentationOptions(options);
+  const knownContexts = knownContextSet((options as { knownContexts?: unknown }).knownContexts);
   const checks = new CheckList();
   const finish = (entries: PresentedEntryResult[], holder?: string): PresentationVerificationResult => {
     noteEmptyPresentation(checks, entries);
@@ -105,17 +124,20 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
     return finish([]);
   }
   const doc = snap.value as Record<string, unknown>;
-  const problem = presentationShapeProblem(doc);
+  const problem = presentationShapeProblem(doc, { requireHolder: false });
   if (problem) {
     checks.fail('shape', 'ERR_SCHEMA_INVALID', `This is not a valid presentation: ${problem}.`);
     return finish([]);
   }
-  const holder = holderOf(doc)!;
   checks.pass('shape', 'The presentation has the W3C Verifiable Credentials 2.0 shape.');
+  checkKnownContexts(doc, knownContexts, checks);
 
   const outcome = await verifyEddsaJcsProof(doc, checks, { expectedProofPurpose: 'authentication', challenge, domain });
-  if (outcome.valid) {
-    if (outcome.controller === holder) checks.pass('holder-binding', 'The presentation was signed by its holder.');
+  // VC 2.0 §4.13: without `holder`, who presents is known from the securing mechanism alone.
+  const named = holderOf(doc);
+  const holder = named ?? (outcome.valid ? outcome.controller : undefined);
+  if (outcome.valid && named !== undefined) {
+    if (outcome.controller === named) checks.pass('holder-binding', 'The presentation was signed by its holder.');
     else checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The presentation was signed by a key that is not its holder’s.');
   }
   const vcs = doc.verifiableCredential === undefined ? [] : Array.isArray(doc.verifiableCredential) ? doc.verifiableCredential : [doc.verifiableCredential];
@@ -127,7 +149,9 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
   }
   const entries = await checkPresentedEntries(vcs, holder, {
     now,
+    requireHolderBinding,
     ...(holderName !== undefined ? { holderName } : {}),
+    ...(options.knownContexts !== undefined ? { knownContexts: options.knownContexts } : {}),
     ...trust,
   });
   return finish(entries, holder);

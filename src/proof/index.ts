@@ -1,6 +1,15 @@
 export { canonicalBytes, canonicalJson } from './jcs.js';
 export { signCredential } from './sign-credential.js';
-export type { DataIntegrityProof, Signed, SignedCredential, SignOptions } from './types.js';
+export type { DataIntegrityProof, Signed, SignedCredential, SignedWithProofArray, SignOptions } from './types.js';
+export {
+  KNOWN_CONTEXTS,
+  unknownContexts,
+  vcdmViolations,
+  VCDM_RULES,
+  type VcdmDocumentKind,
+  type VcdmRule,
+  type VcdmViolation,
+} from './vcdm-conformance.js';
 export {
   verifyCredential,
   type CredentialVerificationResult,

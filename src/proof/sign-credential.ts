@@ -7,7 +7,8 @@ import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
 import { assertSigningKeyPair, seedOf } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
 import { eddsaJcsHashData } from './hash-data.js';
-import type { DataIntegrityProof, Signed, SignOptions } from './types.js';
+import type { DataIntegrityProof, Signed, SignedWithProofArray, SignOptions } from './types.js';
+import { describeViolations, vcdmViolations } from './vcdm-conformance.js';
 
 function timestamp(value: Date | string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
@@ -22,21 +23,34 @@ function timestamp(value: Date | string | undefined, name: string): string | und
  * the document's `@context`, the signed bytes are SHA-256(JCS(proof configuration)) followed by
  * SHA-256(JCS(document)), and `proofValue` is base58btc with the `z` prefix.
  *
- * The input is not modified; a signed copy is returned.
+ * The input is not modified; a signed copy is returned. It refuses a document that breaks a MUST
+ * of W3C VC Data Model 2.0 (a credential, or a presentation when its `type` says so), so it never
+ * signs what a conforming verifier must reject; `unsafeSkipConformance: true` is the low-level
+ * escape hatch for deliberately invalid test documents. With `proofAsArray: true` the proof is
+ * emitted as `[proof]`, the shape the Open Badges 3.0 JSON Schema requires.
  *
  * @throws {TypeError} when the document is not a JSON object, already has a proof, or the key cannot sign
+ * @throws {PassportError} ERR_SCHEMA_INVALID when the document breaks VC Data Model 2.0 (`details.issues`, each with its `rule`)
  * @throws {PassportError} ERR_CANONICALIZATION_FAILED
  * @example
  * ```ts
  * const signed = await signCredential(credential, key, { created: '2026-03-03T10:00:00Z' });
  * signed.proof.proofValue; // 'z…'
+ * const forOpenBadges = await signCredential(credential, key, { proofAsArray: true });
+ * forOpenBadges.proof[0].proofValue; // 'z…'
  * ```
  */
 export async function signCredential<T extends object>(
   credential: T,
   key: SigningKeyPair,
+  options: SignOptions & { proofAsArray: true },
+): Promise<SignedWithProofArray<T>>;
+export async function signCredential<T extends object>(credential: T, key: SigningKeyPair, options?: SignOptions): Promise<Signed<T>>;
+export async function signCredential<T extends object>(
+  credential: T,
+  key: SigningKeyPair,
   options: SignOptions = {},
-): Promise<Signed<T>> {
+): Promise<Signed<T> | SignedWithProofArray<T>> {
   assertSigningKeyPair(key);
   const snap = snapshotJson(credential);
   if (!snap.ok || typeof snap.value !== 'object' || snap.value === null || Array.isArray(snap.value)) {
@@ -44,6 +58,14 @@ export async function signCredential<T extends object>(
   }
   const document = snap.value as Record<string, unknown>;
   if ('proof' in document) throw new TypeError('"credential" already has a proof; sign the unsecured document');
+  if (options.unsafeSkipConformance !== true) {
+    const violations = vcdmViolations(document);
+    if (violations.length > 0) {
+      throw new PassportError('ERR_SCHEMA_INVALID', `refusing to sign: the document breaks W3C VC Data Model 2.0: ${describeViolations(violations)}`, {
+        details: { issues: violations.map(({ path, message, rule }) => ({ path, message, rule })) },
+      });
+    }
+  }
   const created = timestamp(options.created ?? new Date(), 'options.created');
   const expires = timestamp(options.expires, 'options.expires');
   const proofPurpose = options.proofPurpose ?? 'assertionMethod';
@@ -67,5 +89,5 @@ export async function signCredential<T extends object>(
   const signature = await backend.sign(seedOf(key), hashData);
   const proof = { ...proofConfig, proofValue: base58btc.encode(signature) } as DataIntegrityProof;
   if (!proof.proofValue.startsWith('z')) throw new PassportError('ERR_PROOF_MALFORMED', 'unexpected proof encoding');
-  return { ...(document as T), proof };
+  return { ...(document as T), proof: options.proofAsArray === true ? [proof] : proof } as Signed<T> | SignedWithProofArray<T>;
 }

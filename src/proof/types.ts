@@ -16,6 +16,12 @@ export interface DataIntegrityProof {
 /** A credential (or presentation) secured with a Data Integrity proof. */
 export type Signed<T extends object = Record<string, unknown>> = T & { proof: DataIntegrityProof };
 
+/**
+ * A credential secured with a Data Integrity proof held in a one-element array: the shape the
+ * official Open Badges 3.0 JSON Schema requires (`signCredential(…, { proofAsArray: true })`).
+ */
+export type SignedWithProofArray<T extends object = Record<string, unknown>> = T & { proof: [DataIntegrityProof] };
+
 /** Any JSON credential after signing. */
 export type SignedCredential = Signed<Record<string, unknown>>;
 
@@ -31,4 +37,16 @@ export interface SignOptions {
   domain?: string | string[];
   /** When the proof stops being acceptable. */
   expires?: Date | string;
+  /**
+   * Emit `proof` as a one-element array (`[proof]`) instead of an object. Both are valid VC 2.0
+   * and verify the same (the proof is removed before hashing); the official Open Badges 3.0
+   * AchievementCredential JSON Schema accepts only the array. Default false.
+   */
+  proofAsArray?: boolean;
+  /**
+   * LOW-LEVEL ESCAPE HATCH, UNSAFE: sign even when the document breaks a MUST of W3C VC Data
+   * Model 2.0 (see {@link vcdmViolations}). Conforming verifiers, this library's included, will
+   * reject what comes out. Only for building test vectors of invalid documents.
+   */
+  unsafeSkipConformance?: boolean;
 }

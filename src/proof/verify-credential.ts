@@ -1,4 +1,3 @@
-import { VC_V2_CONTEXT } from '../constants.js';
 import { checkEntrySchema } from '../entries/validate.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
@@ -7,6 +6,7 @@ import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { evaluateTrust, type TrustEvaluation } from '../trust/evaluate-trust.js';
 import { roleLabel } from '../trust/rules.js';
 import type { FetchStatusList, TrustCheckpoint, TrustContext } from '../trust/trust-context.js';
+import { describeViolations, type VcdmViolation, knownContextSet, unknownContexts, vcdmViolations } from './vcdm-conformance.js';
 import { verifyEddsaJcsProof } from './verify-proof.js';
 
 /** Options of {@link verifyCredential}. */
@@ -17,6 +17,12 @@ export interface VerifyCredentialOptions {
   clockTolerance?: number;
   /** The proof purpose required (default `assertionMethod`). */
   expectedProofPurpose?: string;
+  /**
+   * Context URLs this verifier understands, besides {@link KNOWN_CONTEXTS} (VC 2.0 and Open
+   * Badges 3.0). A credential using any other context gets an `unknown` `context` check
+   * (ERR_CONTEXT_UNKNOWN): without JSON-LD processing its terms cannot be relied on.
+   */
+  knownContexts?: readonly string[];
   /**
    * A verifier's trust policy (createTrustPolicy). With one, the issuer must be accredited,
    * through a chain to one of its roots, for the entry's kind (check `issuer-trust`), and the
@@ -54,6 +60,8 @@ export interface CredentialVerificationResult extends VerificationResult {
   verificationMethod?: string;
   /** What the trust policy found (with `policy` or `context`): chain, root, role, status reports. */
   trust?: TrustEvaluation;
+  /** The VC Data Model 2.0 requirements the credential breaks, when the `shape` check failed. */
+  violations?: VcdmViolation[];
 }
 
 function issuerOf(credential: Record<string, unknown>): { id?: string; name?: string } {
@@ -66,29 +74,6 @@ function issuerOf(credential: Record<string, unknown>): { id?: string; name?: st
   return {};
 }
 
-/** VC Data Model 2.0 rules every credential must meet, whatever its kind. */
-function shapeProblems(credential: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  const context = credential['@context'];
-  if (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT) {
-    problems.push(`"@context" must be a list starting with ${VC_V2_CONTEXT}`);
-  }
-  const type = credential.type;
-  const types = Array.isArray(type) ? type : [type];
-  if (!types.includes('VerifiableCredential')) problems.push('"type" must include VerifiableCredential');
-  const { id } = issuerOf(credential);
-  if (typeof id !== 'string' || !/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(id)) problems.push('"issuer" must be a URL or an object with a URL "id"');
-  const subject = credential.credentialSubject;
-  const subjects = Array.isArray(subject) ? subject : [subject];
-  if (subjects.length === 0 || !subjects.every(isPlainObject)) problems.push('"credentialSubject" must be an object or a list of objects');
-  for (const field of ['validFrom', 'validUntil'] as const) {
-    if (credential[field] !== undefined && !isDateTimeStamp(credential[field])) {
-      problems.push(`"${field}" must be a date and time with a time zone`);
-    }
-  }
-  return problems;
-}
-
 const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "3 March 2026" for a dateTimeStamp. */
@@ -97,7 +82,9 @@ export function plainDate(value: string): string {
 }
 
 /**
- * Verifies a credential secured with eddsa-jcs-2022: its shape (VC 2.0), its kind's schema
+ * Verifies a credential secured with eddsa-jcs-2022: its shape (every W3C VC Data Model 2.0
+ * MUST that can be checked on the JSON, before any hashing; see `vcdmViolations`), that its
+ * contexts are ones this verifier understands (`context` check, `knownContexts`), its kind's schema
  * (for learning-passport entries), its signature, that the signing key belongs to the issuer,
  * and its validity period. Returns a result; never throws on bad data, whatever JSON value it
  * is given.
@@ -127,6 +114,7 @@ export async function verifyCredential(
   if (options.expectedProofPurpose !== undefined && typeof options.expectedProofPurpose !== 'string') {
     throw new TypeError('"options.expectedProofPurpose" must be a string');
   }
+  const knownContexts = knownContextSet(options.knownContexts);
   const checks = new CheckList();
   const finish = (extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {}): CredentialVerificationResult => ({
     verified: checks.verified,
@@ -144,17 +132,20 @@ export async function verifyCredential(
     return finish();
   }
   const document = snap.value as Record<string, unknown>;
-  const problems = shapeProblems(document);
+  // VC Data Model 2.0 conformance first: linear in the document, before any hashing.
+  const violations = vcdmViolations(document, 'credential');
   const issuer = issuerOf(document);
   const extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {
     ...(issuer.id ? { issuer: issuer.id } : {}),
     ...(issuer.name ? { issuerName: issuer.name } : {}),
   };
-  if (problems.length > 0) {
-    checks.fail('shape', 'ERR_SCHEMA_INVALID', `This is not a valid credential: ${problems.join('; ')}.`);
+  if (violations.length > 0) {
+    checks.fail('shape', 'ERR_SCHEMA_INVALID', `This is not a valid credential: ${describeViolations(violations)}.`);
+    extra.violations = violations;
     return finish(extra);
   }
   checks.pass('shape', 'The credential has the W3C Verifiable Credentials 2.0 shape.');
+  checkKnownContexts(document, knownContexts, checks);
 
   const kind = checkSchema(document, checks);
   extra.kind = kind;
@@ -206,6 +197,16 @@ export function checkSchema(document: Record<string, unknown>, checks: CheckList
     checks.pass('schema', kind === 'external' ? 'Credential from another system; its general shape is valid.' : `The ${kind} entry matches its schema.`);
   }
   return kind;
+}
+
+/**
+ * Adds the `context` check (VC 2.0 §6.3): every `@context` is one this verifier understands.
+ * Unknown contexts make the check `unknown` (ERR_CONTEXT_UNKNOWN), never `pass`.
+ */
+export function checkKnownContexts(document: Record<string, unknown>, known: ReadonlySet<string>, checks: CheckList): void {
+  const unknown = unknownContexts(document, known);
+  if (unknown.length === 0) checks.pass('context', 'Every vocabulary (@context) it uses is one this verifier understands.');
+  else checks.unknown('context', 'ERR_CONTEXT_UNKNOWN', `It uses a vocabulary this verifier does not know (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}), so its meaning cannot be checked.`);
 }
 
 /** Adds the validity-period check: validFrom not in the future, validUntil not in the past. */

@@ -140,7 +140,7 @@ describe('JWK import and export', () => {
       for (const format of ['jwk', 'multikey'] as const) {
         const back = await importKeyPair(exportKeyPair(key, { format, includeSecret: true }));
         expect(back).toEqual(key);
-        const doc = { '@context': ['https://www.w3.org/ns/credentials/v2'], n: i };
+        const doc = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: key.did, credentialSubject: { n: i } };
         const created = '2026-01-01T00:00:00Z';
         expect(await signCredential(doc, back as never, { created })).toEqual(await signCredential(doc, key, { created }));
       }

@@ -109,7 +109,7 @@ describe('verifyPresentation', () => {
       ['licence-card', true, 'pass'],
     ]);
     expect(result.checks.map((c) => [c.check, c.status])).toEqual([
-      ['shape', 'pass'], ['signature', 'pass'], ['domain', 'pass'], ['challenge', 'pass'], ['holder-binding', 'pass'],
+      ['shape', 'pass'], ['context', 'pass'], ['signature', 'pass'], ['domain', 'pass'], ['challenge', 'pass'], ['holder-binding', 'pass'],
     ]);
   });
 
