@@ -5,7 +5,7 @@ import { colour, passphraseFrom, readJson, readText, UsageError } from './io.js'
 /** Decrypts the key file named by --key; the profile is required for issuing. */
 export async function loadIssuer(values: Record<string, unknown>): Promise<{ key: SigningKeyPair; profile?: IssuerProfile }> {
   if (typeof values.key !== 'string') throw new UsageError('--key <file.key.json> is required');
-  return decryptKeyFile(readText(values.key, 'key file'), passphraseFrom(values as { 'passphrase-file'?: string }));
+  return decryptKeyFile(readText(values.key, 'key file'), await passphraseFrom(values as { 'passphrase-file'?: string }));
 }
 
 /** Like {@link loadIssuer}, but the key file must carry an issuer profile. */
