@@ -40,14 +40,23 @@ export function askHidden(question: string, streams: PromptStreams = { input: pr
     };
     const onEnd = () => finish(answer === '' ? new PromptAborted('no answer (end of input)') : undefined);
     const onData = (chunk: string | Buffer) => {
-      for (const c of String(chunk)) {
-        if (c === '\r' || c === '\n') return finish();
+      const text = String(chunk);
+      let at = 0;
+      for (const c of text) {
+        at += c.length;
+        if (c === '\r' || c === '\n') {
+          // Typed ahead (the confirmation, say): leave it for the next question.
+          const rest = text.slice(at).replace(/^\n/, '');
+          finish();
+          if (rest !== '') input.unshift(rest);
+          return;
+        }
         if (c === '\u0003') return finish(new PromptAborted('cancelled'));
         if (c === '\u0004') {
           if (answer === '') return finish(new PromptAborted('no answer (Ctrl-D)'));
           return finish();
         }
-        if (c === '\u007f' || c === '\b') answer = answer.slice(0, -1);
+        if (c === '\u007f' || c === '\b') answer = Array.from(answer).slice(0, -1).join('');
         else if (c >= ' ') answer += c;
       }
     };

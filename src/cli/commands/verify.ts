@@ -81,7 +81,7 @@ export const verifyCommand: Command = {
           if (values.verbose) printChecks(e.result.checks);
         }
         if (allGood) say(line`\n${colour.green('All entries valid')}: ${s.valid} of ${s.total} valid and current.`);
-        else say(line`\n${colour.red('Not all entries are valid and current')}: ${s.valid} of ${s.total + problems.length} valid; ${parts.join(', ') || 'see above'}.`);
+        else say(line`\n${colour.red('Not all entries are valid and current')}: ${s.valid} of ${s.total + problems.length} verified; ${parts.join(', ') || 'see above'}.`);
       }
       return allGood ? 0 : 1;
     }
