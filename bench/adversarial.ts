@@ -66,7 +66,7 @@ if (process.argv[2] === '--bomb') {
     credentialStatus: statusEntry({ listUrl: url, index: 7, purpose: 'revocation' }),
   } as never);
   let { passport } = await addEntries(createPassport({ holder: holder.did }), [entry]);
-  ({ passport } = addTrustMaterial(passport, { statusLists: lists }));
+  ({ passport } = await addTrustMaterial(passport, { statusLists: lists }));
   const fileBytes = JSON.stringify(passport).length;
   const policy = createTrustPolicy({ roots: [{ did: holder.did, name: 'Some authority' }] });
   global.gc?.();

@@ -1,11 +1,11 @@
 // Loading the files commands work on: key files, passports, entries.
 import { decryptKeyFile, readPassport, type IssuerProfile, type Passport, type SigningKeyPair } from '../index.js';
-import { colour, passphraseFrom, readJson, readText, UsageError } from './io.js';
+import { colour, line, passphraseFrom, readJson, readText, UsageError, warn } from './io.js';
 
 /** Decrypts the key file named by --key; the profile is required for issuing. */
 export async function loadIssuer(values: Record<string, unknown>): Promise<{ key: SigningKeyPair; profile?: IssuerProfile }> {
   if (typeof values.key !== 'string') throw new UsageError('--key <file.key.json> is required');
-  return decryptKeyFile(readText(values.key, 'key file'), passphraseFrom(values as { 'passphrase-file'?: string }));
+  return decryptKeyFile(readText(values.key, 'key file'), await passphraseFrom(values as { 'passphrase-file'?: string }));
 }
 
 /** Like {@link loadIssuer}, but the key file must carry an issuer profile. */
@@ -21,7 +21,7 @@ export async function loadIssuerWithProfile(values: Record<string, unknown>): Pr
  */
 export function loadPassport(path: string): Passport {
   const { passport, problems } = readPassport(readText(path, 'passport'));
-  for (const p of problems) console.error(`${colour.yellow('warning:')} ${path}: ${p.message}`);
+  for (const p of problems) warn(line`${colour.yellow('warning:')} ${path}: ${p.message}`);
   return passport;
 }
 

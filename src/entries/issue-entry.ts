@@ -4,7 +4,7 @@ import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../constants.js';
 import { PassportError } from '../errors.js';
 import { toHex } from '../internal/bytes.js';
 import { describeValue, isPlainObject } from '../internal/json.js';
-import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
+import { formatDateTimeStamp, isDateTimeStamp, isPartialDateInFuture } from '../internal/time.js';
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import { assertNeutralIssuerName } from '../keys/profile.js';
 import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
@@ -78,6 +78,24 @@ function stamp(value: Date | string | undefined, name: string): string | undefin
   if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDateTimeStamp(value);
   if (isDateTimeStamp(value)) return value;
   throw new TypeError(`"${name}" must be a valid Date or a dateTimeStamp string such as 2026-03-03T10:00:00Z`);
+}
+
+// Fields that date something that has happened (an award, a completion, a start). Fields that
+// mean a plan — an expected end, an expiry, the end of a period still running — may be later.
+const EVENT_DATE_FIELDS = new Set(['awardedOn', 'completedOn', 'achievedOn', 'assessedOn', 'issuedOn', 'startedOn', 'transferDate', 'from', 'date']);
+
+/** Event dates more than a day after `now` (top-level fields and one level of nesting, e.g. `period.from`). */
+function futureEventDates(data: Record<string, unknown>, now: number): EntryIssue[] {
+  const found: EntryIssue[] = [];
+  const visit = (object: Record<string, unknown>, path: string[]) => {
+    for (const [name, value] of Object.entries(object)) {
+      if (typeof value === 'string' && EVENT_DATE_FIELDS.has(name) && isPartialDateInFuture(value, now)) {
+        found.push({ path: [...path, name], message: 'is more than a day in the future' });
+      } else if (isPlainObject(value) && path.length === 0) visit(value, [name]);
+    }
+  };
+  visit(data, []);
+  return found;
 }
 
 /** A random (version 4) UUID URN from the backend's randomness. */
@@ -219,6 +237,12 @@ export async function issueEntry<K extends EntryKind>(
   const parsed = definition.fields.safeParse(withoutUndefined(fields));
   if (!parsed.success) throw schemaError(kind, fromZodIssues(parsed.error.issues), 'fields');
   const data = parsed.data as Record<string, unknown>;
+  const future = futureEventDates(data, Date.now());
+  if (future.length > 0) {
+    throw new PassportError('ERR_DATE_IN_FUTURE', `The ${kind} fields date an event that has not happened yet: ${future.map(formatIssue).join('; ')}`, {
+      details: { issues: future },
+    });
+  }
   const custody = kind === 'custody-transfer';
   const findings = scanProhibited(data, custody ? { skipKeys: ['fromEstablishment', 'toEstablishment'] } : {});
   if (findings.length > 0) throw prohibitedError(kind, findings.map((f) => ({ path: f.path, message: f.message })));

@@ -16,6 +16,7 @@ export const DATE_TIME_STAMP =
 // Four-digit years only: the instants JavaScript dates and every peer implementation agree on.
 const STRICT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/** Days in a month of the proleptic Gregorian calendar. */
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -66,4 +67,56 @@ export function assertDate(value: unknown, name: string): asserts value is Date 
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
     throw new TypeError(`"${name}" must be a valid Date`);
   }
+}
+
+// ——— Calendar dates (issuing): real days, and not in the future unless planned ———
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * True when `value` is a calendar date that exists: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a
+ * month 01–12 and a day that month has (2026-02-30 and 2025-02-29 are refused, 2028-02-29 is not).
+ */
+export function isRealPartialDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = PARTIAL_DATE.exec(value);
+  if (!m) return false;
+  if (m[2] === undefined) return true;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  return day >= 1 && day <= daysInMonth(Number(m[1]), month);
+}
+
+/** The first instant (UTC) a partial date can mean: `2026-03` → 2026-03-01T00:00:00Z, in ms. */
+export function partialDateStart(value: string): number {
+  const m = PARTIAL_DATE.exec(value);
+  if (!m) return Number.NaN;
+  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
+}
+
+/** How far ahead of the clock a past-event date may be (time zones, a clock a little fast). */
+export const FUTURE_DATE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * True when a partial date lies wholly more than a day after `now`: even its first instant is
+ * later than `now` + {@link FUTURE_DATE_TOLERANCE_MS}. An award dated this month or this year is
+ * never "in the future".
+ */
+export function isPartialDateInFuture(value: string, now: number): boolean {
+  return partialDateStart(value) > now + FUTURE_DATE_TOLERANCE_MS;
+}
+
+/**
+ * A date given as text by a person — `YYYY-MM-DD` (midnight UTC) or a dateTimeStamp — as a
+ * dateTimeStamp, or undefined when it is not one of those forms or names a day that does not
+ * exist. One rule for every date a person types: entry validity, accreditation windows,
+ * compromise times.
+ */
+export function dateTimeStampFromText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return isRealPartialDate(value) ? `${value}T00:00:00Z` : undefined;
+  if (!isDateTimeStamp(value)) return undefined;
+  return isRealPartialDate(value.slice(0, value.indexOf('T'))) ? value : undefined;
 }

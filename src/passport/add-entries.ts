@@ -68,6 +68,43 @@ export function sealIncoming(list: readonly unknown[]): {
 }
 
 /**
+ * Options of {@link addEntries}: those of a merge, and `allowOtherHolder`.
+ *
+ * @example
+ * ```ts
+ * await addEntries(passport, [entryForSomeoneElse], { allowOtherHolder: true }); // a deliberate exception
+ * ```
+ */
+export interface AddEntriesOptions extends MergeOptions {
+  /**
+   * Admit entries whose subject (`credentialSubject.id`) is not the passport's holder. Default
+   * false: such an entry is rejected with ERR_ENTRY_SUBJECT_NOT_HOLDER (an entry issued to the
+   * wrong learner, or a passport mixed up at the desk).
+   */
+  allowOtherHolder?: boolean;
+}
+
+/** Moves incoming entries about another subject than `holder` into the rejections. */
+function refuseOtherHolders(incoming: ReturnType<typeof sealIncoming>, holder: Passport['holder']): void {
+  const holderId = typeof holder === 'string' ? holder : (holder as { id?: unknown }).id;
+  const keep: number[] = [];
+  incoming.items.forEach((item, i) => {
+    const subject = (item.value as { credentialSubject?: unknown }).credentialSubject;
+    const subjectId = subject !== null && typeof subject === 'object' && !Array.isArray(subject) ? (subject as { id?: unknown }).id : undefined;
+    if (typeof subjectId === 'string' && subjectId !== holderId) {
+      const message = `This entry is about ${subjectId.slice(0, 80)}, not the passport's holder ${String(holderId).slice(0, 80)}.`;
+      const code = 'ERR_ENTRY_SUBJECT_NOT_HOLDER';
+      incoming.rejected.push({ cid: item.cid, source: 'incoming', index: incoming.indexes[i]!, code, message, errors: [{ code, message }] });
+    } else keep.push(i);
+  });
+  if (keep.length === incoming.items.length) return;
+  const items = keep.map((i) => incoming.items[i]!);
+  const indexes = keep.map((i) => incoming.indexes[i]!);
+  incoming.items.splice(0, incoming.items.length, ...items);
+  incoming.indexes.splice(0, incoming.indexes.length, ...indexes);
+}
+
+/**
  * Adds entries to a passport. Each entry is verified first (signature, VC shape, kind schema,
  * issuer key; verdicts cached by CID) and only valid ones are added; entries already held are
  * reported as `duplicates`; invalid ones are listed in `rejected` with their index in `entries`
@@ -80,7 +117,7 @@ export function sealIncoming(list: readonly unknown[]): {
  *
  * @param passport - the passport to add to (not changed)
  * @param entries - signed entries
- * @param options - `cache`, `concurrency`, `acceptUnresolvedIssuers`, `canActFor`
+ * @param options - `cache`, `concurrency`, `acceptUnresolvedIssuers`, `canActFor`, `allowOtherHolder`
  * @returns `{ passport, added, duplicates, conflicts, rejected, excluded }`
  * @throws {TypeError} when `passport` is not a passport or `entries` is not an array
  * @example
@@ -89,12 +126,13 @@ export function sealIncoming(list: readonly unknown[]): {
  * const { passport: updated, added } = await addEntries(passport, [entry]);
  * ```
  */
-export async function addEntries(passport: Passport, entries: readonly unknown[], options: MergeOptions = {}): Promise<MergeResult> {
+export async function addEntries(passport: Passport, entries: readonly unknown[], options: AddEntriesOptions = {}): Promise<MergeResult> {
   if (!Array.isArray(entries)) throw new TypeError('"entries" must be an array of signed entries');
   const opts = mergeOptions(options);
   const P = loadPassport(passport);
   const incoming = sealIncoming(entries);
   const own = sectionsOf('passport', P.passport);
+  if (options.allowOtherHolder !== true) refuseOtherHolders(incoming, P.passport.holder);
   return union({
     holder: P.passport.holder,
     sides: [

@@ -61,7 +61,7 @@ export { entryId } from './entry-id.js';
 export { createPassport, type CreatePassportInput } from './create-passport.js';
 export { MAX_PASSPORT_ITEMS, parsePassport, readPassport, type PassportProblem, type ReadPassportResult } from './parse-passport.js';
 export { serializePassport } from './serialize-passport.js';
-export { addEntries } from './add-entries.js';
+export { addEntries, type AddEntriesOptions } from './add-entries.js';
 export { addTrustMaterial, type RejectedTrustItem, type TrustMaterial } from './add-trust-material.js';
 export { mergePassports } from './merge-passports.js';
 export { createVerificationCache } from './verification-cache.js';

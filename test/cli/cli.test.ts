@@ -16,7 +16,7 @@ async function lp(args: string[], env: Record<string, string> = {}): Promise<{ c
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
       cwd: dir,
-      env: { ...process.env, LP_PASSPHRASE: 'correct horse battery', NO_COLOR: '1', ...env },
+      env: { ...process.env, LP_PASSPHRASE: 'correct horse battery', LP_INSECURE_TEST_ITERATIONS: '1', NO_COLOR: '1', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (err) {

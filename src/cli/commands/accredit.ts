@@ -1,6 +1,8 @@
 // learning-passport accredit: a root (or an accredited authority) vouches for an issuer.
 import { accreditIssuer, ISSUER_ROLES, TRUST_KINDS, type IssuerRole, type TrustKind } from '../../index.js';
-import { colour, printJson, UsageError, writeText } from '../io.js';
+import { colour, line, printJson, say, UsageError, writeText } from '../io.js';
+import { didYouMean } from '../suggest.js';
+import { dateFlag } from './issue.js';
 import { list, loadIssuer } from '../load.js';
 import type { Command } from '../types.js';
 
@@ -24,26 +26,32 @@ export const accreditCommand: Command = {
     'passphrase-file': { type: 'string' },
   },
   async run({ values, json }) {
-    if (typeof values.did !== 'string' || typeof values.organisation !== 'string') throw new UsageError('accredit needs --did and --organisation');
+    if (typeof values.did !== 'string' || typeof values.organisation !== 'string') throw new UsageError('accredit needs --did and --organisation', 'ERR_FLAG_MISSING');
     const role = values.role as IssuerRole;
-    if (!ISSUER_ROLES.includes(role)) throw new UsageError(`--role must be one of: ${ISSUER_ROLES.join(', ')}`);
+    if (!ISSUER_ROLES.includes(role)) throw new UsageError(`--role must be one of: ${ISSUER_ROLES.join(', ')}${didYouMean(String(role ?? ''), ISSUER_ROLES)}`, 'ERR_FLAG_VALUE');
     const kinds = list(values.kinds);
     const unknown = kinds.filter((k) => !(TRUST_KINDS as readonly string[]).includes(k));
-    if (kinds.length === 0 || unknown.length > 0) throw new UsageError(`--kinds must list entry kinds (${TRUST_KINDS.join(', ')})${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+    if (kinds.length === 0 || unknown.length > 0) {
+      const hint = unknown.length ? `; unknown: ${unknown.join(', ')}${didYouMean(unknown[0]!, TRUST_KINDS)}` : '';
+      throw new UsageError(`--kinds must list entry kinds (${TRUST_KINDS.join(', ')})${hint}`, 'ERR_FLAG_VALUE');
+    }
+    // The same date forms an entry's --valid-from accepts: YYYY-MM-DD or a date-time with a zone.
+    const validFrom = dateFlag(values, 'valid-from');
+    const validUntil = dateFlag(values, 'valid-until');
     const { key } = await loadIssuer(values);
     const accreditation = await accreditIssuer(key, {
       did: values.did,
       organisation: values.organisation,
       role,
       kinds: kinds as TrustKind[],
-      ...(typeof values['valid-from'] === 'string' ? { validFrom: values['valid-from'] } : {}),
-      ...(typeof values['valid-until'] === 'string' ? { validUntil: values['valid-until'] } : {}),
+      ...(validFrom ? { validFrom } : {}),
+      ...(validUntil ? { validUntil } : {}),
       ...(typeof values['display-name'] === 'string' ? { displayName: values['display-name'] } : {}),
     });
     const text = `${JSON.stringify(accreditation, null, 2)}\n`;
     if (typeof values.out === 'string') writeText(values.out, text, values.force === true);
     if (json || typeof values.out !== 'string') printJson(accreditation);
-    else console.log(`${colour.green('✓')} ${values.organisation} accredited as ${role} for ${kinds.join(', ')} → ${values.out}`);
+    else say(line`${colour.green('✓')} ${values.organisation} accredited as ${role} for ${kinds.join(', ')} → ${values.out}`);
     return 0;
   },
 };

@@ -1,6 +1,9 @@
 // learning-passport issue <kind> --key k.key.json --fields fields.json | --field name=value …
 import { ENTRY_KINDS, addEntries, describe, isEntryKind, issueEntry, serializePassport, type EntryKind } from '../../index.js';
-import { colour, printJson, readJson, UsageError, writeText } from '../io.js';
+import { dateTimeStampFromText } from '../../internal/time.js';
+import { colour, line, printJson, readJson, Refusal, safeJson, say, UsageError, writeText } from '../io.js';
+import { didYouMean } from '../suggest.js';
+import { kindFields } from './kinds.js';
 import { loadIssuerWithProfile, loadPassport } from '../load.js';
 import type { Command } from '../types.js';
 
@@ -12,7 +15,7 @@ function fieldsFromFlags(flags: string[]): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const flag of flags) {
     const eq = flag.indexOf('=');
-    if (eq < 1) throw new UsageError(`--field must look like name=value or name:=json (got "${flag}")`);
+    if (eq < 1) throw new UsageError(`--field must look like name=value or name:=json (got "${flag}")`, 'ERR_FLAG_VALUE');
     const asJson = flag[eq - 1] === ':';
     const path = flag.slice(0, asJson ? eq - 1 : eq).split('.');
     let raw: unknown = flag.slice(eq + 1);
@@ -20,12 +23,12 @@ function fieldsFromFlags(flags: string[]): Record<string, unknown> {
       try {
         raw = JSON.parse(raw as string);
       } catch {
-        throw new UsageError(`--field ${path.join('.')}:= needs a JSON value (got "${String(raw)}")`);
+        throw new UsageError(`--field ${path.join('.')}:= needs a JSON value (got "${String(raw)}"; text needs = not :=)`, 'ERR_FLAG_VALUE');
       }
     }
     let target = fields;
     for (const part of path.slice(0, -1)) {
-      if (part === '__proto__' || part === 'constructor' || part === 'prototype') throw new UsageError(`bad field name "${part}"`);
+      if (part === '__proto__' || part === 'constructor' || part === 'prototype') throw new UsageError(`bad field name "${part}"`, 'ERR_FLAG_VALUE');
       target = (target[part] ??= {}) as Record<string, unknown>;
     }
     target[path.at(-1)!] = raw;
@@ -36,7 +39,7 @@ function fieldsFromFlags(flags: string[]): Record<string, unknown> {
 export const issueCommand: Command = {
   name: 'issue',
   summary: 'sign an entry of a given kind',
-  usage: ['issue <kind> --key <issuer.key.json> (--fields <fields.json> | --field name=text | --field name:=json …) [--holder <did>] [--supersedes <cid>] [-o entry.json] [--passport p.json]'],
+  usage: ['issue <kind> --key <issuer.key.json> (--fields <fields.json> | --field name=text | --field name:=json …) [--holder <did>] [--supersedes <cid>] [--valid-from YYYY-MM-DD] [-o entry.json] [--passport p.json [--allow-other-holder]]'],
   options: {
     key: { type: 'string' },
     fields: { type: 'string' },
@@ -47,31 +50,82 @@ export const issueCommand: Command = {
     'valid-until': { type: 'string' },
     out: { type: 'string', short: 'o' },
     passport: { type: 'string' },
+    'allow-other-holder': { type: 'boolean' },
     force: { type: 'boolean' },
     'passphrase-file': { type: 'string' },
   },
   async run({ positionals, values, json }) {
     const kind = positionals[0];
-    if (!kind || !isEntryKind(kind)) throw new UsageError(`issue needs a kind: ${ENTRY_KINDS.join(', ')}`);
+    if (!kind) throw new UsageError(`issue needs a kind: ${ENTRY_KINDS.join(', ')}`, 'ERR_USAGE');
+    if (!isEntryKind(kind)) {
+      throw new UsageError(`"${kind}" is not an entry kind${didYouMean(kind, ENTRY_KINDS)}; run "learning-passport kinds" for the list`, 'ERR_ENTRY_KIND_UNKNOWN');
+    }
+    if (typeof values.fields === 'string' && values.field !== undefined) throw new UsageError('give --fields <file> or --field flags, not both', 'ERR_USAGE');
     const fields = typeof values.fields === 'string' ? readJson(values.fields, 'fields file') : fieldsFromFlags((values.field as string[]) ?? []);
+    checkFieldNames(kind, fields, typeof values.fields === 'string' ? values.fields : undefined);
+    const validFrom = dateFlag(values, 'valid-from');
+    const validUntil = dateFlag(values, 'valid-until');
+    const passport = typeof values.passport === 'string' ? loadPassport(values.passport) : undefined;
+    const passportHolder = passport ? passport.holder : undefined;
+    // Issuing into a passport binds the entry to its holder unless --holder says otherwise.
+    const holder = typeof values.holder === 'string' ? values.holder : passportHolder?.startsWith('did:') ? passportHolder : undefined;
     const { key, profile } = await loadIssuerWithProfile(values);
     const entry = await issueEntry(kind as EntryKind, fields as never, {
       issuer: profile,
       key,
-      ...(typeof values.holder === 'string' ? { holder: values.holder } : {}),
+      ...(holder ? { holder } : {}),
       ...(typeof values.supersedes === 'string' ? { supersedes: values.supersedes } : {}),
-      ...(typeof values['valid-from'] === 'string' ? { validFrom: values['valid-from'] } : {}),
-      ...(typeof values['valid-until'] === 'string' ? { validUntil: values['valid-until'] } : {}),
+      ...(validFrom ? { validFrom } : {}),
+      ...(validUntil ? { validUntil } : {}),
     });
+    let updated: string | undefined;
+    if (passport) {
+      const result = await addEntries(passport, [entry], { allowOtherHolder: values['allow-other-holder'] === true });
+      const rejected = result.rejected[0];
+      if (rejected) {
+        const hint = rejected.code === 'ERR_ENTRY_SUBJECT_NOT_HOLDER' ? ' (check --holder and --passport; --allow-other-holder adds it anyway)' : '';
+        throw new Refusal(`not added to ${values.passport}: ${rejected.message}${hint}; nothing was written`, rejected.code);
+      }
+      updated = serializePassport(result.passport);
+    }
     const text = `${JSON.stringify(entry, null, 2)}\n`;
     if (typeof values.out === 'string') writeText(values.out, text, values.force === true);
-    if (typeof values.passport === 'string') {
-      const result = await addEntries(loadPassport(values.passport), [entry]);
-      writeText(values.passport, serializePassport(result.passport), true);
-    }
+    if (updated !== undefined) writeText(values.passport as string, updated, true);
     if (json) printJson(entry);
-    else if (typeof values.out !== 'string' && typeof values.passport !== 'string') process.stdout.write(text);
-    else console.log(`${colour.green('✓')} ${describe(entry)}`);
+    else if (typeof values.out !== 'string' && typeof values.passport !== 'string') process.stdout.write(`${safeJson(entry)}\n`);
+    else say(line`${colour.green('✓')} ${describe(entry)}`);
     return 0;
   },
 };
+
+/** A date flag as a dateTimeStamp: YYYY-MM-DD or a full date-time with a time zone, a real day. */
+export function dateFlag(values: Record<string, unknown>, flag: string): string | undefined {
+  const value = values[flag];
+  if (value === undefined) return undefined;
+  const stamp = dateTimeStampFromText(value);
+  if (stamp === undefined) {
+    throw new UsageError(`--${flag} must be a real day as YYYY-MM-DD, or a date-time with a time zone such as 2026-03-03T10:00:00Z (got "${String(value)}")`, 'ERR_DATE_INVALID');
+  }
+  return stamp;
+}
+
+/** Unknown field names, with the nearest known one: before any passphrase is asked for. */
+function checkFieldNames(kind: EntryKind, fields: unknown, file: string | undefined): void {
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
+    const what = Array.isArray(fields) ? 'a list' : fields === null ? 'null' : typeof fields;
+    throw new UsageError(`${file ?? 'the fields'} must be one JSON object of ${kind} fields, not ${what}`, 'ERR_SCHEMA_INVALID');
+  }
+  const record = fields as Record<string, unknown>;
+  if (record.type === 'LearningPassport' || '@context' in record || 'proof' in record) {
+    throw new UsageError(`${file ?? 'the fields'} is a ${record.type === 'LearningPassport' ? 'passport' : 'signed credential'}, not the fields of a new entry; run "learning-passport kinds ${kind}" for the fields`, 'ERR_SCHEMA_INVALID');
+  }
+  const known = kindFields(kind).map((f) => f.name);
+  const tops = [...new Set(known.map((n) => n.split('.')[0]!))];
+  const given = Object.entries(record).flatMap(([k, v]) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) && known.some((n) => n.startsWith(`${k}.`)) ? Object.keys(v).map((c) => `${k}.${c}`) : [k],
+  );
+  for (const name of given) {
+    if (known.includes(name) || tops.includes(name)) continue;
+    throw new UsageError(`${kind} has no field "${name}"${didYouMean(name, known.concat(tops))}; run "learning-passport kinds ${kind}" for its fields`, 'ERR_SCHEMA_INVALID');
+  }
+}

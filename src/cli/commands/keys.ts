@@ -1,4 +1,5 @@
-// learning-passport keys generate | show | export
+// learning-passport keys generate | show | export | passphrase
+import { existsSync } from 'node:fs';
 import {
   createIssuerProfile,
   decryptKeyFile,
@@ -10,16 +11,43 @@ import {
   readKeyFile,
   type IssuerRole,
 } from '../../index.js';
-import { colour, passphraseFrom, printJson, readText, UsageError, writeText } from '../io.js';
+import { colour, line, passphraseFrom, printJson, readText, say, UsageError, warn, writeSecret } from '../io.js';
+import { didYouMean } from '../suggest.js';
 import type { Command } from '../types.js';
+
+/** OWASP's figure for PBKDF2-HMAC-SHA512: the lowest --iterations the command accepts. */
+export const MIN_ITERATIONS = 210_000;
+/** The lowest count when LP_INSECURE_TEST_ITERATIONS=1 (test suites only: such a key file is weak). */
+const TEST_MIN_ITERATIONS = 1_000;
+
+/** --iterations as a whole number at or above the floor (undefined: the library's default, 600,000). */
+function iterationsFrom(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  const testOnly = process.env.LP_INSECURE_TEST_ITERATIONS === '1';
+  const floor = testOnly ? TEST_MIN_ITERATIONS : MIN_ITERATIONS;
+  if (!/^\d+$/.test(String(value)) || !Number.isSafeInteger(n)) throw new UsageError(`--iterations must be a whole number (got "${String(value)}")`, 'ERR_FLAG_VALUE');
+  if (n < floor) throw new UsageError(`--iterations must be at least ${floor.toLocaleString('en-GB')} (OWASP guidance for PBKDF2-HMAC-SHA512); the default is 600,000`, 'ERR_FLAG_VALUE');
+  if (n > 5_000_000) throw new UsageError('--iterations must be at most 5,000,000 (a key file must stay openable)', 'ERR_FLAG_VALUE');
+  if (testOnly && n < MIN_ITERATIONS) warn(`${colour.yellow('warning:')} ${n} iterations is for test suites only: this key file is weak`);
+  return n;
+}
+
+function roleFrom(value: unknown): IssuerRole {
+  const role = value as IssuerRole | undefined;
+  if (typeof role === 'string' && ISSUER_ROLES.includes(role)) return role;
+  const hint = typeof role === 'string' ? didYouMean(role, ISSUER_ROLES) : '';
+  throw new UsageError(`--role must be one of: ${ISSUER_ROLES.join(', ')}${hint}`, 'ERR_FLAG_VALUE');
+}
 
 export const keysCommand: Command = {
   name: 'keys',
-  summary: 'generate, show or export an issuer key (encrypted key file)',
+  summary: 'generate, show, export an issuer key, or change its passphrase (encrypted key file)',
   usage: [
-    'keys generate --role <role> --name <name> [--display-name <neutral name>] --out <file.key.json>',
+    'keys generate --role <role> --name <name> [--display-name <neutral name>] --out <file.key.json> [--force]',
     'keys show <file.key.json>',
     'keys export <file.key.json> [--format multikey|jwk] [--include-secret]',
+    'keys passphrase <file.key.json> [--new-passphrase-file <file>]   (change the passphrase; the key stays the same)',
   ],
   options: {
     role: { type: 'string' },
@@ -29,17 +57,20 @@ export const keysCommand: Command = {
     format: { type: 'string' },
     'include-secret': { type: 'boolean' },
     'passphrase-file': { type: 'string' },
+    'new-passphrase-file': { type: 'string' },
     iterations: { type: 'string' },
     force: { type: 'boolean' },
   },
   async run({ positionals, values, json }) {
     const [action, file] = positionals;
     if (action === 'generate') {
-      const role = values.role as IssuerRole | undefined;
-      if (!role || !ISSUER_ROLES.includes(role)) throw new UsageError(`--role must be one of: ${ISSUER_ROLES.join(', ')}`);
-      if (typeof values.name !== 'string') throw new UsageError('--name is required');
-      if (typeof values.out !== 'string') throw new UsageError('--out <file> is required');
-      const passphrase = passphraseFrom(values);
+      const role = roleFrom(values.role);
+      if (typeof values.name !== 'string') throw new UsageError('--name is required', 'ERR_FLAG_MISSING');
+      if (typeof values.out !== 'string') throw new UsageError('--out <file> is required', 'ERR_FLAG_MISSING');
+      const iterations = iterationsFrom(values.iterations);
+      // Refuse before asking for a passphrase: a key file is never overwritten by accident.
+      writeSecretCheck(values.out, values.force === true);
+      const passphrase = await passphraseFrom({ ...values, confirm: true, label: 'Passphrase for the new key' });
       const key = await generateKeyPair();
       const profile = createIssuerProfile({
         key,
@@ -47,36 +78,69 @@ export const keysCommand: Command = {
         role,
         ...(typeof values['display-name'] === 'string' ? { displayName: values['display-name'] } : {}),
       });
-      const iterations = values.iterations ? Number(values.iterations) : undefined;
       const text = await encryptKeyFile(key, passphrase, { profile, ...(iterations ? { iterations } : {}) });
-      writeText(values.out, text, values.force === true);
+      writeSecret(values.out, text, values.force === true);
       if (json) printJson({ did: key.did, profile, file: values.out });
-      else console.log(`${colour.green('✓')} key for ${profile.name} (${role}) written to ${values.out}\n  ${key.did}`);
+      else say(line`${colour.green('✓')} key for ${profile.name} (${role}) written to ${values.out} (readable by you only)\n  ${key.did}`);
       return 0;
     }
-    if (action === 'show' || action === 'export') {
-      if (!file) throw new UsageError(`keys ${action} needs a key file`);
+    if (action === 'show' || action === 'export' || action === 'passphrase') {
+      if (!file) throw new UsageError(`keys ${action} needs a key file`, 'ERR_USAGE');
       const text = readText(file, 'key file');
       if (action === 'show') {
         const info = readKeyFile(text);
         if (json) printJson({ did: info.did, publicKeyMultibase: info.publicKeyMultibase, profile: info.profile });
         else {
-          console.log(`${colour.bold(info.profile?.name ?? 'Key')}${info.profile ? ` (${info.profile.role})` : ''}`);
-          if (info.profile?.displayName) console.log(`  shown to verifiers as: ${info.profile.displayName}`);
-          console.log(`  DID: ${info.did}`);
+          say(line`${colour.bold(info.profile?.name ?? 'Key')}${info.profile ? ` (${info.profile.role})` : ''}`);
+          if (info.profile?.displayName) say(line`  shown to verifiers as: ${info.profile.displayName}`);
+          say(line`  DID: ${info.did}`);
         }
         return 0;
       }
+      if (action === 'passphrase') {
+        const iterations = iterationsFrom(values.iterations);
+        const { key, profile } = await decryptKeyFile(text, await passphraseFrom({ ...values, label: 'Current passphrase' }));
+        const next = await newPassphrase(values['new-passphrase-file']);
+        const updated = await encryptKeyFile(key, next, { ...(profile ? { profile } : {}), ...(iterations ? { iterations } : {}) });
+        writeSecret(file, updated, true);
+        if (json) printJson({ did: key.did, file });
+        else say(line`${colour.green('✓')} passphrase of ${file} changed (same key: ${key.did})`);
+        return 0;
+      }
       const format = (values.format ?? 'multikey') as 'multikey' | 'jwk';
-      if (format !== 'multikey' && format !== 'jwk') throw new UsageError('--format must be multikey or jwk');
+      if (format !== 'multikey' && format !== 'jwk') throw new UsageError(`--format must be multikey or jwk${didYouMean(String(format), ['multikey', 'jwk'])}`, 'ERR_FLAG_VALUE');
       const includeSecret = values['include-secret'] === true;
       // The public half needs no passphrase: import it from the file's public key.
       const pair = includeSecret
-        ? (await decryptKeyFile(text, passphraseFrom(values))).key
+        ? (await decryptKeyFile(text, await passphraseFrom(values))).key
         : await importKeyPair({ publicKeyMultibase: readKeyFile(text).publicKeyMultibase });
+      if (includeSecret) {
+        warn(line`${colour.red('warning:')} printing the SECRET key of ${pair.did} (${format}). Anyone who reads it can sign as this issuer: do not paste it anywhere.`);
+      }
       printJson(exportKeyPair(pair, { format, includeSecret }));
       return 0;
     }
-    throw new UsageError('keys needs an action: generate, show or export');
+    const hint = action ? didYouMean(action, ['generate', 'show', 'export', 'passphrase']) : '';
+    throw new UsageError(`keys needs an action: generate, show, export or passphrase${hint}`, 'ERR_USAGE');
   },
 };
+
+/** The new passphrase: --new-passphrase-file, then LP_NEW_PASSPHRASE, then asked twice on the terminal. */
+async function newPassphrase(path: unknown): Promise<string> {
+  if (typeof path === 'string') return passphraseFrom({ 'passphrase-file': path });
+  const env = process.env.LP_NEW_PASSPHRASE;
+  if (env) return env;
+  if (!process.stdin.isTTY) throw new UsageError('the new passphrase is needed: run on a terminal to be asked, or set LP_NEW_PASSPHRASE, or use --new-passphrase-file <file>', 'ERR_PASSPHRASE_NEEDED');
+  const saved = process.env.LP_PASSPHRASE;
+  delete process.env.LP_PASSPHRASE;
+  try {
+    return await passphraseFrom({ confirm: true, label: 'New passphrase' });
+  } finally {
+    if (saved !== undefined) process.env.LP_PASSPHRASE = saved;
+  }
+}
+
+/** Throws before any work when `path` exists and --force was not given. */
+function writeSecretCheck(path: string, force: boolean): void {
+  if (!force && existsSync(path)) throw new UsageError(`${path} already exists (use --force to overwrite; a key file overwritten is a key lost)`, 'ERR_FILE_EXISTS');
+}

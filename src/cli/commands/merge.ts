@@ -1,6 +1,6 @@
 // learning-passport merge a.passport.json b.passport.json … -o out.passport.json
 import { mergePassports, serializePassport, type Passport } from '../../index.js';
-import { colour, printJson, progress, UsageError, writeText } from '../io.js';
+import { colour, line, printJson, progress, say, UsageError, writeText } from '../io.js';
 import { loadPassport } from '../load.js';
 import type { Command } from '../types.js';
 
@@ -10,8 +10,8 @@ export const mergeCommand: Command = {
   usage: ['merge <a.passport.json> <b.passport.json> [more …] -o <out.passport.json>'],
   options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
   async run({ positionals, values, json }) {
-    if (positionals.length < 2) throw new UsageError('merge needs at least two passport files');
-    if (typeof values.out !== 'string') throw new UsageError('merge needs -o <out.passport.json>');
+    if (positionals.length < 2) throw new UsageError('merge needs at least two passport files', 'ERR_USAGE');
+    if (typeof values.out !== 'string') throw new UsageError('merge needs -o <out.passport.json>', 'ERR_FLAG_MISSING');
     const tick = progress('merging');
     let merged: Passport = loadPassport(positionals[0]!);
     const added: string[] = [];
@@ -28,9 +28,9 @@ export const mergeCommand: Command = {
     writeText(values.out, serializePassport(merged), values.force === true);
     if (json) printJson({ out: values.out, entries: merged.entries.length, added, rejected, conflicts });
     else {
-      console.log(`${colour.green('✓')} ${merged.entries.length} entries in ${values.out} (${added.length} added from the other copies)`);
-      for (const r of rejected) console.log(`${colour.red('✗')} rejected from ${r.source}: ${r.message} [${r.code}]`);
-      if (conflicts) console.log(`${colour.yellow('!')} ${conflicts} conflict(s): different entries claim the same id from the same issuer; both are kept.`);
+      say(line`${colour.green('✓')} ${merged.entries.length} entries in ${values.out} (${added.length} added from the other copies)`);
+      for (const r of rejected) say(line`${colour.red('✗')} rejected from ${r.source}: ${r.message} [${r.code}]`);
+      if (conflicts) say(line`${colour.yellow('!')} ${conflicts} conflict(s): different entries claim the same id from the same issuer; both are kept.`);
     }
     return rejected.length > 0 ? 1 : 0;
   },

@@ -1,6 +1,6 @@
 // learning-passport timeline <passport>
 import { timeline } from '../../index.js';
-import { colour, printJson, UsageError } from '../io.js';
+import { colour, line, printJson, say, UsageError } from '../io.js';
 import { loadPassport } from '../load.js';
 import type { Command } from '../types.js';
 
@@ -18,7 +18,7 @@ export const timelineCommand: Command = {
     }
     for (const item of t.items) {
       const state = item.state === 'active' ? '' : colour.yellow(` (${item.state})`);
-      console.log(`${(item.date ?? 'no date').padEnd(12)} ${item.kind.padEnd(20)} ${item.title ?? ''} — ${item.issuerName ?? item.issuer ?? ''}${state}`);
+      say(line`${(item.date ?? 'no date').padEnd(12)} ${item.kind.padEnd(20)} ${item.title ?? ''} — ${item.issuerName ?? item.issuer ?? ''}${state}`);
     }
     return 0;
   },

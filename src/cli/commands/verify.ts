@@ -1,8 +1,8 @@
 // learning-passport verify <entry | passport | presentation> [--trust roots.json] [--root did …]
-import { createTrustPolicy, verifyCredential, verifyPassport, verifyPresentation, type Check } from '../../index.js';
+import { createTrustPolicy, readPassport, verifyCredential, verifyPassport, verifyPresentation, type Check } from '../../index.js';
 import { isPlainObject as isPlainJsonObject } from '../../internal/json.js';
-import { colour, mark, printJson, progress, readJson, readText, UsageError } from '../io.js';
-import { list, loadPassport } from '../load.js';
+import { colour, line, mark, parseJsonText, printJson, progress, readJson, readText, say, UsageError, warn } from '../io.js';
+import { list } from '../load.js';
 import type { Command } from '../types.js';
 
 /** Roots from --trust (a JSON list of DIDs, or { "roots": [...] }) and --root flags. */
@@ -20,7 +20,7 @@ export function rootsFrom(values: Record<string, unknown>): string[] {
 }
 
 function printChecks(checks: Check[]): void {
-  for (const c of checks) console.log(`    ${mark(c.status)} ${c.check.padEnd(16)} ${colour.dim(c.message)}`);
+  for (const c of checks) say(line`    ${mark(c.status)} ${c.check.padEnd(16)} ${colour.dim(c.message)}`);
 }
 
 export const verifyCommand: Command = {
@@ -37,47 +37,65 @@ export const verifyCommand: Command = {
   },
   async run({ positionals, values, json }) {
     const file = positionals[0];
-    if (!file) throw new UsageError('verify needs a file');
+    if (!file) throw new UsageError('verify needs a file', 'ERR_USAGE');
     const roots = rootsFrom(values);
     const policy = roots.length > 0 ? createTrustPolicy({ roots }) : undefined;
-    const accreditations = typeof values.accreditations === 'string' ? (readJson(values.accreditations, 'accreditations file') as unknown[]) : undefined;
+    const accreditationsFile = typeof values.accreditations === 'string' ? readJson(values.accreditations, 'accreditations file') : undefined;
+    // One accreditation (as "accredit -o" writes it) or a list of them.
+    const accreditations = accreditationsFile === undefined ? undefined : Array.isArray(accreditationsFile) ? accreditationsFile : [accreditationsFile];
     const trust = { ...(policy ? { policy } : {}), ...(accreditations ? { accreditations } : {}) };
     const text = readText(file);
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (err) {
-      throw new UsageError(`${file} is not valid JSON: ${(err as Error).message}`);
-    }
-    if (!policy && !json) console.log(colour.yellow('No trusted roots given (--trust / --root): signatures are checked, not who the issuers are.'));
+    const doc = parseJsonText(text, file);
+    if (!policy && !json) say(line`${colour.yellow('No trusted roots given (--trust / --root): signatures are checked, not who the issuers are.')}`);
     const type = isPlainJsonObject(doc) ? doc.type : undefined;
     const types = Array.isArray(type) ? type : [type];
 
     if (types.includes('LearningPassport')) {
-      const passport = loadPassport(file);
+      const { passport, problems } = readPassport(text);
+      for (const p of problems) warn(line`${colour.yellow('warning:')} ${file}: ${p.message}`);
       const report = await verifyPassport(passport, { ...trust, onProgress: progress('verifying') });
-      if (json) printJson({ verified: report.verified, summary: report.summary, entries: report.entries.map((e) => ({ cid: e.cid, kind: e.kind, state: e.state, verified: e.result.verified, summary: e.result.summary, errors: e.result.errors })) });
-      else {
+      const s = report.summary;
+      // "All entries valid" only when every entry verified, is current, and nothing was dropped
+      // on reading: revoked, superseded, conflicting, unchecked or unreadable entries all say so
+      // and exit 1.
+      const notCurrent = report.entries.filter((e) => e.state !== 'active').length;
+      const allGood = report.verified && problems.length === 0 && notCurrent === 0 && s.valid === s.total;
+      const parts = [
+        s.invalid && `${s.invalid} not valid`,
+        s.unknown && `${s.unknown} could not be checked`,
+        s.revoked && `${s.revoked} revoked`,
+        s.superseded && `${s.superseded} superseded`,
+        s.conflicts && `${s.conflicts} in conflict`,
+        problems.length && `${problems.length} unreadable (left out)`,
+      ].filter(Boolean);
+      if (json) {
+        printJson({
+          verified: allGood,
+          summary: s,
+          unreadable: problems.map((p) => ({ code: p.code, message: p.message })),
+          entries: report.entries.map((e) => ({ cid: e.cid, kind: e.kind, state: e.state, verified: e.result.verified, summary: e.result.summary, errors: e.result.errors })),
+        });
+      } else {
         for (const e of report.entries) {
-          console.log(`${mark(e.result.verified)} ${e.kind.padEnd(20)} ${e.state.padEnd(10)} ${e.result.summary}`);
+          say(line`${mark(e.result.verified && e.state === 'active')} ${e.kind.padEnd(20)} ${e.state.padEnd(10)} ${e.result.summary}`);
           if (values.verbose) printChecks(e.result.checks);
         }
-        const s = report.summary;
-        console.log(`\n${report.verified ? colour.green('All entries valid') : colour.red('Some entries are not valid')}: ${s.valid} of ${s.total} valid.`);
+        if (allGood) say(line`\n${colour.green('All entries valid')}: ${s.valid} of ${s.total} valid and current.`);
+        else say(line`\n${colour.red('Not all entries are valid and current')}: ${s.valid} of ${s.total + problems.length} verified; ${parts.join(', ') || 'see above'}.`);
       }
-      return report.verified ? 0 : 1;
+      return allGood ? 0 : 1;
     }
 
     if (types.includes('VerifiablePresentation')) {
       if (typeof values.challenge !== 'string' || typeof values.domain !== 'string') {
-        throw new UsageError('verifying a presentation needs --challenge and --domain (the values you asked the holder to use)');
+        throw new UsageError('verifying a presentation needs --challenge and --domain (the values you asked the holder to use)', 'ERR_FLAG_MISSING');
       }
       const result = await verifyPresentation(doc, { challenge: values.challenge, domain: values.domain, ...trust });
       if (json) printJson(result);
       else {
-        for (const e of result.entries) console.log(`${mark(e.verified)} ${e.description ?? e.kind} — ${e.summary}`);
+        for (const e of result.entries) say(line`${mark(e.verified)} ${e.description ?? e.kind} — ${e.summary}`);
         if (values.verbose) printChecks(result.checks);
-        console.log(`\n${result.verified ? colour.green('✓') : colour.red('✗')} ${result.summary}`);
+        say(line`\n${result.verified ? colour.green('✓') : colour.red('✗')} ${result.summary}`);
       }
       return result.verified ? 0 : 1;
     }
@@ -85,7 +103,7 @@ export const verifyCommand: Command = {
     const result = await verifyCredential(doc, trust);
     if (json) printJson(result);
     else {
-      console.log(`${mark(result.verified)} ${result.summary}`);
+      say(line`${mark(result.verified)} ${result.summary}`);
       printChecks(result.checks);
     }
     return result.verified ? 0 : 1;

@@ -2,7 +2,7 @@
 // Everything here is plain JSON in, plain JSON out: no transforms or defaults, so what zod
 // accepts is exactly what gets signed, and the JSON Schema files describe the same documents.
 import * as z from 'zod';
-import { DATE_TIME_STAMP } from '../../internal/time.js';
+import { DATE_TIME_STAMP, isRealPartialDate } from '../../internal/time.js';
 
 /**
  * Default-class sensitivity of an entry kind (domain.md §5.2): Neutral, Education, Custody, Special.
@@ -28,6 +28,8 @@ export const TextList = /* @__PURE__ */ z.array(ShortText).max(50);
 export const PartialDate = /* @__PURE__ */ z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date: YYYY-MM-DD, YYYY-MM or YYYY')
+  // The pattern allows 2026-02-30; the calendar does not.
+  .refine(isRealPartialDate, 'must be a day that exists in the calendar')
   .meta({ description: 'A date with day, month or year precision: YYYY-MM-DD, YYYY-MM or YYYY.' });
 
 /** An XML Schema dateTimeStamp (date, time and time zone), as VC 2.0 uses for validFrom. */
