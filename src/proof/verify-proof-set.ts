@@ -105,6 +105,12 @@ export async function verifyProofSet(document: Record<string, unknown>, checks: 
     checks.fail('signature', 'ERR_LIMIT_EXCEEDED', `The document has ${list.length} proofs; at most ${MAX_PROOFS} are read.`);
     return { valid: false };
   }
+  // The same proof twice adds nothing and would give one credential two content addresses.
+  const values = list.map((p) => (isPlainObject(p) ? p.proofValue : undefined)).filter((v) => v !== undefined);
+  if (new Set(values.map((v) => JSON.stringify(v))).size !== values.length) {
+    checks.fail('signature', 'ERR_PROOF_MALFORMED', 'The proof set holds the same proof more than once.');
+    return { valid: false };
+  }
   const { proof: _all, ...unsecured } = document;
   const { proofVerifiers = [], ...single } = expect;
   const tried: Tried[] = [];

@@ -7,8 +7,9 @@ import openBadges301 from './ob-3.0.1.js';
 import openBadges302 from './ob-3.0.2.js';
 import openBadges303 from './ob-3.0.3.js';
 
-/** The URL of learning-passport's JSON-LD context (its `learningPassport` term), bundled in `learning-passport/rdfc`. */
-export const LEARNING_PASSPORT_CONTEXT = 'https://learning-passport.org/contexts/v1' as const;
+import { LEARNING_PASSPORT_CONTEXT } from '../../constants.js';
+
+export { LEARNING_PASSPORT_CONTEXT };
 
 /** The JSON-LD contexts bundled with `learning-passport/rdfc`, by URL (frozen copies). */
 export const BUNDLED_CONTEXTS: Readonly<Record<string, unknown>> = /* @__PURE__ */ Object.freeze({
