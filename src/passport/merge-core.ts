@@ -99,7 +99,7 @@ export async function union(input: {
   for (const cid of input.extraDuplicates ?? []) duplicates.add(cid);
   const exclusions = joinExclusions(...input.exclusions);
   const removed = removedCids(exclusions);
-  const verdicts = await intakeVerdicts(candidates, input.options.cache, input.options.concurrency);
+  const verdicts = await intakeVerdicts(candidates, input.options.cache, input.options.concurrency, input.options.proofVerifiers);
 
   const kept: Sealed<SignedEntry>[] = [];
   const added: string[] = [];

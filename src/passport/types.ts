@@ -1,6 +1,7 @@
 // Public types of the passport area. The document shape itself is defined (and validated) by the
 // zod schema in schema.ts; these interfaces describe the values the functions hand back.
 import type { PassportErrorCode } from '../errors.js';
+import type { ProofVerifier } from '../proof/proof-verifier.js';
 import type { SignedCredential } from '../proof/types.js';
 import type { VerifyCredentialOptions, CredentialVerificationResult } from '../proof/verify-credential.js';
 
@@ -138,6 +139,12 @@ export interface MergeOptions {
   acceptUnresolvedIssuers?: boolean;
   /** Who may revoke or supersede whose entries (used to report conflicts). */
   canActFor?: CanActFor;
+  /**
+   * Verifiers for proof formats beyond eddsa-jcs-2022 (`rdfcProofVerifiers()` from
+   * `learning-passport/rdfc`), so that Open Badges secured with eddsa-rdfc-2022 or
+   * Ed25519Signature2020 can join. Without them such entries are rejected as "can't check".
+   */
+  proofVerifiers?: readonly ProofVerifier[];
 }
 
 /** The state of an entry in the current view. */

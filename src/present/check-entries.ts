@@ -1,6 +1,7 @@
 // Checking the entries inside a presentation (Data Integrity or vc+jwt form) and writing the
 // one-paragraph summary an employer reads. Shared by verifyPresentation and verifyVpJwt.
 import { isPlainObject } from '../internal/json.js';
+import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyCredential } from '../proof/verify-credential.js';
 import { CheckList, type Check, type CheckName, type VerificationResult } from '../result.js';
 import { verifyVcJwt } from '../jose/verify-vc-jwt.js';
@@ -31,6 +32,8 @@ export interface CheckEntriesOptions extends TrustOptions {
   now: Date;
   /** The holder's name as on their ID, for entries bound to a name (IdentityObject). */
   holderName?: string;
+  /** Verifiers for other proof formats (`rdfcProofVerifiers()` from learning-passport/rdfc). */
+  proofVerifiers?: readonly ProofVerifier[];
 }
 
 const ENVELOPED_PREFIX = 'data:application/vc+jwt,';
@@ -87,7 +90,8 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
         entry = r.credential;
       } else {
         // verifyCredential evaluates the trust policy itself (issuer-trust and status checks).
-        result = await verifyCredential(item, { now: options.now, ...trust } as Parameters<typeof verifyCredential>[1]);
+        const proofVerifiers = options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {};
+        result = await verifyCredential(item, { now: options.now, ...trust, ...proofVerifiers } as Parameters<typeof verifyCredential>[1]);
       }
       const checks: Check[] = [...result.checks];
       if (isPlainObject(entry)) checks.push(await holderBinding(entry, holder, options.holderName));

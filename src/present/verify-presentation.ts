@@ -4,6 +4,7 @@
 import { VC_V2_CONTEXT } from '../constants.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
+import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check, type VerificationResult } from '../result.js';
 import { trustOptionsOf, type TrustOptions } from '../jose/trust-bridge.js';
@@ -20,6 +21,11 @@ export interface VerifyPresentationOptions extends TrustOptions {
   now?: Date;
   /** The holder's name as on the ID you checked, for entries tied to a name rather than a key. */
   holderName?: string;
+  /**
+   * Verifiers for proof formats beyond eddsa-jcs-2022 (`rdfcProofVerifiers()` from
+   * learning-passport/rdfc), for the presentation's proof and the entries it carries.
+   */
+  proofVerifiers?: readonly ProofVerifier[];
 }
 
 /** What {@link verifyPresentation} returns. */
@@ -111,7 +117,8 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
   const holder = holderOf(doc)!;
   checks.pass('shape', 'The presentation has the W3C Verifiable Credentials 2.0 shape.');
 
-  const outcome = await verifyEddsaJcsProof(doc, checks, { expectedProofPurpose: 'authentication', challenge, domain });
+  const proofVerifiers = options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {};
+  const outcome = await verifyEddsaJcsProof(doc, checks, { expectedProofPurpose: 'authentication', challenge, domain, ...proofVerifiers, signer: holder });
   if (outcome.valid) {
     if (outcome.controller === holder) checks.pass('holder-binding', 'The presentation was signed by its holder.');
     else checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The presentation was signed by a key that is not its holder’s.');
@@ -127,6 +134,7 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
     now,
     ...(holderName !== undefined ? { holderName } : {}),
     ...trust,
+    ...proofVerifiers,
   });
   return finish(entries, holder);
 }

@@ -80,7 +80,7 @@ describe('eddsa-rdfc-2022 interop with Digital Bazaar', () => {
 
       // The proof set [eddsa-jcs-2022, eddsa-rdfc-2022]: their rdfc verifier alone, and both their suites.
       const set = await addRdfcProof(entry, s.key, { created: CREATED });
-      expect((set.proof as Doc[])[0]).toEqual(jcs);
+      expect((set.proof as unknown as Doc[])[0]).toEqual(jcs);
       const rdfcOnly = await dbVerify(set);
       expect(rdfcOnly.error).toBeUndefined();
       expect(rdfcOnly.verified).toBe(true);
