@@ -58,7 +58,7 @@ export async function addRdfcProof<T extends object>(
   document: T,
   key: SigningKeyPair,
   options: AddRdfcProofOptions = {},
-): Promise<T & { proof: RdfcProof | readonly unknown[] }> {
+): Promise<Omit<T, 'proof'> & { proof: RdfcProof | readonly Record<string, unknown>[] }> {
   assertSigningKeyPair(key);
   const canonize = canonizerFor(options);
   const snap = snapshotJson(document);
@@ -83,5 +83,5 @@ export async function addRdfcProof<T extends object>(
   const { hashData } = await rdfcHashData(canonize, { ...config, '@context': unsecured['@context'] }, unsecured);
   const proof = { ...config, proofValue: base58btc.encode(await backend.sign(seedOf(key), hashData)) } as RdfcProof;
   const proofs = existing === undefined ? proof : [...(Array.isArray(existing) ? existing : [existing]), proof];
-  return { ...(unsecured as T), proof: proofs };
+  return { ...(unsecured as Omit<T, 'proof'>), proof: proofs as RdfcProof | Record<string, unknown>[] };
 }
