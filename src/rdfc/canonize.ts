@@ -53,6 +53,12 @@ export type Canonize = (document: object) => Promise<string>;
 /**
  * Creates a canonicalizer bound to a document loader. Throws PassportError
  * (ERR_JSONLD_INVALID, ERR_JSONLD_CONTEXT_UNAVAILABLE, ERR_LIMIT_EXCEEDED) on failure.
+ *
+ * @example
+ * ```ts
+ * const canonize = createCanonizer(createDocumentLoader());
+ * const nquads = await canonize(credentialWithoutProof);
+ * ```
  */
 export function createCanonizer(documentLoader: DocumentLoader): Canonize {
   const sharedCache = contextCache();

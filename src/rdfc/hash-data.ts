@@ -16,7 +16,12 @@ export interface RdfcHashing {
 
 /**
  * The bytes signed for `document` (without `proof`) and `proofConfig` (the proof without
- * `proofValue`, with the document's `@context`).
+ * `proofValue`, with the document's `@context`), with every intermediate value.
+ *
+ * @example
+ * ```ts
+ * const { canonicalDocument, hashData } = await rdfcHashData(createCanonizer(createDocumentLoader()), config, unsecured);
+ * ```
  */
 export async function rdfcHashData(canonize: Canonize, proofConfig: object, unsecuredDocument: object): Promise<RdfcHashing> {
   const [canonicalProofConfig, canonicalDocument] = await Promise.all([canonize(proofConfig), canonize(unsecuredDocument)]);

@@ -11,7 +11,14 @@ import { LEARNING_PASSPORT_CONTEXT } from '../../constants.js';
 
 export { LEARNING_PASSPORT_CONTEXT };
 
-/** The JSON-LD contexts bundled with `learning-passport/rdfc`, by URL (frozen copies). */
+/**
+ * The JSON-LD contexts bundled with `learning-passport/rdfc`, by URL.
+ *
+ * @example
+ * ```ts
+ * Object.keys(BUNDLED_CONTEXTS); // ['https://www.w3.org/ns/credentials/v2', …]
+ * ```
+ */
 export const BUNDLED_CONTEXTS: Readonly<Record<string, unknown>> = /* @__PURE__ */ Object.freeze({
   'https://www.w3.org/ns/credentials/v2': credentialsV2,
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json': openBadges301,
