@@ -6,10 +6,12 @@ import { defineConfig, type Options } from 'tsup';
 const library = {
   entry: {
     index: 'src/index.ts',
+    // The JSON-LD subpath (learning-passport/rdfc): its own entry, so the main one never loads jsonld.
+    rdfc: 'src/rdfc/index.ts',
     'backend/ed25519-node': 'src/backend/ed25519-node.ts',
     'backend/ed25519-web': 'src/backend/ed25519-web.ts',
   },
-  dts: { entry: { index: 'src/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', rdfc: 'src/rdfc/index.ts' } },
   target: 'es2022',
   platform: 'neutral',
   sourcemap: true,

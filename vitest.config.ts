@@ -7,6 +7,8 @@ export default defineConfig({
       // Tests run the sources directly; under Node the node:crypto backend is the one selected.
       '#ed25519-backend': fileURLToPath(new URL('./src/backend/ed25519-node.ts', import.meta.url)),
       // Examples import the package by name, as users do; tests run them against the sources.
+      // (The subpath comes first: aliases match by prefix.)
+      'learning-passport/rdfc': fileURLToPath(new URL('./src/rdfc/index.ts', import.meta.url)),
       'learning-passport': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
     },
   },

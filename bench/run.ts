@@ -95,8 +95,9 @@ async function coldImport(specifiers: string[], runs = 15): Promise<number> {
   return times[Math.floor(times.length / 2)]!;
 }
 
-async function bundleSize(contents: string): Promise<{ min: number; gzip: number }> {
+async function bundleSize(contents: string): Promise<{ min: number; gzip: number; inputs: string[] }> {
   const result = await build({
+    metafile: true,
     stdin: { contents, resolveDir: root, loader: 'ts' },
     bundle: true,
     minify: true,
@@ -115,7 +116,7 @@ async function bundleSize(contents: string): Promise<{ min: number; gzip: number
     ],
   });
   const code = result.outputFiles[0]!.contents;
-  return { min: code.length, gzip: gzipSync(code).length };
+  return { min: code.length, gzip: gzipSync(code).length, inputs: Object.keys(result.metafile!.inputs) };
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -178,6 +179,11 @@ async function main() {
   out(`| learning-passport, verifyCredential only | ${kb(verifyOnly.min)} | ${kb(verifyOnly.gzip)} |`);
   out(`| learning-passport, everything | ${kb(whole.min)} | ${kb(whole.gzip)} |`);
   if (dbBundle) out(`| Digital Bazaar vc + data-integrity + eddsa-jcs-2022 | ${kb(dbBundle.min)} | ${kb(dbBundle.gzip)} |`);
+  const rdfc = await bundleSize("export * from './dist/rdfc.js';");
+  out(`| learning-passport/rdfc, everything (jsonld, rdf-canonize, bundled contexts) | ${kb(rdfc.min)} | ${kb(rdfc.gzip)} |`);
+  out();
+  const jsonLdInMain = whole.inputs.filter((p) => /node_modules\/(jsonld|rdf-canonize)\//.test(p));
+  out(`JSON-LD in the main entry's bundle: ${jsonLdInMain.length === 0 ? 'none' : jsonLdInMain.join(', ')} (jsonld / rdf-canonize inputs, esbuild metafile).`);
   out();
 
   // Passports at 1k / 10k / 100k entries: bench/passport.bench.ts measures the sources on the

@@ -2,7 +2,7 @@
  * learning-passport: portable, signed learning records. See the README for a tour.
  * @packageDocumentation
  */
-export { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022, OB_V3_CONTEXT, VC_V2_CONTEXT } from './constants.js';
+export { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022, LEARNING_PASSPORT_CONTEXT, OB_V3_CONTEXT, VC_V2_CONTEXT } from './constants.js';
 export { ERROR_CODES, PassportError, isPassportError, type PassportErrorCode, type PassportErrorDetails } from './errors.js';
 export * from './keys/index.js';
 export * from './proof/index.js';

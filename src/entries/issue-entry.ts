@@ -1,6 +1,6 @@
 // issueEntry: build an entry of a kind from its fields, validate it, and sign it.
 import { backend } from '../backend/index.js';
-import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../constants.js';
+import { LEARNING_PASSPORT_CONTEXT, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../constants.js';
 import { PassportError } from '../errors.js';
 import { toHex } from '../internal/bytes.js';
 import { describeValue, isPlainObject } from '../internal/json.js';
@@ -255,7 +255,8 @@ export async function issueEntry<K extends EntryKind>(
 
   const achievement = definition.achievement(data as never);
   const credential = {
-    '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT],
+    // The third context defines `learningPassport`, so entries are JSON-LD that safe mode accepts.
+    '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, LEARNING_PASSPORT_CONTEXT],
     id,
     type: ['VerifiableCredential', 'AchievementCredential'],
     issuer: { id: issuer.id, type: ['Profile'], name: issuerName },

@@ -137,7 +137,7 @@ export async function union(input: {
   });
   const exclusions = admitted.exclusions;
   const removed = removedCids(exclusions);
-  const verdicts = await intakeVerdicts(candidates, input.options.cache, input.options.concurrency);
+  const verdicts = await intakeVerdicts(candidates, input.options.cache, input.options.concurrency, input.options.proofVerifiers);
 
   const kept: Sealed<SignedEntry>[] = [];
   const added: string[] = [];

@@ -2,6 +2,7 @@
 // zod schema in schema.ts; these interfaces describe the values the functions hand back.
 import type { LifecycleRequest } from '../trust/lifecycle-request.js';
 import type { PassportErrorCode } from '../errors.js';
+import type { ProofVerifier } from '../proof/proof-verifier.js';
 import type { SignedCredential } from '../proof/types.js';
 import type { VerifyCredentialOptions, CredentialVerificationResult } from '../proof/verify-credential.js';
 
@@ -191,6 +192,12 @@ export interface MergeOptions {
   canActFor?: CanActFor;
   /** The time holder decisions are judged against (default: now); later-dated ones are left out. */
   now?: Date;
+  /**
+   * Verifiers for proof formats beyond eddsa-jcs-2022 (`rdfcProofVerifiers()` from
+   * `learning-passport/rdfc`), so that Open Badges secured with eddsa-rdfc-2022 or
+   * Ed25519Signature2020 can join. Without them such entries are rejected as "can't check".
+   */
+  proofVerifiers?: readonly ProofVerifier[];
 }
 
 /** The state of an entry in the current view. */

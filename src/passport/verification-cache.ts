@@ -3,6 +3,7 @@
 // (which depends on the clock) and trust (which depends on the verifier) are left to
 // verifyPassport. An expired licence card is still a true record and merges like any other.
 import type { PassportErrorCode } from '../errors.js';
+import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyCredential } from '../proof/verify-credential.js';
 import type { IntakeVerdict, VerificationCache } from './types.js';
 
@@ -54,8 +55,8 @@ export const defaultVerificationCache: VerificationCache = /* @__PURE__ */ creat
 const ACCEPTED: IntakeVerdict = Object.freeze({ ok: true, unresolved: false, errors: Object.freeze([]) });
 
 /** Verifies one sealed entry for intake (no cache). */
-export async function intakeVerdict(entry: Record<string, unknown>): Promise<IntakeVerdict> {
-  const result = await verifyCredential(entry);
+export async function intakeVerdict(entry: Record<string, unknown>, proofVerifiers?: readonly ProofVerifier[]): Promise<IntakeVerdict> {
+  const result = await verifyCredential(entry, proofVerifiers ? { proofVerifiers } : {});
   const problems = result.checks.filter((c) => INTRINSIC.has(c.check) && c.status !== 'pass');
   if (problems.length === 0) {
     // A credential with no signature check at all must never count as accepted.
@@ -95,11 +96,15 @@ export async function intakeVerdicts(
   items: readonly { cid: string; value: Record<string, unknown> }[],
   cache: VerificationCache,
   concurrency: number,
+  proofVerifiers?: readonly ProofVerifier[],
 ): Promise<IntakeVerdict[]> {
   const verdicts = new Array<IntakeVerdict>(items.length);
   const misses: number[] = [];
+  // Verdicts reached with extra proof verifiers are remembered apart: a caller without them must
+  // still get "can't check" for an entry only they could verify.
+  const keyOf = (cid: string): string => (proofVerifiers?.length ? `${cid} ${proofVerifiers.map((v) => v.name).join(' ')}` : cid);
   for (let i = 0; i < items.length; i++) {
-    const hit = cache.get(items[i]!.cid);
+    const hit = cache.get(keyOf(items[i]!.cid));
     if (hit) verdicts[i] = hit;
     else misses.push(i);
   }
@@ -109,11 +114,13 @@ export async function intakeVerdicts(
     const { cid, value } = items[i]!;
     let p = pending.get(cid);
     if (!p) {
-      p = intakeVerdict(value);
+      p = intakeVerdict(value, proofVerifiers);
       pending.set(cid, p);
     }
     const verdict = await p;
-    cache.set(cid, verdict);
+    // "Can't check this proof format here" depends on the caller's proofVerifiers, not on the
+    // entry's bytes: not remembered, so a later call with learning-passport/rdfc checks it.
+    if (!verdict.errors.some((e) => e.code === 'ERR_CRYPTOSUITE_UNSUPPORTED')) cache.set(keyOf(cid), verdict);
     verdicts[i] = verdict;
   });
   return verdicts;

@@ -1,6 +1,7 @@
 // Checking the entries inside a presentation (Data Integrity or vc+jwt form) and writing the
 // one-paragraph summary an employer reads. Shared by verifyPresentation and verifyVpJwt.
 import { isPlainObject } from '../internal/json.js';
+import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyCredential } from '../proof/verify-credential.js';
 import { CheckList, type Check, type CheckName, type VerificationResult } from '../result.js';
 import { verifyVcJwt } from '../jose/verify-vc-jwt.js';
@@ -38,6 +39,8 @@ export interface CheckEntriesOptions extends TrustOptions {
   requireHolderBinding?: boolean;
   /** Extra context URLs the verifier understands (verifyCredential's `knownContexts`). */
   knownContexts?: readonly string[];
+  /** Verifiers for other proof formats (`rdfcProofVerifiers()` from learning-passport/rdfc). */
+  proofVerifiers?: readonly ProofVerifier[];
 }
 
 const ENVELOPED_PREFIX = 'data:application/vc+jwt,';
@@ -99,7 +102,8 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
         entry = r.credential;
       } else {
         // verifyCredential evaluates the trust policy itself (issuer-trust and status checks).
-        result = await verifyCredential(item, { now: options.now, ...contexts, ...trust } as Parameters<typeof verifyCredential>[1]);
+        const proofVerifiers = options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {};
+        result = await verifyCredential(item, { now: options.now, ...contexts, ...trust, ...proofVerifiers } as Parameters<typeof verifyCredential>[1]);
       }
       const checks: Check[] = [...result.checks];
       let binding: Check | undefined;

@@ -5,6 +5,7 @@ import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
 import { describeViolations, knownContextSet, vcdmViolations } from '../proof/vcdm-conformance.js';
 import { checkKnownContexts } from '../proof/verify-credential.js';
+import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check, type VerificationResult } from '../result.js';
 import { trustOptionsOf, type TrustOptions } from '../jose/trust-bridge.js';
@@ -32,6 +33,11 @@ export interface VerifyPresentationOptions extends TrustOptions {
   requireHolderBinding?: boolean;
   /** Context URLs this verifier understands besides the VC 2.0 and Open Badges 3.0 ones (see verifyCredential). */
   knownContexts?: readonly string[];
+  /**
+   * Verifiers for proof formats beyond eddsa-jcs-2022 (`rdfcProofVerifiers()` from
+   * learning-passport/rdfc), for the presentation's proof and the entries it carries.
+   */
+  proofVerifiers?: readonly ProofVerifier[];
 }
 
 /** What {@link verifyPresentation} returns. */
@@ -132,9 +138,10 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
   checks.pass('shape', 'The presentation has the W3C Verifiable Credentials 2.0 shape.');
   checkKnownContexts(doc, knownContexts, checks);
 
-  const outcome = await verifyEddsaJcsProof(doc, checks, { expectedProofPurpose: 'authentication', challenge, domain });
   // VC 2.0 §4.13: without `holder`, who presents is known from the securing mechanism alone.
   const named = holderOf(doc);
+  const proofVerifiers = options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {};
+  const outcome = await verifyEddsaJcsProof(doc, checks, { expectedProofPurpose: 'authentication', challenge, domain, ...proofVerifiers, ...(named !== undefined ? { signer: named } : {}) });
   const holder = named ?? (outcome.valid ? outcome.controller : undefined);
   if (outcome.valid && named !== undefined) {
     if (outcome.controller === named) checks.pass('holder-binding', 'The presentation was signed by its holder.');
@@ -153,6 +160,7 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
     ...(holderName !== undefined ? { holderName } : {}),
     ...(options.knownContexts !== undefined ? { knownContexts: options.knownContexts } : {}),
     ...trust,
+    ...proofVerifiers,
   });
   return finish(entries, holder);
 }

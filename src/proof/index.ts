@@ -15,3 +15,5 @@ export {
   type CredentialVerificationResult,
   type VerifyCredentialOptions,
 } from './verify-credential.js';
+export { MAX_PROOFS } from './verify-proof-set.js';
+export type { ProofVerdict, ProofVerifier } from './proof-verifier.js';

@@ -7,6 +7,7 @@ import { evaluateTrust, type TrustEvaluation } from '../trust/evaluate-trust.js'
 import { roleLabel } from '../trust/rules.js';
 import type { FetchStatusList, TrustCheckpoint, TrustContext } from '../trust/trust-context.js';
 import { describeViolations, type VcdmViolation, knownContextSet, unknownContexts, vcdmViolations } from './vcdm-conformance.js';
+import type { ProofVerifier } from './proof-verifier.js';
 import { verifyEddsaJcsProof } from './verify-proof.js';
 
 /** Options of {@link verifyCredential}. */
@@ -46,6 +47,12 @@ export interface VerifyCredentialOptions {
   maxStatusAge?: number;
   /** The entry's CID when the caller knows it (it is computed when needed otherwise). */
   entryCid?: string;
+  /**
+   * Verifiers for proof formats beyond eddsa-jcs-2022: `rdfcProofVerifiers()` from
+   * `learning-passport/rdfc` (eddsa-rdfc-2022, Ed25519Signature2020). Without them such proofs
+   * are "can't check" (ERR_CRYPTOSUITE_UNSUPPORTED), never valid or invalid.
+   */
+  proofVerifiers?: readonly ProofVerifier[];
 }
 
 /** What {@link verifyCredential} returns: the common result plus what was learnt about the entry. */
@@ -115,6 +122,9 @@ export async function verifyCredential(
     throw new TypeError('"options.expectedProofPurpose" must be a string');
   }
   const knownContexts = knownContextSet(options.knownContexts);
+  if (options.proofVerifiers !== undefined && (!Array.isArray(options.proofVerifiers) || !options.proofVerifiers.every((v) => typeof v?.supports === 'function' && typeof v.verify === 'function'))) {
+    throw new TypeError('"options.proofVerifiers" must be a list of proof verifiers (see learning-passport/rdfc)');
+  }
   const checks = new CheckList();
   const finish = (extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {}): CredentialVerificationResult => ({
     verified: checks.verified,
@@ -155,6 +165,8 @@ export async function verifyCredential(
     now,
     clockTolerance: tolerance,
     ...(purpose === undefined ? {} : { expectedProofPurpose: purpose }),
+    ...(options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {}),
+    ...(issuer.id !== undefined ? { signer: issuer.id } : {}),
   });
   if (outcome.verificationMethod) extra.verificationMethod = outcome.verificationMethod;
   if (outcome.controller) {

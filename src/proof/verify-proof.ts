@@ -9,6 +9,8 @@ import { decodeBase58Multibase } from '../keys/multikey.js';
 import type { CheckList } from '../result.js';
 import { eddsaJcsHashData } from './hash-data.js';
 import { controllerOfVerificationMethod, publicKeyForVerificationMethod } from './key-cache.js';
+import type { ProofVerifier } from './proof-verifier.js';
+import { isSingleJcsProof, verifyProofSet } from './verify-proof-set.js';
 
 /** Expectations of the verifier, checked against the proof. */
 export interface ProofExpectations {
@@ -20,6 +22,10 @@ export interface ProofExpectations {
   now?: Date;
   /** Seconds of clock difference tolerated on `proof.expires` (default 60). */
   clockTolerance?: number;
+  /** Verifiers for other proof formats (e.g. from `learning-passport/rdfc`); without them such proofs are "can't check". */
+  proofVerifiers?: readonly ProofVerifier[];
+  /** The document's issuer (or holder): among several valid proofs, the one it controls is reported. */
+  signer?: string;
 }
 
 /** What a successful proof check tells about the signer. */
@@ -58,6 +64,8 @@ export async function verifyEddsaJcsProof(
   checks: CheckList,
   expect: ProofExpectations = {},
 ): Promise<ProofOutcome> {
+  // Proof sets and other proof formats (Data Integrity §2.1.1): each proof on its own.
+  if (!isSingleJcsProof(document.proof)) return verifyProofSet(document, checks, expect);
   const found = proofObject(document);
   if (typeof found === 'string') {
     const multiple = Array.isArray(document.proof) && document.proof.length > 1;

@@ -38,7 +38,7 @@ describe('checkEntrySchema and entryKindOf', () => {
     const cases: [string, (c: Record<string, any>) => void, (string | number)[]][] = [
       ['issuer role added', (c) => (c.issuer.role = 'prison'), ['issuer', 'role']],
       ['wrong first context', (c) => (c['@context'][0] = 'https://www.w3.org/2018/credentials/v1'), ['@context', 0]],
-      ['missing OB context', (c) => c['@context'].pop(), ['@context', 1]],
+      ['missing OB context', (c) => c['@context'].splice(1), ['@context', 1]],
       ['wrong achievementType', (c) => (c.credentialSubject.achievement.achievementType = 'Badge'), ['credentialSubject', 'achievement', 'achievementType']],
       ['bad validFrom', (c) => (c.validFrom = '2026-03-03'), ['validFrom']],
       ['supersedes not a CID', (c) => (c.credentialSubject.learningPassport.supersedes = 'urn:uuid:x'), ['credentialSubject', 'learningPassport', 'supersedes']],

@@ -408,8 +408,9 @@ function v54(x: any, p: Path, k: Key, out: Issue[]): void {
 function v55(x: any, p: Path, k: Key, out: Issue[]): void {
   if (!Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a list" }); return; }
   const q = k === undefined ? p : [...p, k];
-  if (x.length > 1) out.push({ path: q, message: "must have at most 1 item" });
-  v54(x[0], q, 0, out);
+  if (x.length < 1) out.push({ path: q, message: "must have at least 1 item" });
+  if (x.length > 8) { out.push({ path: q, message: "must have at most 8 items" }); return; }
+  for (let i = 0; i < x.length && out.length < MAX_ISSUES; i++) v54(x[i], q, i, out);
 }
 
 function v56(x: any, p: Path, k: Key, out: Issue[]): void {

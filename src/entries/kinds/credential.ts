@@ -53,7 +53,8 @@ const ProofSchema = /* @__PURE__ */ z.looseObject({
 });
 
 function build(learningPassport: z.ZodType, achievementType: z.ZodType, signed: boolean) {
-  const proof = z.union([ProofSchema, z.tuple([ProofSchema])]);
+  // One proof, or a proof set (eddsa-jcs-2022 beside eddsa-rdfc-2022): at most 8, as verification reads.
+  const proof = z.union([ProofSchema, z.array(ProofSchema).min(1).max(8)]);
   return z.looseObject({
     '@context': z.tuple([z.literal(VC_V2_CONTEXT), z.literal(OB_V3_CONTEXT)], z.union([z.string(), z.record(z.string(), z.unknown())])),
     id: Uri,
