@@ -274,10 +274,12 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
 export async function createTrustContext(input: TrustContextInput): Promise<TrustContext> {
   if (!isPlainObject(input)) throw new TypeError('"input" must be an object');
   if (!isTrustPolicy(input.policy)) throw new TypeError('"policy" must come from createTrustPolicy()');
-  const accreditations = input.accreditations ?? [];
-  if (!Array.isArray(accreditations)) throw new TypeError('"accreditations" must be an array');
-  const statusLists = input.statusLists ?? [];
-  if (!Array.isArray(statusLists)) throw new TypeError('"statusLists" must be an array');
+  if (input.accreditations !== undefined && !Array.isArray(input.accreditations)) throw new TypeError('"accreditations" must be an array');
+  if (input.statusLists !== undefined && !Array.isArray(input.statusLists)) throw new TypeError('"statusLists" must be an array');
+  // A policy made from a trust list brings the list's material to every verification under it.
+  const list = input.policy.trustList;
+  const accreditations = [...(list?.accreditations ?? []), ...(list?.revocations ?? []), ...(input.accreditations ?? [])];
+  const statusLists = [...(list?.statusLists ?? []), ...(input.statusLists ?? [])];
   if (input.fetchStatusList !== undefined && typeof input.fetchStatusList !== 'function') throw new TypeError('"fetchStatusList" must be a function');
   const checkpoints = input.checkpoints ?? [];
   if (!Array.isArray(checkpoints)) throw new TypeError('"checkpoints" must be an array');
