@@ -9,6 +9,10 @@ import { mergeCommand } from './commands/merge.js';
 import { lintCommand, presentCommand, printCommand, qrCommand } from './commands/share.js';
 import { timelineCommand } from './commands/timeline.js';
 import { verifyCommand } from './commands/verify.js';
+import { passportCommand } from './commands/passport.js';
+import { statusCommand } from './commands/status.js';
+import { trustCommand } from './commands/trust.js';
+import { trustListCommand } from './commands/trust-list.js';
 import { colour, EXIT, UsageError } from './io.js';
 import type { Command } from './types.js';
 
@@ -26,6 +30,10 @@ const commands: Command[] = [
   lintCommand,
   qrCommand,
   printCommand,
+  passportCommand,
+  trustCommand,
+  trustListCommand,
+  statusCommand,
 ];
 
 function help(): string {
@@ -56,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
     });
     if (values.help) {
-      console.log(command.usage.map((u) => `learning-passport ${u}`).join('\n'));
+      const examples = command.examples?.length ? ['', 'Examples:', ...command.examples.map((e) => `  ${e}`)] : [];
+      console.log([...command.usage.map((u) => `learning-passport ${u}`), ...examples].join('\n'));
       return EXIT.valid;
     }
     return await command.run({ positionals, values, json: values.json === true });

@@ -11,17 +11,36 @@ import {
   type IssuerRole,
 } from '../../index.js';
 import { colour, passphraseFrom, printJson, readText, UsageError, writeText } from '../io.js';
-import type { Command } from '../types.js';
+import type { Command, CommandContext } from '../types.js';
+import { keysRotateExample, keysRotateOptions, keysRotateUsage, rotateKey } from './keys-rotate.js';
+
+/** A learner's key: no issuer profile, so it can never be mistaken for an issuer's. */
+async function generateHolderKey(values: CommandContext['values'], json: boolean): Promise<number> {
+  if (values.role !== undefined || values.name !== undefined) throw new UsageError('--holder makes a learner’s key: it takes no --role or --name');
+  if (typeof values.out !== 'string') throw new UsageError('--out <file> is required');
+  const passphrase = passphraseFrom(values);
+  const key = await generateKeyPair();
+  const iterations = values.iterations ? Number(values.iterations) : undefined;
+  writeText(values.out, await encryptKeyFile(key, passphrase, iterations ? { iterations } : {}), values.force === true);
+  if (json) printJson({ did: key.did, file: values.out });
+  else console.log(`${colour.green('✓')} learner key written to ${values.out}\n  ${key.did}\n  Start their passport: learning-passport passport init --holder-key ${values.out} -o passport.json`);
+  return 0;
+}
 
 export const keysCommand: Command = {
   name: 'keys',
   summary: 'generate, show or export an issuer key (encrypted key file)',
   usage: [
     'keys generate --role <role> --name <name> [--display-name <neutral name>] --out <file.key.json>',
+    'keys generate --holder --out <learner.key.json>   (a learner’s own key: no issuer role)',
+    keysRotateUsage,
     'keys show <file.key.json>',
     'keys export <file.key.json> [--format multikey|jwk] [--include-secret]',
   ],
+  examples: ['learning-passport keys generate --holder --out amira.key.json', keysRotateExample],
   options: {
+    holder: { type: 'boolean' },
+    ...keysRotateOptions,
     role: { type: 'string' },
     name: { type: 'string' },
     'display-name': { type: 'string' },
@@ -32,8 +51,11 @@ export const keysCommand: Command = {
     iterations: { type: 'string' },
     force: { type: 'boolean' },
   },
-  async run({ positionals, values, json }) {
+  async run(context) {
+    const { positionals, values, json } = context;
     const [action, file] = positionals;
+    if (action === 'rotate') return rotateKey(context);
+    if (action === 'generate' && values.holder === true) return generateHolderKey(values, json);
     if (action === 'generate') {
       const role = values.role as IssuerRole | undefined;
       if (!role || !ISSUER_ROLES.includes(role)) throw new UsageError(`--role must be one of: ${ISSUER_ROLES.join(', ')}`);
@@ -77,6 +99,6 @@ export const keysCommand: Command = {
       printJson(exportKeyPair(pair, { format, includeSecret }));
       return 0;
     }
-    throw new UsageError('keys needs an action: generate, show or export');
+    throw new UsageError('keys needs an action: generate, show, export or rotate');
   },
 };

@@ -1,8 +1,9 @@
 // learning-passport verify <entry | passport | presentation> [--trust roots.json] [--root did …]
-import { createTrustPolicy, verifyCredential, verifyPassport, verifyPresentation, type Check } from '../../index.js';
+import { verifyCredential, verifyPassport, verifyPresentation, type Check } from '../../index.js';
 import { isPlainObject as isPlainJsonObject } from '../../internal/json.js';
 import { colour, mark, printJson, progress, readJson, readText, UsageError } from '../io.js';
 import { list, loadPassport } from '../load.js';
+import { trustFlags, trustOrExit } from '../trust-options.js';
 import type { Command } from '../types.js';
 
 /** Roots from --trust (a JSON list of DIDs, or { "roots": [...] }) and --root flags. */
@@ -26,11 +27,11 @@ function printChecks(checks: Check[]): void {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify an entry, a passport or a presentation',
-  usage: ['verify <file> [--trust roots.json] [--root <did> …] [--accreditations file.json] [--challenge c --domain d] [--verbose]'],
+  usage: ['verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--verbose]'],
   options: {
     trust: { type: 'string' },
     root: { type: 'string', multiple: true },
-    accreditations: { type: 'string' },
+    ...trustFlags,
     challenge: { type: 'string' },
     domain: { type: 'string' },
     verbose: { type: 'boolean', short: 'v' },
@@ -39,9 +40,10 @@ export const verifyCommand: Command = {
     const file = positionals[0];
     if (!file) throw new UsageError('verify needs a file');
     const roots = rootsFrom(values);
-    const policy = roots.length > 0 ? createTrustPolicy({ roots }) : undefined;
-    const accreditations = typeof values.accreditations === 'string' ? (readJson(values.accreditations, 'accreditations file') as unknown[]) : undefined;
-    const trust = { ...(policy ? { policy } : {}), ...(accreditations ? { accreditations } : {}) };
+    const setup = await trustOrExit(values, roots, json);
+    if (typeof setup === 'number') return setup;
+    const { policy, trustList: _list, ...material } = setup;
+    const trust = { ...(policy ? { policy } : {}), ...material };
     const text = readText(file);
     let doc: unknown;
     try {
