@@ -13,6 +13,7 @@ import {
   isEntryKind,
   isPassportError,
   issueEntry,
+  parseDidKey,
   serializePassport,
   statusEntry,
   type EntryKind,
@@ -180,6 +181,8 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   const missing = mapping.columns.filter((c) => !header.includes(c.column));
   if (missing.length) throw new UsageError(`${csvPath} has no column ${missing.map((c) => `"${c.column}"`).join(', ')}; its columns are: ${header.map((h) => `"${h}"`).join(', ')}`);
   const positions = mapping.columns.map((c) => ({ ...c, at: header.indexOf(c.column) }));
+  // Values for every row: the mapping file's "fields", then --field flags over them.
+  const fixed = { ...mapping.constants, ...constants };
 
   const { key, profile } = await loadIssuerWithProfile(values);
   let status: StatusState | undefined;
@@ -195,7 +198,7 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
     const row = info.lines;
     try {
       if (record.length !== header.length) throw new TypeError(`it has ${record.length} cells; the header has ${header.length}`);
-      const built = issueRow(kind as EntryKind, positions, record, constants, values);
+      const built = issueRow(positions, record, fixed, values);
       const credentialStatus = status ? allocate(status) : undefined;
       const entry = await issueEntry(kind as EntryKind, built.fields as never, {
         issuer: profile,
@@ -255,7 +258,6 @@ function allocate(status: StatusState): ReturnType<typeof statusEntry> {
 }
 
 function issueRow(
-  _kind: EntryKind,
   positions: (ColumnMapping & { at: number })[],
   record: string[],
   constants: Record<string, unknown>,
@@ -279,6 +281,14 @@ function issueRow(
     }
   }
   if (!options.holder) throw new TypeError('no learner: the holder column is empty');
+  // A mistyped did:key would make an entry nobody can present: refuse it here.
+  if (options.holder.startsWith('did:key:')) {
+    try {
+      parseDidKey(options.holder);
+    } catch {
+      throw new TypeError(`the learner "${options.holder.slice(0, 60)}" is not a valid did:key (a typing mistake?)`);
+    }
+  }
   return { fields, options };
 }
 
