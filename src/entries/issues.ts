@@ -7,7 +7,7 @@ export interface EntryIssue {
   message: string;
 }
 
-const MAX_ISSUES = 20;
+export const MAX_ISSUES = 20;
 
 /** Converts zod issues; unknown properties become one issue each, naming the property. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): EntryIssue[] {

@@ -1,10 +1,11 @@
 // Recognises a learning-passport entry and checks it against its kind's schema and the
 // prohibited-data firewall. verifyCredential calls this for every entry (10k-entry passports),
-// so it does one zod parse and one string scan, and it never throws on any JSON input.
+// so it runs the validators compiled from the zod schemas (no zod at verification time: see
+// scripts/compile-validators.ts) and one string scan, and it never throws on any JSON input.
 import { isPlainObject } from '../internal/json.js';
-import { entryCredentialSchema } from './kinds/credential.js';
-import { ENTRY_KINDS, type EntryKind, isEntryKind } from './kinds/index.js';
-import { fromZodIssues, type EntryIssue } from './issues.js';
+import { ENTRY_VALIDATORS, type Issue } from './compiled/entry-validators.js';
+import { MAX_ISSUES, type EntryIssue } from './issues.js';
+import { ENTRY_KINDS, type EntryKind, isEntryKind } from './kinds/names.js';
 import { scanProhibited } from './prohibited.js';
 
 /**
@@ -76,8 +77,10 @@ export function inspectEntry(credential: Record<string, unknown>, options: { sig
       issues: [{ source: 'schema', path: [...LP_PATH, 'kind'], message: `is not a known entry kind (expected one of: ${ENTRY_KINDS.join(', ')})` }],
     };
   }
-  const parsed = entryCredentialSchema(kind, options).safeParse(credential);
-  const issues: TaggedIssue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues).map((i) => ({ ...i, source: 'schema' as const }));
+  const found: Issue[] = [];
+  ENTRY_VALIDATORS[kind]!(credential, [], undefined, found);
+  if (options.signed && credential.proof === undefined) found.push({ path: ['proof'], message: 'is required' });
+  const issues: TaggedIssue[] = found.slice(0, MAX_ISSUES).map((i) => ({ ...i, source: 'schema' as const }));
   const subject = subjectOf(credential)!;
   const lp = subject.learningPassport as Record<string, unknown>;
   const custody = kind === 'custody-transfer';

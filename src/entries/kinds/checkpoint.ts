@@ -6,6 +6,7 @@ import { backend } from '../../backend/index.js';
 import { toHex, utf8 } from '../../internal/bytes.js';
 import { formatDateTimeStamp } from '../../internal/time.js';
 import { Cid, DateTimeStamp, defineKind, issuerOr } from './common.js';
+import { checkpointRule } from './rules.js';
 
 const CheckpointBase = z.strictObject({
   at: DateTimeStamp,
@@ -23,15 +24,6 @@ const CheckpointBase = z.strictObject({
  * ```
  */
 export type CheckpointFields = z.infer<typeof CheckpointBase>;
-
-/** The cross-field rule: sorted, unique, counted. */
-function checkpointRule(f: CheckpointFields): { path: (string | number)[]; message: string } | undefined {
-  for (let i = 1; i < f.cids.length; i++) {
-    if (!(f.cids[i - 1]! < f.cids[i]!)) return { path: ['cids', i], message: 'cids must be sorted and must not repeat' };
-  }
-  if (f.entryCount !== f.cids.length) return { path: ['entryCount'], message: 'must equal the number of cids' };
-  return undefined;
-}
 
 /**
  * The digest a checkpoint carries: lower-case hex SHA-256 of the (sorted) CIDs joined by "\n".

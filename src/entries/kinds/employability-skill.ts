@@ -1,6 +1,7 @@
 // employability-skill: a rated transferable skill (teamwork, timekeeping…). Class N.
 import * as z from 'zod';
 import { defineKind, issuerOr, LongText, PartialDate, plainPartialDate, ShortText } from './common.js';
+import { ratingRule } from './rules.js';
 
 /**
  * The transferable skills that can be rated.
@@ -73,7 +74,7 @@ export type EmployabilitySkillFields = z.infer<typeof EmployabilitySkillBase>;
 export const employabilitySkill = /* @__PURE__ */ defineKind({
   kind: 'employability-skill',
   shape: EmployabilitySkillBase.shape,
-  rule: (f) => (f.rating.value > f.rating.max ? { path: ['rating', 'value'], message: 'must not be more than rating.max' } : undefined),
+  rule: ratingRule,
   achievementType: 'Competency',
   sensitivity: 'N',
   lifecycle: false,

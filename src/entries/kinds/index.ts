@@ -9,7 +9,7 @@ import { custodyTransfer } from './custody-transfer.js';
 import { employabilitySkill } from './employability-skill.js';
 import { endorsement } from './endorsement.js';
 import { learningInProgress } from './learning-in-progress.js';
-import { ENTRY_KINDS } from './names.js';
+import { ENTRY_KINDS, isEntryKind, kindFacts, type EntryKind } from './names.js';
 import { licenceCard } from './licence-card.js';
 import { mentoring } from './mentoring.js';
 import { peerRole } from './peer-role.js';
@@ -20,17 +20,8 @@ import { selfAsserted } from './self-asserted.js';
 import { unitCredit } from './unit-credit.js';
 import { workExperience } from './work-experience.js';
 
-export { ENTRY_KINDS };
+export { ENTRY_KINDS, isEntryKind, type EntryKind };
 
-/**
- * One of {@link ENTRY_KINDS}.
- *
- * @example
- * ```ts
- * const kind: EntryKind = 'licence-card';
- * ```
- */
-export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /**
  * The lifecycle kinds: statements about other entries rather than achievements.
@@ -92,25 +83,7 @@ export type EntryFields<K extends EntryKind = EntryKind> = K extends EntryKind ?
  * KIND_SENSITIVITY['peer-role']; // 'C'
  * ```
  */
-export const KIND_SENSITIVITY: Readonly<Record<EntryKind, Sensitivity>> = {
-  qualification: 'N',
-  'unit-credit': 'E',
-  'learning-in-progress': 'E',
-  'assessment-result': 'E',
-  'course-completion': 'N',
-  'licence-card': 'N',
-  'work-experience': 'N',
-  'employability-skill': 'N',
-  reference: 'N',
-  award: 'N',
-  mentoring: 'N',
-  'peer-role': 'C',
-  endorsement: 'N',
-  'self-asserted': 'N',
-  revocation: 'N',
-  'custody-transfer': 'C',
-  checkpoint: 'C',
-};
+export const KIND_SENSITIVITY: Readonly<Record<EntryKind, Sensitivity>> = /* @__PURE__ */ kindFacts('sensitivity');
 
 /**
  * The Open Badges 3.0 `achievementType` of each kind.
@@ -120,38 +93,8 @@ export const KIND_SENSITIVITY: Readonly<Record<EntryKind, Sensitivity>> = {
  * KIND_ACHIEVEMENT_TYPE['licence-card']; // 'License'
  * ```
  */
-export const KIND_ACHIEVEMENT_TYPE: Readonly<Record<EntryKind, string>> = {
-  qualification: 'Certificate',
-  'unit-credit': 'Competency',
-  'learning-in-progress': 'LearningProgram',
-  'assessment-result': 'Assessment',
-  'course-completion': 'CertificateOfCompletion',
-  'licence-card': 'License',
-  'work-experience': 'Fieldwork',
-  'employability-skill': 'Competency',
-  reference: 'Achievement',
-  award: 'Award',
-  mentoring: 'CoCurricular',
-  'peer-role': 'CommunityService',
-  endorsement: 'ext:Endorsement',
-  'self-asserted': 'Achievement',
-  revocation: 'ext:Revocation',
-  'custody-transfer': 'ext:CustodyTransfer',
-  checkpoint: 'ext:Checkpoint',
-};
+export const KIND_ACHIEVEMENT_TYPE: Readonly<Record<EntryKind, string>> = /* @__PURE__ */ kindFacts('achievementType');
 
-/**
- * True when `value` is one of {@link ENTRY_KINDS}.
- *
- * @example
- * ```ts
- * isEntryKind('qualification'); // true
- * isEntryKind('diploma'); // false
- * ```
- */
-export function isEntryKind(value: unknown): value is EntryKind {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DEFINITIONS, value);
-}
 
 /**
  * Everything known about one kind: its strict fields schema, achievementType, sensitivity,
