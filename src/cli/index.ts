@@ -11,6 +11,10 @@ import { mergeCommand } from './commands/merge.js';
 import { lintCommand, presentCommand, printCommand, qrCommand } from './commands/share.js';
 import { timelineCommand } from './commands/timeline.js';
 import { verifyCommand } from './commands/verify.js';
+import { passportCommand } from './commands/passport.js';
+import { statusCommand } from './commands/status.js';
+import { trustCommand } from './commands/trust.js';
+import { trustListCommand } from './commands/trust-list.js';
 import { clean, colour, EXIT, line, printJson, Refusal, say, UsageError, warn } from './io.js';
 import { PromptAborted } from './prompt.js';
 import { didYouMean } from './suggest.js';
@@ -31,6 +35,10 @@ const commands: Command[] = [
   qrCommand,
   printCommand,
   kindsCommand,
+  passportCommand,
+  trustCommand,
+  trustListCommand,
+  statusCommand,
 ];
 
 function help(): string {
@@ -141,7 +149,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const { values, positionals } = parsed;
     if (values.help) {
-      say(command.usage.map((u) => `learning-passport ${u}`).join('\n'));
+      const examples = command.examples?.length ? ['', 'Examples:', ...command.examples.map((e) => `  ${e}`)] : [];
+      say([...command.usage.map((u) => `learning-passport ${u}`), ...examples].join('\n'));
       return EXIT.valid;
     }
     return await command.run({ positionals, values, json: values.json === true });

@@ -1,4 +1,6 @@
-// Loading the files commands work on: key files, passports, entries.
+// Loading the files commands work on: key files, passports, entries, credentials; atomic writes.
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { decryptKeyFile, readPassport, type IssuerProfile, type Passport, type SigningKeyPair } from '../index.js';
 import { colour, line, passphraseFrom, readJson, readText, UsageError, warn } from './io.js';
 
@@ -36,4 +38,37 @@ export function list(value: unknown): string[] {
   if (value === undefined) return [];
   const items = Array.isArray(value) ? value : [value];
   return items.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * Reads the credential files a repeatable flag names: each file holds one credential object or a
+ * list of them (what `accredit -o`, `status publish -o` and `keys rotate` write). Flags given
+ * several times, or with comma-separated files, add up. Every flag that takes credentials uses this.
+ */
+export function loadCredentials(value: unknown, flag: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const path of list(value)) {
+    const content = readJson(path, `${flag} file`);
+    const items = Array.isArray(content) ? content : [content];
+    items.forEach((item, i) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        throw new UsageError(`${flag} ${path}: ${Array.isArray(content) ? `item ${i + 1}` : 'the file'} is not a credential (a JSON object)`);
+      }
+      out.push(item as Record<string, unknown>);
+    });
+  }
+  return out;
+}
+
+/** Writes a file atomically: a temporary file beside it, then a rename, so nothing is half-written. */
+export function writeAtomic(path: string, text: string, force = true): void {
+  if (!force && existsSync(path)) throw new UsageError(`${path} already exists (use --force to overwrite)`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
 }

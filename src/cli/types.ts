@@ -13,6 +13,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string[];
+  /** Complete command lines shown under "Examples:" by --help. */
+  examples?: string[];
   options: NonNullable<ParseArgsConfig['options']>;
   /** Returns the exit code. */
   run(context: CommandContext): Promise<number>;

@@ -5,6 +5,7 @@ import { assertDate } from '../internal/time.js';
 import { parseDidKey } from '../keys/did-key.js';
 import { ISSUER_ROLES, type IssuerRole, type KeyPair } from '../keys/types.js';
 import { DEFAULT_RULES, TRUST_KINDS, type TrustKind } from './rules.js';
+import { isTrustList, type TrustList } from './trust-list.js';
 
 /**
  * A trust root given with details: its role and scope, and a name for messages.
@@ -40,8 +41,13 @@ export interface TrustRootInput {
  * ```
  */
 export interface TrustPolicyInput {
-  /** The accepted roots: did:key strings, key pairs (their `did` is used) or root descriptions. */
-  roots: ReadonlyArray<string | KeyPair | TrustRootInput>;
+  /** The accepted roots: did:key strings, key pairs (their `did` is used) or root descriptions. Optional with `trustList`. */
+  roots?: ReadonlyArray<string | KeyPair | TrustRootInput>;
+  /**
+   * A trust list from {@link verifyTrustList}: its roots (with their key windows) join `roots`, and
+   * its accreditations, revocations and status lists are used by every verification under the policy.
+   */
+  trustList?: TrustList;
   /** Replaces {@link DEFAULT_RULES} for the roles it names (an empty list forbids the role everything). */
   rules?: Partial<Record<IssuerRole, readonly TrustKind[]>>;
   /** The time to evaluate at (default: the time of each check). */
@@ -85,6 +91,9 @@ export interface TrustRoot {
   readonly kinds?: readonly TrustKind[];
   /** Undefined: may vouch for any organisation. */
   readonly organisations?: readonly string[];
+  /** The key's window as a root (from a trust list); outside it the key is not a root. */
+  readonly validFrom?: string;
+  readonly validUntil?: string;
 }
 
 /**
@@ -107,6 +116,8 @@ export interface TrustPolicy {
   readonly allowReinstatement: boolean;
   /** Seconds. */
   readonly maxStatusAge: number;
+  /** The trust list the policy was made from, if any. */
+  readonly trustList?: TrustList;
 }
 
 /**
@@ -144,6 +155,10 @@ function rootDid(value: unknown, where: string): string {
   }
 }
 
+function windowOf(root: { validFrom?: string; validUntil?: string }): { validFrom?: string; validUntil?: string } {
+  return { ...(root.validFrom ? { validFrom: root.validFrom } : {}), ...(root.validUntil ? { validUntil: root.validUntil } : {}) };
+}
+
 function kindList(value: unknown, where: string): TrustKind[] {
   if (!Array.isArray(value) || !value.every((k) => typeof k === 'string' && (TRUST_KINDS as readonly string[]).includes(k))) {
     throw new TypeError(`"${where}" must be a list of entry kinds (${TRUST_KINDS.join(', ')})`);
@@ -164,19 +179,28 @@ function organisationList(value: unknown, where: string): readonly string[] {
  * is trusted only when a chain of valid accreditations leads from its issuer to one of the roots
  * and both the accreditation and the rules allow its kind.
  *
- * @throws {TypeError} on unknown roles or kinds, roots that are not did:key, or bad numbers
+ * @throws {TypeError} on unknown roles or kinds, roots that are not did:key, a trust list not from
+ *   verifyTrustList(), no roots at all, or bad numbers
  * @example
  * ```ts
  * const policy = createTrustPolicy({ roots: [{ did: authority.did, name: 'National Learning Authority' }] });
  * const result = await verifyCredential(entry, { policy, accreditations });
+ *
+ * // Or from the authority's signed trust list, checked against its pinned key:
+ * const { trustList } = await verifyTrustList(listDocument, { operator: authorityDid });
+ * if (trustList) await verifyPresentation(vp, { policy: createTrustPolicy({ trustList }), challenge, domain });
  * ```
  */
 export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
-  if (!isPlainObject(input)) throw new TypeError('"input" must be an object');
-  if (!Array.isArray(input.roots) || input.roots.length === 0) throw new TypeError('"roots" must be a non-empty list');
+  if (!isPlainObject(input as unknown)) throw new TypeError('"input" must be an object');
+  if (input.trustList !== undefined && !isTrustList(input.trustList)) throw new TypeError('"trustList" must come from verifyTrustList() (a verified list)');
+  const listRoots = input.trustList?.roots ?? [];
+  if (input.roots !== undefined && !Array.isArray(input.roots)) throw new TypeError('"roots" must be a non-empty list');
+  const givenRoots = [...(input.roots ?? []), ...listRoots];
+  if (givenRoots.length === 0) throw new TypeError('"roots" must be a non-empty list');
   const roots: TrustRoot[] = [];
   const seen = new Set<string>();
-  input.roots.forEach((root, i) => {
+  givenRoots.forEach((root, i) => {
     const where = `roots[${i}]`;
     let entry: TrustRoot;
     if (typeof root === 'string') {
@@ -199,6 +223,8 @@ export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
         ...(!isKeyPair && spec.name ? { name: spec.name } : {}),
         ...(!isKeyPair && spec.kinds !== undefined ? { kinds: Object.freeze(kindList(spec.kinds, `${where}.kinds`)) } : {}),
         ...(!isKeyPair && spec.organisations !== undefined ? { organisations: organisationList(spec.organisations, `${where}.organisations`) } : {}),
+        // Key windows come only from a verified trust list.
+        ...(i >= givenRoots.length - listRoots.length ? windowOf(root as { validFrom?: string; validUntil?: string }) : {}),
       };
     } else {
       throw new TypeError(`"${where}" must be a did:key string, a KeyPair or { did, name?, role?, kinds? }`);
@@ -248,6 +274,7 @@ export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
     timestampAuthorities: Object.freeze([...new Set(timestampAuthorities)]),
     allowReinstatement: input.allowReinstatement === true,
     maxStatusAge,
+    ...(input.trustList ? { trustList: input.trustList } : {}),
   });
   policies.add(policy);
   return policy;

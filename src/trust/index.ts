@@ -55,3 +55,15 @@ export {
   type StatusListCredential,
   type StatusPurpose,
 } from './status-list-credential.js';
+export {
+  createTrustList,
+  isTrustList,
+  TRUST_LIST_TYPE,
+  verifyTrustList,
+  type CreateTrustListInput,
+  type TrustList,
+  type TrustListCredential,
+  type TrustListRoot,
+  type TrustListVerification,
+  type VerifyTrustListOptions,
+} from './trust-list.js';

@@ -6,6 +6,7 @@ import type { IssuerRole } from '../keys/types.js';
 import type { TrustRoot } from './create-trust-policy.js';
 import { roleLabel, type TrustCapability } from './rules.js';
 import { contextInternals, type Accreditation, type TrustContext } from './trust-context.js';
+import { rootActiveAt } from './trust-list.js';
 import { plainDay, shortDid } from './util.js';
 
 /**
@@ -155,7 +156,8 @@ export function grantsAt(context: TrustContext, did: string, at: number, links =
 
 function resolve(context: TrustContext, did: string, at: number, links: number): { grants: Grant[]; problems: Problem[] } {
   const { policy } = context;
-  const root = policy.roots.find((r) => r.did === did);
+  // A root key from a trust list is a root only inside its window (a rotated-out key is not).
+  const root = policy.roots.find((r) => r.did === did && rootActiveAt(r, at, policy.clockTolerance * 1000));
   if (root) return { grants: [rootGrant(root)], problems: [] };
   const tol = policy.clockTolerance * 1000;
   const grants: Grant[] = [];

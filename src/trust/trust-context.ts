@@ -305,15 +305,18 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
   if (read.entries !== undefined) {
     for (const cp of await checkpointsFromEntries(read.entries, { now })) cps.push({ issuer: cp.issuer, at: instant(cp.at)!, cids: new Set(cp.cids) });
   }
-  const accreditations = read.accreditations;
+  // A policy made from a trust list brings the list's material to every verification under it.
+  const list = policy.trustList;
+  const accreditations = [...(list?.accreditations ?? []), ...(list?.revocations ?? []), ...read.accreditations];
+  const givenStatusLists = [...(list?.statusLists ?? []), ...read.statusLists];
   const parsed = await Promise.all(accreditations.slice(0, MAX_ACCREDITATIONS).map((a) => readOne(a, now, policy.clockTolerance)));
   const rejected: RejectedAccreditation[] = [];
   const statusLists: unknown[] = [];
-  if (read.statusLists.length > MAX_STATUS_LISTS) {
+  if (givenStatusLists.length > MAX_STATUS_LISTS) {
     rejected.push({ code: 'ERR_LIMIT_EXCEEDED', reason: `Only the first ${MAX_STATUS_LISTS} status lists were considered.` });
   }
-  for (const list of read.statusLists.slice(0, MAX_STATUS_LISTS)) {
-    const snap = snapshotJson(list);
+  for (const item of givenStatusLists.slice(0, MAX_STATUS_LISTS)) {
+    const snap = snapshotJson(item);
     if (snap.ok && isPlainObject(snap.value)) statusLists.push(snap.value);
     else rejected.push({ code: snap.ok ? 'ERR_STATUS_LIST_INVALID' : snap.limit ? 'ERR_LIMIT_EXCEEDED' : 'ERR_JSON_INVALID', reason: 'A status list could not be read as a JSON object.' });
   }

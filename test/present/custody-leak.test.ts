@@ -100,7 +100,7 @@ beforeAll(async () => {
     await issueEntry('licence-card', { scheme: 'CSCS', cardType: 'Green Labourer', issuedOn: '2026-03-03', expiresOn: '2031-03-03', attestationMode: 'scheme-signed' }, { issuer: createIssuerProfile({ key: cscs!, name: 'CSCS', role: 'scheme-operator' }), key: cscs!, ...common, validUntil: '2031-03-03T00:00:00Z' }),
     await issueEntry('mentoring', { programme: 'Through-the-gate mentoring', organisation: 'Second Chance Mentoring', from: '2026-04', sessions: 6 }, { issuer: createIssuerProfile({ key: charity!, name: 'Second Chance Mentoring', role: 'charity' }), key: charity!, ...common }),
   ] as unknown as Record<string, unknown>[];
-  passport = addTrustMaterial((await addEntries(createPassport({ holder: holderKey.did }), [...custodyEntries, ...otherEntries])).passport, { accreditations }).passport;
+  passport = (await addTrustMaterial((await addEntries(createPassport({ holder: holderKey.did }), [...custodyEntries, ...otherEntries])).passport, { accreditations })).passport;
 });
 
 describe('the README sharing call (Sharing with employers)', () => {

@@ -5,13 +5,16 @@ import { didYouMean } from '../suggest.js';
 import { dateFlag } from './issue.js';
 import { list, loadIssuer } from '../load.js';
 import type { Command } from '../types.js';
+import { accreditRevoke, accreditRevokeExamples, accreditRevokeOptions, accreditRevokeUsage } from './accredit-revoke.js';
 
 export const accreditCommand: Command = {
   name: 'accredit',
   summary: 'sign an accreditation for an issuer (role, kinds, validity window)',
   usage: [
     'accredit --key <root.key.json> --did <issuer did> --organisation <org id> --role <role> --kinds <kind,kind> [--valid-from d] [--valid-until d] [--display-name n] -o accreditation.json',
+    ...accreditRevokeUsage,
   ],
+  examples: accreditRevokeExamples,
   options: {
     key: { type: 'string' },
     did: { type: 'string' },
@@ -24,8 +27,11 @@ export const accreditCommand: Command = {
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
     'passphrase-file': { type: 'string' },
+    ...accreditRevokeOptions,
   },
-  async run({ values, json }) {
+  async run(context) {
+    const { positionals, values, json } = context;
+    if (positionals[0] === 'revoke' || positionals[0] === 'compromise') return accreditRevoke(positionals[0], context);
     if (typeof values.did !== 'string' || typeof values.organisation !== 'string') throw new UsageError('accredit needs --did and --organisation', 'ERR_FLAG_MISSING');
     const role = values.role as IssuerRole;
     if (!ISSUER_ROLES.includes(role)) throw new UsageError(`--role must be one of: ${ISSUER_ROLES.join(', ')}${didYouMean(String(role ?? ''), ISSUER_ROLES)}`, 'ERR_FLAG_VALUE');

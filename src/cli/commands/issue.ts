@@ -6,12 +6,13 @@ import { didYouMean } from '../suggest.js';
 import { kindFields } from './kinds.js';
 import { loadIssuerWithProfile, loadPassport } from '../load.js';
 import type { Command } from '../types.js';
+import { issueCsvOptions, issueFromCsv } from './issue-csv.js';
 
 /**
  * Builds a fields object from --field flags: `name=text` gives a string, `name:=json` a JSON
  * value (numbers, lists); dotted names nest (`awardingBody.name=City & Guilds`).
  */
-function fieldsFromFlags(flags: string[]): Record<string, unknown> {
+export function fieldsFromFlags(flags: string[]): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const flag of flags) {
     const eq = flag.indexOf('=');
@@ -39,7 +40,13 @@ function fieldsFromFlags(flags: string[]): Record<string, unknown> {
 export const issueCommand: Command = {
   name: 'issue',
   summary: 'sign an entry of a given kind',
-  usage: ['issue <kind> --key <issuer.key.json> (--fields <fields.json> | --field name=text | --field name:=json …) [--holder <did>] [--supersedes <cid>] [--valid-from YYYY-MM-DD] [-o entry.json] [--passport p.json [--allow-other-holder]]'],
+  usage: [
+    'issue <kind> --key <issuer.key.json> (--fields <fields.json> | --field name=text | --field name:=json …) [--holder <did>] [--supersedes <cid>] [--valid-from YYYY-MM-DD] [-o entry.json] [--passport p.json [--allow-other-holder]]',
+    'issue --csv <results.csv> --kind <kind> --key <issuer.key.json> (--map "Column=field[:number|list|json]" … | --mapping map.json) [--field name=value …] --out-dir <folder> [--output entries|passports] [--status state.json] [--report r.json]',
+  ],
+  examples: [
+    'learning-passport issue --csv results.csv --kind course-completion --key leeds.key.json --map "Learner DID=holder" --map Course=title --map Completed=completedOn --field provider="Leeds Learning Centre" --field outcome=completed --out-dir issued/',
+  ],
   options: {
     key: { type: 'string' },
     fields: { type: 'string' },
@@ -53,8 +60,11 @@ export const issueCommand: Command = {
     'allow-other-holder': { type: 'boolean' },
     force: { type: 'boolean' },
     'passphrase-file': { type: 'string' },
+    ...issueCsvOptions,
   },
-  async run({ positionals, values, json }) {
+  async run(context) {
+    const { positionals, values, json } = context;
+    if (typeof values.csv === 'string') return issueFromCsv(context, fieldsFromFlags((values.field as string[]) ?? []));
     const kind = positionals[0];
     if (!kind) throw new UsageError(`issue needs a kind: ${ENTRY_KINDS.join(', ')}`, 'ERR_USAGE');
     if (!isEntryKind(kind)) {

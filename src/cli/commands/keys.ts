@@ -13,7 +13,21 @@ import {
 } from '../../index.js';
 import { colour, line, passphraseFrom, printJson, readText, say, UsageError, warn, writeSecret } from '../io.js';
 import { didYouMean } from '../suggest.js';
-import type { Command } from '../types.js';
+import type { Command, CommandContext } from '../types.js';
+import { keysRotateExample, keysRotateOptions, keysRotateUsage, rotateKey } from './keys-rotate.js';
+
+/** A learner's key: no issuer profile, so it can never be mistaken for an issuer's. */
+async function generateHolderKey(values: CommandContext['values'], json: boolean): Promise<number> {
+  if (values.role !== undefined || values.name !== undefined) throw new UsageError('--holder makes a learner’s key: it takes no --role or --name');
+  if (typeof values.out !== 'string') throw new UsageError('--out <file> is required');
+  const passphrase = await passphraseFrom(values);
+  const key = await generateKeyPair();
+  const iterations = values.iterations ? Number(values.iterations) : undefined;
+  writeSecret(values.out, await encryptKeyFile(key, passphrase, iterations ? { iterations } : {}), values.force === true);
+  if (json) printJson({ did: key.did, file: values.out });
+  else say(line`${colour.green('✓')} learner key written to ${values.out}\n  ${key.did}\n  Start their passport: learning-passport passport init --holder-key ${values.out} -o passport.json`);;
+  return 0;
+}
 
 /** OWASP's figure for PBKDF2-HMAC-SHA512: the lowest --iterations the command accepts. */
 export const MIN_ITERATIONS = 210_000;
@@ -45,11 +59,16 @@ export const keysCommand: Command = {
   summary: 'generate, show, export an issuer key, or change its passphrase (encrypted key file)',
   usage: [
     'keys generate --role <role> --name <name> [--display-name <neutral name>] --out <file.key.json> [--force]',
+    'keys generate --holder --out <learner.key.json>   (a learner’s own key: no issuer role)',
+    keysRotateUsage,
     'keys show <file.key.json>',
     'keys export <file.key.json> [--format multikey|jwk] [--include-secret]',
     'keys passphrase <file.key.json> [--new-passphrase-file <file>]   (change the passphrase; the key stays the same)',
   ],
+  examples: ['learning-passport keys generate --holder --out amira.key.json', keysRotateExample],
   options: {
+    holder: { type: 'boolean' },
+    ...keysRotateOptions,
     role: { type: 'string' },
     name: { type: 'string' },
     'display-name': { type: 'string' },
@@ -61,8 +80,11 @@ export const keysCommand: Command = {
     iterations: { type: 'string' },
     force: { type: 'boolean' },
   },
-  async run({ positionals, values, json }) {
+  async run(context) {
+    const { positionals, values, json } = context;
     const [action, file] = positionals;
+    if (action === 'rotate') return rotateKey(context);
+    if (action === 'generate' && values.holder === true) return generateHolderKey(values, json);
     if (action === 'generate') {
       const role = roleFrom(values.role);
       if (typeof values.name !== 'string') throw new UsageError('--name is required', 'ERR_FLAG_MISSING');
@@ -120,8 +142,8 @@ export const keysCommand: Command = {
       printJson(exportKeyPair(pair, { format, includeSecret }));
       return 0;
     }
-    const hint = action ? didYouMean(action, ['generate', 'show', 'export', 'passphrase']) : '';
-    throw new UsageError(`keys needs an action: generate, show, export or passphrase${hint}`, 'ERR_USAGE');
+    const hint = action ? didYouMean(action, ['generate', 'show', 'export', 'passphrase', 'rotate']) : '';
+    throw new UsageError(`keys needs an action: generate, show, export, passphrase or rotate${hint}`, 'ERR_USAGE');
   },
 };
 

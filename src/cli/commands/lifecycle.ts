@@ -24,8 +24,11 @@ import { didYouMean } from '../suggest.js';
 import type { Command } from '../types.js';
 import { rootsFrom } from './verify.js';
 
-async function addToPassport(path: string, passport: Passport, entry: SignedEntry, json: boolean, message: string): Promise<number> {
-  const result = await addEntries(passport, [entry]);
+/** Most entry ids one custody-transfer entry may list (its schema's limit). */
+const MAX_TRANSFER_IDS = 10_000;
+
+async function addToPassport(path: string, passport: Passport, entry: SignedEntry | SignedEntry[], json: boolean, message: string): Promise<number> {
+  const result = await addEntries(passport, Array.isArray(entry) ? entry : [entry]);
   if (result.rejected.length > 0) throw new Refusal(`not added: ${result.rejected[0]!.message}`, result.rejected[0]!.code);
   writeText(path, serializePassport(result.passport), true);
   if (json) printJson(entry);
@@ -71,18 +74,29 @@ export const transferCommand: Command = {
     const { key, profile } = await loadIssuerWithProfile(values);
     const passport = loadPassport(path);
     const aims = list(values.aim);
-    const entry = await issueEntry(
-      'custody-transfer',
-      {
-        fromEstablishment: values.from,
-        toEstablishment: values.to,
-        transferDate: values.date,
-        entryIds: passport.entries.map((e) => entryId(e)).slice(0, 500),
-        ...(aims.length ? { inProgressAims: aims } : {}),
-      } as never,
-      { issuer: profile, key, ...(typeof passport.holder === 'string' ? { holder: passport.holder } : {}) },
-    );
-    return addToPassport(path, passport, entry, json, `transfer from ${values.from} to ${values.to} recorded`);
+    // The receipt names every entry handed over by its content id. A custody-transfer entry holds
+    // at most MAX_TRANSFER_IDS ids, so a larger passport gets one receipt per slice.
+    const cids = passport.entries.map((e) => entryId(e));
+    const slices: string[][] = [];
+    for (let i = 0; i < cids.length; i += MAX_TRANSFER_IDS) slices.push(cids.slice(i, i + MAX_TRANSFER_IDS));
+    if (slices.length === 0) slices.push([]);
+    const entries: SignedEntry[] = [];
+    for (const slice of slices) {
+      entries.push(
+        await issueEntry(
+          'custody-transfer',
+          {
+            fromEstablishment: values.from,
+            toEstablishment: values.to,
+            transferDate: values.date,
+            ...(slice.length ? { entryIds: slice } : {}),
+            ...(aims.length ? { inProgressAims: aims } : {}),
+          } as never,
+          { issuer: profile, key, ...(typeof passport.holder === 'string' ? { holder: passport.holder } : {}) },
+        ),
+      );
+    }
+    return addToPassport(path, passport, entries, json, `transfer from ${values.from} to ${values.to} recorded (${cids.length} entries handed over)`);
   },
 };
 

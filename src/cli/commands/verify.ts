@@ -3,6 +3,7 @@ import { createTrustPolicy, readPassport, verifyCredential, verifyPassport, veri
 import { isPlainObject as isPlainJsonObject } from '../../internal/json.js';
 import { colour, line, mark, parseJsonText, printJson, progress, readJson, readText, say, UsageError, warn } from '../io.js';
 import { list } from '../load.js';
+import { trustFlags, trustOrExit } from '../trust-options.js';
 import type { Command } from '../types.js';
 
 /** Roots from --trust (a JSON list of DIDs, or { "roots": [...] }) and --root flags. */
@@ -26,11 +27,11 @@ function printChecks(checks: Check[]): void {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify an entry, a passport or a presentation',
-  usage: ['verify <file> [--trust roots.json] [--root <did> …] [--accreditations file.json] [--challenge c --domain d] [--verbose]'],
+  usage: ['verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--verbose]'],
   options: {
     trust: { type: 'string' },
     root: { type: 'string', multiple: true },
-    accreditations: { type: 'string' },
+    ...trustFlags,
     challenge: { type: 'string' },
     domain: { type: 'string' },
     verbose: { type: 'boolean', short: 'v' },
@@ -39,11 +40,10 @@ export const verifyCommand: Command = {
     const file = positionals[0];
     if (!file) throw new UsageError('verify needs a file', 'ERR_USAGE');
     const roots = rootsFrom(values);
-    const policy = roots.length > 0 ? createTrustPolicy({ roots }) : undefined;
-    const accreditationsFile = typeof values.accreditations === 'string' ? readJson(values.accreditations, 'accreditations file') : undefined;
-    // One accreditation (as "accredit -o" writes it) or a list of them.
-    const accreditations = accreditationsFile === undefined ? undefined : Array.isArray(accreditationsFile) ? accreditationsFile : [accreditationsFile];
-    const trust = { ...(policy ? { policy } : {}), ...(accreditations ? { accreditations } : {}) };
+    const setup = await trustOrExit(values, roots, json);
+    if (typeof setup === 'number') return setup;
+    const { policy, trustList: _list, ...material } = setup;
+    const trust = { ...(policy ? { policy } : {}), ...material };
     const text = readText(file);
     const doc = parseJsonText(text, file);
     if (!policy && !json) say(line`${colour.yellow('No trusted roots given (--trust / --root): signatures are checked, not who the issuers are.')}`);

@@ -1,0 +1,74 @@
+// The trust flags shared by `verify` and the trust-list commands: pinned roots, accreditation
+// files, status list snapshots and the authority's trust list.
+import { createTrustPolicy, verifyTrustList, type TrustList, type TrustPolicy } from '../index.js';
+import { colour, printJson, readJson, UsageError } from './io.js';
+import { list, loadCredentials } from './load.js';
+
+/** parseArgs options for the trust flags. */
+export const trustFlags = {
+  accreditations: { type: 'string', multiple: true },
+  'status-list': { type: 'string', multiple: true },
+  'trust-list': { type: 'string' },
+  'previous-trust-list': { type: 'string' },
+  'accept-stale-trust-list': { type: 'boolean' },
+} as const;
+
+/** What verification needs from the trust flags. */
+export interface TrustSetup {
+  policy?: TrustPolicy;
+  accreditations?: Record<string, unknown>[];
+  statusLists?: Record<string, unknown>[];
+  trustList?: TrustList;
+}
+
+/**
+ * Checks `--trust-list` against the pinned `roots` (the operator's key: `--root` or `--trust`)
+ * and builds the policy. A list that does not verify — another signer, older than
+ * `--previous-trust-list`, past its next update without `--accept-stale-trust-list` — stops
+ * here with its reason: a verifier is never left trusting it silently.
+ */
+export async function trustFrom(values: Record<string, unknown>, roots: string[], json: boolean): Promise<TrustSetup> {
+  const accreditations = loadCredentials(values.accreditations, '--accreditations');
+  const statusLists = loadCredentials(values['status-list'], '--status-list');
+  let trustList: TrustList | undefined;
+  if (typeof values['trust-list'] === 'string') {
+    if (roots.length === 0) throw new UsageError('--trust-list needs the authority’s key you trust: --root <did> or --trust roots.json');
+    const document = readJson(values['trust-list'], 'trust list');
+    const previous = typeof values['previous-trust-list'] === 'string' ? readJson(values['previous-trust-list'], 'previous trust list') : undefined;
+    const result = await verifyTrustList(document, {
+      operator: roots,
+      ...(previous !== undefined ? { previous } : {}),
+      acceptStale: values['accept-stale-trust-list'] === true,
+    });
+    if (!result.trustList) throw new TrustListRefused(`trust list ${values['trust-list']} refused: ${result.summary} [${result.errors[0]?.code ?? 'ERR_TRUST_LIST_INVALID'}]`);
+    for (const w of result.warnings) if (!json) console.error(`${colour.yellow('warning:')} ${w.message}`);
+    trustList = result.trustList;
+  }
+  const policy = trustList ? createTrustPolicy({ roots, trustList }) : roots.length > 0 ? createTrustPolicy({ roots }) : undefined;
+  return {
+    ...(policy ? { policy } : {}),
+    ...(accreditations.length ? { accreditations } : {}),
+    ...(statusLists.length ? { statusLists } : {}),
+    ...(trustList ? { trustList } : {}),
+  };
+}
+
+/** A trust list that did not verify: the command exits 1 (invalid), with the reason. */
+export class TrustListRefused extends Error {}
+
+/** The DIDs named by repeatable --operator flags. */
+export function operatorsFrom(values: Record<string, unknown>): string[] {
+  return list(values.operator);
+}
+
+/** Runs `trustFrom`; a refused trust list is reported (as JSON with --json) and gives exit 1. */
+export async function trustOrExit(values: Record<string, unknown>, roots: string[], json: boolean): Promise<TrustSetup | number> {
+  try {
+    return await trustFrom(values, roots, json);
+  } catch (err) {
+    if (!(err instanceof TrustListRefused)) throw err;
+    if (json) printJson({ verified: false, error: { code: /\[(\w+)\]$/.exec(err.message)?.[1] ?? 'ERR_TRUST_LIST_INVALID', message: err.message } });
+    else console.error(`${colour.red('✗')} ${err.message}`);
+    return 1;
+  }
+}
