@@ -189,7 +189,9 @@ export function parseJsonText(text: string, path: string, what = 'file'): unknow
     const at = /position (\d+)/.exec(message);
     const offset = at ? Number(at[1]) : text.length;
     const { line: l, column } = lineAndColumn(text, offset);
-    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    // Plain string search, not a pattern: the message embeds the (hostile) file's text.
+    const cut = message.indexOf(' in JSON at position');
+    const reason = (cut >= 0 ? message.slice(0, cut) : message).trimEnd().replace(/^JSON\.parse: /, '');
     const rest = text.slice(offset);
     const hint =
       /^\s*[}\]]/.test(rest) && /,\s*$/.test(text.slice(0, offset))
