@@ -59,7 +59,14 @@ function budgetOf(context: TrustContext): ByteBudget {
 
 type Loaded = { lists: VerifiedList[]; problems: string[] };
 
-async function verifyList(raw: unknown, url: string, now: number, clockTolerance: number, budget: ByteBudget): Promise<VerifiedList | string> {
+async function verifyList(
+  raw: unknown,
+  url: string,
+  now: number,
+  clockTolerance: number,
+  budget: ByteBudget,
+  decodedByText: Map<string, Promise<StatusList | Unusable>>,
+): Promise<VerifiedList | string> {
   const snap = snapshotJson(raw);
   if (!snap.ok || !isPlainObject(snap.value)) return 'it is not a JSON object';
   const doc = snap.value as Record<string, unknown>;
@@ -81,15 +88,21 @@ async function verifyList(raw: unknown, url: string, now: number, clockTolerance
   const updated = (proof.created !== undefined ? instant(proof.created) : undefined) ?? validFrom;
   if (updated === undefined) return 'it carries no date, so its age is unknown';
   const encodedList = subject.encodedList;
-  let decoded: Promise<StatusList | Unusable> | undefined;
-  const load = (): Promise<StatusList | Unusable> =>
-    (decoded ??= decodeStatusListWithin(encodedList, { budget }).catch(
-      (err: unknown): Unusable => ({
-        // Past the per-verification budget the list may be fine: the verifier ran out, not the issuer.
-        code: isPassportError(err, 'ERR_LIMIT_EXCEEDED') && err.message.includes('budget') ? 'ERR_LIMIT_EXCEEDED' : 'ERR_STATUS_LIST_INVALID',
-        message: isPassportError(err) ? `its list is unusable: ${err.message}` : 'its list is unusable',
-      }),
-    ));
+  // Copies with the same bits (the usual case: many copies of one list) are inflated once.
+  const load = (): Promise<StatusList | Unusable> => {
+    let decoded = decodedByText.get(encodedList);
+    if (!decoded) {
+      decoded = decodeStatusListWithin(encodedList, { budget }).catch(
+        (err: unknown): Unusable => ({
+          // Past the per-verification budget the list may be fine: the verifier ran out, not the issuer.
+          code: isPassportError(err, 'ERR_LIMIT_EXCEEDED') && err.message.includes('budget') ? 'ERR_LIMIT_EXCEEDED' : 'ERR_STATUS_LIST_INVALID',
+          message: isPassportError(err) ? `its list is unusable: ${err.message}` : 'its list is unusable',
+        }),
+      );
+      decodedByText.set(encodedList, decoded);
+    }
+    return decoded;
+  };
   const purposes = (Array.isArray(subject.statusPurpose) ? subject.statusPurpose : [subject.statusPurpose]).filter((p): p is string => typeof p === 'string');
   return { issuer, updated, validFrom: validFrom ?? updated, ...(validUntil !== undefined ? { validUntil } : {}), purposes, load };
 }
@@ -101,6 +114,7 @@ async function loadLists(context: TrustContext, url: string, now: number): Promi
   const work = (async (): Promise<Loaded> => {
     const candidates: unknown[] = inner.statusLists.filter((l) => isPlainObject(l) && l.id === url);
     const problems: string[] = [];
+    const decodedByText = new Map<string, Promise<StatusList | Unusable>>();
     if (inner.fetchStatusList) {
       try {
         candidates.push(await inner.fetchStatusList(url));
@@ -110,7 +124,7 @@ async function loadLists(context: TrustContext, url: string, now: number): Promi
     }
     const lists: VerifiedList[] = [];
     for (const c of candidates) {
-      const v = await verifyList(c, url, now, context.policy.clockTolerance, budgetOf(context));
+      const v = await verifyList(c, url, now, context.policy.clockTolerance, budgetOf(context), decodedByText);
       if (typeof v === 'string') problems.push(`a copy of ${url} was not used: ${v}`);
       else lists.push(v);
     }

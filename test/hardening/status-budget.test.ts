@@ -44,7 +44,8 @@ async function encodedOf(bytes: number): Promise<string> {
 }
 
 async function listCredential(signer: SigningKeyPair, url: string, bytes: number, second: number) {
-  const created = new Date(Date.UTC(2026, 4, 1, 0, 0, second));
+  // Within the default maximum status age (30 days) of NOW.
+  const created = new Date(Date.UTC(2026, 4, 20, 0, 0, second));
   return signCredential(
     {
       '@context': ['https://www.w3.org/ns/credentials/v2'],
