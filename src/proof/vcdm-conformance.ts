@@ -8,7 +8,7 @@
 // visited once, lists are walked once (duplicate ids through a Set), no regular expression can
 // backtrack, and at most MAX_VIOLATIONS problems are collected. It runs before any hashing or
 // signature work.
-import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../constants.js';
+import { OB_V3_CONTEXT, VC_V2_CONTEXT, LEARNING_PASSPORT_CONTEXT } from '../constants.js';
 import { describeValue, isPlainObject } from '../internal/json.js';
 import { isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 
@@ -95,6 +95,9 @@ export const KNOWN_CONTEXTS: readonly string[] = /* @__PURE__ */ Object.freeze([
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json',
   OB_V3_CONTEXT,
   'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
+  // The project's own context (learningPassport as a JSON literal), which entries carry so that
+  // an eddsa-rdfc-2022 proof can cover every property.
+  LEARNING_PASSPORT_CONTEXT,
 ]);
 
 const DEFAULT_KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set(KNOWN_CONTEXTS);

@@ -15,6 +15,8 @@ import {
 import { entryDocument, makeEntry, makeIssuer, type TestIssuer } from '../present/fixtures.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
+// Signed before NOW: a proof created after options.now is rejected as signed in the future.
+const CREATED = '2026-05-01T00:00:00Z';
 const EXAMPLES_CONTEXT = 'https://www.w3.org/ns/credentials/examples/v2';
 const domain = 'jobs.example.co.uk';
 const QUALIFICATION = {
@@ -39,15 +41,16 @@ const credential = (context: unknown[]) => ({
 describe('known contexts (VC 2.0 §6.3: type-specific processing only accepts contexts it understands)', () => {
   it('knows VC 2.0 and every Open Badges 3.0 context by default', async () => {
     for (const context of KNOWN_CONTEXTS) {
-      const signed = await signCredential(credential(context === VC_V2_CONTEXT ? [context] : [VC_V2_CONTEXT, context]), issuer);
+      const signed = await signCredential(credential(context === VC_V2_CONTEXT ? [context] : [VC_V2_CONTEXT, context]), issuer, { created: CREATED });
       const result = await verifyCredential(signed, { now: NOW });
       expect(result.checks.find((c) => c.check === 'context'), context).toMatchObject({ status: 'pass' });
+      expect(result.errors, context).toEqual([]);
       expect(result.verified).toBe(true);
     }
   });
 
   it('an unknown context: the context check is unknown (ERR_CONTEXT_UNKNOWN), never valid; the signature is still checked', async () => {
-    const signed = await signCredential(credential([VC_V2_CONTEXT, EXAMPLES_CONTEXT]), issuer);
+    const signed = await signCredential(credential([VC_V2_CONTEXT, EXAMPLES_CONTEXT]), issuer, { created: CREATED });
     const result = await verifyCredential(signed, { now: NOW });
     expect(result.verified).toBe(false);
     expect(result.checks.find((c) => c.check === 'context')).toMatchObject({ status: 'unknown', code: 'ERR_CONTEXT_UNKNOWN', message: expect.stringContaining(EXAMPLES_CONTEXT) });
@@ -56,7 +59,7 @@ describe('known contexts (VC 2.0 §6.3: type-specific processing only accepts co
   });
 
   it('the caller extends the allow-list with knownContexts', async () => {
-    const signed = await signCredential(credential([VC_V2_CONTEXT, EXAMPLES_CONTEXT]), issuer);
+    const signed = await signCredential(credential([VC_V2_CONTEXT, EXAMPLES_CONTEXT]), issuer, { created: CREATED });
     const result = await verifyCredential(signed, { now: NOW, knownContexts: [EXAMPLES_CONTEXT] });
     expect(result.errors).toEqual([]);
     expect(result.verified).toBe(true);
@@ -77,11 +80,11 @@ describe('known contexts (VC 2.0 §6.3: type-specific processing only accepts co
 
   it('presentations check their own contexts and pass knownContexts to every entry', async () => {
     const holder = await generateKeyPair();
-    const entry = await signCredential({ ...credential([VC_V2_CONTEXT, EXAMPLES_CONTEXT]), credentialSubject: { id: holder.did, claim: 'x' } }, issuer);
+    const entry = await signCredential({ ...credential([VC_V2_CONTEXT, EXAMPLES_CONTEXT]), credentialSubject: { id: holder.did, claim: 'x' } }, issuer, { created: CREATED });
     const vp = await signCredential(
       { '@context': [VC_V2_CONTEXT], type: ['VerifiablePresentation'], holder: holder.did, verifiableCredential: [entry] },
       holder,
-      { proofPurpose: 'authentication', challenge: 'c', domain },
+      { proofPurpose: 'authentication', challenge: 'c', domain, created: CREATED },
     );
     const without = await verifyPresentation(vp, { challenge: 'c', domain, now: NOW });
     expect(without.verified).toBe(false);

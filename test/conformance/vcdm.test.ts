@@ -205,7 +205,7 @@ describe('VC Data Model 2.0: one valid and one invalid credential per MUST', () 
     it('valid: no violation; signs; the signed credential verifies', async () => {
       const valid = credential(makeValid);
       expect(vcdmViolations(valid)).toEqual([]);
-      const signed = await signCredential(valid, issuer);
+      const signed = await signCredential(valid, issuer, { created: '2026-05-01T00:00:00Z' });
       const result = await verifyCredential(signed, { now: NOW });
       expect(result.errors).toEqual([]);
       expect(result.verified).toBe(true);

@@ -97,15 +97,24 @@ describe('entry identity is a function of what the issuer signed', () => {
   });
 
   it('the proof as a one-item list and extra contexts after the signed ones give the same CID', async () => {
+    // Appended contexts are outside the signature; a verifier that knows the appended vocabulary
+    // accepts the entry, so the identity must not change (the unsigned tail is the threat).
     const variants = [
       { ...entry, proof: [entry.proof] },
       { ...entry, '@context': [...(entry['@context'] as string[]), 'https://evil.example/ctx'] },
-      { ...entry, proof: [entry.proof], '@context': [...(entry['@context'] as string[]), { note: 'x' }] },
+      { ...entry, proof: [entry.proof], '@context': [...(entry['@context'] as string[]), 'https://evil.example/ctx'] },
     ];
     for (const v of variants) {
-      expect((await verifyCredential(v)).verified).toBe(true);
+      expect((await verifyCredential(v, { knownContexts: ['https://evil.example/ctx'] })).verified).toBe(true);
       expect(entryId(v)).toBe(entryId(entry));
     }
+    // An inline context object is never a known vocabulary, so no verifier here accepts it; it still
+    // cannot mint a new identity for the entry.
+    const inline = { ...entry, proof: [entry.proof], '@context': [...(entry['@context'] as string[]), { note: 'x' }] };
+    const report = await verifyCredential(inline);
+    expect(report.verified).toBe(false);
+    expect(report.errors.map((e) => e.code)).toEqual(['ERR_CONTEXT_UNKNOWN']);
+    expect(entryId(inline)).toBe(entryId(entry));
   });
 });
 
