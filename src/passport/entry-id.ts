@@ -37,7 +37,7 @@ export function cidOfBytes(bytes: Uint8Array): string {
 /**
  * The entry id of a signed entry: a CIDv1 string (base32, `bagaaiera…`), multicodec json,
  * sha2-256 over the RFC 8785 (JCS) bytes of the entry, proof included, in its canonical form
- * (see {@link canonicalForm}). Synchronous. Every encoding of an entry that verifies has the
+ * (see `canonicalForm`). Synchronous. Every encoding of an entry that verifies has the
  * same id: key order, whitespace, `proof` as an object or a one-element list, and `@context`
  * items appended after the ones the proof signed do not change it; any signed change does.
  *

@@ -22,7 +22,7 @@ export function workspace(prefix: string) {
     try {
       const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
         cwd: dir,
-        env: { ...process.env, LP_PASSPHRASE: 'correct horse battery', NO_COLOR: '1', ...env },
+        env: { ...process.env, LP_PASSPHRASE: 'correct horse battery', LP_INSECURE_TEST_ITERATIONS: '1', NO_COLOR: '1', ...env },
         maxBuffer: 64 * 1024 * 1024,
       });
       return { code: 0, stdout, stderr };

@@ -20,10 +20,11 @@ import { keysRotateExample, keysRotateOptions, keysRotateUsage, rotateKey } from
 async function generateHolderKey(values: CommandContext['values'], json: boolean): Promise<number> {
   if (values.role !== undefined || values.name !== undefined) throw new UsageError('--holder makes a learner’s key: it takes no --role or --name');
   if (typeof values.out !== 'string') throw new UsageError('--out <file> is required');
+  const iterations = iterationsFrom(values.iterations);
+  writeSecretCheck(values.out, values.force === true);
   const passphrase = await passphraseFrom(values);
   const key = await generateKeyPair();
-  const iterations = values.iterations ? Number(values.iterations) : undefined;
-  writeSecret(values.out, await encryptKeyFile(key, passphrase, iterations ? { iterations } : {}), values.force === true);
+  writeSecret(values.out, await encryptKeyFile(key, passphrase, iterations), values.force === true);
   if (json) printJson({ did: key.did, file: values.out });
   else say(line`${colour.green('✓')} learner key written to ${values.out}\n  ${key.did}\n  Start their passport: learning-passport passport init --holder-key ${values.out} -o passport.json`);;
   return 0;
@@ -34,17 +35,20 @@ export const MIN_ITERATIONS = 210_000;
 /** The lowest count when LP_INSECURE_TEST_ITERATIONS=1 (test suites only: such a key file is weak). */
 const TEST_MIN_ITERATIONS = 1_000;
 
-/** --iterations as a whole number at or above the floor (undefined: the library's default, 600,000). */
-function iterationsFrom(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
+/** --iterations as key-file options: a whole number at or above the floor (none given: the library's default, 600,000). */
+function iterationsFrom(value: unknown): { iterations?: number; unsafeIterationsForTesting?: number } {
+  if (value === undefined) return {};
   const n = Number(value);
   const testOnly = process.env.LP_INSECURE_TEST_ITERATIONS === '1';
   const floor = testOnly ? TEST_MIN_ITERATIONS : MIN_ITERATIONS;
   if (!/^\d+$/.test(String(value)) || !Number.isSafeInteger(n)) throw new UsageError(`--iterations must be a whole number (got "${String(value)}")`, 'ERR_FLAG_VALUE');
   if (n < floor) throw new UsageError(`--iterations must be at least ${floor.toLocaleString('en-GB')} (OWASP guidance for PBKDF2-HMAC-SHA512); the default is 600,000`, 'ERR_FLAG_VALUE');
   if (n > 5_000_000) throw new UsageError('--iterations must be at most 5,000,000 (a key file must stay openable)', 'ERR_FLAG_VALUE');
-  if (testOnly && n < MIN_ITERATIONS) warn(`${colour.yellow('warning:')} ${n} iterations is for test suites only: this key file is weak`);
-  return n;
+  if (testOnly && n < MIN_ITERATIONS) {
+    warn(`${colour.yellow('warning:')} ${n} iterations is for test suites only: this key file is weak`);
+    return { unsafeIterationsForTesting: n };
+  }
+  return { iterations: n };
 }
 
 function roleFrom(value: unknown): IssuerRole {
@@ -100,7 +104,7 @@ export const keysCommand: Command = {
         role,
         ...(typeof values['display-name'] === 'string' ? { displayName: values['display-name'] } : {}),
       });
-      const text = await encryptKeyFile(key, passphrase, { profile, ...(iterations ? { iterations } : {}) });
+      const text = await encryptKeyFile(key, passphrase, { profile, ...iterations });
       writeSecret(values.out, text, values.force === true);
       if (json) printJson({ did: key.did, profile, file: values.out });
       else say(line`${colour.green('✓')} key for ${profile.name} (${role}) written to ${values.out} (readable by you only)\n  ${key.did}`);
@@ -123,7 +127,7 @@ export const keysCommand: Command = {
         const iterations = iterationsFrom(values.iterations);
         const { key, profile } = await decryptKeyFile(text, await passphraseFrom({ ...values, label: 'Current passphrase' }));
         const next = await newPassphrase(values['new-passphrase-file']);
-        const updated = await encryptKeyFile(key, next, { ...(profile ? { profile } : {}), ...(iterations ? { iterations } : {}) });
+        const updated = await encryptKeyFile(key, next, { ...(profile ? { profile } : {}), ...iterations });
         writeSecret(file, updated, true);
         if (json) printJson({ did: key.did, file });
         else say(line`${colour.green('✓')} passphrase of ${file} changed (same key: ${key.did})`);
