@@ -99,6 +99,19 @@ class Compiler {
     switch (def.type) {
       case 'string': {
         lines.push(typed("typeof x !== 'string'", 'must be text'));
+        if (def.format === 'url') {
+          // z.url(): what the WHATWG URL parser accepts (after trimming), with its protocol and
+          // hostname patterns when the schema gives them.
+          const protocol = def.protocol instanceof RegExp ? this.constant('RE', `/${def.protocol.source}/${def.protocol.flags.replace('g', '')}`) : undefined;
+          const hostname = def.hostname instanceof RegExp ? this.constant('RE', `/${def.hostname.source}/${def.hostname.flags.replace('g', '')}`) : undefined;
+          const tests = [
+            ...(protocol ? [`!${protocol}.test(u.protocol.endsWith(':') ? u.protocol.slice(0, -1) : u.protocol)`] : []),
+            ...(hostname ? [`!${hostname}.test(u.hostname)`] : []),
+          ];
+          lines.push(`{ let ok = true; try { const u = new URL(x.trim());${tests.length ? ` if (${tests.join(' || ')}) ok = false;` : ''} } catch { ok = false; } if (!ok) ${issue('must be a web address (URL)')}; }`);
+        } else if (def.format !== undefined && def.format !== null) {
+          throw new Error(`compile-validators: unsupported string format "${String(def.format)}"`);
+        }
         for (const c of checks) {
           if (c.check === 'min_length') {
             const min = c.minimum as number;

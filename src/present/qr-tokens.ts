@@ -45,6 +45,8 @@ const VALUES = [
   'endorsement', 'self-asserted', 'custody-transfer', 'checkpoint', 'name', 'RQF', 'CQFW', 'SCQF', 'FHEQ',
   'scheme-signed', 'sighted', 'completed', 'achieved', 'classroom', 'online', 'blended', 'distance-learning',
   'workplace', 'EnvelopedVerifiableCredential', 'LearningPassportAccreditation', 'LearningPassportIssuer',
+  // Appended (tokens are positional): the project context every entry carries since 0.2.
+  'https://learning-passport.org/contexts/v1',
 ] as const;
 
 function table(items: readonly string[]): { encode: Map<string, string>; decode: Map<string, string> } {

@@ -39,27 +39,28 @@ const KEYS16 = new Set(["kind","domain","result","levelBanding","instrument","as
 const ONE_OF17 = new Set(["classroom","online","blended","distance-learning","workplace"]);
 const ONE_OF18 = new Set(["completed","achieved"]);
 const KEYS19 = new Set(["kind","title","provider","hours","deliveryMode","completedOn","outcome","learningOutcomes","skills","supersedes"]);
-const ONE_OF20 = new Set(["scheme-signed","sighted"]);
-const KEYS21 = new Set(["kind","scheme","cardType","category","cardNumber","issuedOn","expiresOn","schemeCheckUrl","attestationMode","supersedes"]);
-const ONE_OF22 = new Set(["agriculture-and-horticulture","beauty","cleaning-and-maintenance","construction","driving","education-and-training","hospitality-and-catering","it-and-communication","manufacturing","office","outdoor","recycling-and-waste","retail","sports","technical","transport-and-storage","warehousing","other"]);
-const KEYS23 = new Set(["kind","roleTitle","organisationDisplay","sector","from","to","hoursPerWeek","duties","skills","supervisorReferenceAvailable","supersedes"]);
-const ONE_OF24 = new Set(["teamwork","timekeeping","communication","planning","organisation","problem-solving","initiative","adaptability","reliability","creativity"]);
-const KEYS25 = new Set(["scale","value","max"]);
-const KEYS26 = new Set(["kind","skill","rating","evidence","assessedOn","context","supersedes"]);
-const KEYS27 = new Set(["from","to"]);
-const KEYS28 = new Set(["kind","authorRole","relationship","period","statement","contactable","supersedes"]);
-const KEYS29 = new Set(["kind","name","awardingOrg","awardedOn","description","supersedes"]);
-const KEYS30 = new Set(["kind","programme","organisation","from","to","sessions","goalsAchieved","supersedes"]);
-const KEYS31 = new Set(["kind","roleTitle","organisation","from","to","responsibilities","trainingCompleted","supersedes"]);
-const ONE_OF32 = new Set(["certificate-sighted","skills-observed","confirmed","other"]);
-const KEYS33 = new Set(["kind","target","claimType","claim","supersedes"]);
-const ONE_OF34 = new Set(["qualification","unit-credit","course-completion","licence-card","work-experience","award","mentoring","peer-role"]);
-const KEYS35 = new Set(["kind","claimedKind","title","organisation","level","date","endDate","details","supersedes"]);
-const ONE_OF36 = new Set(["issued-in-error","superseded","withdrawn","key-compromise","other"]);
-const KEYS37 = new Set(["kind","target","reason","note","supersedes"]);
-const KEYS38 = new Set(["kind","fromEstablishment","toEstablishment","transferDate","entryIds","inProgressAims","supersedes"]);
-const RE39 = /^[0-9a-f]{64}$/;
-const KEYS40 = new Set(["kind","at","entryCount","cids","digest","supersedes"]);
+const RE20 = /^https$/;
+const ONE_OF21 = new Set(["scheme-signed","sighted"]);
+const KEYS22 = new Set(["kind","scheme","cardType","category","cardNumber","issuedOn","expiresOn","schemeCheckUrl","attestationMode","supersedes"]);
+const ONE_OF23 = new Set(["agriculture-and-horticulture","beauty","cleaning-and-maintenance","construction","driving","education-and-training","hospitality-and-catering","it-and-communication","manufacturing","office","outdoor","recycling-and-waste","retail","sports","technical","transport-and-storage","warehousing","other"]);
+const KEYS24 = new Set(["kind","roleTitle","organisationDisplay","sector","from","to","hoursPerWeek","duties","skills","supervisorReferenceAvailable","supersedes"]);
+const ONE_OF25 = new Set(["teamwork","timekeeping","communication","planning","organisation","problem-solving","initiative","adaptability","reliability","creativity"]);
+const KEYS26 = new Set(["scale","value","max"]);
+const KEYS27 = new Set(["kind","skill","rating","evidence","assessedOn","context","supersedes"]);
+const KEYS28 = new Set(["from","to"]);
+const KEYS29 = new Set(["kind","authorRole","relationship","period","statement","contactable","supersedes"]);
+const KEYS30 = new Set(["kind","name","awardingOrg","awardedOn","description","supersedes"]);
+const KEYS31 = new Set(["kind","programme","organisation","from","to","sessions","goalsAchieved","supersedes"]);
+const KEYS32 = new Set(["kind","roleTitle","organisation","from","to","responsibilities","trainingCompleted","supersedes"]);
+const ONE_OF33 = new Set(["certificate-sighted","skills-observed","confirmed","other"]);
+const KEYS34 = new Set(["kind","target","claimType","claim","supersedes"]);
+const ONE_OF35 = new Set(["qualification","unit-credit","course-completion","licence-card","work-experience","award","mentoring","peer-role"]);
+const KEYS36 = new Set(["kind","claimedKind","title","organisation","level","date","endDate","details","supersedes"]);
+const ONE_OF37 = new Set(["issued-in-error","superseded","withdrawn","key-compromise","other"]);
+const KEYS38 = new Set(["kind","target","reason","note","supersedes"]);
+const KEYS39 = new Set(["kind","fromEstablishment","toEstablishment","transferDate","entryIds","inProgressAims","supersedes"]);
+const RE40 = /^[0-9a-f]{64}$/;
+const KEYS41 = new Set(["kind","at","entryCount","cids","digest","supersedes"]);
 
 function v0(x: any, p: Path, k: Key, out: Issue[]): void {
   if (x !== "https://www.w3.org/ns/credentials/v2") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"https://www.w3.org/ns/credentials/v2\"" }); return; }
@@ -800,10 +801,21 @@ function v99(x: any, p: Path, k: Key, out: Issue[]): void {
 }
 
 function v100(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (!ONE_OF20.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: scheme-signed, sighted" }); return; }
+  if (typeof x !== 'string') { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be text" }); return; }
+  { let ok = true; try { const u = new URL(x.trim()); if (!RE20.test(u.protocol.endsWith(':') ? u.protocol.slice(0, -1) : u.protocol)) ok = false; } catch { ok = false; } if (!ok) out.push({ path: k === undefined ? p : [...p, k], message: "must be a web address (URL)" }); }
+  if (x.length > 500) out.push({ path: k === undefined ? p : [...p, k], message: "must be at most 500 characters" });
 }
 
 function v101(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x === undefined) return;
+  v100(x, p, k, out);
+}
+
+function v102(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (!ONE_OF21.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: scheme-signed, sighted" }); return; }
+}
+
+function v103(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
@@ -814,13 +826,13 @@ function v101(x: any, p: Path, k: Key, out: Issue[]): void {
   v39(x["cardNumber"], q, "cardNumber", out);
   v44(x["issuedOn"], q, "issuedOn", out);
   v74(x["expiresOn"], q, "expiresOn", out);
-  v26(x["schemeCheckUrl"], q, "schemeCheckUrl", out);
-  v100(x["attestationMode"], q, "attestationMode", out);
+  v101(x["schemeCheckUrl"], q, "schemeCheckUrl", out);
+  v102(x["attestationMode"], q, "attestationMode", out);
   v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS21.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+  for (const key of Object.keys(x)) if (!KEYS22.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
 }
 
-function v102(x: any, p: Path, k: Key, out: Issue[]): void {
+function v104(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
@@ -828,10 +840,10 @@ function v102(x: any, p: Path, k: Key, out: Issue[]): void {
   v29(x["identifier"], q, "identifier", out);
   v31(x["type"], q, "type", out);
   v98(x["achievement"], q, "achievement", out);
-  v101(x["learningPassport"], q, "learningPassport", out);
+  v103(x["learningPassport"], q, "learningPassport", out);
 }
 
-function v103(x: any, p: Path, k: Key, out: Issue[]): void {
+function v105(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
@@ -843,48 +855,39 @@ function v103(x: any, p: Path, k: Key, out: Issue[]): void {
   v15(x["validUntil"], q, "validUntil", out);
   v16(x["name"], q, "name", out);
   v18(x["description"], q, "description", out);
-  v102(x["credentialSubject"], q, "credentialSubject", out);
+  v104(x["credentialSubject"], q, "credentialSubject", out);
   v52(x["credentialStatus"], q, "credentialStatus", out);
   v57(x["proof"], q, "proof", out);
 }
 
-function v104(x: any, p: Path, k: Key, out: Issue[]): void {
+function v106(x: any, p: Path, k: Key, out: Issue[]): void {
   if (x !== "Fieldwork") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"Fieldwork\"" }); return; }
 }
 
-function v105(x: any, p: Path, k: Key, out: Issue[]): void {
+function v107(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
   v6(x["id"], q, "id", out);
   v33(x["type"], q, "type", out);
-  v104(x["achievementType"], q, "achievementType", out);
+  v106(x["achievementType"], q, "achievementType", out);
   v16(x["name"], q, "name", out);
   v35(x["description"], q, "description", out);
   v36(x["criteria"], q, "criteria", out);
 }
 
-function v106(x: any, p: Path, k: Key, out: Issue[]): void {
+function v108(x: any, p: Path, k: Key, out: Issue[]): void {
   if (x !== "work-experience") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"work-experience\"" }); return; }
 }
 
-function v107(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (!ONE_OF22.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: agriculture-and-horticulture, beauty, cleaning-and-maintenance, construction, driving, education-and-training, hospitality-and-catering, it-and-communication, manufacturing, office, outdoor, recycling-and-waste, retail, sports, technical, transport-and-storage, warehousing, other" }); return; }
-}
-
-function v108(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'number' || !Number.isFinite(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a number" }); return; }
-  if (x < 0) out.push({ path: k === undefined ? p : [...p, k], message: "must be at least 0" });
-  if (x > 100) out.push({ path: k === undefined ? p : [...p, k], message: "must be at most 100" });
-}
-
 function v109(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x === undefined) return;
-  v108(x, p, k, out);
+  if (!ONE_OF23.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: agriculture-and-horticulture, beauty, cleaning-and-maintenance, construction, driving, education-and-training, hospitality-and-catering, it-and-communication, manufacturing, office, outdoor, recycling-and-waste, retail, sports, technical, transport-and-storage, warehousing, other" }); return; }
 }
 
 function v110(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'boolean') { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be true or false" }); return; }
+  if (typeof x !== 'number' || !Number.isFinite(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a number" }); return; }
+  if (x < 0) out.push({ path: k === undefined ? p : [...p, k], message: "must be at least 0" });
+  if (x > 100) out.push({ path: k === undefined ? p : [...p, k], message: "must be at most 100" });
 }
 
 function v111(x: any, p: Path, k: Key, out: Issue[]): void {
@@ -893,35 +896,44 @@ function v111(x: any, p: Path, k: Key, out: Issue[]): void {
 }
 
 function v112(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v106(x["kind"], q, "kind", out);
-  v12(x["roleTitle"], q, "roleTitle", out);
-  v12(x["organisationDisplay"], q, "organisationDisplay", out);
-  v107(x["sector"], q, "sector", out);
-  v44(x["from"], q, "from", out);
-  v74(x["to"], q, "to", out);
-  v109(x["hoursPerWeek"], q, "hoursPerWeek", out);
-  v73(x["duties"], q, "duties", out);
-  v73(x["skills"], q, "skills", out);
-  v111(x["supervisorReferenceAvailable"], q, "supervisorReferenceAvailable", out);
-  v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS23.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+  if (typeof x !== 'boolean') { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be true or false" }); return; }
 }
 
 function v113(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x === undefined) return;
+  v112(x, p, k, out);
+}
+
+function v114(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v108(x["kind"], q, "kind", out);
+  v12(x["roleTitle"], q, "roleTitle", out);
+  v12(x["organisationDisplay"], q, "organisationDisplay", out);
+  v109(x["sector"], q, "sector", out);
+  v44(x["from"], q, "from", out);
+  v74(x["to"], q, "to", out);
+  v111(x["hoursPerWeek"], q, "hoursPerWeek", out);
+  v73(x["duties"], q, "duties", out);
+  v73(x["skills"], q, "skills", out);
+  v113(x["supervisorReferenceAvailable"], q, "supervisorReferenceAvailable", out);
+  v48(x["supersedes"], q, "supersedes", out);
+  for (const key of Object.keys(x)) if (!KEYS24.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+}
+
+function v115(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
   v19(x["id"], q, "id", out);
   v29(x["identifier"], q, "identifier", out);
   v31(x["type"], q, "type", out);
-  v105(x["achievement"], q, "achievement", out);
-  v112(x["learningPassport"], q, "learningPassport", out);
+  v107(x["achievement"], q, "achievement", out);
+  v114(x["learningPassport"], q, "learningPassport", out);
 }
 
-function v114(x: any, p: Path, k: Key, out: Issue[]): void {
+function v116(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
@@ -933,59 +945,59 @@ function v114(x: any, p: Path, k: Key, out: Issue[]): void {
   v15(x["validUntil"], q, "validUntil", out);
   v16(x["name"], q, "name", out);
   v18(x["description"], q, "description", out);
-  v113(x["credentialSubject"], q, "credentialSubject", out);
+  v115(x["credentialSubject"], q, "credentialSubject", out);
   v52(x["credentialStatus"], q, "credentialStatus", out);
   v57(x["proof"], q, "proof", out);
 }
 
-function v115(x: any, p: Path, k: Key, out: Issue[]): void {
+function v117(x: any, p: Path, k: Key, out: Issue[]): void {
   if (x !== "employability-skill") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"employability-skill\"" }); return; }
 }
 
-function v116(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (!ONE_OF24.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: teamwork, timekeeping, communication, planning, organisation, problem-solving, initiative, adaptability, reliability, creativity" }); return; }
+function v118(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (!ONE_OF25.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: teamwork, timekeeping, communication, planning, organisation, problem-solving, initiative, adaptability, reliability, creativity" }); return; }
 }
 
-function v117(x: any, p: Path, k: Key, out: Issue[]): void {
+function v119(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'number' || !Number.isFinite(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a number" }); return; }
   if (!Number.isSafeInteger(x)) out.push({ path: k === undefined ? p : [...p, k], message: "must be a whole number" });
   if (x < 0) out.push({ path: k === undefined ? p : [...p, k], message: "must be at least 0" });
   if (x > 100) out.push({ path: k === undefined ? p : [...p, k], message: "must be at most 100" });
 }
 
-function v118(x: any, p: Path, k: Key, out: Issue[]): void {
+function v120(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'number' || !Number.isFinite(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a number" }); return; }
   if (!Number.isSafeInteger(x)) out.push({ path: k === undefined ? p : [...p, k], message: "must be a whole number" });
   if (x < 1) out.push({ path: k === undefined ? p : [...p, k], message: "must be at least 1" });
   if (x > 100) out.push({ path: k === undefined ? p : [...p, k], message: "must be at most 100" });
 }
 
-function v119(x: any, p: Path, k: Key, out: Issue[]): void {
+function v121(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
   v12(x["scale"], q, "scale", out);
-  v117(x["value"], q, "value", out);
-  v118(x["max"], q, "max", out);
-  for (const key of Object.keys(x)) if (!KEYS25.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+  v119(x["value"], q, "value", out);
+  v120(x["max"], q, "max", out);
+  for (const key of Object.keys(x)) if (!KEYS26.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
 }
 
-function v120(x: any, p: Path, k: Key, out: Issue[]): void {
+function v122(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
-  v115(x["kind"], q, "kind", out);
-  v116(x["skill"], q, "skill", out);
-  v119(x["rating"], q, "rating", out);
+  v117(x["kind"], q, "kind", out);
+  v118(x["skill"], q, "skill", out);
+  v121(x["rating"], q, "rating", out);
   v63(x["evidence"], q, "evidence", out);
   v44(x["assessedOn"], q, "assessedOn", out);
   v12(x["context"], q, "context", out);
   v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS26.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+  for (const key of Object.keys(x)) if (!KEYS27.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
   if (out.length === before) { const problem = (KIND_RULES["employability-skill"] as Rule)(x); if (problem) out.push({ path: [...q, ...problem.path], message: problem.message }); }
 }
 
-function v121(x: any, p: Path, k: Key, out: Issue[]): void {
+function v123(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
@@ -993,10 +1005,10 @@ function v121(x: any, p: Path, k: Key, out: Issue[]): void {
   v29(x["identifier"], q, "identifier", out);
   v31(x["type"], q, "type", out);
   v60(x["achievement"], q, "achievement", out);
-  v120(x["learningPassport"], q, "learningPassport", out);
+  v122(x["learningPassport"], q, "learningPassport", out);
 }
 
-function v122(x: any, p: Path, k: Key, out: Issue[]): void {
+function v124(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
@@ -1008,12 +1020,12 @@ function v122(x: any, p: Path, k: Key, out: Issue[]): void {
   v15(x["validUntil"], q, "validUntil", out);
   v16(x["name"], q, "name", out);
   v18(x["description"], q, "description", out);
-  v121(x["credentialSubject"], q, "credentialSubject", out);
+  v123(x["credentialSubject"], q, "credentialSubject", out);
   v52(x["credentialStatus"], q, "credentialStatus", out);
   v57(x["proof"], q, "proof", out);
 }
 
-function v123(x: any, p: Path, k: Key, out: Issue[]): void {
+function v125(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
@@ -1025,181 +1037,106 @@ function v123(x: any, p: Path, k: Key, out: Issue[]): void {
   v36(x["criteria"], q, "criteria", out);
 }
 
-function v124(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "reference") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"reference\"" }); return; }
-}
-
-function v125(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v44(x["from"], q, "from", out);
-  v74(x["to"], q, "to", out);
-  for (const key of Object.keys(x)) if (!KEYS27.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
-}
-
 function v126(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v124(x["kind"], q, "kind", out);
-  v12(x["authorRole"], q, "authorRole", out);
-  v12(x["relationship"], q, "relationship", out);
-  v125(x["period"], q, "period", out);
-  v63(x["statement"], q, "statement", out);
-  v110(x["contactable"], q, "contactable", out);
-  v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS28.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+  if (x !== "reference") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"reference\"" }); return; }
 }
 
 function v127(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
-  v19(x["id"], q, "id", out);
-  v29(x["identifier"], q, "identifier", out);
-  v31(x["type"], q, "type", out);
-  v123(x["achievement"], q, "achievement", out);
-  v126(x["learningPassport"], q, "learningPassport", out);
+  v44(x["from"], q, "from", out);
+  v74(x["to"], q, "to", out);
+  for (const key of Object.keys(x)) if (!KEYS28.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
 }
 
 function v128(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
-  v5(x["@context"], q, "@context", out);
-  v6(x["id"], q, "id", out);
-  v9(x["type"], q, "type", out);
-  v13(x["issuer"], q, "issuer", out);
-  v14(x["validFrom"], q, "validFrom", out);
-  v15(x["validUntil"], q, "validUntil", out);
-  v16(x["name"], q, "name", out);
-  v18(x["description"], q, "description", out);
-  v127(x["credentialSubject"], q, "credentialSubject", out);
-  v52(x["credentialStatus"], q, "credentialStatus", out);
-  v57(x["proof"], q, "proof", out);
+  v126(x["kind"], q, "kind", out);
+  v12(x["authorRole"], q, "authorRole", out);
+  v12(x["relationship"], q, "relationship", out);
+  v127(x["period"], q, "period", out);
+  v63(x["statement"], q, "statement", out);
+  v112(x["contactable"], q, "contactable", out);
+  v48(x["supersedes"], q, "supersedes", out);
+  for (const key of Object.keys(x)) if (!KEYS29.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
 }
 
 function v129(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "Award") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"Award\"" }); return; }
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v19(x["id"], q, "id", out);
+  v29(x["identifier"], q, "identifier", out);
+  v31(x["type"], q, "type", out);
+  v125(x["achievement"], q, "achievement", out);
+  v128(x["learningPassport"], q, "learningPassport", out);
 }
 
 function v130(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
+  v5(x["@context"], q, "@context", out);
   v6(x["id"], q, "id", out);
-  v33(x["type"], q, "type", out);
-  v129(x["achievementType"], q, "achievementType", out);
+  v9(x["type"], q, "type", out);
+  v13(x["issuer"], q, "issuer", out);
+  v14(x["validFrom"], q, "validFrom", out);
+  v15(x["validUntil"], q, "validUntil", out);
   v16(x["name"], q, "name", out);
-  v35(x["description"], q, "description", out);
-  v36(x["criteria"], q, "criteria", out);
+  v18(x["description"], q, "description", out);
+  v129(x["credentialSubject"], q, "credentialSubject", out);
+  v52(x["credentialStatus"], q, "credentialStatus", out);
+  v57(x["proof"], q, "proof", out);
 }
 
 function v131(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "award") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"award\"" }); return; }
+  if (x !== "Award") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"Award\"" }); return; }
 }
 
 function v132(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
-  v131(x["kind"], q, "kind", out);
-  v12(x["name"], q, "name", out);
-  v12(x["awardingOrg"], q, "awardingOrg", out);
-  v44(x["awardedOn"], q, "awardedOn", out);
-  v64(x["description"], q, "description", out);
-  v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS29.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+  v6(x["id"], q, "id", out);
+  v33(x["type"], q, "type", out);
+  v131(x["achievementType"], q, "achievementType", out);
+  v16(x["name"], q, "name", out);
+  v35(x["description"], q, "description", out);
+  v36(x["criteria"], q, "criteria", out);
 }
 
 function v133(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v19(x["id"], q, "id", out);
-  v29(x["identifier"], q, "identifier", out);
-  v31(x["type"], q, "type", out);
-  v130(x["achievement"], q, "achievement", out);
-  v132(x["learningPassport"], q, "learningPassport", out);
+  if (x !== "award") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"award\"" }); return; }
 }
 
 function v134(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
-  v5(x["@context"], q, "@context", out);
-  v6(x["id"], q, "id", out);
-  v9(x["type"], q, "type", out);
-  v13(x["issuer"], q, "issuer", out);
-  v14(x["validFrom"], q, "validFrom", out);
-  v15(x["validUntil"], q, "validUntil", out);
-  v16(x["name"], q, "name", out);
-  v18(x["description"], q, "description", out);
-  v133(x["credentialSubject"], q, "credentialSubject", out);
-  v52(x["credentialStatus"], q, "credentialStatus", out);
-  v57(x["proof"], q, "proof", out);
-}
-
-function v135(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "CoCurricular") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"CoCurricular\"" }); return; }
-}
-
-function v136(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v6(x["id"], q, "id", out);
-  v33(x["type"], q, "type", out);
-  v135(x["achievementType"], q, "achievementType", out);
-  v16(x["name"], q, "name", out);
-  v35(x["description"], q, "description", out);
-  v36(x["criteria"], q, "criteria", out);
-}
-
-function v137(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "mentoring") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"mentoring\"" }); return; }
-}
-
-function v138(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'number' || !Number.isFinite(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a number" }); return; }
-  if (!Number.isSafeInteger(x)) out.push({ path: k === undefined ? p : [...p, k], message: "must be a whole number" });
-  if (x < 0) out.push({ path: k === undefined ? p : [...p, k], message: "must be at least 0" });
-  if (x > 10000) out.push({ path: k === undefined ? p : [...p, k], message: "must be at most 10000" });
-}
-
-function v139(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x === undefined) return;
-  v138(x, p, k, out);
-}
-
-function v140(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v137(x["kind"], q, "kind", out);
-  v12(x["programme"], q, "programme", out);
-  v12(x["organisation"], q, "organisation", out);
-  v44(x["from"], q, "from", out);
-  v74(x["to"], q, "to", out);
-  v139(x["sessions"], q, "sessions", out);
-  v73(x["goalsAchieved"], q, "goalsAchieved", out);
+  v133(x["kind"], q, "kind", out);
+  v12(x["name"], q, "name", out);
+  v12(x["awardingOrg"], q, "awardingOrg", out);
+  v44(x["awardedOn"], q, "awardedOn", out);
+  v64(x["description"], q, "description", out);
   v48(x["supersedes"], q, "supersedes", out);
   for (const key of Object.keys(x)) if (!KEYS30.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
 }
 
-function v141(x: any, p: Path, k: Key, out: Issue[]): void {
+function v135(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
   v19(x["id"], q, "id", out);
   v29(x["identifier"], q, "identifier", out);
   v31(x["type"], q, "type", out);
-  v136(x["achievement"], q, "achievement", out);
-  v140(x["learningPassport"], q, "learningPassport", out);
+  v132(x["achievement"], q, "achievement", out);
+  v134(x["learningPassport"], q, "learningPassport", out);
 }
 
-function v142(x: any, p: Path, k: Key, out: Issue[]): void {
+function v136(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
@@ -1211,36 +1148,111 @@ function v142(x: any, p: Path, k: Key, out: Issue[]): void {
   v15(x["validUntil"], q, "validUntil", out);
   v16(x["name"], q, "name", out);
   v18(x["description"], q, "description", out);
-  v141(x["credentialSubject"], q, "credentialSubject", out);
+  v135(x["credentialSubject"], q, "credentialSubject", out);
   v52(x["credentialStatus"], q, "credentialStatus", out);
   v57(x["proof"], q, "proof", out);
 }
 
+function v137(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x !== "CoCurricular") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"CoCurricular\"" }); return; }
+}
+
+function v138(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v6(x["id"], q, "id", out);
+  v33(x["type"], q, "type", out);
+  v137(x["achievementType"], q, "achievementType", out);
+  v16(x["name"], q, "name", out);
+  v35(x["description"], q, "description", out);
+  v36(x["criteria"], q, "criteria", out);
+}
+
+function v139(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x !== "mentoring") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"mentoring\"" }); return; }
+}
+
+function v140(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'number' || !Number.isFinite(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a number" }); return; }
+  if (!Number.isSafeInteger(x)) out.push({ path: k === undefined ? p : [...p, k], message: "must be a whole number" });
+  if (x < 0) out.push({ path: k === undefined ? p : [...p, k], message: "must be at least 0" });
+  if (x > 10000) out.push({ path: k === undefined ? p : [...p, k], message: "must be at most 10000" });
+}
+
+function v141(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x === undefined) return;
+  v140(x, p, k, out);
+}
+
+function v142(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v139(x["kind"], q, "kind", out);
+  v12(x["programme"], q, "programme", out);
+  v12(x["organisation"], q, "organisation", out);
+  v44(x["from"], q, "from", out);
+  v74(x["to"], q, "to", out);
+  v141(x["sessions"], q, "sessions", out);
+  v73(x["goalsAchieved"], q, "goalsAchieved", out);
+  v48(x["supersedes"], q, "supersedes", out);
+  for (const key of Object.keys(x)) if (!KEYS31.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+}
+
 function v143(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "CommunityService") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"CommunityService\"" }); return; }
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v19(x["id"], q, "id", out);
+  v29(x["identifier"], q, "identifier", out);
+  v31(x["type"], q, "type", out);
+  v138(x["achievement"], q, "achievement", out);
+  v142(x["learningPassport"], q, "learningPassport", out);
 }
 
 function v144(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
+  v5(x["@context"], q, "@context", out);
   v6(x["id"], q, "id", out);
-  v33(x["type"], q, "type", out);
-  v143(x["achievementType"], q, "achievementType", out);
+  v9(x["type"], q, "type", out);
+  v13(x["issuer"], q, "issuer", out);
+  v14(x["validFrom"], q, "validFrom", out);
+  v15(x["validUntil"], q, "validUntil", out);
   v16(x["name"], q, "name", out);
-  v35(x["description"], q, "description", out);
-  v36(x["criteria"], q, "criteria", out);
+  v18(x["description"], q, "description", out);
+  v143(x["credentialSubject"], q, "credentialSubject", out);
+  v52(x["credentialStatus"], q, "credentialStatus", out);
+  v57(x["proof"], q, "proof", out);
 }
 
 function v145(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "peer-role") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"peer-role\"" }); return; }
+  if (x !== "CommunityService") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"CommunityService\"" }); return; }
 }
 
 function v146(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
-  v145(x["kind"], q, "kind", out);
+  v6(x["id"], q, "id", out);
+  v33(x["type"], q, "type", out);
+  v145(x["achievementType"], q, "achievementType", out);
+  v16(x["name"], q, "name", out);
+  v35(x["description"], q, "description", out);
+  v36(x["criteria"], q, "criteria", out);
+}
+
+function v147(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x !== "peer-role") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"peer-role\"" }); return; }
+}
+
+function v148(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v147(x["kind"], q, "kind", out);
   v12(x["roleTitle"], q, "roleTitle", out);
   v12(x["organisation"], q, "organisation", out);
   v44(x["from"], q, "from", out);
@@ -1248,85 +1260,85 @@ function v146(x: any, p: Path, k: Key, out: Issue[]): void {
   v73(x["responsibilities"], q, "responsibilities", out);
   v73(x["trainingCompleted"], q, "trainingCompleted", out);
   v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS31.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+  for (const key of Object.keys(x)) if (!KEYS32.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
 }
 
-function v147(x: any, p: Path, k: Key, out: Issue[]): void {
+function v149(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
   v19(x["id"], q, "id", out);
   v29(x["identifier"], q, "identifier", out);
   v31(x["type"], q, "type", out);
-  v144(x["achievement"], q, "achievement", out);
-  v146(x["learningPassport"], q, "learningPassport", out);
-}
-
-function v148(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v5(x["@context"], q, "@context", out);
-  v6(x["id"], q, "id", out);
-  v9(x["type"], q, "type", out);
-  v13(x["issuer"], q, "issuer", out);
-  v14(x["validFrom"], q, "validFrom", out);
-  v15(x["validUntil"], q, "validUntil", out);
-  v16(x["name"], q, "name", out);
-  v18(x["description"], q, "description", out);
-  v147(x["credentialSubject"], q, "credentialSubject", out);
-  v52(x["credentialStatus"], q, "credentialStatus", out);
-  v57(x["proof"], q, "proof", out);
-}
-
-function v149(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "ext:Endorsement") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"ext:Endorsement\"" }); return; }
+  v146(x["achievement"], q, "achievement", out);
+  v148(x["learningPassport"], q, "learningPassport", out);
 }
 
 function v150(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
+  v5(x["@context"], q, "@context", out);
+  v6(x["id"], q, "id", out);
+  v9(x["type"], q, "type", out);
+  v13(x["issuer"], q, "issuer", out);
+  v14(x["validFrom"], q, "validFrom", out);
+  v15(x["validUntil"], q, "validUntil", out);
+  v16(x["name"], q, "name", out);
+  v18(x["description"], q, "description", out);
+  v149(x["credentialSubject"], q, "credentialSubject", out);
+  v52(x["credentialStatus"], q, "credentialStatus", out);
+  v57(x["proof"], q, "proof", out);
+}
+
+function v151(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x !== "ext:Endorsement") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"ext:Endorsement\"" }); return; }
+}
+
+function v152(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
   v6(x["id"], q, "id", out);
   v33(x["type"], q, "type", out);
-  v149(x["achievementType"], q, "achievementType", out);
+  v151(x["achievementType"], q, "achievementType", out);
   v16(x["name"], q, "name", out);
   v35(x["description"], q, "description", out);
   v36(x["criteria"], q, "criteria", out);
 }
 
-function v151(x: any, p: Path, k: Key, out: Issue[]): void {
+function v153(x: any, p: Path, k: Key, out: Issue[]): void {
   if (x !== "endorsement") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"endorsement\"" }); return; }
 }
 
-function v152(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (!ONE_OF32.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: certificate-sighted, skills-observed, confirmed, other" }); return; }
+function v154(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (!ONE_OF33.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: certificate-sighted, skills-observed, confirmed, other" }); return; }
 }
 
-function v153(x: any, p: Path, k: Key, out: Issue[]): void {
+function v155(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
-  v151(x["kind"], q, "kind", out);
+  v153(x["kind"], q, "kind", out);
   v47(x["target"], q, "target", out);
-  v152(x["claimType"], q, "claimType", out);
+  v154(x["claimType"], q, "claimType", out);
   v63(x["claim"], q, "claim", out);
   v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS33.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+  for (const key of Object.keys(x)) if (!KEYS34.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
 }
 
-function v154(x: any, p: Path, k: Key, out: Issue[]): void {
+function v156(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
   v19(x["id"], q, "id", out);
   v29(x["identifier"], q, "identifier", out);
   v31(x["type"], q, "type", out);
-  v150(x["achievement"], q, "achievement", out);
-  v153(x["learningPassport"], q, "learningPassport", out);
+  v152(x["achievement"], q, "achievement", out);
+  v155(x["learningPassport"], q, "learningPassport", out);
 }
 
-function v155(x: any, p: Path, k: Key, out: Issue[]): void {
+function v157(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
@@ -1338,25 +1350,25 @@ function v155(x: any, p: Path, k: Key, out: Issue[]): void {
   v15(x["validUntil"], q, "validUntil", out);
   v16(x["name"], q, "name", out);
   v18(x["description"], q, "description", out);
-  v154(x["credentialSubject"], q, "credentialSubject", out);
+  v156(x["credentialSubject"], q, "credentialSubject", out);
   v52(x["credentialStatus"], q, "credentialStatus", out);
   v57(x["proof"], q, "proof", out);
 }
 
-function v156(x: any, p: Path, k: Key, out: Issue[]): void {
+function v158(x: any, p: Path, k: Key, out: Issue[]): void {
   if (x !== "self-asserted") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"self-asserted\"" }); return; }
 }
 
-function v157(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (!ONE_OF34.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: qualification, unit-credit, course-completion, licence-card, work-experience, award, mentoring, peer-role" }); return; }
+function v159(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (!ONE_OF35.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: qualification, unit-credit, course-completion, licence-card, work-experience, award, mentoring, peer-role" }); return; }
 }
 
-function v158(x: any, p: Path, k: Key, out: Issue[]): void {
+function v160(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
-  v156(x["kind"], q, "kind", out);
-  v157(x["claimedKind"], q, "claimedKind", out);
+  v158(x["kind"], q, "kind", out);
+  v159(x["claimedKind"], q, "claimedKind", out);
   v12(x["title"], q, "title", out);
   v39(x["organisation"], q, "organisation", out);
   v71(x["level"], q, "level", out);
@@ -1364,240 +1376,159 @@ function v158(x: any, p: Path, k: Key, out: Issue[]): void {
   v74(x["endDate"], q, "endDate", out);
   v64(x["details"], q, "details", out);
   v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS35.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+  for (const key of Object.keys(x)) if (!KEYS36.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
 }
 
-function v159(x: any, p: Path, k: Key, out: Issue[]): void {
+function v161(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
   v19(x["id"], q, "id", out);
   v29(x["identifier"], q, "identifier", out);
   v31(x["type"], q, "type", out);
-  v123(x["achievement"], q, "achievement", out);
-  v158(x["learningPassport"], q, "learningPassport", out);
-}
-
-function v160(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v5(x["@context"], q, "@context", out);
-  v6(x["id"], q, "id", out);
-  v9(x["type"], q, "type", out);
-  v13(x["issuer"], q, "issuer", out);
-  v14(x["validFrom"], q, "validFrom", out);
-  v15(x["validUntil"], q, "validUntil", out);
-  v16(x["name"], q, "name", out);
-  v18(x["description"], q, "description", out);
-  v159(x["credentialSubject"], q, "credentialSubject", out);
-  v52(x["credentialStatus"], q, "credentialStatus", out);
-  v57(x["proof"], q, "proof", out);
-}
-
-function v161(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "ext:Revocation") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"ext:Revocation\"" }); return; }
+  v125(x["achievement"], q, "achievement", out);
+  v160(x["learningPassport"], q, "learningPassport", out);
 }
 
 function v162(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
+  v5(x["@context"], q, "@context", out);
+  v6(x["id"], q, "id", out);
+  v9(x["type"], q, "type", out);
+  v13(x["issuer"], q, "issuer", out);
+  v14(x["validFrom"], q, "validFrom", out);
+  v15(x["validUntil"], q, "validUntil", out);
+  v16(x["name"], q, "name", out);
+  v18(x["description"], q, "description", out);
+  v161(x["credentialSubject"], q, "credentialSubject", out);
+  v52(x["credentialStatus"], q, "credentialStatus", out);
+  v57(x["proof"], q, "proof", out);
+}
+
+function v163(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x !== "ext:Revocation") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"ext:Revocation\"" }); return; }
+}
+
+function v164(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
   v6(x["id"], q, "id", out);
   v33(x["type"], q, "type", out);
-  v161(x["achievementType"], q, "achievementType", out);
+  v163(x["achievementType"], q, "achievementType", out);
   v16(x["name"], q, "name", out);
   v35(x["description"], q, "description", out);
   v36(x["criteria"], q, "criteria", out);
 }
 
-function v163(x: any, p: Path, k: Key, out: Issue[]): void {
+function v165(x: any, p: Path, k: Key, out: Issue[]): void {
   if (x !== "revocation") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"revocation\"" }); return; }
 }
 
-function v164(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (!ONE_OF36.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: issued-in-error, superseded, withdrawn, key-compromise, other" }); return; }
-}
-
-function v165(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v163(x["kind"], q, "kind", out);
-  v47(x["target"], q, "target", out);
-  v164(x["reason"], q, "reason", out);
-  v64(x["note"], q, "note", out);
-  v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS37.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
-}
-
 function v166(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v19(x["id"], q, "id", out);
-  v29(x["identifier"], q, "identifier", out);
-  v31(x["type"], q, "type", out);
-  v162(x["achievement"], q, "achievement", out);
-  v165(x["learningPassport"], q, "learningPassport", out);
+  if (!ONE_OF37.has(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be one of: issued-in-error, superseded, withdrawn, key-compromise, other" }); return; }
 }
 
 function v167(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
-  v5(x["@context"], q, "@context", out);
-  v6(x["id"], q, "id", out);
-  v9(x["type"], q, "type", out);
-  v13(x["issuer"], q, "issuer", out);
-  v14(x["validFrom"], q, "validFrom", out);
-  v15(x["validUntil"], q, "validUntil", out);
-  v16(x["name"], q, "name", out);
-  v18(x["description"], q, "description", out);
-  v166(x["credentialSubject"], q, "credentialSubject", out);
-  v52(x["credentialStatus"], q, "credentialStatus", out);
-  v57(x["proof"], q, "proof", out);
+  v165(x["kind"], q, "kind", out);
+  v47(x["target"], q, "target", out);
+  v166(x["reason"], q, "reason", out);
+  v64(x["note"], q, "note", out);
+  v48(x["supersedes"], q, "supersedes", out);
+  for (const key of Object.keys(x)) if (!KEYS38.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
 }
 
 function v168(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "ext:CustodyTransfer") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"ext:CustodyTransfer\"" }); return; }
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v19(x["id"], q, "id", out);
+  v29(x["identifier"], q, "identifier", out);
+  v31(x["type"], q, "type", out);
+  v164(x["achievement"], q, "achievement", out);
+  v167(x["learningPassport"], q, "learningPassport", out);
 }
 
 function v169(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
+  v5(x["@context"], q, "@context", out);
+  v6(x["id"], q, "id", out);
+  v9(x["type"], q, "type", out);
+  v13(x["issuer"], q, "issuer", out);
+  v14(x["validFrom"], q, "validFrom", out);
+  v15(x["validUntil"], q, "validUntil", out);
+  v16(x["name"], q, "name", out);
+  v18(x["description"], q, "description", out);
+  v168(x["credentialSubject"], q, "credentialSubject", out);
+  v52(x["credentialStatus"], q, "credentialStatus", out);
+  v57(x["proof"], q, "proof", out);
+}
+
+function v170(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x !== "ext:CustodyTransfer") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"ext:CustodyTransfer\"" }); return; }
+}
+
+function v171(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
   v6(x["id"], q, "id", out);
   v33(x["type"], q, "type", out);
-  v168(x["achievementType"], q, "achievementType", out);
+  v170(x["achievementType"], q, "achievementType", out);
   v16(x["name"], q, "name", out);
   v35(x["description"], q, "description", out);
   v36(x["criteria"], q, "criteria", out);
 }
 
-function v170(x: any, p: Path, k: Key, out: Issue[]): void {
+function v172(x: any, p: Path, k: Key, out: Issue[]): void {
   if (x !== "custody-transfer") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"custody-transfer\"" }); return; }
 }
 
-function v171(x: any, p: Path, k: Key, out: Issue[]): void {
+function v173(x: any, p: Path, k: Key, out: Issue[]): void {
   if (!Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a list" }); return; }
   const q = k === undefined ? p : [...p, k];
   if (x.length > 10000) { out.push({ path: q, message: "must have at most 10000 items" }); return; }
   for (let i = 0; i < x.length && out.length < MAX_ISSUES; i++) v47(x[i], q, i, out);
 }
 
-function v172(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x === undefined) return;
-  v171(x, p, k, out);
-}
-
-function v173(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v170(x["kind"], q, "kind", out);
-  v12(x["fromEstablishment"], q, "fromEstablishment", out);
-  v12(x["toEstablishment"], q, "toEstablishment", out);
-  v44(x["transferDate"], q, "transferDate", out);
-  v172(x["entryIds"], q, "entryIds", out);
-  v73(x["inProgressAims"], q, "inProgressAims", out);
-  v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS38.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
-}
-
 function v174(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v19(x["id"], q, "id", out);
-  v29(x["identifier"], q, "identifier", out);
-  v31(x["type"], q, "type", out);
-  v169(x["achievement"], q, "achievement", out);
-  v173(x["learningPassport"], q, "learningPassport", out);
+  if (x === undefined) return;
+  v173(x, p, k, out);
 }
 
 function v175(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
-  v5(x["@context"], q, "@context", out);
-  v6(x["id"], q, "id", out);
-  v9(x["type"], q, "type", out);
-  v13(x["issuer"], q, "issuer", out);
-  v14(x["validFrom"], q, "validFrom", out);
-  v15(x["validUntil"], q, "validUntil", out);
-  v16(x["name"], q, "name", out);
-  v18(x["description"], q, "description", out);
-  v174(x["credentialSubject"], q, "credentialSubject", out);
-  v52(x["credentialStatus"], q, "credentialStatus", out);
-  v57(x["proof"], q, "proof", out);
+  v172(x["kind"], q, "kind", out);
+  v12(x["fromEstablishment"], q, "fromEstablishment", out);
+  v12(x["toEstablishment"], q, "toEstablishment", out);
+  v44(x["transferDate"], q, "transferDate", out);
+  v174(x["entryIds"], q, "entryIds", out);
+  v73(x["inProgressAims"], q, "inProgressAims", out);
+  v48(x["supersedes"], q, "supersedes", out);
+  for (const key of Object.keys(x)) if (!KEYS39.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
 }
 
 function v176(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "ext:Checkpoint") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"ext:Checkpoint\"" }); return; }
-}
-
-function v177(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v6(x["id"], q, "id", out);
-  v33(x["type"], q, "type", out);
-  v176(x["achievementType"], q, "achievementType", out);
-  v16(x["name"], q, "name", out);
-  v35(x["description"], q, "description", out);
-  v36(x["criteria"], q, "criteria", out);
-}
-
-function v178(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (x !== "checkpoint") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"checkpoint\"" }); return; }
-}
-
-function v179(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'number' || !Number.isFinite(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a number" }); return; }
-  if (!Number.isSafeInteger(x)) out.push({ path: k === undefined ? p : [...p, k], message: "must be a whole number" });
-  if (x < 0) out.push({ path: k === undefined ? p : [...p, k], message: "must be at least 0" });
-  if (x > 1000000) out.push({ path: k === undefined ? p : [...p, k], message: "must be at most 1000000" });
-}
-
-function v180(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (!Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a list" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  if (x.length > 1000000) { out.push({ path: q, message: "must have at most 1000000 items" }); return; }
-  for (let i = 0; i < x.length && out.length < MAX_ISSUES; i++) v47(x[i], q, i, out);
-}
-
-function v181(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'string') { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be text" }); return; }
-  if (!RE39.test(x)) out.push({ path: k === undefined ? p : [...p, k], message: "must be a lower-case hex SHA-256 digest" });
-}
-
-function v182(x: any, p: Path, k: Key, out: Issue[]): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
-  const q = k === undefined ? p : [...p, k];
-  const before = out.length;
-  v178(x["kind"], q, "kind", out);
-  v14(x["at"], q, "at", out);
-  v179(x["entryCount"], q, "entryCount", out);
-  v180(x["cids"], q, "cids", out);
-  v181(x["digest"], q, "digest", out);
-  v48(x["supersedes"], q, "supersedes", out);
-  for (const key of Object.keys(x)) if (!KEYS40.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
-  if (out.length === before) { const problem = (KIND_RULES["checkpoint"] as Rule)(x); if (problem) out.push({ path: [...q, ...problem.path], message: problem.message }); }
-}
-
-function v183(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
   v19(x["id"], q, "id", out);
   v29(x["identifier"], q, "identifier", out);
   v31(x["type"], q, "type", out);
-  v177(x["achievement"], q, "achievement", out);
-  v182(x["learningPassport"], q, "learningPassport", out);
+  v171(x["achievement"], q, "achievement", out);
+  v175(x["learningPassport"], q, "learningPassport", out);
 }
 
-function v184(x: any, p: Path, k: Key, out: Issue[]): void {
+function v177(x: any, p: Path, k: Key, out: Issue[]): void {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
   const q = k === undefined ? p : [...p, k];
   const before = out.length;
@@ -1609,7 +1540,88 @@ function v184(x: any, p: Path, k: Key, out: Issue[]): void {
   v15(x["validUntil"], q, "validUntil", out);
   v16(x["name"], q, "name", out);
   v18(x["description"], q, "description", out);
-  v183(x["credentialSubject"], q, "credentialSubject", out);
+  v176(x["credentialSubject"], q, "credentialSubject", out);
+  v52(x["credentialStatus"], q, "credentialStatus", out);
+  v57(x["proof"], q, "proof", out);
+}
+
+function v178(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x !== "ext:Checkpoint") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"ext:Checkpoint\"" }); return; }
+}
+
+function v179(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v6(x["id"], q, "id", out);
+  v33(x["type"], q, "type", out);
+  v178(x["achievementType"], q, "achievementType", out);
+  v16(x["name"], q, "name", out);
+  v35(x["description"], q, "description", out);
+  v36(x["criteria"], q, "criteria", out);
+}
+
+function v180(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (x !== "checkpoint") { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be \"checkpoint\"" }); return; }
+}
+
+function v181(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'number' || !Number.isFinite(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a number" }); return; }
+  if (!Number.isSafeInteger(x)) out.push({ path: k === undefined ? p : [...p, k], message: "must be a whole number" });
+  if (x < 0) out.push({ path: k === undefined ? p : [...p, k], message: "must be at least 0" });
+  if (x > 1000000) out.push({ path: k === undefined ? p : [...p, k], message: "must be at most 1000000" });
+}
+
+function v182(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (!Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be a list" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  if (x.length > 1000000) { out.push({ path: q, message: "must have at most 1000000 items" }); return; }
+  for (let i = 0; i < x.length && out.length < MAX_ISSUES; i++) v47(x[i], q, i, out);
+}
+
+function v183(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'string') { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be text" }); return; }
+  if (!RE40.test(x)) out.push({ path: k === undefined ? p : [...p, k], message: "must be a lower-case hex SHA-256 digest" });
+}
+
+function v184(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v180(x["kind"], q, "kind", out);
+  v14(x["at"], q, "at", out);
+  v181(x["entryCount"], q, "entryCount", out);
+  v182(x["cids"], q, "cids", out);
+  v183(x["digest"], q, "digest", out);
+  v48(x["supersedes"], q, "supersedes", out);
+  for (const key of Object.keys(x)) if (!KEYS41.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });
+  if (out.length === before) { const problem = (KIND_RULES["checkpoint"] as Rule)(x); if (problem) out.push({ path: [...q, ...problem.path], message: problem.message }); }
+}
+
+function v185(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v19(x["id"], q, "id", out);
+  v29(x["identifier"], q, "identifier", out);
+  v31(x["type"], q, "type", out);
+  v179(x["achievement"], q, "achievement", out);
+  v184(x["learningPassport"], q, "learningPassport", out);
+}
+
+function v186(x: any, p: Path, k: Key, out: Issue[]): void {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) { out.push({ path: k === undefined ? p : [...p, k], message: x === undefined ? 'is required' : "must be an object" }); return; }
+  const q = k === undefined ? p : [...p, k];
+  const before = out.length;
+  v5(x["@context"], q, "@context", out);
+  v6(x["id"], q, "id", out);
+  v9(x["type"], q, "type", out);
+  v13(x["issuer"], q, "issuer", out);
+  v14(x["validFrom"], q, "validFrom", out);
+  v15(x["validUntil"], q, "validUntil", out);
+  v16(x["name"], q, "name", out);
+  v18(x["description"], q, "description", out);
+  v185(x["credentialSubject"], q, "credentialSubject", out);
   v52(x["credentialStatus"], q, "credentialStatus", out);
   v57(x["proof"], q, "proof", out);
 }
@@ -1621,18 +1633,18 @@ export const ENTRY_VALIDATORS: Readonly<Record<string, Validator>> = {
   "learning-in-progress": v80,
   "assessment-result": v87,
   "course-completion": v96,
-  "licence-card": v103,
-  "work-experience": v114,
-  "employability-skill": v122,
-  "reference": v128,
-  "award": v134,
-  "mentoring": v142,
-  "peer-role": v148,
-  "endorsement": v155,
-  "self-asserted": v160,
-  "revocation": v167,
-  "custody-transfer": v175,
-  "checkpoint": v184,
+  "licence-card": v105,
+  "work-experience": v116,
+  "employability-skill": v124,
+  "reference": v130,
+  "award": v136,
+  "mentoring": v144,
+  "peer-role": v150,
+  "endorsement": v157,
+  "self-asserted": v162,
+  "revocation": v169,
+  "custody-transfer": v177,
+  "checkpoint": v186,
 };
 
 /** What each kind declares (achievement type, sensitivity, lifecycle, label), read from the kind definitions. */
