@@ -28,7 +28,7 @@ import {
   statusEntry,
   verifyPassport,
 } from '../src/index.js';
-import { PRISON_CODE_IN_TEXT } from '../src/present/lint-rules.js';
+import { PRISON_CODE_IN_TEXT } from '../src/internal/custody-text.js';
 
 const self = fileURLToPath(import.meta.url);
 const root = fileURLToPath(new URL('../', import.meta.url));

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createIssuerProfile, generateKeyPair, issueEntry } from '../src/index.js';
 
-const CACHE_DIR = fileURLToPath(new URL('./.cache/', import.meta.url));
+const CACHE_DIR = fileURLToPath(new URL('.cache/', import.meta.url));
 const HOLDER = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 
 async function generate(count: number, file: string, log: (line: string) => void): Promise<void> {

@@ -6,9 +6,11 @@ export { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022, LEARNING_PASSPORT_CONTEXT, OB_V3_
 export { ERROR_CODES, PassportError, isPassportError, type PassportErrorCode, type PassportErrorDetails } from './errors.js';
 export * from './keys/index.js';
 export * from './proof/index.js';
+export * from './verify/index.js';
 export type { Check, CheckName, VerificationError, VerificationResult } from './result.js';
 export * from './entries/index.js';
 export * from './passport/index.js';
 export * from './trust/index.js';
 export * from './present/index.js';
-export * from './jose/index.js';
+export * from './jwt/index.js';
+export * from './qr/index.js';

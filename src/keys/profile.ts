@@ -1,6 +1,6 @@
 import { PassportError } from '../errors.js';
 import { isPlainObject } from '../internal/json.js';
-import { lintDisclosure } from '../present/lint-disclosure.js';
+import { findCustodyText } from '../internal/custody-text.js';
 import { ISSUER_ROLES, isCustodyRole, type IssuerProfile, type IssuerRole, type KeyPair } from './types.js';
 
 /** Input of {@link createIssuerProfile}. */
@@ -31,9 +31,9 @@ export function assertNeutralIssuerName(role: unknown, displayName: unknown): vo
       `An issuer with the role "${String(role)}" needs a neutral "displayName" (for example "Northfield Learning Centre"): it is signed into every entry instead of the official name, which would tell an employer the holder was in custody.`,
     );
   }
-  const found = lintDisclosure([{ description: displayName }]).find((w) => w.severity === 'high');
+  const found = findCustodyText(displayName);
   if (found) {
-    throw new PassportError('ERR_NEUTRAL_NAME_REQUIRED', `The "displayName" of an issuer with the role "${String(role)}" must not reveal custody: ${found.message}`, {
+    throw new PassportError('ERR_NEUTRAL_NAME_REQUIRED', `The "displayName" of an issuer with the role "${String(role)}" must not reveal custody: ${found}`, {
       details: { path: ['displayName'] },
     });
   }

@@ -1,4 +1,4 @@
-import { sealJson } from './entry-id.js';
+import { sealJson } from '../entries/entry-id.js';
 import { mergeOptions, sectionProblems, sectionsOf, union } from './merge-core.js';
 import { sealedItems, unreadableEntries } from './merge-passports.js';
 import { StoredCredentialSchema } from './schema.js';

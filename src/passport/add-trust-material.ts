@@ -3,7 +3,7 @@
 import { isPlainObject } from '../internal/json.js';
 import { copyList } from './add-entries.js';
 import { admitSections } from './admit.js';
-import { sealJson } from './entry-id.js';
+import { sealJson } from '../entries/entry-id.js';
 import { sealedItems, sectionsOf } from './merge-core.js';
 import { StoredCredentialSchema } from './schema.js';
 import { isPlainSafe, loadPassport, makePassport, readProperty, type Sealed } from './state.js';

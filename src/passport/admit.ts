@@ -13,7 +13,7 @@ import { dateTimeStampInstant, notInFuture } from '../internal/time.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList } from '../result.js';
 import { joinExclusions, uniqueSorted, type Sealed } from './state.js';
-import { sealJson } from './entry-id.js';
+import { sealJson } from '../entries/entry-id.js';
 import { HOLDER_DECISION_SKEW_SECONDS, type ExclusionRecord, type PassportHolder, type SectionProblem } from './types.js';
 
 type Verdict = { ok: true; controller: string } | { ok: false; code: PassportErrorCode; message: string };

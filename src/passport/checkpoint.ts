@@ -8,7 +8,7 @@ import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
 import { issueEntry, checkpointFields, type IssueEntryOptions, type SignedEntry } from '../entries/index.js';
 import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
 import { learningPassportOf } from './entry-info.js';
-import { sealJson } from './entry-id.js';
+import { sealJson } from '../entries/entry-id.js';
 import { loadPassport } from './state.js';
 import type { Passport } from './types.js';
 

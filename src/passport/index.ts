@@ -57,7 +57,7 @@
  *   core busy, and returns per-entry results with states, a summary and a timeline.
  * @module
  */
-export { entryId } from './entry-id.js';
+export { entryId } from '../entries/entry-id.js';
 export { createPassport, type CreatePassportInput } from './create-passport.js';
 export { MAX_PASSPORT_ITEMS, parsePassport, readPassport, type PassportProblem, type ReadPassportResult } from './parse-passport.js';
 export { serializePassport } from './serialize-passport.js';

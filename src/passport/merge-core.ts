@@ -7,7 +7,7 @@ import type { PassportErrorCode } from '../errors.js';
 import { assertDate } from '../internal/time.js';
 import { admitSections, type SectionsToAdmit } from './admit.js';
 import { viewOf } from './current-view.js';
-import { entryId } from './entry-id.js';
+import { entryId } from '../entries/entry-id.js';
 import { makePassport, removedCids, type PassportProblem, type Sealed } from './state.js';
 import { defaultVerificationCache, intakeVerdicts } from './verification-cache.js';
 import type {

@@ -5,7 +5,7 @@ import { PassportError, type PassportErrorCode } from '../errors.js';
 import { canonicalJson } from '../proof/jcs.js';
 import { isPlainObject } from '../internal/json.js';
 import { dateTimeStampInstant } from '../internal/time.js';
-import { sealJson } from './entry-id.js';
+import { sealJson } from '../entries/entry-id.js';
 import { ExclusionRecordSchema, HolderSchema, StoredCredentialSchema } from './schema.js';
 import {
   MAX_PASSPORT_ITEMS,

@@ -4,7 +4,7 @@ import type { LifecycleRequest } from '../trust/lifecycle-request.js';
 import type { PassportErrorCode } from '../errors.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import type { SignedCredential } from '../proof/types.js';
-import type { VerifyCredentialOptions, CredentialVerificationResult } from '../proof/verify-credential.js';
+import type { VerifyCredentialOptions, CredentialVerificationResult } from '../verify/verify-credential.js';
 
 /** The `type` of every passport document. */
 export const PASSPORT_TYPE = 'LearningPassport' as const;

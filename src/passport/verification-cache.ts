@@ -4,7 +4,7 @@
 // verifyPassport. An expired licence card is still a true record and merges like any other.
 import type { PassportErrorCode } from '../errors.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
-import { verifyCredential } from '../proof/verify-credential.js';
+import { verifyCredential } from '../verify/verify-credential.js';
 import type { IntakeVerdict, VerificationCache } from './types.js';
 
 /** The checks that decide whether an entry may enter a passport. */

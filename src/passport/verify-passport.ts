@@ -1,7 +1,7 @@
 // Verifying a whole passport: every entry through verifyCredential (options passed through
 // untouched, so a trust policy added by the trust area applies to each entry), with bounded
 // concurrency so the Node backend's asynchronous Ed25519 verification keeps every core busy.
-import { verifyCredential, type CredentialVerificationResult } from '../proof/verify-credential.js';
+import { verifyCredential, type CredentialVerificationResult } from '../verify/verify-credential.js';
 import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { lifecycleAuthority } from '../trust/may-act-on-entry.js';
 import { createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';

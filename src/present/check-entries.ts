@@ -2,10 +2,10 @@
 // one-paragraph summary an employer reads. Shared by verifyPresentation and verifyVpJwt.
 import { isPlainObject } from '../internal/json.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
-import { verifyCredential } from '../proof/verify-credential.js';
+import { verifyCredential } from '../verify/verify-credential.js';
 import { CheckList, type Check, type CheckName, type VerificationResult } from '../result.js';
-import { verifyVcJwt } from '../jose/verify-vc-jwt.js';
-import { trustOptionsOf, type TrustOptions } from '../jose/trust-bridge.js';
+import { verifyVcJwt } from '../jwt/verify-vc-jwt.js';
+import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { contentIdOf, credentialIdOf, describeEntry, kindOfEntry } from './entry-facts.js';
 import { matchIdentity } from './identity-object.js';
 

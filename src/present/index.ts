@@ -27,6 +27,5 @@ export {
 } from './create-presentation.js';
 export { verifyPresentation, type PresentationVerificationResult, type VerifyPresentationOptions } from './verify-presentation.js';
 export type { PresentedEntryResult } from './check-entries.js';
-export { decodeQrPayload, encodeQrPayload, QR_MAX_DECODED_BYTES, QR_MAX_PAYLOAD_LENGTH, QR_PREFIX } from './qr-payload.js';
-export { qrVersion, toQrPng, toQrSvg, type QrImageOptions } from './qr-image.js';
+export { signVpJwt, verifyVpJwt, type SignVpJwtInput, type SignVpJwtResult, type VerifyVpJwtOptions } from './vp-jwt.js';
 export { printPack, type PrintPackOptions } from './print-pack.js';

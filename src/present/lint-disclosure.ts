@@ -11,9 +11,9 @@ import {
   TEXT_RULES,
   type DisclosureCode,
   type DisclosureSeverity,
-} from './lint-rules.js';
+} from '../internal/custody-text.js';
 
-export type { DisclosureCode, DisclosureSeverity } from './lint-rules.js';
+export type { DisclosureCode, DisclosureSeverity } from '../internal/custody-text.js';
 
 /** One thing in an entry that could reveal custody. */
 export interface DisclosureWarning {

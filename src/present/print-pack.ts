@@ -4,8 +4,8 @@
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { contentIdOf, describeEntry } from './entry-facts.js';
 import { lintDisclosure } from './lint-disclosure.js';
-import { encodeQrPayload } from './qr-payload.js';
-import { toQrSvg } from './qr-image.js';
+import { encodeQrPayload } from '../qr/qr-payload.js';
+import { toQrSvg } from '../qr/qr-image.js';
 
 /** Options of {@link printPack}. */
 export interface PrintPackOptions {

@@ -4,11 +4,11 @@
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
 import { describeViolations, knownContextSet, vcdmViolations } from '../proof/vcdm-conformance.js';
-import { checkKnownContexts } from '../proof/verify-credential.js';
+import { checkKnownContexts } from '../verify/verify-credential.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check, type VerificationResult } from '../result.js';
-import { trustOptionsOf, type TrustOptions } from '../jose/trust-bridge.js';
+import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { checkPresentedEntries, noteEmptyPresentation, summarisePresentation, type PresentedEntryResult } from './check-entries.js';
 import { assertNonEmpty } from './create-presentation.js';
 

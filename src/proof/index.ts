@@ -10,10 +10,5 @@ export {
   type VcdmRule,
   type VcdmViolation,
 } from './vcdm-conformance.js';
-export {
-  verifyCredential,
-  type CredentialVerificationResult,
-  type VerifyCredentialOptions,
-} from './verify-credential.js';
 export { MAX_PROOFS } from './verify-proof-set.js';
 export type { ProofVerdict, ProofVerifier } from './proof-verifier.js';

@@ -11,7 +11,7 @@ import { describeValue, isPlainObject } from '../internal/json.js';
 import { isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { CheckList } from '../result.js';
 import { needsRdfcSubpath, type ProofVerdict, type ProofVerifier } from './proof-verifier.js';
-import { verifyEddsaJcsProof, type ProofExpectations, type ProofOutcome } from './verify-proof.js';
+import { verifySingleJcsProof, type ProofExpectations, type ProofOutcome } from './verify-single-proof.js';
 
 /** Most proofs read from one document; more is refused (each may cost an RDF canonicalization). */
 export const MAX_PROOFS = 8;
@@ -122,7 +122,7 @@ export async function verifyProofSet(document: Record<string, unknown>, checks: 
     }
     const local = new CheckList();
     if (isJcs(proof)) {
-      tried.push({ checks: local, outcome: await verifyEddsaJcsProof({ ...unsecured, proof }, local, single), label: EDDSA_JCS_2022 });
+      tried.push({ checks: local, outcome: await verifySingleJcsProof({ ...unsecured, proof }, local, single), label: EDDSA_JCS_2022 });
       continue;
     }
     const verifier = proofVerifiers.find((v) => v.supports(proof));

@@ -8,7 +8,7 @@ import { PassportError } from '../errors.js';
 import { assertDate, isDateTimeStamp } from '../internal/time.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList } from '../result.js';
-import type { TrustCheckpoint } from './trust-context.js';
+import type { TrustCheckpoint } from './types.js';
 
 async function readCheckpoint(raw: unknown, now: Date): Promise<TrustCheckpoint | undefined> {
   // Snapshot first: a getter or a proxy is read once, here, and cannot throw later.

@@ -6,30 +6,9 @@ import { parseDidKey } from '../keys/did-key.js';
 import { ISSUER_ROLES, type IssuerRole, type KeyPair } from '../keys/types.js';
 import { DEFAULT_RULES, TRUST_KINDS, type TrustKind } from './rules.js';
 import { isTrustList, type TrustList } from './trust-list.js';
+import type { TrustRootInput } from './types.js';
 
-/**
- * A trust root given with details: its role and scope, and a name for messages.
- *
- * @example
- * ```ts
- * const root: TrustRootInput = { did: authority.did, name: 'National Learning Authority' };
- * createTrustPolicy({ roots: [root] });
- * ```
- */
-export interface TrustRootInput {
-  /** The root's did:key. */
-  did: string;
-  /** A name shown in results ("National Learning Authority"). */
-  name?: string;
-  /** What the root is, for entries it signs directly (default `authority`). */
-  role?: IssuerRole;
-  /** Limits what the root may issue and accredit (default: every kind). */
-  kinds?: readonly TrustKind[];
-  /** A stable organisation id (default: the DID). */
-  organisation?: string;
-  /** The organisations the root may vouch for in accreditations (exact ids or `prefix*`; default: any). */
-  organisations?: readonly string[];
-}
+export type { TrustRootInput } from './types.js';
 
 /**
  * Input of {@link createTrustPolicy}.

@@ -6,7 +6,7 @@ import type { PassportErrorCode } from '../errors.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
 import type { IssuerRole } from '../keys/types.js';
-import { entryId } from '../passport/entry-id.js';
+import { entryId } from '../entries/entry-id.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check } from '../result.js';
 import { checkStatus, type StatusReport } from './check-status.js';

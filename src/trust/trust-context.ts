@@ -5,7 +5,7 @@ import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, isDateTimeStamp } from '../internal/time.js';
 import { ISSUER_ROLES, type IssuerRole } from '../keys/types.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
-import { entryId } from '../passport/entry-id.js';
+import { entryId } from '../entries/entry-id.js';
 import { CheckList } from '../result.js';
 import { PassportError, type PassportErrorCode } from '../errors.js';
 import { ACCREDITATION_TYPE } from './accredit-issuer.js';
@@ -13,25 +13,10 @@ import { checkpointsFromEntries } from './checkpoints-from-entries.js';
 import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
 import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
 import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
+import type { TrustCheckpoint } from './types.js';
 import { instant, tryDid } from './util.js';
 
-/**
- * A checkpoint the caller has already verified: "at `at`, `issuer` saw exactly these CIDs".
- *
- * @example
- * ```ts
- * const checkpoint: TrustCheckpoint = { issuer: prison.did, at: '2026-05-05T09:00:00Z', cids: [entryId(entry)] };
- * await evaluateTrust(entry, { policy, accreditations, checkpoints: [checkpoint], entryCid: entryId(entry) });
- * ```
- */
-export interface TrustCheckpoint {
-  /** The checkpoint's issuer DID. */
-  issuer: string;
-  /** The checkpoint's `at` time (dateTimeStamp). */
-  at: string;
-  /** The entry CIDs it covers. */
-  cids: readonly string[];
-}
+export type { TrustCheckpoint } from './types.js';
 
 /**
  * Fetches a status list credential by URL (online use only; verification never fetches unless given one).

@@ -14,7 +14,7 @@ import type { Signed } from '../proof/types.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check, type VerificationError } from '../result.js';
 import { ACCREDITATION_TYPE } from './accredit-issuer.js';
-import type { TrustRootInput } from './create-trust-policy.js';
+import type { TrustRootInput } from './types.js';
 import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
 import { TRUST_KINDS, type TrustKind } from './rules.js';
 import { didOf, instant, toTimestamp, tryDid, uuidUrn } from './util.js';

@@ -308,7 +308,7 @@ describe('vc+jwt credentials meet the same MUSTs', () => {
   it('signVcJwt refuses a credential with id: null; verifyVcJwt rejects one signed anyway', async () => {
     const { signVcJwt, verifyVcJwt } = await import('../../src/index.js');
     const { CompactSign } = await import('jose');
-    const { joseSigningKey } = await import('../../src/jose/jose-keys.js');
+    const { joseSigningKey } = await import('../../src/jwt/jose-keys.js');
     const bad = credential((c) => (c.id = null));
     await expect(signVcJwt(bad, issuer)).rejects.toMatchObject({ code: 'ERR_SCHEMA_INVALID' });
     const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(bad)))

@@ -7,7 +7,7 @@ import { createHmac, createSign, generateKeyPairSync } from 'node:crypto';
 import { FlattenedSign } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDidKey, presentSdJwt, verifySdJwt, verifyVcJwt, verifyVpJwt } from '../../src/index.js';
-import { joseSigningKey, publicJwkOf } from '../../src/jose/jose-keys.js';
+import { joseSigningKey, publicJwkOf } from '../../src/jwt/jose-keys.js';
 import { CHALLENGE, DOMAIN, getWorld, NOW, type World } from './fixtures.js';
 
 let w: World;

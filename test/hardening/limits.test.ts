@@ -22,12 +22,12 @@ import {
   verifyVcJwt,
 } from '../../src/index.js';
 import { JSON_LIMITS } from '../../src/internal/json.js';
-import { joseSigningKey } from '../../src/jose/jose-keys.js';
-import { MAX_SD_JWT_LENGTH } from '../../src/jose/sd-jwt.js';
-import { MAX_JWS_LENGTH } from '../../src/jose/verify-jws.js';
+import { joseSigningKey } from '../../src/jwt/jose-keys.js';
+import { MAX_SD_JWT_LENGTH } from '../../src/jwt/sd-jwt.js';
+import { MAX_JWS_LENGTH } from '../../src/jwt/verify-jws.js';
 import { MAX_MULTIBASE_LENGTH } from '../../src/keys/multikey.js';
-import { toBase45 } from '../../src/present/base45.js';
-import { deflateRaw } from '../../src/present/deflate.js';
+import { toBase45 } from '../../src/qr/base45.js';
+import { deflateRaw } from '../../src/qr/deflate.js';
 import { CHALLENGE, DOMAIN, getWorld, NOW, type World } from './fixtures.js';
 
 let w: World;

@@ -30,7 +30,7 @@ import {
   verifyVcJwt,
   verifyVpJwt,
 } from '../../src/index.js';
-import { joseSigningKey } from '../../src/jose/jose-keys.js';
+import { joseSigningKey } from '../../src/jwt/jose-keys.js';
 import { CHALLENGE, DOMAIN, getWorld, NOW, type World } from './fixtures.js';
 import { expectPrototypesClean, pollutingJsonText, throwsOnlyAllowed } from './hostile.js';
 

@@ -8,7 +8,7 @@ import { Linter } from 'eslint';
 import regexp from 'eslint-plugin-regexp';
 import { describe, expect, it } from 'vitest';
 import { PROHIBITED_PATTERNS } from '../../src/entries/prohibited.js';
-import { PRISON_CODE_IN_TEXT, PRISON_CONTEXT, PRISON_FIELD, TEXT_RULES } from '../../src/present/lint-rules.js';
+import { PRISON_CODE_IN_TEXT, PRISON_CONTEXT, PRISON_FIELD, TEXT_RULES } from '../../src/internal/custody-text.js';
 
 /** The patterns as they were in v0.1.0. */
 const OLD_SENTENCE_LENGTH = /sentence[ _-]*length\s*(:|=|of|was|is)?\s*\d/i;

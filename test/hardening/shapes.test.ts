@@ -26,9 +26,9 @@ import {
   verifyVcJwt,
   verifyVpJwt,
 } from '../../src/index.js';
-import { joseSigningKey } from '../../src/jose/jose-keys.js';
-import { deflateRaw } from '../../src/present/deflate.js';
-import { toBase45 } from '../../src/present/base45.js';
+import { joseSigningKey } from '../../src/jwt/jose-keys.js';
+import { deflateRaw } from '../../src/qr/deflate.js';
+import { toBase45 } from '../../src/qr/base45.js';
 import { CHALLENGE, DOMAIN, getWorld, NOW, type World } from './fixtures.js';
 import { deepJsonText, deepValue, expectAllowedError, expectFailedResult, JCS_NUMBERS, throwsOnlyAllowed, UNICODE_EDGES } from './hostile.js';
 

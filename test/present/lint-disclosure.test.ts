@@ -1,7 +1,7 @@
 // The disclosure linter on the scenarios of domain.md §6 (S1 Amira, S3 Lee, S5 Priya, S7 Kai),
 // plus each rule on its own.
 import { describe, expect, it } from 'vitest';
-import { entryId } from '../../src/passport/entry-id.js';
+import { entryId } from '../../src/entries/entry-id.js';
 import { lintDisclosure } from '../../src/present/lint-disclosure.js';
 import { entryDocument, makeIssuer } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../src/keys/key-pair.js';
-import { entryId } from '../../src/passport/entry-id.js';
+import { entryId } from '../../src/entries/entry-id.js';
 import { signCredential } from '../../src/proof/sign-credential.js';
 import { accreditIssuer } from '../../src/trust/accredit-issuer.js';
 import { createTrustPolicy } from '../../src/trust/create-trust-policy.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SigningKeyPair } from '../../src/keys/types.js';
-import { entryId } from '../../src/passport/entry-id.js';
+import { entryId } from '../../src/entries/entry-id.js';
 import {
   accreditIssuer,
   createTrustContext,

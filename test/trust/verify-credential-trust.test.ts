@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SigningKeyPair } from '../../src/keys/types.js';
 import { issueEntry } from '../../src/entries/index.js';
 import { createIssuerProfile } from '../../src/keys/profile.js';
-import { verifyCredential } from '../../src/proof/verify-credential.js';
+import { verifyCredential } from '../../src/verify/verify-credential.js';
 import { accreditIssuer, createTrustContext, createTrustPolicy, type AccreditationCredential, type TrustPolicy } from '../../src/trust/index.js';
 import { keys, NOW } from './helpers.js';
 

@@ -4,13 +4,13 @@
 import { VC_V2_CONTEXT } from '../constants.js';
 import { utf8 } from '../internal/bytes.js';
 import { loadJose } from '../internal/lazy-jose.js';
-import { checkPresentedEntries, noteEmptyPresentation, summarisePresentation } from '../present/check-entries.js';
-import { assertPresentationRequest, selectPresentedEntries, type CreatePresentationInput, type CreatePresentationResult } from '../present/create-presentation.js';
-import { holderOf, presentationOptions, presentationShapeProblem, type PresentationVerificationResult } from '../present/verify-presentation.js';
+import { checkPresentedEntries, noteEmptyPresentation, summarisePresentation } from './check-entries.js';
+import { assertPresentationRequest, selectPresentedEntries, type CreatePresentationInput, type CreatePresentationResult } from './create-presentation.js';
+import { holderOf, presentationOptions, presentationShapeProblem, type PresentationVerificationResult } from './verify-presentation.js';
 import { CheckList, type Check } from '../result.js';
-import { allowedAlgorithms, joseSigningKey, type JwsAlgorithm } from './jose-keys.js';
-import { trustOptionsOf, type TrustOptions } from './trust-bridge.js';
-import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
+import { allowedAlgorithms, joseSigningKey, type JwsAlgorithm } from '../jwt/jose-keys.js';
+import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
+import { jwtTimeProblem, verifyCompactJws } from '../jwt/verify-jws.js';
 
 /** Input of {@link signVpJwt}: the same as createPresentation, plus the token lifetime. */
 export interface SignVpJwtInput extends Omit<CreatePresentationInput, 'created'> {

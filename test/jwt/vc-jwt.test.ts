@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { fromBase64url, toBase64url } from '../../src/internal/bytes.js';
 import { generateKeyPair } from '../../src/keys/key-pair.js';
 import { parseDidKey } from '../../src/keys/did-key.js';
-import { verifyCredential } from '../../src/proof/verify-credential.js';
-import { signVcJwt } from '../../src/jose/sign-vc-jwt.js';
-import { verifyVcJwt } from '../../src/jose/verify-vc-jwt.js';
+import { verifyCredential } from '../../src/verify/verify-credential.js';
+import { signVcJwt } from '../../src/jwt/sign-vc-jwt.js';
+import { verifyVcJwt } from '../../src/jwt/verify-vc-jwt.js';
 import { entryDocument, makeEntry, makeIssuer } from '../present/fixtures.js';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -129,7 +129,7 @@ describe('vc+jwt (VC-JOSE-COSE)', () => {
       const { issuer, entry } = await setup();
       const { proof: _p, ...payload } = entry;
       const { CompactSign, importJWK } = await import('jose');
-      const { privateJwk } = await import('../../src/jose/jose-keys.js');
+      const { privateJwk } = await import('../../src/jwt/jose-keys.js');
       const jwt = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
         .setProtectedHeader({ alg: 'Ed25519', typ: 'vc+jwt', cty: 'vc', kid: issuer.key.verificationMethod })
         .sign(await importJWK(privateJwk(issuer.key), 'Ed25519'));
@@ -140,7 +140,7 @@ describe('vc+jwt (VC-JOSE-COSE)', () => {
       const { issuer, entry } = await setup();
       const { proof: _p, ...payload } = entry;
       const { CompactSign } = await import('jose');
-      const { joseSigningKey, publicJwkOf } = await import('../../src/jose/jose-keys.js');
+      const { joseSigningKey, publicJwkOf } = await import('../../src/jwt/jose-keys.js');
       const sign = async (header: Record<string, unknown>, body: unknown) =>
         new CompactSign(new TextEncoder().encode(JSON.stringify(body))).setProtectedHeader({ alg: 'EdDSA', ...header }).sign(await joseSigningKey(issuer.key));
       const kid = issuer.key.verificationMethod;

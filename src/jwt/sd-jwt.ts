@@ -24,7 +24,7 @@ import { publicKeyForVerificationMethod } from '../proof/key-cache.js';
 import { CheckList, type VerificationResult } from '../result.js';
 import { publicJwkOf } from './jose-keys.js';
 import { checkDisclosures, sdDigest } from './sd-jwt-disclosures.js';
-import { addTrustChecks, trustOptionsOf, type TrustOptions } from './trust-bridge.js';
+import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { summariseChecks, timeOptions } from './verify-vc-jwt.js';
 
 /** The prefix of every learning-passport SD-JWT VC type (`vct`); the kind follows it. */

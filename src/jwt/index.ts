@@ -1,11 +1,9 @@
-// Public API of the jose area (curated named re-exports): entries and presentations as
+// Public API of the jwt area (curated named re-exports): entries and presentations as
 // VC-JOSE-COSE JWTs, and SD-JWT VC for field-level disclosure. Every export carries JSDoc with
 // an @example at its definition.
 export { signVcJwt, type SignVcJwtOptions } from './sign-vc-jwt.js';
 export { verifyVcJwt, type VcJwtVerificationResult, type VerifyVcJwtOptions } from './verify-vc-jwt.js';
-export { signVpJwt, verifyVpJwt, type SignVpJwtInput, type SignVpJwtResult, type VerifyVpJwtOptions } from './vp-jwt.js';
 export type { JwsAlgorithm } from './jose-keys.js';
-export type { TrustOptions } from './trust-bridge.js';
 export {
   issueSdJwtEntry,
   presentSdJwt,

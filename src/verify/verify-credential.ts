@@ -6,9 +6,9 @@ import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { evaluateTrust, type TrustEvaluation } from '../trust/evaluate-trust.js';
 import { roleLabel } from '../trust/rules.js';
 import type { FetchStatusList, TrustCheckpoint, TrustContext } from '../trust/trust-context.js';
-import { describeViolations, type VcdmViolation, knownContextSet, unknownContexts, vcdmViolations } from './vcdm-conformance.js';
-import type { ProofVerifier } from './proof-verifier.js';
-import { verifyEddsaJcsProof } from './verify-proof.js';
+import { describeViolations, type VcdmViolation, knownContextSet, unknownContexts, vcdmViolations } from '../proof/vcdm-conformance.js';
+import type { ProofVerifier } from '../proof/proof-verifier.js';
+import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 
 /** Options of {@link verifyCredential}. */
 export interface VerifyCredentialOptions {

@@ -5,11 +5,11 @@ import { describeViolations, vcdmViolations } from '../proof/vcdm-conformance.js
 import { VC_V2_CONTEXT } from '../constants.js';
 import { isPlainObject } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
-import { checkSchema, checkValidityPeriod } from '../proof/verify-credential.js';
+import { checkSchema, checkValidityPeriod } from '../verify/verify-credential.js';
 import { CheckList, type VerificationResult } from '../result.js';
 import { allowedAlgorithms, type JwsAlgorithm } from './jose-keys.js';
 import { issuerIdOf } from './sign-vc-jwt.js';
-import { addTrustChecks, trustOptionsOf, type TrustOptions } from './trust-bridge.js';
+import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
 
 /** Options of {@link verifyVcJwt}. */

@@ -94,3 +94,22 @@ export const PRISON_CONTEXT = /\b(?:HMP|YOI|prison|establishment|moorland|transf
 
 /** Kinds that exist only because of custody. */
 export const CUSTODY_KINDS: ReadonlySet<string> = new Set(['custody-transfer', 'checkpoint']);
+
+/**
+ * The first high-severity custody finding in a piece of free text, as a plain-English message,
+ * or undefined when the text reveals nothing. Lives here, below keys/, so an issuer's neutral
+ * name can be checked where the profile is built without reaching up into the sharing area.
+ *
+ * @example
+ * ```ts
+ * findCustodyText('HMP Northfield'); // 'This names a prison (“HMP Northfield”). …'
+ * findCustodyText('Northfield Learning Centre'); // undefined
+ * ```
+ */
+export function findCustodyText(text: string): string | undefined {
+  for (const rule of TEXT_RULES) {
+    if (rule.severity !== 'high') continue;
+    for (const m of text.matchAll(rule.pattern)) return rule.message.replace('{m}', m[0].trim());
+  }
+  return undefined;
+}

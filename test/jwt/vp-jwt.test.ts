@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64url } from '../../src/internal/bytes.js';
 import { generateKeyPair } from '../../src/keys/key-pair.js';
-import { signVcJwt } from '../../src/jose/sign-vc-jwt.js';
-import { signVpJwt, verifyVpJwt } from '../../src/jose/vp-jwt.js';
+import { signVcJwt } from '../../src/jwt/sign-vc-jwt.js';
+import { signVpJwt, verifyVpJwt } from '../../src/present/vp-jwt.js';
 import { makeEntry, makeIssuer } from '../present/fixtures.js';
 
 const domain = 'jobs.example.co.uk';

@@ -6,10 +6,10 @@ import { createTrustPolicy } from '../../src/trust/create-trust-policy.js';
 import { createIssuerProfile } from '../../src/keys/profile.js';
 import { generateKeyPair } from '../../src/keys/key-pair.js';
 import { fromBase64url, toBase64url, utf8 } from '../../src/internal/bytes.js';
-import { joseSigningKey } from '../../src/jose/jose-keys.js';
-import { checkDisclosures, sdDigest } from '../../src/jose/sd-jwt-disclosures.js';
+import { joseSigningKey } from '../../src/jwt/jose-keys.js';
+import { checkDisclosures, sdDigest } from '../../src/jwt/sd-jwt-disclosures.js';
 import type { SigningKeyPair } from '../../src/keys/types.js';
-import { issueSdJwtEntry, presentSdJwt, verifySdJwt, VCT_PREFIX } from '../../src/jose/sd-jwt.js';
+import { issueSdJwtEntry, presentSdJwt, verifySdJwt, VCT_PREFIX } from '../../src/jwt/sd-jwt.js';
 
 const issuedAt = new Date('2026-03-03T10:00:00Z');
 const now = new Date('2026-06-01T12:00:00Z');
