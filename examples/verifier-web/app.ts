@@ -1,5 +1,7 @@
 // The employer page: plain DOM, no framework, no network. The checking itself is in check.ts.
-import { checkInput, parseRoots, type CheckReport, type Mark } from './check.js';
+import jsQR from 'jsqr';
+import type { TrustList } from 'learning-passport';
+import { checkInput, headlineText, MARK, parseRoots, readBakedTrustList, WORDS, type CheckReport, type Row, type Verdict } from './check.js';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -10,11 +12,16 @@ const $ = <T extends HTMLElement>(id: string): T => {
 const rootsField = $<HTMLTextAreaElement>('roots');
 const inputField = $<HTMLTextAreaElement>('input');
 const fileInput = $<HTMLInputElement>('file');
+const trustFile = $<HTMLInputElement>('trust-file');
 const drop = $<HTMLDivElement>('drop');
 const results = $<HTMLElement>('results');
+const resultsBody = $<HTMLDivElement>('results-body');
 const known = $<HTMLParagraphElement>('known');
 
-// Accreditations the employer loaded (the authority's file, or a passport's), kept for this visit.
+// What this visit trusts: the authority's trust list (built in or loaded), the operator key the
+// page was built for, and accreditations loaded or carried by a passport.
+let trustList: TrustList | undefined;
+let operator: string | undefined;
 let accreditations: unknown[] = [];
 
 // --- The request: a one-time code (challenge) and this verifier's domain --------------------------
@@ -43,17 +50,14 @@ $('new-code').addEventListener('click', () => {
   $('challenge').textContent = challenge;
 });
 
-// ?roots=did:key:…,did:key:… (or several roots= parameters) prefills the trusted roots.
+// ?roots=did:key:…,did:key:… (or several roots= parameters) prefills the trusted root keys.
 const rootsFromUrl = params.getAll('roots').flatMap(parseRoots);
-if (rootsFromUrl.length > 0) rootsField.value = rootsFromUrl.join('\n');
+if (rootsFromUrl.length > 0) {
+  rootsField.value = rootsFromUrl.join('\n');
+  ($('advanced') as HTMLDetailsElement).open = true;
+}
 
 // --- Showing results ---------------------------------------------------------------------------
-
-const MARK_TEXT: Record<Mark, { cls: string; words: string }> = {
-  '✓': { cls: 'ok', words: 'Valid' },
-  '✗': { cls: 'bad', words: 'Not valid' },
-  '?': { cls: 'unknown', words: 'Cannot check' },
-};
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -63,32 +67,67 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
   return node;
 }
 
-function markNode(mark: Mark): HTMLElement {
-  const { cls, words } = MARK_TEXT[mark];
-  const span = el('span', { className: `mark ${cls}` }, el('span', { text: mark }));
-  span.firstElementChild!.setAttribute('aria-hidden', 'true');
-  span.append(el('span', { className: 'visually-hidden', text: `${words}:` }));
-  return span;
+/** ✓ Valid / ✗ Not valid / ? Can't check: the mark and the word, so colour is never the only sign. */
+function badge(verdict: Verdict): HTMLElement {
+  return el('span', { className: 'badge', text: `${MARK[verdict]} ${WORDS[verdict]}` });
+}
+
+function detailsOf(lines: readonly string[]): HTMLElement[] {
+  if (lines.length === 0) return [];
+  const list = el('ul');
+  for (const line of lines) list.append(el('li', { text: line }));
+  return [el('details', {}, el('summary', { text: 'Details' }), list)];
+}
+
+function rowNode(row: Row): HTMLElement {
+  const item = el(
+    'li',
+    {},
+    el('p', {}, badge(row.verdict), document.createTextNode(' '), el('span', { className: 'title', text: headlineText(row.headline) })),
+    el('p', { text: row.summary }),
+    ...(row.next ? [el('p', { className: 'next', text: row.next })] : []),
+    ...detailsOf(row.details),
+  );
+  item.setAttribute('data-verdict', row.verdict);
+  return item;
 }
 
 function show(report: CheckReport): void {
-  const heading = $('results-heading');
-  results.replaceChildren(heading);
-  results.setAttribute('data-mark', report.mark);
+  results.setAttribute('data-verdict', report.verdict);
   results.setAttribute('data-input', report.input);
-  if (report.input === 'invalid') {
-    results.append(el('p', { className: 'message', text: report.summary }));
-    return;
+  const verdict = el(
+    'div',
+    { className: 'verdict' },
+    el('p', { className: 'word', text: `${MARK[report.verdict]} ${WORDS[report.verdict]}` }),
+    el('p', { className: 'headline', text: headlineText(report.headline) }),
+    el('p', { className: 'summary', text: report.summary }),
+    ...(report.next ? [el('p', { className: 'next', text: report.next })] : []),
+  );
+  verdict.id = 'verdict';
+  const body: Node[] = [verdict, ...report.notices.map((n) => el('p', { className: 'notice', text: n }))];
+  // One record: its line is the verdict above. Several: one line each.
+  if (report.rows.length > 1 || (report.rows.length === 1 && report.input !== 'entry')) {
+    const list = el('ul', { className: 'rows' });
+    for (const row of report.rows) list.append(rowNode(row));
+    body.push(list);
+  } else if (report.rows.length === 1) {
+    body.push(...detailsOf(report.rows[0]!.details));
   }
-  for (const notice of report.notices) results.append(el('p', { className: 'notice', text: notice }));
-  results.append(el('p', { className: 'summary' }, markNode(report.mark), document.createTextNode(` ${report.summary}`)));
-  const list = el('ul', { className: 'rows' });
-  for (const row of report.rows) {
-    const item = el('li', {}, markNode(row.mark), el('div', {}, el('div', { className: 'title', text: row.title }), el('div', { className: 'detail', text: row.detail })));
-    item.setAttribute('data-mark', row.mark);
-    list.append(item);
-  }
-  results.append(list);
+  resultsBody.replaceChildren(...body);
+  // The results sit below the inputs: bring them into view, and move focus there so that
+  // keyboard and screen-reader users land on them too.
+  const heading = $('results-heading');
+  heading.focus({ preventScroll: true });
+  results.scrollIntoView({ block: 'start' });
+}
+
+function showTrust(state: 'ok' | 'none' | 'problem', text: string): void {
+  $('trust-status').setAttribute('data-state', state);
+  $('trust-text').textContent = text;
+}
+
+function describeTrust(list: TrustList): string {
+  return `✓ Checking against the trust list of ${list.operatorName} (number ${list.sequenceNumber}, next update due ${list.nextUpdate.slice(0, 10)}).`;
 }
 
 function showKnown(): void {
@@ -98,7 +137,14 @@ function showKnown(): void {
 async function check(text: string): Promise<void> {
   results.setAttribute('aria-busy', 'true');
   try {
-    const report = await checkInput(text, { roots: parseRoots(rootsField.value), challenge, domain, accreditations });
+    // The operator key stands in as a root only when its list is not in use (a stale built-in
+    // list): a list's own roots carry their windows, which a bare root would not.
+    const roots = [...parseRoots(rootsField.value), ...(operator && !trustList ? [operator] : [])];
+    const report = await checkInput(text, { ...(trustList ? { trustList } : {}), roots, challenge, domain, accreditations });
+    if (report.trustList) {
+      trustList = report.trustList;
+      showTrust('ok', describeTrust(trustList));
+    }
     if (report.accreditations.length > 0) {
       const seen = new Set(accreditations.map((a) => JSON.stringify(a)));
       accreditations = [...accreditations, ...report.accreditations.filter((a) => !seen.has(JSON.stringify(a)))];
@@ -107,30 +153,153 @@ async function check(text: string): Promise<void> {
     show(report);
   } catch (err) {
     // checkInput does not throw on bad input; this is a fault in the page itself.
-    show({ input: 'invalid', mark: '✗', summary: `Something went wrong while checking: ${(err as Error).message}`, rows: [], notices: [], accreditations: [] });
+    show({ input: 'damaged', verdict: 'cant-check', headline: '? Something went wrong while checking', summary: (err as Error).message, next: 'Reload the page and try again.', rows: [], notices: [], accreditations: [] });
   } finally {
     results.removeAttribute('aria-busy');
   }
 }
 
+/** Most a file may hold: a passport with thousands of entries is a few megabytes. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 async function checkFile(file: File): Promise<void> {
-  if (file.size > 20 * 1024 * 1024) {
-    show({ input: 'invalid', mark: '✗', summary: 'This file is too large to be a learning passport (over 20 MB).', rows: [], notices: [], accreditations: [] });
+  if (file.size > MAX_FILE_BYTES) {
+    show({ input: 'damaged', verdict: 'not-valid', headline: '✗ This file is too large', summary: 'It is over 20 MB, far more than a learning passport.', next: 'Ask the person to share again.', rows: [], notices: [], accreditations: [] });
     return;
   }
   inputField.value = ''; // the results are the file's, not an earlier paste's
   await check(await file.text());
 }
 
+// --- The trust list built into the page (learning-passport verifier-page --trust-list) ----------
+
+async function loadBakedTrustList(): Promise<void> {
+  const text = document.getElementById('lp-trust-list')?.textContent ?? 'null';
+  let value: unknown = null;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = {};
+  }
+  if (value === null) return;
+  const baked = await readBakedTrustList(value);
+  operator = baked.operator;
+  if (baked.trustList) {
+    trustList = baked.trustList;
+    showTrust('ok', describeTrust(baked.trustList));
+  } else showTrust('problem', baked.problem ?? 'The trust list built into this page could not be used.');
+}
+
+// --- The camera ----------------------------------------------------------------------------------
+
+interface Detector {
+  detect(source: CanvasImageSource): Promise<{ rawValue: string }[]>;
+}
+interface DetectorClass {
+  new (options: { formats: string[] }): Detector;
+  getSupportedFormats(): Promise<string[]>;
+}
+
+const video = $<HTMLVideoElement>('video');
+let stream: MediaStream | undefined;
+let scanning = false;
+
+/** The browser's own QR reader where it has one (BarcodeDetector), else jsQR on a canvas. */
+async function qrReader(): Promise<(frame: HTMLVideoElement) => Promise<string | undefined>> {
+  const Native = (globalThis as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
+  if (Native && (await Native.getSupportedFormats().catch((): string[] => [])).includes('qr_code')) {
+    const detector = new Native({ formats: ['qr_code'] });
+    return async (frame) => (await detector.detect(frame))[0]?.rawValue;
+  }
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  return async (frame) => {
+    // Scale a large camera frame down: a QR code held up to the camera stays readable.
+    const scale = Math.min(1, 720 / Math.max(frame.videoWidth, frame.videoHeight));
+    canvas.width = Math.round(frame.videoWidth * scale);
+    canvas.height = Math.round(frame.videoHeight * scale);
+    if (canvas.width === 0 || canvas.height === 0) return undefined;
+    context.drawImage(frame, 0, 0, canvas.width, canvas.height);
+    const image = context.getImageData(0, 0, canvas.width, canvas.height);
+    return jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' })?.data;
+  };
+}
+
+function stopScan(): void {
+  scanning = false;
+  for (const track of stream?.getTracks() ?? []) track.stop();
+  stream = undefined;
+  video.srcObject = null;
+  $('scanner').hidden = true;
+  $('scan').hidden = false;
+}
+
+function scanProblem(text: string): void {
+  const problem = $('scan-problem');
+  problem.textContent = text;
+  problem.hidden = false;
+}
+
+async function startScan(): Promise<void> {
+  $('scan-problem').hidden = true;
+  if (!navigator.mediaDevices?.getUserMedia) {
+    scanProblem('This browser cannot use a camera here. Paste the QR code’s text, or choose a file.');
+    return;
+  }
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+  } catch (err) {
+    const denied = (err as DOMException).name === 'NotAllowedError';
+    scanProblem(denied ? 'The camera was not allowed. Allow it in the browser’s settings, or paste the QR code’s text.' : 'No camera could be started. Paste the QR code’s text, or choose a file.');
+    return;
+  }
+  $('scanner').hidden = false;
+  $('scan').hidden = true;
+  $('scan-status').textContent = 'Hold the QR code up to the camera.';
+  video.srcObject = stream;
+  await video.play().catch(() => undefined);
+  $<HTMLButtonElement>('stop-scan').focus();
+  const read = await qrReader();
+  scanning = true;
+  while (scanning) {
+    const text = video.readyState >= 2 ? await read(video).catch(() => undefined) : undefined;
+    if (!scanning) break;
+    if (text) {
+      stopScan();
+      inputField.value = text;
+      $('scan').focus({ preventScroll: true });
+      await check(text);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
 // --- Events ------------------------------------------------------------------------------------
 
+$('scan').addEventListener('click', () => void startScan());
+$('stop-scan').addEventListener('click', () => {
+  stopScan();
+  $('scan').focus();
+});
 $('check').addEventListener('click', () => void check(inputField.value));
 // A QR scanner acting as a keyboard ends with Enter; checking on paste saves a click.
 inputField.addEventListener('paste', () => setTimeout(() => void check(inputField.value), 0));
+inputField.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && inputField.value.trim().toUpperCase().startsWith('LP1:')) {
+    event.preventDefault();
+    void check(inputField.value);
+  }
+});
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
   if (file) void checkFile(file);
   fileInput.value = ''; // choosing the same file again checks it again
+});
+trustFile.addEventListener('change', () => {
+  const file = trustFile.files?.[0];
+  if (file) void checkFile(file);
+  trustFile.value = '';
 });
 drop.addEventListener('dragover', (event) => {
   event.preventDefault();
@@ -147,4 +316,7 @@ drop.addEventListener('drop', (event) => {
 window.addEventListener('dragover', (event) => event.preventDefault());
 window.addEventListener('drop', (event) => event.preventDefault());
 
-document.body.setAttribute('data-ready', 'true');
+void loadBakedTrustList().finally(() => {
+  if (!trustList && !operator) showTrust('none', 'No trust list loaded yet: records can be checked for damage, not for who issued them. Load the authority’s trust list below.');
+  document.body.setAttribute('data-ready', 'true');
+});

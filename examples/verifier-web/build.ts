@@ -1,9 +1,11 @@
-// Builds the employer page into one self-contained file, examples/verifier-web/dist/index.html:
-// the script is inlined (no module loading, so it also works opened from disk or a USB stick)
-// and the Content-Security-Policy allows exactly that script (by hash) and no network at all.
-// Run: npx tsx examples/verifier-web/build.ts
+// Builds the employer page into one self-contained HTML file: the script is inlined (no module
+// loading, so it also works opened from disk or a USB stick) and the Content-Security-Policy
+// allows exactly that script (by its hash) and no network at all. The package build runs it
+// (`npm run build:lib` writes dist/verifier.html, shipped as `learning-passport/verifier.html`).
+// Run: npx tsx examples/verifier-web/build.ts [out.html]   (default examples/verifier-web/dist/index.html)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -51,16 +53,16 @@ export function inlinePage(html: string, js: string): string {
   return html.replace("script-src 'self'", `script-src 'sha256-${hash}'`).replace(tag, () => `<script type="module">${code}</script>`);
 }
 
-/** Writes dist/index.html and returns its path. */
-export async function buildVerifierPage(outDir = `${here}dist/`): Promise<string> {
+/** Writes the page to `out` (a file, or a folder to hold index.html) and returns the file's path. */
+export async function buildVerifierPage(out = `${here}dist/`): Promise<string> {
   const page = inlinePage(readFileSync(`${here}index.html`, 'utf8'), await bundleApp());
-  mkdirSync(outDir, { recursive: true });
-  const out = `${outDir.replace(/\/?$/, '/')}index.html`;
-  writeFileSync(out, page);
-  return out;
+  const file = out.endsWith('.html') ? resolve(out) : resolve(out, 'index.html');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, page);
+  return file;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const out = await buildVerifierPage();
+  const out = await buildVerifierPage(process.argv[2]);
   console.log(`Built ${out} (${Math.round(readFileSync(out).length / 1024)} KiB). Open it in a browser; it needs no network.`);
 }

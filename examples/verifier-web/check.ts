@@ -1,6 +1,8 @@
-// The employer page's logic, without the page: turn whatever the employer pasted or dropped (a
-// QR payload, an entry, a passport, a presentation, or the authority's accreditations) into rows
-// of ✓ / ✗ / ? with plain-English text. No DOM and no network, so it runs in Node tests too.
+// The employer page's logic, without the page: turn whatever the employer pasted, scanned or
+// dropped (a QR payload, an entry, a passport, a presentation, the authority's trust list or its
+// accreditations) into three verdicts — Valid, Not valid, Can't check — each with a short
+// headline, one sentence on what was found, and what to do next. No DOM and no network, so it
+// runs in Node tests too.
 import {
   ACCREDITATION_TYPE,
   createTrustPolicy,
@@ -10,54 +12,88 @@ import {
   isPassportError,
   QR_PREFIX,
   readPassport,
+  TRUST_LIST_TYPE,
   verifyCredential,
   verifyPassport,
   verifyPresentation,
+  verifyTrustList,
   type Check,
+  type TrustList,
   type TrustPolicy,
 } from 'learning-passport';
 
-/** ✓ every check passed, ✗ something failed, ? something could not be checked. */
-export type Mark = '✓' | '✗' | '?';
+/** The three verdicts, with the same meaning as in the library, the command line and the print pack. */
+export type Verdict = 'valid' | 'not-valid' | 'cant-check';
+
+/** The mark of each verdict: shown next to its word, never alone and never by colour alone. */
+export const MARK: Record<Verdict, '✓' | '✗' | '?'> = { valid: '✓', 'not-valid': '✗', 'cant-check': '?' };
+/** The word of each verdict. */
+export const WORDS: Record<Verdict, string> = { valid: 'Valid', 'not-valid': 'Not valid', 'cant-check': 'Can’t check' };
+
+/** The next steps the page offers, worded for someone who has never heard of a signature. */
+export const NEXT = {
+  shareAgain: 'Ask the person to share again.',
+  newCopy: 'Ask the issuer for a new copy.',
+  loadTrustList: 'Load the authority’s trust list.',
+  newerTrustList: 'Load the authority’s newest trust list.',
+  doNotRely: 'Do not rely on this record. Ask the person about it.',
+  newRequest: 'Ask the person to share again, using the request code and website on this page.',
+} as const;
 
 /** One line of the verified list. */
 export interface Row {
-  mark: Mark;
-  /** What the record is, in plain English (describe()). */
-  title: string;
-  /** What verification found, in plain English ("Valid — …", "Not valid — …", "Can’t check — …"). */
-  detail: string;
+  verdict: Verdict;
+  /** ✓/✗/? + what the record is + who issued it. */
+  headline: string;
+  /** One sentence: what verification found. */
+  summary: string;
+  /** What to do next, when the verdict is not Valid. */
+  next?: string;
+  /** Identifiers for the curious (DIDs, entry ids): shown only under "Details". */
+  details: string[];
   /** The entry kind, when known. */
   kind?: string;
 }
 
 /** What the employer gave the page. */
-export type InputKind = 'entry' | 'passport' | 'presentation' | 'accreditations' | 'invalid';
+export type InputKind = 'entry' | 'passport' | 'presentation' | 'accreditations' | 'trust-list' | 'damaged' | 'not-recognised' | 'empty';
 
 /** The outcome of {@link checkInput}. */
 export interface CheckReport {
   input: InputKind;
-  /** The overall mark: ✓ only when everything verified. */
-  mark: Mark;
-  /** One paragraph for the whole input. */
+  /** Valid only when everything checked out; Not valid when anything is wrong; else Can't check. */
+  verdict: Verdict;
+  /** One short line for the whole input (with its mark). */
+  headline: string;
+  /** At most two short sentences. */
   summary: string;
+  /** What to do next, when the verdict is not Valid. */
+  next?: string;
   rows: Row[];
-  /** Notes the employer should read (e.g. no trusted root given). */
+  /** Notes the employer should read (e.g. no trust list loaded). */
   notices: string[];
   /** Accreditation credentials found in the input, for the page to keep for later checks. */
   accreditations: unknown[];
+  /** A trust list that verified, for the page to use from now on. */
+  trustList?: TrustList;
+}
+
+/** The trust the page checks against. */
+export interface PageTrust {
+  /** A verified trust list (built into the page, or loaded by the employer). */
+  trustList?: TrustList;
+  /** Root keys the employer named (?roots= or the advanced field), and the pinned operator. */
+  roots?: readonly string[];
+  /** Accreditation credentials the employer loaded or a passport carried. */
+  accreditations?: readonly unknown[];
 }
 
 /** Options of {@link checkInput}. */
-export interface CheckInputOptions {
-  /** The trusted root DIDs (e.g. the national authority's). Empty: signatures only. */
-  roots: readonly string[];
+export interface CheckInputOptions extends PageTrust {
   /** The request code (challenge) the page showed, for presentations. */
   challenge: string;
   /** The domain the page showed, for presentations. */
   domain: string;
-  /** Accreditation credentials (the authority's published file), to trust accredited issuers. */
-  accreditations?: readonly unknown[];
   /** The time to check against (default now). */
   now?: Date;
 }
@@ -65,19 +101,97 @@ export interface CheckInputOptions {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const typesOf = (v: Record<string, unknown>): unknown[] => (Array.isArray(v.type) ? v.type : [v.type]);
 
-function markOf(verified: boolean, checks: readonly Check[]): Mark {
-  if (verified) return '✓';
-  return checks.some((c) => c.status === 'fail') ? '✗' : '?';
+/** What a library result carries once every result has its verdict; older results lack them. */
+interface Judged {
+  verified: boolean;
+  checks?: readonly Check[];
+  summary: string;
+  verdict?: Verdict;
+  headline?: string;
 }
 
-function overall(rows: readonly Row[], own: Mark = '✓'): Mark {
-  if (own === '✗' || rows.some((r) => r.mark === '✗')) return '✗';
-  if (own === '?' || rows.some((r) => r.mark === '?')) return '?';
-  return '✓';
+// --- Fallback until the library's results carry verdict / headline / summary ---------------------
+// Everything the page needs from a result goes through this one function, so that it can be
+// deleted once every library result has its own `verdict`, `headline` and `summary`.
+/**
+ * The verdict, headline and summary of a library result: the result's own when it has them,
+ * else derived from `verified` and the checks (a failure is Not valid, anything left unknown
+ * Can't check). `line` is the record in plain English; `state` its state in a passport
+ * (a revoked or superseded entry is never Valid).
+ */
+export function verdictOf(result: Judged, line: string, state = 'active'): { verdict: Verdict; headline: string; summary: string } {
+  const notCurrent = state === 'revoked' || state === 'superseded' || state === 'suspended' || state === 'conflict';
+  if (result.verdict && !notCurrent) return { verdict: result.verdict, headline: result.headline ?? `${MARK[result.verdict]} ${line}`, summary: result.summary };
+  const checks = result.checks ?? [];
+  const verdict: Verdict = notCurrent || checks.some((c) => c.status === 'fail') ? 'not-valid' : result.verified ? 'valid' : 'cant-check';
+  const stateWords: Record<string, string> = {
+    revoked: 'The issuer has withdrawn this record.',
+    superseded: 'A newer record replaces this one.',
+    suspended: 'The issuer has suspended this record.',
+    conflict: 'The issuer made conflicting statements about this record.',
+  };
+  const summary = notCurrent ? stateWords[state]! : result.summary.replace(/^(?:Valid|Not valid|Can[’']t check|Can[’']t confirm) — /, '');
+  return { verdict, headline: `${MARK[verdict]} ${line}${notCurrent ? ` (${state})` : ''}`, summary };
+}
+// --- End of the fallback ----------------------------------------------------------------------------
+
+/** The headline without a leading mark or verdict word, for showing next to the page's own badge. */
+export function headlineText(headline: string): string {
+  let text = headline.trimStart();
+  if (/^[✓✗?]/.test(text)) text = text.slice(1).trimStart();
+  const word = /^(?:Valid|Not valid|Can[’']t check)\b[\s:—-]*/.exec(text);
+  return word ? text.slice(word[0].length) : text;
 }
 
-function invalid(summary: string): CheckReport {
-  return { input: 'invalid', mark: '✗', summary, rows: [], notices: [], accreditations: [] };
+/** The worst verdict of several: Not valid over Can't check over Valid. */
+export function worst(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes('not-valid')) return 'not-valid';
+  if (verdicts.includes('cant-check')) return 'cant-check';
+  return 'valid';
+}
+
+/** What to do next for the first problem in a set of checks. */
+export function nextStep(checks: readonly Check[] | undefined, verdict: Verdict, trusted: boolean): string | undefined {
+  if (verdict === 'valid') return undefined;
+  const problem = (checks ?? []).find((c) => c.status === 'fail') ?? (checks ?? []).find((c) => c.status === 'unknown');
+  switch (problem?.code) {
+    case 'ERR_PRESENTATION_CHALLENGE_MISMATCH':
+    case 'ERR_PRESENTATION_DOMAIN_MISMATCH':
+      return NEXT.newRequest;
+    case 'ERR_HOLDER_BINDING':
+    case 'ERR_PRESENTATION_EMPTY':
+      return NEXT.shareAgain;
+    case 'ERR_STATUS_REVOKED':
+    case 'ERR_STATUS_SUSPENDED':
+    case 'ERR_KEY_COMPROMISED':
+      return NEXT.doNotRely;
+    case 'ERR_CREDENTIAL_EXPIRED':
+    case 'ERR_PROOF_SIGNATURE_INVALID':
+    case 'ERR_ISSUER_KEY_MISMATCH':
+    case 'ERR_PROOF_MISSING':
+    case 'ERR_PROOF_MALFORMED':
+    case 'ERR_CREDENTIAL_NOT_YET_VALID':
+      return NEXT.newCopy;
+    case 'ERR_SCHEMA_INVALID':
+    case 'ERR_JSON_INVALID':
+      return NEXT.shareAgain;
+    case 'ERR_ISSUER_UNTRUSTED':
+    case 'ERR_ACCREDITATION_INVALID':
+    case 'ERR_KIND_NOT_ALLOWED':
+    case 'ERR_STATUS_UNKNOWN':
+    case 'ERR_SIGNING_TIME_UNVOUCHED':
+      return trusted ? NEXT.newerTrustList : NEXT.loadTrustList;
+    default:
+      return verdict === 'cant-check' && !trusted ? NEXT.loadTrustList : verdict === 'not-valid' ? NEXT.newCopy : undefined;
+  }
+}
+
+function report(input: InputKind, verdict: Verdict, headline: string, summary: string, next?: string, extra: Partial<CheckReport> = {}): CheckReport {
+  return { input, verdict, headline, summary, ...(next ? { next } : {}), rows: [], notices: [], accreditations: [], ...extra };
+}
+
+function damaged(why: string, next: string = NEXT.shareAgain): CheckReport {
+  return report('damaged', 'not-valid', '✗ This file is damaged', why, next);
 }
 
 /** Splits the roots field: one DID per line, or separated by commas or spaces. */
@@ -85,60 +199,120 @@ export function parseRoots(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
 }
 
+type Parsed = { ok: true; value: unknown; fromQr: boolean } | { ok: false; report: CheckReport };
+
 /** Reads the text as a QR payload (LP1:…) or JSON. */
-async function parse(text: string): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+async function parse(text: string): Promise<Parsed> {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, message: 'Nothing to check yet: paste a QR code’s text (it starts with LP1:) or choose a file.' };
+  if (trimmed === '') {
+    return { ok: false, report: report('empty', 'cant-check', '? Nothing to check yet', 'Scan or paste a QR code (its text starts with LP1:), or choose a file.') };
+  }
   if (trimmed.toUpperCase().startsWith(QR_PREFIX)) {
     try {
-      return { ok: true, value: await decodeQrPayload(QR_PREFIX + trimmed.slice(QR_PREFIX.length)) };
+      return { ok: true, fromQr: true, value: await decodeQrPayload(QR_PREFIX + trimmed.slice(QR_PREFIX.length)) };
     } catch (err) {
-      return { ok: false, message: isPassportError(err) ? err.message : 'This QR code could not be read.' };
+      const why = isPassportError(err) ? err.message : 'it could not be read.';
+      return { ok: false, report: damaged(`This QR code is damaged: ${why.replace(/^[A-Z]/, (c) => c.toLowerCase())}`, 'Ask the person to show the code again, or to share their passport file.') };
     }
   }
-  try {
-    return { ok: true, value: JSON.parse(trimmed) };
-  } catch {
-    return {
-      ok: false,
-      message: 'This is not something the page can check. Paste the text of a learning-passport QR code (it starts with LP1:), or choose an entry, passport or presentation file (.json).',
-    };
+  if (/^[[{]/.test(trimmed)) {
+    try {
+      return { ok: true, fromQr: false, value: JSON.parse(trimmed) };
+    } catch (err) {
+      // A file cut short while copying, or edited by hand: it starts like JSON but is not complete.
+      return { ok: false, report: damaged(`This file is damaged: it is not complete (${(err as Error).message}).`) };
+    }
   }
+  return {
+    ok: false,
+    report: report(
+      'not-recognised',
+      'cant-check',
+      '? This is not a learning passport record',
+      'Scan or paste the text of a learning-passport QR code (it starts with LP1:), or choose an entry, passport, presentation or trust list file (.json).',
+      NEXT.shareAgain,
+    ),
+  };
 }
 
 function isAccreditation(v: unknown): boolean {
   return isObject(v) && typesOf(v).includes(ACCREDITATION_TYPE);
 }
 
+/** The trust policy for the page's trust, or undefined when there is none. */
+function policyOf(trust: PageTrust): TrustPolicy | undefined {
+  const roots = [...new Set((trust.roots ?? []).map((r) => r.trim()).filter(Boolean))];
+  if (trust.trustList) return createTrustPolicy({ trustList: trust.trustList, ...(roots.length ? { roots } : {}) });
+  if (roots.length) return createTrustPolicy({ roots });
+  return undefined;
+}
+
 /**
- * Checks what the employer pasted or dropped and returns the verified list.
- * Never throws on bad input: a bad paste gives `input: 'invalid'` and a message to show.
+ * Without any trust list or root, a signature that holds says nothing about who issued the
+ * record: the page shows that as Can't check, never as Valid.
+ */
+function withoutTrust(row: Row): Row {
+  if (row.verdict !== 'valid') return row;
+  return { ...row, verdict: 'cant-check', headline: `${MARK['cant-check']} ${headlineText(row.headline)}`, summary: 'The signature is intact; who issued it was not checked.', next: NEXT.loadTrustList };
+}
+
+/**
+ * Verifies a trust list the employer loaded: against the pinned operator keys when the page has
+ * them, else against the key that signed it (and says so); never older than the one in use.
+ */
+async function checkTrustList(doc: Record<string, unknown>, options: CheckInputOptions): Promise<CheckReport> {
+  const pinned = [...(options.trustList ? [options.trustList.operator] : []), ...(options.roots ?? [])].filter((r) => r.startsWith('did:key:'));
+  const signer = typeof doc.issuer === 'string' ? doc.issuer : isObject(doc.issuer) && typeof doc.issuer.id === 'string' ? doc.issuer.id : undefined;
+  const operator = pinned.length ? pinned : signer?.startsWith('did:key:') ? [signer] : [];
+  if (operator.length === 0) return damaged('This trust list names no signing key, so it cannot be checked.', 'Ask the authority for a new copy of its trust list.');
+  const result = await verifyTrustList(doc, { operator, ...(options.trustList ? { previous: options.trustList } : {}), ...(options.now ? { now: options.now } : {}) });
+  if (!result.trustList) {
+    const code = result.errors[0]?.code;
+    const why = result.summary.replace(/^Not valid — /, '');
+    const next =
+      code === 'ERR_TRUST_LIST_STALE' || code === 'ERR_TRUST_LIST_ROLLBACK' ? 'Ask the authority for its newest trust list.' : code === 'ERR_TRUST_LIST_SIGNER' ? 'Use the trust list from the authority this page was made for.' : 'Ask the authority for a new copy of its trust list.';
+    return report('trust-list', 'not-valid', '✗ This trust list was not loaded', why, next, { rows: [] });
+  }
+  const list = result.trustList;
+  const notices = pinned.length
+    ? []
+    : [`This page had no authority key to compare the list with, so it trusts the key that signed it. Check with ${list.operatorName} that this list is theirs.`];
+  return report('trust-list', 'valid', `✓ Trust list of ${list.operatorName} loaded`, `List number ${list.sequenceNumber}, next update due ${list.nextUpdate.slice(0, 10)}. Records are now checked against it.`, undefined, {
+    notices,
+    trustList: list,
+    rows: [],
+  });
+}
+
+/**
+ * Checks what the employer pasted, scanned or dropped and returns the verdicts. Never throws on
+ * bad input: a damaged file gives `input: 'damaged'`, "This file is damaged", why, and what to do.
  *
  * @example
  * ```ts
- * const report = await checkInput('LP1:6BFOXN…', { roots: [authorityDid], challenge, domain, accreditations });
- * report.rows[0]; // { mark: '✓', title: 'Functional Skills Maths, Level 1 — qualification from …', detail: 'Valid — …' }
+ * const report = await checkInput('LP1:6BFOXN…', { trustList, challenge, domain });
+ * report.verdict;           // 'valid'
+ * report.rows[0].headline;  // '✓ Functional Skills Maths, Level 1 — qualification from City & Guilds, …'
  * ```
  */
 export async function checkInput(text: string, options: CheckInputOptions): Promise<CheckReport> {
   const parsed = await parse(text);
-  if (!parsed.ok) return invalid(parsed.message);
+  if (!parsed.ok) return parsed.report;
   const doc = parsed.value;
-  const roots = [...new Set(options.roots.map((r) => r.trim()).filter(Boolean))];
   const notices: string[] = [];
   let policy: TrustPolicy | undefined;
-  if (roots.length > 0) {
-    try {
-      policy = createTrustPolicy({ roots });
-    } catch (err) {
-      return invalid(`A trusted root is not valid: ${(err as Error).message} Give each root as a did:key, one per line.`);
-    }
-  } else {
-    notices.push('No trusted root given: ✓ means the record is intact and signed by the key it names, not that the issuer is approved. Add the authority’s root to check who issued it.');
+  try {
+    policy = policyOf(options);
+  } catch (err) {
+    return report('not-recognised', 'cant-check', '? A trusted root is not valid', `${(err as Error).message} Give each root as a did:key, one per line.`, NEXT.loadTrustList);
   }
+  const trusted = policy !== undefined;
+  if (!trusted) notices.push('No trust list loaded: this page can check that a record is intact, not who issued it. Load the authority’s trust list.');
   const now = options.now ?? new Date();
-  const accreditations = [...(options.accreditations ?? [])];
-  const trust = { ...(policy ? { policy } : {}), accreditations, now };
+  const trust = { ...(policy ? { policy } : {}), accreditations: [...(options.accreditations ?? [])], now };
+  const finishRow = (row: Row): Row => (trusted ? row : withoutTrust(row));
+
+  if (isObject(doc) && typesOf(doc).includes(TRUST_LIST_TYPE)) return checkTrustList(doc, options);
 
   // The authority's accreditations file: one accreditation, or a list of them.
   const list = Array.isArray(doc) ? doc : [doc];
@@ -146,50 +320,101 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     const rows: Row[] = [];
     for (const item of list) {
       const result = await verifyCredential(item, { now });
-      const subject = (item as { credentialSubject?: { displayName?: string; role?: string; kinds?: string[] } }).credentialSubject ?? {};
-      rows.push({
-        mark: markOf(result.verified, result.checks),
-        title: `Accreditation: ${subject.displayName ?? 'an issuer'}${subject.role ? ` (${subject.role})` : ''}${Array.isArray(subject.kinds) ? ` for ${subject.kinds.join(', ')}` : ''}`,
-        detail: result.summary,
-      });
+      const subject = (item as { credentialSubject?: { displayName?: string; kinds?: string[] } }).credentialSubject ?? {};
+      const line = `Accreditation of ${subject.displayName ?? 'an issuer'}${Array.isArray(subject.kinds) ? ` for ${subject.kinds.join(', ')}` : ''}`;
+      const shown = verdictOf(result, line);
+      rows.push({ ...shown, details: [], ...(shown.verdict === 'valid' ? {} : { next: NEXT.newCopy }) });
     }
-    const good = list.filter((_, i) => rows[i]!.mark === '✓');
-    return {
-      input: 'accreditations',
-      mark: overall(rows),
-      summary: `${good.length} of ${list.length} accreditations are intact; they will be used for the next checks.`,
-      rows,
-      notices: [],
-      accreditations: good,
-    };
+    const good = list.filter((_, i) => rows[i]!.verdict === 'valid');
+    const verdict = worst(rows.map((r) => r.verdict));
+    return report('accreditations', verdict, `${MARK[verdict]} ${good.length} of ${list.length} accreditations intact`, 'The intact ones are used for the next checks.', undefined, { rows, accreditations: good });
   }
-  if (!isObject(doc)) return invalid('This file is not an entry, a passport or a presentation.');
+  if (!isObject(doc)) return damaged('This file is not an entry, a passport, a presentation or a trust list.');
   const types = typesOf(doc);
 
   if (types.includes('LearningPassport')) {
     const { passport, problems } = readPassport(JSON.stringify(doc));
-    for (const p of problems) notices.push(`Left out of the check: ${p.message}`);
-    const report = await verifyPassport(passport, trust);
+    for (const p of problems) notices.push(`Left out of the check because it is damaged: ${p.message}`);
+    const result = await verifyPassport(passport, trust);
     const byCid = new Map(passport.entries.map((entry) => [entryId(entry), entry] as const));
-    const rows = report.entries.map((e): Row => {
-      const state = e.state === 'active' ? '' : ` (${e.state})`;
-      return { mark: markOf(e.result.verified, e.result.checks), title: `${byCid.has(e.cid) ? describe(byCid.get(e.cid)) : e.kind}${state}`, detail: e.result.summary, kind: e.kind };
+    const rows = result.entries.map((e): Row => {
+      const shown = verdictOf(e.result, byCid.has(e.cid) ? describe(byCid.get(e.cid)) : e.kind, e.state);
+      const next = e.state === 'active' ? nextStep(e.result.checks, shown.verdict, trusted) : e.state === 'superseded' ? 'Look at the newer record in the list.' : NEXT.doNotRely;
+      return finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(e.result, e.cid), kind: e.kind });
     });
-    return { input: 'passport', mark: report.verified ? '✓' : overall(rows, '?'), summary: report.summary.message, rows, notices, accreditations: [...passport.accreditations] };
+    const current = result.entries.filter((e) => e.state === 'active').length;
+    const currentRows = rows.filter((_, i) => result.entries[i]!.state === 'active');
+    const valid = currentRows.filter((r) => r.verdict === 'valid').length;
+    const verdict = problems.length ? 'not-valid' : currentRows.length ? worst(currentRows.map((r) => r.verdict)) : 'cant-check';
+    const others = [result.summary.revoked && `${result.summary.revoked} revoked`, result.summary.superseded && `${result.summary.superseded} replaced by newer ones`].filter(Boolean);
+    const summary = `${valid} of ${current} current records valid.${others.length ? ` Also ${others.join(' and ')}.` : ''}`;
+    return report('passport', verdict, `${MARK[verdict]} Learning passport: ${WORDS[verdict].toLowerCase()}`, summary, undefined, { rows, notices, accreditations: [...passport.accreditations] });
   }
 
   if (types.includes('VerifiablePresentation')) {
     const result = await verifyPresentation(doc, { ...trust, challenge: options.challenge, domain: options.domain });
-    const rows = result.entries.map((e): Row => ({ mark: markOf(e.verified, e.checks), title: e.description, detail: e.summary, kind: e.kind }));
-    const own = markOf(result.checks.every((c) => c.status === 'pass'), result.checks);
-    if (own !== '✓') {
-      const problem = result.checks.find((c) => c.status === 'fail') ?? result.checks.find((c) => c.status !== 'pass');
-      rows.unshift({ mark: own, title: 'The presentation itself (the holder’s signature, your request code and domain)', detail: problem?.message ?? result.summary });
+    const rows = result.entries.map((e): Row => {
+      const shown = verdictOf(e, e.description);
+      const next = nextStep(e.checks, shown.verdict, trusted);
+      return finishRow({ ...shown, ...(next ? { next } : {}), details: e.entryId ? [`Entry id: ${e.entryId}`] : [], kind: e.kind });
+    });
+    // The presentation's own checks: the holder's signature, the request code and the website.
+    const own = result.checks.filter((c) => c.status !== 'pass');
+    const ownVerdict: Verdict = own.some((c) => c.status === 'fail') ? 'not-valid' : own.length ? 'cant-check' : 'valid';
+    if (ownVerdict !== 'valid') {
+      const problem = own.find((c) => c.status === 'fail') ?? own[0]!;
+      const next = nextStep(own, ownVerdict, trusted);
+      rows.unshift({ verdict: ownVerdict, headline: `${MARK[ownVerdict]} The sharing itself (the person’s signature, your request code and website)`, summary: problem.message, ...(next ? { next } : {}), details: [] });
     }
-    return { input: 'presentation', mark: result.verified ? '✓' : overall(rows, own), summary: result.summary, rows, notices, accreditations: [] };
+    const verdict = worst(rows.map((r) => r.verdict));
+    const valid = rows.filter((r) => r.verdict === 'valid').length;
+    const n = result.entries.length;
+    const summary =
+      ownVerdict === 'not-valid'
+        ? 'Do not rely on this sharing.'
+        : verdict === 'valid'
+          ? `${n} of ${n} records checked: all valid.`
+          : `${n} records checked: ${valid} valid.`;
+    return report('presentation', verdict, `${MARK[verdict]} Shared records: ${WORDS[verdict].toLowerCase()}`, summary, ownVerdict === 'valid' ? undefined : rows[0]!.next, { rows, notices });
   }
 
   const result = await verifyCredential(doc, trust);
-  const row: Row = { mark: markOf(result.verified, result.checks), title: describe(doc), detail: result.summary, ...(result.kind ? { kind: result.kind } : {}) };
-  return { input: 'entry', mark: row.mark, summary: result.summary, rows: [row], notices, accreditations: [] };
+  const line = describe(doc);
+  const shown = verdictOf(result, line);
+  const next = nextStep(result.checks, shown.verdict, trusted);
+  const row = finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(result), ...(result.kind ? { kind: result.kind } : {}) });
+  return report('entry', row.verdict, row.headline, row.summary, row.next, { rows: [row], notices });
+}
+
+/** The identifiers a curious employer may want: issuer, signing key, entry id. Only under "Details". */
+function detailsOf(result: { issuer?: string; verificationMethod?: string; checks: readonly Check[] }, cid?: string): string[] {
+  return [
+    ...(result.issuer ? [`Issuer: ${result.issuer}`] : []),
+    ...(cid ? [`Entry id: ${cid}`] : []),
+    ...result.checks.map((c) => `${c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '?'} ${c.check}: ${c.message}`),
+  ];
+}
+
+/**
+ * Reads the trust list built into a page (`{ operator, list }`) and verifies it against the
+ * operator key the page was built for. A list past its next update is not used (the page
+ * still knows the operator's key) and the reason is given, so the page can ask for a newer one.
+ *
+ * @example
+ * ```ts
+ * const baked = await readBakedTrustList(JSON.parse(element.textContent));
+ * if (baked.trustList) trust.trustList = baked.trustList; else showNotice(baked.problem);
+ * ```
+ */
+export async function readBakedTrustList(value: unknown, now?: Date): Promise<{ operator?: string; trustList?: TrustList; problem?: string }> {
+  if (!isObject(value) || typeof value.operator !== 'string' || !value.operator.startsWith('did:key:')) return { problem: 'The trust list built into this page is damaged. Load the authority’s trust list.' };
+  const result = await verifyTrustList(value.list, { operator: value.operator, ...(now ? { now } : {}) });
+  if (result.trustList) return { operator: value.operator, trustList: result.trustList };
+  const stale = result.errors.some((e) => e.code === 'ERR_TRUST_LIST_STALE');
+  return {
+    operator: value.operator,
+    problem: stale
+      ? `The trust list built into this page is out of date (a newer one was due on ${String(result.nextUpdate ?? '').slice(0, 10)}). Load the authority’s newest trust list.`
+      : `The trust list built into this page could not be used: ${result.summary.replace(/^Not valid — /, '')} Load the authority’s trust list.`,
+  };
 }

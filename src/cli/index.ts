@@ -15,6 +15,7 @@ import { passportCommand } from './commands/passport.js';
 import { statusCommand } from './commands/status.js';
 import { trustCommand } from './commands/trust.js';
 import { trustListCommand } from './commands/trust-list.js';
+import { verifierPageCommand } from './commands/verifier-page.js';
 import { clean, colour, EXIT, line, printJson, Refusal, say, UsageError, warn } from './io.js';
 import { PromptAborted } from './prompt.js';
 import { didYouMean } from './suggest.js';
@@ -39,6 +40,7 @@ const commands: Command[] = [
   trustCommand,
   trustListCommand,
   statusCommand,
+  verifierPageCommand,
 ];
 
 function help(): string {
