@@ -79,13 +79,18 @@ function detailsOf(lines: readonly string[]): HTMLElement[] {
   return [el('details', {}, el('summary', { text: 'Details' }), list)];
 }
 
+/** "What to do: …" in words, not only in style, so that every reader gets the label. */
+function nextNode(next: string): HTMLElement {
+  return el('p', { className: 'next' }, el('span', { className: 'next-label', text: 'What to do: ' }), document.createTextNode(next));
+}
+
 function rowNode(row: Row): HTMLElement {
   const item = el(
     'li',
     {},
     el('p', {}, badge(row.verdict), document.createTextNode(' '), el('span', { className: 'title', text: headlineText(row.headline) })),
     el('p', { text: row.summary }),
-    ...(row.next ? [el('p', { className: 'next', text: row.next })] : []),
+    ...(row.next ? [nextNode(row.next)] : []),
     ...detailsOf(row.details),
   );
   item.setAttribute('data-verdict', row.verdict);
@@ -101,7 +106,7 @@ function show(report: CheckReport): void {
     el('p', { className: 'word', text: `${MARK[report.verdict]} ${WORDS[report.verdict]}` }),
     el('p', { className: 'headline', text: headlineText(report.headline) }),
     el('p', { className: 'summary', text: report.summary }),
-    ...(report.next ? [el('p', { className: 'next', text: report.next })] : []),
+    ...(report.next ? [nextNode(report.next)] : []),
   );
   verdict.id = 'verdict';
   const body: Node[] = [verdict, ...report.notices.map((n) => el('p', { className: 'notice', text: n }))];

@@ -130,7 +130,8 @@ export function verdictOf(result: Judged, line: string, state = 'active'): { ver
     suspended: 'The issuer has suspended this record.',
     conflict: 'The issuer made conflicting statements about this record.',
   };
-  const summary = notCurrent ? stateWords[state]! : result.summary.replace(/^(?:Valid|Not valid|Can[’']t check|Can[’']t confirm) — /, '');
+  const stripped = result.summary.replace(/^(?:Valid|Not valid|Can[’']t check|Can[’']t confirm) — /, '');
+  const summary = notCurrent ? stateWords[state]! : stripped.charAt(0).toUpperCase() + stripped.slice(1);
   return { verdict, headline: `${MARK[verdict]} ${line}${notCurrent ? ` (${state})` : ''}`, summary };
 }
 // --- End of the fallback ----------------------------------------------------------------------------

@@ -78,8 +78,8 @@ export async function serve(files: Record<string, { body: string | Uint8Array; t
   };
 }
 
-/** Launches headless Chromium with the flags this sandbox needs (no background networking). */
-export async function launch(): Promise<Browser> {
+/** Launches headless Chromium with the flags this sandbox needs (no background networking), plus `extraArgs`. */
+export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -92,6 +92,7 @@ export async function launch(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }

@@ -203,7 +203,7 @@ describe('verdictOf (the fallback until results carry their own verdicts)', () =
 
   it('derives the verdict from the checks when the result has none', () => {
     expect(verdictOf({ verified: true, checks: [pass], summary: 'Valid — issued by X.' }, 'Maths').verdict).toBe('valid');
-    expect(verdictOf({ verified: false, checks: [pass, unknown, fail], summary: 'Not valid — changed' }, 'Maths')).toEqual({ verdict: 'not-valid', headline: '✗ Maths', summary: 'changed' });
+    expect(verdictOf({ verified: false, checks: [pass, unknown, fail], summary: 'Not valid — changed' }, 'Maths')).toEqual({ verdict: 'not-valid', headline: '✗ Maths', summary: 'Changed' });
     expect(verdictOf({ verified: false, checks: [pass, unknown], summary: 'Can’t check — not checked' }, 'Maths').verdict).toBe('cant-check');
   });
 
