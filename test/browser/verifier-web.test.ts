@@ -31,7 +31,7 @@ import {
 } from '../../src/index.js';
 import { bakeTrustList } from '../../src/cli/commands/verifier-page.js';
 import { buildVerifierPage } from '../../examples/verifier-web/build.js';
-import { hasChromium, launch, serve } from './harness.js';
+import { hasChromium, hasDist, launch, serve } from './harness.js';
 
 const iso = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -252,6 +252,33 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
       await page.context().close();
     });
   }
+
+  it.skipIf(!hasDist)('the shipped page (dist/verifier.html) with the list built in, opened from disk: ✓ Valid, no request, no CSP violation', async () => {
+    const shipped = readFileSync(fileURLToPath(new URL('../../dist/verifier.html', import.meta.url)), 'utf8');
+    const path = join(dir, 'shipped.html');
+    writeFileSync(path, bakeTrustList(shipped, listDocument.issuer as string, listDocument));
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    await page.route('**/*', async (route) => {
+      requests.push(route.request().url());
+      await (route.request().url() === `file://${path}` ? route.continue() : route.abort());
+    });
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' || /Content.Security.Policy/i.test(msg.text())) errors.push(msg.text());
+    });
+    await page.goto(`file://${path}`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.textContent('#domain')).toBe('learning-passport-checker');
+    const result = await paste(page, await encodeQrPayload(card));
+    expect(result).toMatchObject({ verdict: 'valid', word: '✓ Valid' });
+    expect(result.headline).toContain(describeEntry(card));
+    expect(requests).toEqual([`file://${path}`]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   it('works from the keyboard: Tab to the text box, type a QR code’s text, Enter on Check', async () => {
     const { page, errors } = await open(390, 844);
