@@ -39,8 +39,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const shots = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots/' : './__screenshots__/', import.meta.url));
 const WIDTHS = [
   { width: 320, height: 640, shot: undefined },
-  { width: 390, height: 844, shot: 'verifier-phone.png' },
-  { width: 1280, height: 900, shot: 'verifier-desktop.png' },
+  { width: 390, height: 844, shot: { file: 'verifier-phone.png', after: 'revoked' } },
+  { width: 1280, height: 900, shot: { file: 'verifier-desktop.png', after: 'presentation' } },
 ] as const;
 
 interface Shown {
@@ -192,6 +192,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), what).toEqual([]);
   }
 
+  async function screenshot(page: Page, name: string): Promise<void> {
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, name) });
+  }
+
   for (const { width, height, shot } of WIDTHS) {
     it(`at ${width} px: the right verdict and headline for valid, tampered, revoked, untrusted and can’t-check records, in view, without sideways scrolling`, async () => {
       const { page, requests, errors } = await open(width, height);
@@ -217,6 +222,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
       expect(withdrawn.headline).toContain(describeEntry(revoked));
       expect(withdrawn.text).toMatch(/revoked/i);
       expect(withdrawn.text).not.toContain('✓');
+      if (shot?.after === 'revoked') await screenshot(page, shot.file);
 
       const stranger = await paste(page, await encodeQrPayload(untrusted));
       expect(stranger.verdict).not.toBe('valid');
@@ -242,10 +248,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
       expect(presentation.text).toContain(describeEntry(card));
       await expectLaidOut(page, 'presentation');
       if (width !== 320) await expectAccessible(page, 'after a check');
-      if (shot) {
-        mkdirSync(shots, { recursive: true });
-        await page.screenshot({ path: join(shots, shot) });
-      }
+      if (shot?.after === 'presentation') await screenshot(page, shot.file);
 
       expect(requests).toEqual([`${server.url}index.html`]);
       expect(errors).toEqual([]);
