@@ -130,7 +130,8 @@ export function verdictOf(result: Judged, line: string, state = 'active'): { ver
     suspended: 'The issuer has suspended this record.',
     conflict: 'The issuer made conflicting statements about this record.',
   };
-  const stripped = result.summary.replace(/^(?:Valid|Not valid|Can[’']t check|Can[’']t confirm) — /, '');
+  // Older summaries may name a key; a person reads names, so the key becomes words.
+  const stripped = result.summary.replace(/^(?:Valid|Not valid|Can[’']t check|Can[’']t confirm) — /, '').replace(/did:key:[\w…]+/g, 'the issuer’s key');
   const summary = notCurrent ? stateWords[state]! : stripped.charAt(0).toUpperCase() + stripped.slice(1);
   return { verdict, headline: `${MARK[verdict]} ${line}${notCurrent ? ` (${state})` : ''}`, summary };
 }
@@ -258,6 +259,19 @@ function withoutTrust(row: Row): Row {
 }
 
 /**
+ * With root keys but no trust list, an issuer no accreditation names may simply be one the page
+ * was not told about (a QR code cannot carry accreditations): that is Can't check, and the
+ * authority's trust list is what is missing. With the list loaded, the authority's own view says
+ * the issuer is not approved: Not valid stands.
+ */
+function withoutList(row: Row, checks: readonly Check[], hasList: boolean): Row {
+  if (hasList || row.verdict !== 'not-valid') return row;
+  const failed = checks.filter((c) => c.status === 'fail');
+  if (failed.length === 0 || !failed.every((c) => c.check === 'issuer-trust' && c.code === 'ERR_ISSUER_UNTRUSTED')) return row;
+  return { ...row, verdict: 'cant-check', headline: `${MARK['cant-check']} ${headlineText(row.headline)}`, summary: 'The signature is intact; who issued it could not be checked without the authority’s trust list.', next: NEXT.loadTrustList };
+}
+
+/**
  * Verifies a trust list the employer loaded: against the pinned operator keys when the page has
  * them, else against the key that signed it (and says so); never older than the one in use.
  */
@@ -311,7 +325,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
   if (!trusted) notices.push('No trust list loaded: this page can check that a record is intact, not who issued it. Load the authority’s trust list.');
   const now = options.now ?? new Date();
   const trust = { ...(policy ? { policy } : {}), accreditations: [...(options.accreditations ?? [])], now };
-  const finishRow = (row: Row): Row => (trusted ? row : withoutTrust(row));
+  const finishRow = (row: Row, checks: readonly Check[]): Row => (trusted ? withoutList(row, checks, options.trustList !== undefined) : withoutTrust(row));
 
   if (isObject(doc) && typesOf(doc).includes(TRUST_LIST_TYPE)) return checkTrustList(doc, options);
 
@@ -341,7 +355,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     const rows = result.entries.map((e): Row => {
       const shown = verdictOf(e.result, byCid.has(e.cid) ? describe(byCid.get(e.cid)) : e.kind, e.state);
       const next = e.state === 'active' ? nextStep(e.result.checks, shown.verdict, trusted) : e.state === 'superseded' ? 'Look at the newer record in the list.' : NEXT.doNotRely;
-      return finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(e.result, e.cid), kind: e.kind });
+      return finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(e.result, e.cid), kind: e.kind }, e.result.checks);
     });
     const current = result.entries.filter((e) => e.state === 'active').length;
     const currentRows = rows.filter((_, i) => result.entries[i]!.state === 'active');
@@ -357,7 +371,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     const rows = result.entries.map((e): Row => {
       const shown = verdictOf(e, e.description);
       const next = nextStep(e.checks, shown.verdict, trusted);
-      return finishRow({ ...shown, ...(next ? { next } : {}), details: e.entryId ? [`Entry id: ${e.entryId}`] : [], kind: e.kind });
+      return finishRow({ ...shown, ...(next ? { next } : {}), details: e.entryId ? [`Entry id: ${e.entryId}`] : [], kind: e.kind }, e.checks);
     });
     // The presentation's own checks: the holder's signature, the request code and the website.
     const own = result.checks.filter((c) => c.status !== 'pass');
@@ -383,7 +397,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
   const line = describe(doc);
   const shown = verdictOf(result, line);
   const next = nextStep(result.checks, shown.verdict, trusted);
-  const row = finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(result), ...(result.kind ? { kind: result.kind } : {}) });
+  const row = finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(result), ...(result.kind ? { kind: result.kind } : {}) }, result.checks);
   return report('entry', row.verdict, row.headline, row.summary, row.next, { rows: [row], notices });
 }
 

@@ -88,11 +88,22 @@ describe('checkInput (employer page logic)', () => {
     expect(report.next).toBe(NEXT.newCopy);
   });
 
-  it('never shows Valid for an issuer the authority did not accredit', async () => {
+  it('never shows Valid for an issuer the authority did not accredit; names no key where a person reads', async () => {
     const report = await checkInput(JSON.stringify(job), trusted);
-    expect(report.verdict).not.toBe('valid');
-    expect(report.headline.startsWith('✓')).toBe(false);
+    expect(report.verdict).toBe('not-valid');
+    expect(report.headline.startsWith('✗')).toBe(true);
     expect(report.next).toBe(NEXT.newerTrustList);
+    expect(`${report.headline} ${report.summary}`).not.toMatch(/did:key/);
+  });
+
+  it('with the authority’s key but no trust list, an issuer no accreditation names is Can’t check, not Not valid', async () => {
+    // A QR code cannot carry accreditations: what is missing is the authority's list.
+    const report = await checkInput(await encodeQrPayload(maths), { roots: [authority.did], ...request });
+    expect(report.verdict).toBe('cant-check');
+    expect(report.next).toBe(NEXT.loadTrustList);
+    // A record that is wrong stays Not valid whatever trust is missing.
+    const tampered = await checkInput(await encodeQrPayload({ ...maths, validFrom: iso(-400) }), { roots: [authority.did], ...request });
+    expect(tampered.verdict).toBe('not-valid');
   });
 
   it('without any trust list, an intact record is Can’t check, with the next step to load one', async () => {
