@@ -132,6 +132,7 @@ function showTrust(state: 'ok' | 'none' | 'problem', text: string): void {
 }
 
 function describeTrust(list: TrustList): string {
+  $('trust-file-label').textContent = 'Load a newer trust list from the authority';
   return `✓ Checking against the trust list of ${list.operatorName} (number ${list.sequenceNumber}, next update due ${list.nextUpdate.slice(0, 10)}).`;
 }
 
