@@ -261,6 +261,13 @@ function sentence(text: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
+/** A problem's message and what to do next, without saying the next step twice. */
+function withNext(problem: Check): string {
+  const said = sentence(problem.message);
+  const next = nextStep(problem);
+  return said.endsWith(next) ? said : `${said} ${next}`;
+}
+
 function headlineOf(verdict: Verdict, tag: string | undefined, description: string, issuerName: string | undefined): string {
   const named = issuerName && !description.includes(issuerName) ? `${description} — ${issuerName}` : description;
   return `${MARK[verdict]} ${WORD[verdict]}${tag ? ` (${tag})` : ''}: ${named}`;
@@ -286,7 +293,7 @@ export function describeVerdict(checks: readonly Check[], subject: ResultSubject
   let tag: string | undefined;
   if (problem?.status === 'fail' || (state === 'active' && problem)) {
     tag = problem.code ? TAG[problem.code] : undefined;
-    summary = `${WORD[verdict]} — ${sentence(problem.message)} ${nextStep(problem)}`;
+    summary = `${WORD[verdict]} — ${withNext(problem)}`;
   } else if (state !== 'active') {
     const l = LIFECYCLE[state];
     tag = l.tag;
@@ -389,8 +396,8 @@ export function describePresentation(checks: readonly Check[], entries: readonly
     headline: `${MARK[verdict]} ${text.split(/(?<=\.) /)[0]}`,
     summary: [text, ...lines].join('\n'),
   });
-  if (problem?.status === 'fail') return finish('not-valid', PRESENTATION_BLOCKERS[problem.check] ?? `Do not rely on this: ${sentence(problem.message)} ${nextStep(problem)}`);
-  if (problem) return finish('cant-check', `Can’t check this presentation: ${sentence(problem.message).replace(/^./, (c) => c.toLowerCase())} ${nextStep(problem)}`);
+  if (problem?.status === 'fail') return finish('not-valid', PRESENTATION_BLOCKERS[problem.check] ?? `Do not rely on this: ${withNext(problem)}`);
+  if (problem) return finish('cant-check', `Can’t check this presentation: ${withNext(problem).replace(/^./, (c) => c.toLowerCase())}`);
   const n = entries.length;
   if (n === 0) return finish('cant-check', 'No achievements were shared. Ask the person to share again.');
   const noun = n === 1 ? 'achievement' : 'achievements';
@@ -449,6 +456,7 @@ export function describePassport(c: PassportCounts): { verdict: Verdict; headlin
   const parts: string[] = [];
   if (c.current === 0) parts.push('none current');
   else if (c.valid === c.current) parts.push(`${c.current} current, ${c.current === 1 ? 'valid' : c.current === 2 ? 'both valid' : 'all valid'}`);
+  else if (c.unknown === c.current) parts.push(`${c.current} current, ${c.current === 1 ? 'not' : 'none'} fully checked`);
   else {
     const sub = [c.valid && `${c.valid} valid`, c.invalid && `${c.invalid} not valid`, c.unknown && `${c.unknown} can’t be checked`].filter(Boolean);
     parts.push(`${c.current} current (${sub.join(', ')})`);

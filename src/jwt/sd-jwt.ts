@@ -252,7 +252,10 @@ export const MAX_SD_JWT_LENGTH = 200_000;
 function describeDisclosed(extra: { kind?: string; issuerName?: string; claims?: Record<string, unknown> }): string {
   const fields: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(extra.claims ?? {})) if (!MACHINERY.has(k) && !/_(month|year)$/.test(k)) fields[k] = v;
+  // Partly disclosed fields rarely pass the kind's describe(); its fallback reads the name.
+  const name = ['title', 'name', 'unitTitle', 'role'].map((k) => fields[k]).find((v) => typeof v === 'string');
   return describeEntry({
+    ...(name !== undefined ? { name } : {}),
     ...(extra.issuerName !== undefined ? { issuer: { id: 'urn:sd-jwt:issuer', name: extra.issuerName } } : {}),
     credentialSubject: { learningPassport: { ...fields, kind: extra.kind ?? 'unknown' } },
   });
