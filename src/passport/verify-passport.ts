@@ -14,6 +14,7 @@ import { timelineOf } from './timeline.js';
 import { mapConcurrent } from './verification-cache.js';
 import { describe as describeEntry } from '../entries/describe.js';
 import { describePassport, describeVerdict, lazy } from '../result.js';
+import { resultSubject } from '../verify/result-subject.js';
 import type { Passport, PassportReport, PassportReportEntry, PassportSummary, VerifyPassportOptions } from './types.js';
 
 // A failure in any of these means the entry's own statements (revocations, supersessions) are
@@ -113,13 +114,9 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   const entries: PassportReportEntry[] = results.map((result, i) => {
     const cid = state.cids[i]!;
     const entryState = view.byCid.get(cid)!.state;
-    const trust = result.trust;
-    const issuerName = trust?.displayName ?? result.issuerName;
     const { verdict, headline, summary } = describeVerdict(result.checks, {
+      ...resultSubject(result),
       description: () => describeEntry(p.entries[i]),
-      ...(issuerName !== undefined ? { issuerName } : {}),
-      ...(trust?.rootName !== undefined && trust.chain.length > 0 ? { accreditedBy: trust.rootName } : {}),
-      ...(trust?.selfAsserted ? { selfAsserted: true } : {}),
       state: entryState,
     });
     const entry = { cid, kind: result.kind ?? entryInfo(p.entries[i]!).kind, state: entryState, verdict, headline: '', summary, result };

@@ -7,6 +7,7 @@ import { verifyCredential, type CredentialVerificationResult } from '../verify/v
 import { CheckList, describePresentation, describeVerdict, type Check, type Verdict, type VerificationError, type VerificationResult } from '../result.js';
 import { verifyVcJwt } from '../jwt/verify-vc-jwt.js';
 import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
+import { resultSubject } from '../verify/result-subject.js';
 import { contentIdOf, credentialIdOf, describeEntry, kindOfEntry } from './entry-facts.js';
 import { matchIdentity } from './identity-object.js';
 
@@ -113,15 +114,9 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
       if (binding) checks.push(binding);
       const verified = result.verified && (binding === undefined || binding.status === 'pass');
       const entryId = contentIdOf(entry);
-      const found = (result as CredentialVerificationResult).trust;
-      const issuerName = found?.displayName ?? (result as { issuerName?: string }).issuerName;
+      const subject = resultSubject(result as CredentialVerificationResult);
       const description = describeEntry(entry);
-      const { verdict, headline, summary } = describeVerdict(checks, {
-        description,
-        ...(issuerName !== undefined ? { issuerName } : {}),
-        ...(found?.rootName !== undefined && found.chain.length > 0 ? { accreditedBy: found.rootName } : {}),
-        ...(found?.selfAsserted ? { selfAsserted: true } : {}),
-      });
+      const { verdict, headline, summary } = describeVerdict(checks, { ...subject, description });
       return {
         id: credentialIdOf(entry) ?? entryId ?? `#${index}`,
         ...(entryId ? { entryId } : {}),
@@ -131,7 +126,7 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
         headline: headline(),
         summary,
         description,
-        ...(issuerName !== undefined ? { issuerName } : {}),
+        ...(subject.issuerName !== undefined ? { issuerName: subject.issuerName } : {}),
         holderBinding: binding?.status ?? 'not-required',
         checks,
       };

@@ -3,6 +3,7 @@ import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { buildResult, CheckList, type VerificationResult } from '../result.js';
 import { describe as describeEntry } from '../entries/describe.js';
+import { resultSubject } from './result-subject.js';
 import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { evaluateTrust, type TrustEvaluation } from '../trust/evaluate-trust.js';
 import type { FetchStatusList, TrustCheckpoint, TrustContext } from '../trust/trust-context.js';
@@ -130,20 +131,8 @@ export async function verifyCredential(
   }
   const checks = new CheckList();
   let subjectDocument: unknown = credential;
-  const finish = (extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {}): CredentialVerificationResult => {
-    const trust = extra.trust;
-    const issuerName = trust?.displayName ?? extra.issuerName;
-    return buildResult(
-      checks.checks,
-      {
-        description: () => describeEntry(subjectDocument),
-        ...(issuerName !== undefined ? { issuerName } : {}),
-        ...(trust?.rootName !== undefined && trust.chain.length > 0 ? { accreditedBy: trust.rootName } : {}),
-        ...(trust?.selfAsserted ? { selfAsserted: true } : {}),
-      },
-      extra,
-    );
-  };
+  const finish = (extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {}): CredentialVerificationResult =>
+    buildResult(checks.checks, { description: () => describeEntry(subjectDocument), ...resultSubject(extra) }, extra);
 
   // Work on a snapshot: the caller's object may change while we await.
   const snap = snapshotJson(credential);
