@@ -12,6 +12,7 @@ import type { SigningKeyPair } from '../../src/keys/types.js';
 import {
   accreditIssuer,
   createStatusList,
+  createTrustContext,
   createTrustList,
   createTrustPolicy,
   issueStatusListCredential,
@@ -182,5 +183,41 @@ describe('verifyPassport: revoked and superseded entries are never valid', () =>
     expect(byCid.get(entryId(corrected))!.headline).toBe(`✓ Valid: ${LINE} (replaces an earlier entry)`);
     // No ✓ and no "Valid" on a revoked or superseded entry, whatever else holds.
     for (const e of report.entries.filter((x) => x.state !== 'active')) expect(e.headline).not.toMatch(/✓|^. Valid/);
+  });
+});
+
+describe('verifyPresentation: at most two short sentences, then one headline per entry', () => {
+  it('all valid; and one withdrawn among them', async () => {
+    const { generateKeyPair } = await import('../../src/keys/key-pair.js');
+    const { createPresentation, verifyPresentation } = await import('../../src/present/index.js');
+    const holder = await generateKeyPair();
+    const own = (title: string, extra: Record<string, unknown> = {}) =>
+      issueEntry('qualification', { ...FIELDS, title }, { issuer: body(), key: k.body, holder: holder.did, validFrom: SIGNED, created: SIGNED, ...extra });
+    const three = [await own('Functional Skills Mathematics'), await own('Functional Skills English'), await own('Digital Skills')];
+    const request = { audience: 'employer' as const, challenge: 'c-9', domain: 'jobs.example' };
+    const { presentation } = await createPresentation({ holderKey: holder, entries: three, ...request });
+    const ok = await verifyPresentation(presentation, { challenge: 'c-9', domain: 'jobs.example', now: NOW, policy, accreditations });
+    expect(ok.verdict).toBe('valid');
+    expect(ok.headline).toBe('✓ 3 of 3 achievements checked: all valid.');
+    expect(ok.summary).toBe([
+      '3 of 3 achievements checked: all valid.',
+      `✓ Valid: ${LINE}`,
+      `✓ Valid: ${LINE.replace('Mathematics', 'English')}`,
+      `✓ Valid: ${LINE.replace('Functional Skills Mathematics', 'Digital Skills')}`,
+    ].join('\n'));
+
+    const revocable = await own('Functional Skills English', { credentialStatus: statusEntry({ listUrl: LIST, index: 3, purpose: 'revocation' }) });
+    const mixed = (await createPresentation({ holderKey: holder, entries: [three[0]!, revocable], ...request })).presentation;
+    const context = await createTrustContext({ policy, accreditations, statusLists: [await statusList('revocation', [3])] });
+    const r = await verifyPresentation(mixed, { challenge: 'c-9', domain: 'jobs.example', now: NOW, context });
+    expect(r.verdict).toBe('not-valid');
+    expect(r.summary.split('\n')).toEqual([
+      '2 achievements checked: one valid, one not valid. Do not rely on the one marked ✗.',
+      `✓ Valid: ${LINE}`,
+      `✗ Not valid (withdrawn): ${LINE.replace('Mathematics', 'English')}`,
+    ]);
+    expect(r.entries[1]!.summary).toBe('Not valid — The issuer has revoked it (status last updated 2 days ago). Do not rely on it.');
+    // Names, never DIDs, wherever a person reads.
+    expect([r.summary, ...r.entries.flatMap((e) => [e.summary, e.headline])].join('\n')).not.toMatch(/did:key/);
   });
 });
