@@ -7,7 +7,7 @@ export { ERROR_CODES, PassportError, isPassportError, type PassportErrorCode, ty
 export * from './keys/index.js';
 export * from './proof/index.js';
 export * from './verify/index.js';
-export type { Check, CheckName, VerificationError, VerificationResult } from './result.js';
+export type { Check, CheckName, VerificationError, VerificationResult, Verdict } from './result.js';
 export * from './entries/index.js';
 export * from './passport/index.js';
 export * from './trust/index.js';

@@ -121,7 +121,12 @@ interface Judged {
  */
 export function verdictOf(result: Judged, line: string, state = 'active'): { verdict: Verdict; headline: string; summary: string } {
   const notCurrent = state === 'revoked' || state === 'superseded' || state === 'suspended' || state === 'conflict';
-  if (result.verdict && !notCurrent) return { verdict: result.verdict, headline: result.headline ?? `${MARK[result.verdict]} ${line}`, summary: result.summary };
+  if (result.verdict && !notCurrent) {
+    // The page shows the verdict word and the next step on their own, so the summary drops both.
+    let summary = result.summary.replace(/^(?:Valid|Not valid|Can[’']t check) — /, '');
+    for (const next of Object.values(NEXT)) if (summary.endsWith(` ${next}`)) summary = summary.slice(0, -next.length - 1);
+    return { verdict: result.verdict, headline: result.headline ?? `${MARK[result.verdict]} ${line}`, summary };
+  }
   const checks = result.checks ?? [];
   const verdict: Verdict = notCurrent || checks.some((c) => c.status === 'fail') ? 'not-valid' : result.verified ? 'valid' : 'cant-check';
   const stateWords: Record<string, string> = {
@@ -153,7 +158,7 @@ export function worst(verdicts: readonly Verdict[]): Verdict {
 }
 
 /** What to do next for the first problem in a set of checks. */
-export function nextStep(checks: readonly Check[] | undefined, verdict: Verdict, trusted: boolean): string | undefined {
+export function nextStep(checks: readonly Check[] | undefined, verdict: Verdict, trusted: boolean, hasList = trusted): string | undefined {
   if (verdict === 'valid') return undefined;
   const problem = (checks ?? []).find((c) => c.status === 'fail') ?? (checks ?? []).find((c) => c.status === 'unknown');
   switch (problem?.code) {
@@ -182,7 +187,7 @@ export function nextStep(checks: readonly Check[] | undefined, verdict: Verdict,
     case 'ERR_KIND_NOT_ALLOWED':
     case 'ERR_STATUS_UNKNOWN':
     case 'ERR_SIGNING_TIME_UNVOUCHED':
-      return trusted ? NEXT.newerTrustList : NEXT.loadTrustList;
+      return hasList ? NEXT.newerTrustList : NEXT.loadTrustList;
     default:
       return verdict === 'cant-check' && !trusted ? NEXT.loadTrustList : verdict === 'not-valid' ? NEXT.newCopy : undefined;
   }
@@ -333,14 +338,17 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
   const list = Array.isArray(doc) ? doc : [doc];
   if (list.length > 0 && list.every(isAccreditation)) {
     const rows: Row[] = [];
+    const intact: boolean[] = [];
     for (const item of list) {
       const result = await verifyCredential(item, { now });
+      // Intact: every check that ran passed. Who signed it is judged later, against the roots.
+      intact.push(result.verified);
       const subject = (item as { credentialSubject?: { displayName?: string; kinds?: string[] } }).credentialSubject ?? {};
       const line = `Accreditation of ${subject.displayName ?? 'an issuer'}${Array.isArray(subject.kinds) ? ` for ${subject.kinds.join(', ')}` : ''}`;
       const shown = verdictOf(result, line);
-      rows.push({ ...shown, details: [], ...(shown.verdict === 'valid' ? {} : { next: NEXT.newCopy }) });
+      rows.push({ ...shown, details: [], ...(shown.verdict === 'not-valid' ? { next: NEXT.newCopy } : {}) });
     }
-    const good = list.filter((_, i) => rows[i]!.verdict === 'valid');
+    const good = list.filter((_, i) => intact[i]);
     const verdict = worst(rows.map((r) => r.verdict));
     return report('accreditations', verdict, `${MARK[verdict]} ${good.length} of ${list.length} accreditations intact`, 'The intact ones are used for the next checks.', undefined, { rows, accreditations: good });
   }
@@ -354,7 +362,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     const byCid = new Map(passport.entries.map((entry) => [entryId(entry), entry] as const));
     const rows = result.entries.map((e): Row => {
       const shown = verdictOf(e.result, byCid.has(e.cid) ? describe(byCid.get(e.cid)) : e.kind, e.state);
-      const next = e.state === 'active' ? nextStep(e.result.checks, shown.verdict, trusted) : e.state === 'superseded' ? 'Look at the newer record in the list.' : NEXT.doNotRely;
+      const next = e.state === 'active' ? nextStep(e.result.checks, shown.verdict, trusted, options.trustList !== undefined) : e.state === 'superseded' ? 'Look at the newer record in the list.' : NEXT.doNotRely;
       return finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(e.result, e.cid), kind: e.kind }, e.result.checks);
     });
     const current = result.entries.filter((e) => e.state === 'active').length;
@@ -370,7 +378,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     const result = await verifyPresentation(doc, { ...trust, challenge: options.challenge, domain: options.domain });
     const rows = result.entries.map((e): Row => {
       const shown = verdictOf(e, e.description);
-      const next = nextStep(e.checks, shown.verdict, trusted);
+      const next = nextStep(e.checks, shown.verdict, trusted, options.trustList !== undefined);
       return finishRow({ ...shown, ...(next ? { next } : {}), details: e.entryId ? [`Entry id: ${e.entryId}`] : [], kind: e.kind }, e.checks);
     });
     // The presentation's own checks: the holder's signature, the request code and the website.
@@ -378,7 +386,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     const ownVerdict: Verdict = own.some((c) => c.status === 'fail') ? 'not-valid' : own.length ? 'cant-check' : 'valid';
     if (ownVerdict !== 'valid') {
       const problem = own.find((c) => c.status === 'fail') ?? own[0]!;
-      const next = nextStep(own, ownVerdict, trusted);
+      const next = nextStep(own, ownVerdict, trusted, options.trustList !== undefined);
       rows.unshift({ verdict: ownVerdict, headline: `${MARK[ownVerdict]} The sharing itself (the person’s signature, your request code and website)`, summary: problem.message, ...(next ? { next } : {}), details: [] });
     }
     const verdict = worst(rows.map((r) => r.verdict));
@@ -396,7 +404,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
   const result = await verifyCredential(doc, trust);
   const line = describe(doc);
   const shown = verdictOf(result, line);
-  const next = nextStep(result.checks, shown.verdict, trusted);
+  const next = nextStep(result.checks, shown.verdict, trusted, options.trustList !== undefined);
   const row = finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(result), ...(result.kind ? { kind: result.kind } : {}) }, result.checks);
   return report('entry', row.verdict, row.headline, row.summary, row.next, { rows: [row], notices });
 }

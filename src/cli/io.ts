@@ -80,7 +80,7 @@ const paint = (sgr: number) => (text: unknown) => new Styled(String(text), sgr);
 export const colour = { green: paint(32), red: paint(31), yellow: paint(33), dim: paint(2), bold: paint(1) };
 
 /** A line part: plain text (cleaned when printed) or a colour. */
-type Part = string | Styled;
+export type Part = string | Styled;
 
 /**
  * Builds one printed line from a template: the literal parts are the tool's own words; every
@@ -139,8 +139,8 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${safeJson(value)}\n`);
 }
 
-/** A ✓ / ✗ / ? mark for a check status. */
-export function mark(status: 'pass' | 'fail' | 'unknown' | boolean): Styled {
+/** A ✓ / ✗ / ? mark for a check status (`skipped`, a check not asked for, is a ?). */
+export function mark(status: 'pass' | 'fail' | 'unknown' | 'skipped' | boolean): Styled {
   if (status === true || status === 'pass') return colour.green('✓');
   if (status === false || status === 'fail') return colour.red('✗');
   return colour.yellow('?');

@@ -21,11 +21,12 @@ import { encodePublicKeyMultibase } from '../keys/multikey.js';
 import { assertKeyPair, assertSigningKeyPair, seedOf } from '../keys/key-pair.js';
 import type { IssuerProfile, KeyPair, SigningKeyPair } from '../keys/types.js';
 import { publicKeyForVerificationMethod } from '../proof/key-cache.js';
-import { CheckList, type VerificationResult } from '../result.js';
+import { buildResult, CheckList, type VerificationResult } from '../result.js';
 import { publicJwkOf } from './jose-keys.js';
 import { checkDisclosures, sdDigest } from './sd-jwt-disclosures.js';
 import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
-import { summariseChecks, timeOptions } from './verify-vc-jwt.js';
+import { timeOptions } from './verify-vc-jwt.js';
+import { describe as describeEntry } from '../entries/describe.js';
 
 /** The prefix of every learning-passport SD-JWT VC type (`vct`); the kind follows it. */
 export const VCT_PREFIX = 'https://learning-passport.org/vct/';
@@ -247,6 +248,19 @@ const MACHINERY = new Set(['iss', 'iat', 'exp', 'nbf', 'vct', 'cnf', 'status', '
  */
 export const MAX_SD_JWT_LENGTH = 200_000;
 
+/** The plain-English line for what an SD-JWT disclosed (describeEntry on the disclosed fields). */
+function describeDisclosed(extra: { kind?: string; issuerName?: string; claims?: Record<string, unknown> }): string {
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(extra.claims ?? {})) if (!MACHINERY.has(k) && !/_(month|year)$/.test(k)) fields[k] = v;
+  // Partly disclosed fields rarely pass the kind's describe(); its fallback reads the name.
+  const name = ['title', 'name', 'unitTitle', 'role'].map((k) => fields[k]).find((v) => typeof v === 'string');
+  return describeEntry({
+    ...(name !== undefined ? { name } : {}),
+    ...(extra.issuerName !== undefined ? { issuer: { id: 'urn:sd-jwt:issuer', name: extra.issuerName } } : {}),
+    credentialSubject: { learningPassport: { ...fields, kind: extra.kind ?? 'unknown' } },
+  });
+}
+
 /**
  * Verifies an SD-JWT VC presentation: the issuer's EdDSA signature (key from the did:key
  * `kid`, which must be `iss`), every disclosure (each must be one the issuer signed, exactly
@@ -271,13 +285,8 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
   const maxAge = options.maxKeyBindingAge ?? 300;
   const checks = new CheckList();
   const extra: Omit<SdJwtVerificationResult, keyof VerificationResult> = {};
-  const finish = (): SdJwtVerificationResult => ({
-    verified: checks.verified,
-    checks: checks.checks,
-    errors: checks.errors,
-    summary: summariseChecks(checks, extra.issuerName ?? extra.issuer),
-    ...extra,
-  });
+  const finish = (): SdJwtVerificationResult =>
+    buildResult(checks.checks, { description: () => describeDisclosed(extra), ...(extra.issuerName !== undefined ? { issuerName: extra.issuerName } : {}) }, extra);
   if (typeof presentation !== 'string' || presentation.length > MAX_SD_JWT_LENGTH || !presentation.includes('~')) {
     checks.fail('shape', 'ERR_JOSE_INVALID', 'This is not an SD-JWT presentation.');
     return finish();

@@ -6,7 +6,8 @@ import { VC_V2_CONTEXT } from '../constants.js';
 import { isPlainObject } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
 import { checkSchema, checkValidityPeriod } from '../verify/verify-credential.js';
-import { CheckList, type VerificationResult } from '../result.js';
+import { buildResult, CheckList, type VerificationResult } from '../result.js';
+import { describe as describeEntry } from '../entries/describe.js';
 import { allowedAlgorithms, type JwsAlgorithm } from './jose-keys.js';
 import { issuerIdOf } from './sign-vc-jwt.js';
 import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
@@ -61,14 +62,6 @@ export function timeOptions(options: { now?: Date; clockTolerance?: number }): {
   return { now, tolerance };
 }
 
-/** The plain-English line for a result. */
-export function summariseChecks(checks: CheckList, who: string | undefined): string {
-  if (checks.verified) return `Valid — issued by ${who ?? 'an unnamed issuer'}; the signature and dates check out.`;
-  const problem = checks.firstProblem;
-  if (!problem) return 'Can’t check — nothing could be checked.';
-  return problem.status === 'fail' ? `Not valid — ${problem.message}` : `Can’t check — ${problem.message}`;
-}
-
 /**
  * Verifies an entry secured as `vc+jwt`. Never throws on bad input: the result lists each check
  * (`shape`, `signature`, `issuer-key`, `schema`, `validity-period`, and `issuer-trust` with a
@@ -88,13 +81,8 @@ export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}
   const { now, tolerance } = timeOptions(options);
   const checks = new CheckList();
   const extra: Omit<VcJwtVerificationResult, keyof VerificationResult> = {};
-  const finish = (): VcJwtVerificationResult => ({
-    verified: checks.verified,
-    checks: checks.checks,
-    errors: checks.errors,
-    summary: summariseChecks(checks, extra.issuerName ?? extra.issuer),
-    ...extra,
-  });
+  const finish = (): VcJwtVerificationResult =>
+    buildResult(checks.checks, { description: () => describeEntry(extra.credential ?? jwt), ...(extra.issuerName !== undefined ? { issuerName: extra.issuerName } : {}) }, extra);
 
   const jws = await verifyCompactJws(jwt, checks, { typ: 'vc+jwt', cty: 'vc', algorithms });
   if (!jws) return finish();
@@ -108,8 +96,9 @@ export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}
   const { iss, jti, sub, iat: _iat, exp: _exp, nbf: _nbf, ...credential } = doc;
   const issuer = issuerIdOf(doc)!;
   extra.issuer = issuer;
-  const issuerObj = doc.issuer as { name?: unknown };
-  if (isPlainObject(issuerObj) && typeof issuerObj.name === 'string') extra.issuerName = issuerObj.name;
+  const issuerObj = doc.issuer as { name?: unknown; displayName?: unknown };
+  const issuerName = isPlainObject(issuerObj) ? (typeof issuerObj.displayName === 'string' ? issuerObj.displayName : issuerObj.name) : undefined;
+  if (typeof issuerName === 'string') extra.issuerName = issuerName;
 
   // VC-JOSE-COSE: iss, when present, MUST equal the issuer; the key must be the issuer's.
   if (iss !== undefined && iss !== issuer) {
@@ -132,7 +121,7 @@ export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}
   const timeProblem = jwtTimeProblem(doc, now, tolerance);
   if (timeProblem) checks.fail('validity-period', 'ERR_CREDENTIAL_EXPIRED', timeProblem);
   else checkValidityPeriod(credential, now, tolerance, checks);
-  if (jws.controller === issuer) await addTrustChecks(credential, { kind }, { ...trustOptionsOf(options), now }, checks);
   extra.credential = credential;
+  if (jws.controller === issuer) await addTrustChecks(credential, { kind }, { ...trustOptionsOf(options), now }, checks);
   return finish();
 }

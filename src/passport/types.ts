@@ -5,6 +5,7 @@ import type { PassportErrorCode } from '../errors.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import type { SignedCredential } from '../proof/types.js';
 import type { VerifyCredentialOptions, CredentialVerificationResult } from '../verify/verify-credential.js';
+import type { Verdict } from '../result.js';
 
 /** The `type` of every passport document. */
 export const PASSPORT_TYPE = 'LearningPassport' as const;
@@ -272,23 +273,39 @@ export interface PassportReportEntry {
   cid: string;
   kind: string;
   state: EntryState;
+  /**
+   * The entry's verdict in this passport: its own result's verdict, except that a revoked or
+   * superseded entry is `not-valid` and one in conflict is at best `cant-check`.
+   */
+  verdict: Verdict;
+  /** ✓/✗/?, the verdict (with "withdrawn" or "replaced" when that is why), the entry in plain English, its issuer's name. */
+  headline: string;
+  /** The verdict and why, with what to do next (the passport state included). */
+  summary: string;
+  /** The entry's own verification (signature, schema, dates, trust), whatever its state. */
   result: CredentialVerificationResult;
 }
 
-/** Counts over a {@link PassportReport}. */
+/**
+ * Counts over a {@link PassportReport}. `valid`, `invalid` and `unknown` count current entries
+ * (neither revoked nor superseded) by their verdict; revoked and superseded entries are counted
+ * apart and do not decide the passport's verdict.
+ */
 export interface PassportSummary {
   total: number;
-  /** Entries whose verification passed every check. */
+  /** Entries neither revoked nor superseded (those in conflict included). */
+  current: number;
+  /** Current entries whose verdict is `valid`. */
   valid: number;
-  /** Entries with at least one failed check. */
+  /** Current entries whose verdict is `not-valid` (a failed check). */
   invalid: number;
-  /** Entries with no failure but something that could not be checked. */
+  /** Current entries whose verdict is `cant-check` (something missing, the issuer not checked, or a conflict). */
   unknown: number;
   revoked: number;
   superseded: number;
   /** Entries in state `conflict`. */
   conflicts: number;
-  /** One line in plain English. */
+  /** One line in plain English: current, revoked and superseded entries counted apart. */
   message: string;
 }
 
@@ -299,6 +316,14 @@ export interface PassportReport {
    * well-formed passport verifies).
    */
   verified: boolean;
+  /**
+   * `valid` when every current entry is valid and nothing was left out; `not-valid` when a
+   * current entry is not valid or an item was left out; otherwise `cant-check`. Revoked and
+   * superseded entries do not count against it.
+   */
+  verdict: Verdict;
+  /** One line: "✓ Valid: every current entry is valid (6 of 6)." and the like. */
+  headline: string;
   /**
    * Items left out before verification: unreadable entries (section `entries`), holder fields a
    * passport does not have, unverifiable accreditations and status lists, and exclusion records

@@ -12,6 +12,9 @@ import { sectionsOf } from './merge-core.js';
 import { loadPassport, makePassport, stateOf } from './state.js';
 import { timelineOf } from './timeline.js';
 import { mapConcurrent } from './verification-cache.js';
+import { describe as describeEntry } from '../entries/describe.js';
+import { describePassport, describeVerdict, lazy } from '../result.js';
+import { resultSubject } from '../verify/result-subject.js';
 import type { Passport, PassportReport, PassportReportEntry, PassportSummary, VerifyPassportOptions } from './types.js';
 
 // A failure in any of these means the entry's own statements (revocations, supersessions) are
@@ -21,10 +24,6 @@ const INTRINSIC = new Set(['shape', 'schema', 'signature', 'issuer-key']);
 function intact(result: CredentialVerificationResult): boolean {
   return result.checks.some((c) => c.check === 'signature' && c.status === 'pass')
     && result.checks.every((c) => !INTRINSIC.has(c.check) || c.status === 'pass');
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -40,12 +39,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
  *
  * @param passport - the passport
  * @param options - verifyCredential options, plus `concurrency` (default 512) and `canActFor`
- * @returns `{ verified, problems, entries: [{ cid, kind, state, result }], summary, view, timeline }`
+ * @returns `{ verified, verdict, headline, problems, entries: [{ cid, kind, state, verdict, headline, summary, result }], summary, view, timeline }`
  * @throws {TypeError} when `passport` is not a passport or an option has the wrong type
  * @example
  * ```ts
  * const report = await verifyPassport(passport, { now: new Date() });
- * console.log(report.summary.message); // "12 entries: 12 valid; 1 superseded."
+ * report.verdict;              // 'valid': every current entry is valid
+ * console.log(report.summary.message); // "12 entries: 11 current, all valid; 1 replaced by a newer entry."
  * ```
  */
 export async function verifyPassport(passport: Passport, options: VerifyPassportOptions = {}): Promise<PassportReport> {
@@ -113,31 +113,35 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
 
   const entries: PassportReportEntry[] = results.map((result, i) => {
     const cid = state.cids[i]!;
-    return { cid, kind: result.kind ?? entryInfo(p.entries[i]!).kind, state: view.byCid.get(cid)!.state, result };
+    const entryState = view.byCid.get(cid)!.state;
+    const { verdict, headline, summary } = describeVerdict(result.checks, {
+      ...resultSubject(result),
+      description: () => describeEntry(p.entries[i]),
+      state: entryState,
+    });
+    const entry = { cid, kind: result.kind ?? entryInfo(p.entries[i]!).kind, state: entryState, verdict, headline: '', summary, result };
+    // Described only when read: describing every entry of a large passport is not free.
+    lazy(entry, 'headline', headline);
+    return entry;
   });
-  const summary: PassportSummary = { total: entries.length, valid: 0, invalid: 0, unknown: 0, revoked: 0, superseded: 0, conflicts: 0, message: '' };
+  const summary: PassportSummary = { total: entries.length, current: 0, valid: 0, invalid: 0, unknown: 0, revoked: 0, superseded: 0, conflicts: 0, message: '' };
   for (const e of entries) {
-    if (e.result.verified) summary.valid++;
-    else if (e.result.checks.some((c) => c.status === 'fail')) summary.invalid++;
-    else summary.unknown++;
     if (e.state === 'revoked') summary.revoked++;
     else if (e.state === 'superseded') summary.superseded++;
-    else if (e.state === 'conflict') summary.conflicts++;
+    else {
+      summary.current++;
+      if (e.state === 'conflict') summary.conflicts++;
+      if (e.verdict === 'valid') summary.valid++;
+      else if (e.verdict === 'not-valid') summary.invalid++;
+      else summary.unknown++;
+    }
   }
-  const parts = [`${plural(summary.total, 'entry', 'entries')}: ${summary.valid} valid`];
-  if (summary.invalid) parts.push(`${summary.invalid} not valid`);
-  if (summary.unknown) parts.push(`${summary.unknown} could not be checked`);
-  const states: string[] = [];
-  if (summary.superseded) states.push(`${summary.superseded} replaced by a newer entry`);
-  if (summary.revoked) states.push(`${summary.revoked} withdrawn by the issuer`);
-  if (summary.conflicts) states.push(`${summary.conflicts} in conflict`);
-  summary.message = summary.total === 0 ? 'This passport has no entries.' : `${parts.join(', ')}${states.length ? `; ${states.join(', ')}` : ''}.`;
-
-  if (problems.length > 0) {
-    summary.message += ` ${plural(problems.length, 'item was', 'items were')} left out because ${problems.length === 1 ? 'it' : 'they'} could not be read or verified.`;
-  }
+  const described = describePassport({ ...summary, leftOut: problems.length });
+  summary.message = described.message;
   return {
-    verified: summary.invalid === 0 && summary.unknown === 0 && problems.length === 0,
+    verified: problems.length === 0 && entries.every((e) => e.result.verified),
+    verdict: described.verdict,
+    headline: described.headline,
     problems,
     entries,
     summary,

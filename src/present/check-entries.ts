@@ -1,11 +1,13 @@
-// Checking the entries inside a presentation (Data Integrity or vc+jwt form) and writing the
-// one-paragraph summary an employer reads. Shared by verifyPresentation and verifyVpJwt.
+// Checking the entries inside a presentation (Data Integrity or vc+jwt form) and assembling the
+// presentation's result (its lines are written by the result builder in result.ts). Shared by
+// verifyPresentation and verifyVpJwt.
 import { isPlainObject } from '../internal/json.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
-import { verifyCredential } from '../verify/verify-credential.js';
-import { CheckList, type Check, type CheckName, type VerificationResult } from '../result.js';
+import { verifyCredential, type CredentialVerificationResult } from '../verify/verify-credential.js';
+import { CheckList, describePresentation, describeVerdict, type Check, type Verdict, type VerificationError, type VerificationResult } from '../result.js';
 import { verifyVcJwt } from '../jwt/verify-vc-jwt.js';
 import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
+import { resultSubject } from '../verify/result-subject.js';
 import { contentIdOf, credentialIdOf, describeEntry, kindOfEntry } from './entry-facts.js';
 import { matchIdentity } from './identity-object.js';
 
@@ -18,10 +20,16 @@ export interface PresentedEntryResult {
   kind: string;
   /** True when the entry verified and is bound to the presenting holder. */
   verified: boolean;
-  /** One line: "Valid — …", "Not valid — …" or "Can’t check — …". */
+  /** `valid`, `not-valid` or `cant-check` (holder binding included). */
+  verdict: Verdict;
+  /** One line: ✓/✗/?, the verdict, the entry in plain English and its issuer's name. */
+  headline: string;
+  /** The verdict and why: "Valid — …", "Not valid — … <what to do>" or "Can’t check — … <what to do>". */
   summary: string;
-  /** The entry in plain English (describe()). */
+  /** The entry in plain English (describeEntry()). */
   description: string;
+  /** The issuer's name (the accreditation's display name under a policy), never a DID. */
+  issuerName?: string;
   /**
    * `pass`, `fail` or `unknown` (an entry tied to a name can only be checked against ID);
    * `not-required` when the verifier turned holder binding off.
@@ -79,13 +87,6 @@ async function holderBinding(entry: Record<string, unknown>, holder: string | un
   return { check: 'holder-binding', status: 'unknown', code: 'ERR_HOLDER_BINDING', message: 'The record does not say who it belongs to.' };
 }
 
-function summaryFor(verified: boolean, checks: Check[], fallback: string): string {
-  if (verified) return fallback;
-  const problem = checks.find((c) => c.status === 'fail') ?? checks.find((c) => c.status === 'unknown');
-  if (!problem) return fallback;
-  return problem.status === 'fail' ? `Not valid — ${problem.message}` : `Can’t check — ${problem.message}`;
-}
-
 /** Verifies each presented credential and its holder binding. Never throws on bad data. */
 export async function checkPresentedEntries(credentials: unknown[], holder: string | undefined, options: CheckEntriesOptions): Promise<PresentedEntryResult[]> {
   const trust = trustOptionsOf(options);
@@ -113,45 +114,25 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
       if (binding) checks.push(binding);
       const verified = result.verified && (binding === undefined || binding.status === 'pass');
       const entryId = contentIdOf(entry);
+      const subject = resultSubject(result as CredentialVerificationResult);
+      const description = describeEntry(entry);
+      const { verdict, headline, summary } = describeVerdict(checks, { ...subject, description });
       return {
         id: credentialIdOf(entry) ?? entryId ?? `#${index}`,
         ...(entryId ? { entryId } : {}),
         kind: kindOfEntry(entry),
         verified,
-        summary: summaryFor(verified, checks, result.summary),
-        description: describeEntry(entry),
+        verdict,
+        headline: headline(),
+        summary,
+        description,
+        ...(subject.issuerName !== undefined ? { issuerName: subject.issuerName } : {}),
         holderBinding: binding?.status ?? 'not-required',
         checks,
       };
     }),
   );
 }
-
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-/** "2 achievements checked: both valid." and friends. */
-export function summariseEntries(entries: PresentedEntryResult[]): string {
-  const n = entries.length;
-  if (n === 0) return 'No achievements were shared.';
-  const noun = n === 1 ? 'achievement' : 'achievements';
-  const valid = entries.filter((e) => e.verified).length;
-  let head: string;
-  if (valid === n) head = `${n} ${noun} checked: ${n === 1 ? 'valid' : n === 2 ? 'both valid' : 'all valid'}.`;
-  else if (valid === 0) head = `${n} ${noun} checked: ${n === 1 ? 'not valid' : 'none valid'}.`;
-  else head = `${n} ${noun} checked: ${NUMBER_WORDS[valid] ?? valid} valid, ${NUMBER_WORDS[n - valid] ?? n - valid} with problems.`;
-  const lines = entries.map((e) => (e.verified ? `${e.description}: valid.` : `${e.description}: ${e.summary}`));
-  return [head, ...lines].join(' ');
-}
-
-/** The presentation-level checks that, when failed, mean nothing in it can be relied on. */
-export const PRESENTATION_BLOCKERS: Partial<Record<CheckName, string>> = {
-  shape: 'Do not rely on this: it is not a readable presentation.',
-  signature: 'Do not rely on this: the person’s signature on the presentation does not check out.',
-  challenge: 'Do not rely on this: the presentation was made for a different request (it may be an old copy). Ask the person to share again.',
-  domain: 'Do not rely on this: the presentation was made for a different organisation or website.',
-  'holder-binding': 'Do not rely on this: it was not signed by the person the records belong to.',
-  'validity-period': 'Do not rely on this: the presentation has expired. Ask the person to share again.',
-};
 
 /**
  * Records that a presentation holds no entries. Its own signature may check out, but nothing the
@@ -163,12 +144,27 @@ export function noteEmptyPresentation(checks: CheckList, entries: readonly Prese
   checks.unknown('shape', 'ERR_PRESENTATION_EMPTY', 'The presentation holds no achievements, so there is nothing to check. Ask the person to share again.');
 }
 
-/** The summary of a whole presentation: a blocker first, otherwise the entries. */
-export function summarisePresentation(checks: CheckList, entries: PresentedEntryResult[]): string {
-  const problem = checks.firstProblem;
-  if (problem) {
-    const blocker = PRESENTATION_BLOCKERS[problem.check] ?? 'Do not rely on this presentation.';
-    return problem.status === 'fail' ? blocker : `Can’t check this presentation — ${problem.message}`;
-  }
-  return summariseEntries(entries);
+/**
+ * The result of a presentation from its own checks and its entries' results: `verified` only
+ * when both are, `errors` naming the entry each problem belongs to, and the verdict, headline
+ * and summary from the result builder.
+ */
+export function presentationResult<T extends { entries: PresentedEntryResult[]; holder?: string }>(checks: CheckList, entries: PresentedEntryResult[], holder?: string): VerificationResult & T {
+  noteEmptyPresentation(checks, entries);
+  const errors: VerificationError[] = [
+    ...checks.errors,
+    ...entries.flatMap((e) => e.checks.filter((c) => c.status === 'fail' || c.status === 'unknown').map((c: Check) => ({ code: c.code!, message: `${e.description}: ${c.message}` }))),
+  ];
+  const { verdict, headline, summary } = describePresentation(checks.checks, entries);
+  const result = {
+    verified: checks.verified && entries.every((e) => e.verified),
+    verdict,
+    headline,
+    checks: checks.checks,
+    errors,
+    summary,
+    ...(holder ? { holder } : {}),
+    entries,
+  };
+  return result as unknown as VerificationResult & T;
 }

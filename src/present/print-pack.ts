@@ -2,7 +2,9 @@
 // facts in plain text beside it, instructions for checking, and the date it was printed. The
 // pack has no logo or header of its own, and refuses pack-level text that would reveal custody.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { contentIdOf, describeEntry } from './entry-facts.js';
+import { plainPartialDate } from '../entries/kinds/common.js';
+import { entryDate } from '../passport/timeline.js';
+import { contentIdOf, credentialIdOf, describeEntry, kindOfEntry, sensitivityOfKind } from './entry-facts.js';
 import { lintDisclosure } from './lint-disclosure.js';
 import { encodeQrPayload } from '../qr/qr-payload.js';
 import { toQrSvg } from '../qr/qr-image.js';
@@ -15,6 +17,49 @@ export interface PrintPackOptions {
   holderName?: string;
   /** The "printed on" date (default today). */
   printedOn?: Date;
+  /**
+   * Where a reader finds the checker page: a URL or a file name the issuer hands out (for
+   * example the page `npx learning-passport verifier-page` builds). Without it the pack says
+   * how to get one.
+   */
+  checkerUrl?: string;
+  /**
+   * Entries of a custody-context kind (custody-transfer, checkpoint, peer-role) to print
+   * anyway, by content id (CID) or credential id. Paper goes to whoever the holder hands it to,
+   * so such an entry is refused unless the holder chose it here.
+   */
+  include?: readonly string[];
+}
+
+// The field that says when the thing happened, as the words printed before it. Never the
+// signing date: "valid from" on a March award signed in December would be wrong on paper.
+const DATE_LABELS: Record<string, string> = {
+  awardedOn: 'Awarded',
+  achievedOn: 'Achieved',
+  completedOn: 'Completed',
+  assessedOn: 'Assessed',
+  resultDate: 'Result',
+  issuedOn: 'Issued',
+  date: 'Date',
+  startedOn: 'Started',
+  from: 'From',
+  startDate: 'Started',
+  since: 'Since',
+  'period.from': 'From',
+  transferDate: 'Date',
+  at: 'Date',
+};
+
+/** "Awarded: March 2026" from the entry's own date field; undefined when it has none. */
+function eventDate(doc: Record<string, unknown>): string | undefined {
+  const { date, source } = entryDate(doc as never);
+  if (date === undefined || source === undefined) return undefined;
+  // A credential from another system says when it was issued only through validFrom.
+  const external = source === 'validFrom' && kindOfEntry(doc) === 'external';
+  if (!external && !source.startsWith('learningPassport.')) return undefined;
+  const label = external ? 'Issued' : (DATE_LABELS[source.slice('learningPassport.'.length)] ?? 'Date');
+  const day = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) ? plainPartialDate(date) : plainDay(date);
+  return day ? `${label}: ${day}` : undefined;
 }
 
 const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -41,17 +86,21 @@ h1{font-size:20pt;margin:0 0 .2em}section{display:flex;gap:1em;align-items:flex-
 
 /**
  * A self-contained HTML page (A4, prints in black and white) with one QR code per entry, the
- * entry in plain English next to it (describe()), who issued it and when, "How to check"
- * instructions, and the date it was printed. Nothing is fetched: the QR codes are inline SVG.
- * The pack adds no branding; the title and name are refused if they would reveal custody.
+ * entry in plain English next to it (describeEntry()), who issued it, the date the entry itself
+ * gives (awarded, completed, achieved; never the signing date), its expiry when it has one,
+ * "How to check" instructions that say where the checker page is (`checkerUrl`, or how to get
+ * one), and the date it was printed. Nothing is fetched: the QR codes are inline SVG. The pack
+ * adds no branding; the title and name are refused if they would reveal custody, and so is a
+ * custody-context entry (custody-transfer, checkpoint, peer-role) the holder did not `include`.
  *
  * The holder chooses what to print: run {@link lintDisclosure} (or selectEntries) first.
  *
- * @throws {TypeError} when `entries` is not an array of objects, or title / holderName reveal custody
+ * @throws {TypeError} when `entries` is not an array of objects, title / holderName reveal custody,
+ *   or a custody-context entry is not listed in `include`
  * @throws {PassportError} ERR_LIMIT_EXCEEDED when an entry is too big for one QR code
  * @example
  * ```ts
- * const html = await printPack([cscsCard, maths], { holderName: 'Amira Khan' });
+ * const html = await printPack([cscsCard, maths], { holderName: 'Amira Khan', checkerUrl: 'https://jobs.example/check.html' });
  * await writeFile('pack.html', html); // open it and print
  * ```
  */
@@ -67,21 +116,30 @@ export async function printPack(entries: readonly object[], options: PrintPackOp
   }
   const printedOn = options.printedOn ?? new Date();
   if (!(printedOn instanceof Date) || Number.isNaN(printedOn.getTime())) throw new TypeError('"printedOn" must be a valid Date');
+  const checkerUrl = options.checkerUrl;
+  if (checkerUrl !== undefined && (typeof checkerUrl !== 'string' || checkerUrl.trim() === '')) throw new TypeError('"checkerUrl" must be a non-empty string');
+  const include = options.include ?? [];
+  if (!Array.isArray(include) || !include.every((id) => typeof id === 'string')) throw new TypeError('"include" must be a list of entry ids');
 
   const sections: string[] = [];
   for (const [i, entry] of entries.entries()) {
     const snap = snapshotJson(entry);
     if (!snap.ok || !isPlainObject(snap.value)) throw new TypeError(`entry ${i + 1} is not plain JSON`);
     const doc = snap.value as Record<string, unknown>;
-    const svg = await toQrSvg(await encodeQrPayload(doc));
-    const issuer = isPlainObject(doc.issuer) && typeof doc.issuer.name === 'string' ? doc.issuer.name : undefined;
-    const from = plainDay(doc.validFrom);
-    const until = plainDay(doc.validUntil);
     const id = contentIdOf(doc);
+    const kind = kindOfEntry(doc);
+    if (sensitivityOfKind(kind) === 'C' && !include.some((x) => x === id || x === credentialIdOf(doc))) {
+      throw new TypeError(`entry ${i + 1} is a ${kind} entry, which shows time in custody to whoever reads the paper: leave it out, or list its id in "include" to print it deliberately`);
+    }
+    const svg = await toQrSvg(await encodeQrPayload(doc));
+    const issuer = isPlainObject(doc.issuer) ? [doc.issuer.displayName, doc.issuer.name].find((n): n is string => typeof n === 'string') : undefined;
+    const when = eventDate(doc);
+    const until = plainDay(doc.validUntil);
     const facts = [
       `<p><strong>${escapeHtml(describeEntry(doc))}</strong></p>`,
-      issuer ? `<p>Signed by: ${escapeHtml(issuer)}</p>` : '',
-      from ? `<p>Valid from: ${escapeHtml(from)}${until ? `, until ${escapeHtml(until)}` : ''}</p>` : '',
+      issuer ? `<p>Issued by: ${escapeHtml(issuer)}</p>` : '',
+      when ? `<p>${escapeHtml(when)}</p>` : '',
+      until ? `<p>Valid until: ${escapeHtml(until)}</p>` : '',
       id ? `<p class="small">Record number: ${escapeHtml(id.slice(0, 8))}…${escapeHtml(id.slice(-6))}</p>` : '',
     ].join('');
     sections.push(`<section><div class="qr" aria-label="QR code for entry ${i + 1}">${svg}</div><div class="facts"><p class="small">Entry ${i + 1} of ${entries.length}</p>${facts}</div></section>`);
@@ -95,8 +153,8 @@ ${options.holderName ? `<p>Name: ${escapeHtml(options.holderName)}</p>` : ''}
 <p>Printed on ${escapeHtml(printed)}.</p>
 <h2>How to check</h2>
 <ol>
-<li>Scan a code with a learning-passport checker. It works without the internet.</li>
-<li>The checker says <strong>Valid</strong>, <strong>Not valid</strong> or <strong>Can’t check</strong>, and why.</li>
+<li>${checkerUrl ? `Scan a code with the checker page at <strong>${escapeHtml(checkerUrl)}</strong>.` : 'Scan a code with a learning-passport checker page. Ask the issuer for theirs, or make one with <code>npx learning-passport verifier-page</code>.'} It works without the internet.</li>
+<li>The checker says <strong>Valid</strong>, <strong>Not valid</strong> (something is wrong: changed, withdrawn or expired) or <strong>Can’t check</strong> (something is missing, such as the authority’s trust list), and why.</li>
 <li>What the checker shows must match the words next to the code.</li>
 <li>If the record shows a name, check it against the person’s ID.</li>
 </ol>

@@ -7,9 +7,9 @@ import { describeViolations, knownContextSet, vcdmViolations } from '../proof/vc
 import { checkKnownContexts } from '../verify/verify-credential.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
-import { CheckList, type Check, type VerificationResult } from '../result.js';
+import { CheckList, type VerificationResult } from '../result.js';
 import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
-import { checkPresentedEntries, noteEmptyPresentation, summarisePresentation, type PresentedEntryResult } from './check-entries.js';
+import { checkPresentedEntries, presentationResult, type PresentedEntryResult } from './check-entries.js';
 import { assertNonEmpty } from './create-presentation.js';
 
 /** Options of {@link verifyPresentation}. */
@@ -93,32 +93,23 @@ export function presentationOptions(options: unknown): { challenge: string; doma
  * proof was made by the presentation's `holder` when it names one (`holder` is optional in VC
  * 2.0: without it, the presenter is whoever controls the signing key), and then every entry: its
  * own proof, schema, dates, trust (with `policy`) and, unless `requireHolderBinding: false`,
- * that it is about the presenter. `summary` is plain English an employer can act on, and never
+ * that it is about the presenter. `verdict` is `valid` only when every entry is; `summary` is
+ * at most two short sentences an employer can act on, then one headline per entry; it never
  * names a custody role. A presentation with no entries is never `verified` (ERR_PRESENTATION_EMPTY).
  *
  * @throws {TypeError} when `challenge` or `domain` is missing or empty (they are never defaulted)
  * @example
  * ```ts
  * const result = await verifyPresentation(vp, { challenge, domain: 'jobs.example.co.uk', policy });
- * result.summary; // "2 achievements checked: both valid. …"
+ * result.verdict;  // 'valid'
+ * result.summary;  // "2 of 2 achievements checked: both valid.\n✓ Valid: …\n✓ Valid: …"
  * ```
  */
 export async function verifyPresentation(vp: unknown, options: VerifyPresentationOptions): Promise<PresentationVerificationResult> {
   const { challenge, domain, now, holderName, requireHolderBinding } = presentationOptions(options);
   const knownContexts = knownContextSet((options as { knownContexts?: unknown }).knownContexts);
   const checks = new CheckList();
-  const finish = (entries: PresentedEntryResult[], holder?: string): PresentationVerificationResult => {
-    noteEmptyPresentation(checks, entries);
-    const entryProblems = entries.some((e) => !e.verified);
-    return {
-      verified: checks.verified && !entryProblems,
-      checks: checks.checks,
-      errors: [...checks.errors, ...entries.flatMap((e) => e.checks.filter((c) => c.status !== 'pass').map((c: Check) => ({ code: c.code!, message: `${e.description}: ${c.message}` })))],
-      summary: summarisePresentation(checks, entries),
-      ...(holder ? { holder } : {}),
-      entries,
-    };
-  };
+  const finish = (entries: PresentedEntryResult[], holder?: string): PresentationVerificationResult => presentationResult(checks, entries, holder);
   const snap = snapshotJson(vp);
   if (!snap.ok) {
     // Same codes as verifyCredential: too deep or too large is a limit, anything else is not JSON.

@@ -4,10 +4,10 @@
 import { VC_V2_CONTEXT } from '../constants.js';
 import { utf8 } from '../internal/bytes.js';
 import { loadJose } from '../internal/lazy-jose.js';
-import { checkPresentedEntries, noteEmptyPresentation, summarisePresentation } from './check-entries.js';
+import { checkPresentedEntries, presentationResult } from './check-entries.js';
 import { assertPresentationRequest, selectPresentedEntries, type CreatePresentationInput, type CreatePresentationResult } from './create-presentation.js';
 import { holderOf, presentationOptions, presentationShapeProblem, type PresentationVerificationResult } from './verify-presentation.js';
-import { CheckList, type Check } from '../result.js';
+import { CheckList } from '../result.js';
 import { allowedAlgorithms, joseSigningKey, type JwsAlgorithm } from '../jwt/jose-keys.js';
 import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { jwtTimeProblem, verifyCompactJws } from '../jwt/verify-jws.js';
@@ -92,7 +92,7 @@ export interface VerifyVpJwtOptions extends TrustOptions {
  * @example
  * ```ts
  * const result = await verifyVpJwt(jwt, { challenge, domain: 'jobs.example.co.uk', policy });
- * result.summary; // "2 achievements checked: both valid. …"
+ * result.summary; // "2 of 2 achievements checked: both valid.\n✓ Valid: …\n✓ Valid: …"
  * ```
  */
 export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Promise<PresentationVerificationResult> {
@@ -101,18 +101,7 @@ export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Pr
   const tolerance = options.clockTolerance ?? 60;
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) throw new TypeError('"options.clockTolerance" must be a non-negative number');
   const checks = new CheckList();
-  const finish = (entries: Awaited<ReturnType<typeof checkPresentedEntries>>, holder?: string): PresentationVerificationResult => {
-    noteEmptyPresentation(checks, entries);
-    return result(entries, holder);
-  };
-  const result = (entries: Awaited<ReturnType<typeof checkPresentedEntries>>, holder?: string): PresentationVerificationResult => ({
-    verified: checks.verified && entries.every((e) => e.verified),
-    checks: checks.checks,
-    errors: [...checks.errors, ...entries.flatMap((e) => e.checks.filter((c) => c.status !== 'pass').map((c: Check) => ({ code: c.code!, message: `${e.description}: ${c.message}` })))],
-    summary: summarisePresentation(checks, entries),
-    ...(holder ? { holder } : {}),
-    entries,
-  });
+  const finish = (entries: Awaited<ReturnType<typeof checkPresentedEntries>>, holder?: string): PresentationVerificationResult => presentationResult(checks, entries, holder);
   const jws = await verifyCompactJws(jwt, checks, { typ: 'vp+jwt', cty: 'vp', algorithms });
   if (!jws) return finish([]);
   const doc = jws.payload;

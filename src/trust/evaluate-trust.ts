@@ -14,7 +14,7 @@ import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
 import { allows, grantsAt, nameOf, organisationsOf, vouchedBefore, type Grant, type TrustChainLink } from './resolve-chain.js';
 import { kindLabel, roleLabel, rolePlural, TRUST_KINDS } from './rules.js';
 import { contextInternals, createTrustContext, isTrustContext, type TrustContext, type TrustContextInput } from './trust-context.js';
-import { instant, plainDay, shortDid } from './util.js';
+import { instant, plainDay } from './util.js';
 
 /**
  * Options of {@link evaluateTrust}: a prepared `context`, or the inputs to prepare one.
@@ -130,9 +130,14 @@ function subjectId(document: Record<string, unknown>): unknown {
   return isPlainObject(subject) ? subject.id : undefined;
 }
 
-/** @internal True when the policy lets `grant` issue `kind`. */
+/**
+ * @internal True when the policy lets `grant` issue `kind`. A `revocation` needs only the
+ * policy's rule for the role, not the accreditation's kinds: every accredited issuer may withdraw
+ * its own entries (which entries a revocation may act on is mayActOnEntry's question: the same
+ * key, the same accredited organisation, or an authority's power).
+ */
 export function grantAllowsKind(policy: TrustPolicy, grant: Grant, kind: string): boolean {
-  return allows(grant.kinds, kind) && (policy.rules[grant.role] as readonly string[]).includes(kind);
+  return (kind === 'revocation' || allows(grant.kinds, kind)) && (policy.rules[grant.role] as readonly string[]).includes(kind);
 }
 
 function chainText(context: TrustContext, grant: Grant): string {
@@ -376,5 +381,14 @@ async function judgeIssuer(
     return;
   }
   const first = problems[0];
-  distrust(first?.code ?? 'ERR_ISSUER_UNTRUSTED', first?.reason ?? `No accepted trust root has accredited ${shortDid(issuer)}.`);
+  if (first === undefined || first.missing) {
+    // Nothing names this issuer. From an authority's trust list that is an answer (the
+    // authority has not accredited it); from roots alone it only means the accreditations are
+    // missing: "can't check", never "not valid" (a QR code cannot carry accreditations).
+    const list = policy.trustList;
+    if (list) distrust('ERR_ISSUER_UNTRUSTED', `${list.operatorName} has not accredited this issuer: it is not on trust list #${list.sequenceNumber}.`);
+    else distrust('ERR_ISSUER_UNTRUSTED', 'Nothing you have loaded shows who accredits this issuer.', 'unknown');
+    return;
+  }
+  distrust(first.code, first.reason);
 }

@@ -63,6 +63,8 @@ export interface Grant {
 export interface Problem {
   code: PassportErrorCode;
   reason: string;
+  /** Set when nothing the verifier holds names the key at all (missing material, not a bad chain). */
+  missing?: true;
 }
 
 /** @internal */
@@ -80,7 +82,7 @@ function widening<T>(child: ReadonlySet<T>, parent: ReadonlySet<T> | 'all'): T[]
 /** @internal A name for a DID in messages: a root's name, an accredited display name, or a short DID. */
 export function nameOf(context: TrustContext, did: string): string {
   const root = context.policy.roots.find((r) => r.did === did);
-  if (root) return root.name ?? `the trust root ${shortDid(did)}`;
+  if (root) return root.name ?? 'a trust root you chose';
   const acc = contextInternals(context).accreditations.find((a) => a.subject === did);
   return acc ? acc.displayName : shortDid(did);
 }
@@ -164,7 +166,7 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
   const problems: Problem[] = [];
   const mine = contextInternals(context).bySubject.get(did) ?? [];
   if (mine.length === 0) {
-    problems.push({ code: 'ERR_ISSUER_UNTRUSTED', reason: `No accepted trust root has accredited ${shortDid(did)}.` });
+    problems.push({ code: 'ERR_ISSUER_UNTRUSTED', reason: `No accepted trust root has accredited ${shortDid(did)}.`, missing: true });
     return { grants, problems };
   }
   for (const acc of mine) {

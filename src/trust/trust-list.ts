@@ -12,7 +12,7 @@ import { ISSUER_ROLES, type IssuerRole, type SigningKeyPair } from '../keys/type
 import { signCredential } from '../proof/sign-credential.js';
 import type { Signed } from '../proof/types.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
-import { CheckList, type Check, type VerificationError } from '../result.js';
+import { CheckList, describeVerdict, type Check, type Verdict, type VerificationError } from '../result.js';
 import { ACCREDITATION_TYPE } from './accredit-issuer.js';
 import type { TrustRootInput } from './types.js';
 import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
@@ -291,6 +291,14 @@ export interface VerifyTrustListOptions {
  */
 export interface TrustListVerification {
   verified: boolean;
+  /**
+   * `valid` for a current list from the pinned operator; `not-valid` for a forged, damaged or
+   * older list; `cant-check` for one past its next update (accepted with `acceptStale` or not):
+   * what is missing is the current list.
+   */
+  verdict: Verdict;
+  /** One line: "✓ Valid: trust list #7 of National Learning Authority". */
+  headline: string;
   /** `current`, `stale` (past next update), `rollback` (older than the previous list), or `invalid`. */
   status: 'current' | 'stale' | 'rollback' | 'invalid';
   checks: Check[];
@@ -363,14 +371,18 @@ export async function verifyTrustList(document: unknown, options: VerifyTrustLis
   const checks = new CheckList();
   const warnings: VerificationError[] = [];
   const fail = (status: TrustListVerification['status'], extra: Partial<TrustListVerification> = {}): TrustListVerification => {
-    const first = checks.firstProblem;
+    const { verdict, headline, summary } = describeVerdict(checks.checks, {
+      description: extra.sequenceNumber !== undefined ? `trust list #${extra.sequenceNumber} of ${extra.operatorName}` : 'a trust list',
+    });
     return {
       verified: false,
+      verdict,
+      headline: headline(),
       status,
       checks: checks.checks,
       errors: checks.errors,
       warnings,
-      summary: `Not valid — ${first?.message ?? 'the trust list could not be read.'}`,
+      summary,
       ...extra,
     };
   };
@@ -451,7 +463,8 @@ export async function verifyTrustList(document: unknown, options: VerifyTrustLis
   if (instant(s.nextUpdate)! + tol < at) {
     const message = `Trust list #${s.sequenceNumber} is out of date: a newer one was due on ${day(s.nextUpdate)}. Get the current list from ${s.operatorName}.`;
     if (!options.acceptStale) {
-      checks.fail('validity-period', 'ERR_TRUST_LIST_STALE', message);
+      // Out of date is something missing (the current list), not something wrong: "can't check".
+      checks.unknown('validity-period', 'ERR_TRUST_LIST_STALE', message);
       return fail('stale', result);
     }
     stale = true;
@@ -476,13 +489,21 @@ export async function verifyTrustList(document: unknown, options: VerifyTrustLis
   trustLists.add(trustList);
   digests.set(trustList, digest);
   const replaces = previous && previous.sequenceNumber < s.sequenceNumber ? { replaces: previous.sequenceNumber } : {};
+  const contents = `${roots.length} root${roots.length === 1 ? '' : 's'}, ${(s.accreditations as unknown[]).length} accreditation(s), ${(s.revocations as unknown[]).length} revocation(s)${'replaces' in replaces ? `, replaces #${replaces.replaces}` : ''}`;
+  // A stale list accepted on request is "can't check": what is missing is the current list.
+  const said = describeVerdict(stale ? [...checks.checks, { check: 'validity-period', status: 'unknown', code: 'ERR_TRUST_LIST_STALE', message: warnings[0]!.message }] : checks.checks, {
+    description: `trust list #${s.sequenceNumber} of ${s.operatorName}`,
+    valid: `trust list #${s.sequenceNumber} of ${s.operatorName}, ${contents}`,
+  });
   return {
     verified: true,
+    verdict: said.verdict,
+    headline: said.headline(),
     status: stale ? 'stale' : 'current',
     checks: checks.checks,
     errors: [],
     warnings,
-    summary: `${stale ? 'Accepted although out of date' : 'Valid'} — trust list #${s.sequenceNumber} of ${s.operatorName}, ${roots.length} root${roots.length === 1 ? '' : 's'}, ${(s.accreditations as unknown[]).length} accreditation(s), ${(s.revocations as unknown[]).length} revocation(s)${'replaces' in replaces ? `, replaces #${replaces.replaces}` : ''}.`,
+    summary: stale ? `Accepted although out of date — ${said.summary.replace(/^[^—]*— /, '')} It holds ${contents}.` : said.summary,
     ...result,
     ...replaces,
     trustList,

@@ -17,15 +17,21 @@ export interface TrustOptions {
   context?: TrustContext;
 }
 
-/** Adds the issuer-trust and status checks for a document whose signature is already verified. */
+/**
+ * Adds the issuer-trust and status checks for a document whose signature is already verified;
+ * without a policy, a `skipped` issuer-trust check says that who issued it was not checked.
+ */
 export async function addTrustChecks(
   document: Record<string, unknown>,
   meta: { kind: string; entryCid?: string },
   options: TrustOptions & { now: Date },
   checks: CheckList,
 ): Promise<void> {
-  if (options.policy === undefined && options.context === undefined) return;
   if (checks.checks.some((c) => c.check === 'issuer-trust')) return;
+  if (options.policy === undefined && options.context === undefined) {
+    checks.skip('issuer-trust', 'Who issued it was not checked against any trust list (no trust policy was given).');
+    return;
+  }
   await evaluateTrust(document, {
     ...(options.context !== undefined ? { context: options.context } : { policy: options.policy! }),
     ...(options.accreditations !== undefined ? { accreditations: options.accreditations as never } : {}),

@@ -1,10 +1,11 @@
 import { checkEntrySchema } from '../entries/validate.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
-import { CheckList, type VerificationResult } from '../result.js';
+import { buildResult, CheckList, type VerificationResult } from '../result.js';
+import { describe as describeEntry } from '../entries/describe.js';
+import { resultSubject } from './result-subject.js';
 import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { evaluateTrust, type TrustEvaluation } from '../trust/evaluate-trust.js';
-import { roleLabel } from '../trust/rules.js';
 import type { FetchStatusList, TrustCheckpoint, TrustContext } from '../trust/trust-context.js';
 import { describeViolations, type VcdmViolation, knownContextSet, unknownContexts, vcdmViolations } from '../proof/vcdm-conformance.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
@@ -97,14 +98,17 @@ export function plainDate(value: string): string {
  * is given.
  *
  * Without a trust policy, "verified" means the credential is intact and was signed by the key
- * its issuer DID names; it does not say the issuer is who it claims to be.
+ * its issuer DID names; it does not say the issuer is who it claims to be. The result says so:
+ * a `skipped` `issuer-trust` check, verdict `cant-check`, and "The signature is intact; who
+ * issued it was not checked." in its summary.
  *
  * @throws {TypeError} only for caller mistakes in `options` (a `now` that is not a Date, …)
  * @example
  * ```ts
- * const result = await verifyCredential(entry);
- * if (result.verified) console.log(result.summary); // "Valid — issued by …"
- * else console.log(result.errors); // [{ code: 'ERR_PROOF_SIGNATURE_INVALID', message: '…' }]
+ * const result = await verifyCredential(entry, { policy });
+ * result.verdict;  // 'valid' | 'not-valid' | 'cant-check'
+ * result.headline; // "✓ Valid: Functional Skills Maths, Level 1 — qualification from City & Guilds, awarded March 2026"
+ * if (!result.verified) console.log(result.errors); // [{ code: 'ERR_PROOF_SIGNATURE_INVALID', message: '…' }]
  * ```
  */
 export async function verifyCredential(
@@ -126,13 +130,9 @@ export async function verifyCredential(
     throw new TypeError('"options.proofVerifiers" must be a list of proof verifiers (see learning-passport/rdfc)');
   }
   const checks = new CheckList();
-  const finish = (extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {}): CredentialVerificationResult => ({
-    verified: checks.verified,
-    checks: checks.checks,
-    errors: checks.errors,
-    summary: summarise(checks, extra),
-    ...extra,
-  });
+  let subjectDocument: unknown = credential;
+  const finish = (extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {}): CredentialVerificationResult =>
+    buildResult(checks.checks, { description: () => describeEntry(subjectDocument), ...resultSubject(extra) }, extra);
 
   // Work on a snapshot: the caller's object may change while we await.
   const snap = snapshotJson(credential);
@@ -142,6 +142,7 @@ export async function verifyCredential(
     return finish();
   }
   const document = snap.value as Record<string, unknown>;
+  subjectDocument = document;
   // VC Data Model 2.0 conformance first: linear in the document, before any hashing.
   const violations = vcdmViolations(document, 'credential');
   const issuer = issuerOf(document);
@@ -172,7 +173,7 @@ export async function verifyCredential(
   if (outcome.controller) {
     if (outcome.controller === issuer.id) checks.pass('issuer-key', 'The signing key belongs to the issuer.');
     else if (issuer.id?.startsWith('did:key:')) checks.fail('issuer-key', 'ERR_ISSUER_KEY_MISMATCH', 'The credential was signed with a key that is not the issuer’s.');
-    else checks.unknown('issuer-key', 'ERR_ISSUER_KEY_UNRESOLVED', `The issuer ${issuer.id} cannot be linked to the signing key offline.`);
+    else checks.unknown('issuer-key', 'ERR_ISSUER_KEY_UNRESOLVED', 'The issuer’s key cannot be looked up without the internet, so the signature cannot be tied to the issuer.');
   }
 
   checkValidityPeriod(document, now, tolerance, checks);
@@ -192,6 +193,10 @@ export async function verifyCredential(
       // The proof was checked above; evaluateTrust checks it itself when it was not sound.
       signatureVerified: outcome.valid && outcome.controller === issuer.id,
     });
+  } else {
+    // Said, not hidden: without a policy nobody checked who the issuer is (it does not make
+    // `verified` false, but the verdict is "can't check").
+    checks.skip('issuer-trust', 'Who issued it was not checked against any trust list (no trust policy was given).');
   }
   return finish(extra);
 }
@@ -238,17 +243,4 @@ export function checkValidityPeriod(document: Record<string, unknown>, now: Date
   } else {
     checks.pass('validity-period', validUntil ? `It is valid until ${plainDate(validUntil)}.` : 'It is within its validity period.');
   }
-}
-
-function summarise(checks: CheckList, extra: { issuerName?: string; issuer?: string; trust?: TrustEvaluation }): string {
-  const trust = extra.trust;
-  const who = trust?.displayName ?? extra.issuerName ?? extra.issuer;
-  if (checks.verified && trust?.selfAsserted) return 'Valid — self-asserted by the holder; no organisation vouches for it.';
-  if (checks.verified && trust?.role) {
-    return `Valid — issued by ${who}, ${roleLabel(trust.role).replace(/^an? /, 'an accredited ')}; the signature, dates and status check out.`;
-  }
-  if (checks.verified) return `Valid — issued by ${who ?? 'an unnamed issuer'}; the signature and dates check out.`;
-  const problem = checks.firstProblem;
-  if (!problem) return 'Can’t check — nothing could be checked.';
-  return problem.status === 'fail' ? `Not valid — ${problem.message}` : `Can’t check — ${problem.message}`;
 }

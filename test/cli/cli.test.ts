@@ -102,8 +102,17 @@ describe('learning-passport command', () => {
   it('a charity issuing a qualification is refused under the policy (exit 1)', async () => {
     const issued = await lp(['issue', 'qualification', '--key', 'charity.key.json', '--field', 'title=Mentoring', '--field', 'awardingBody.name=Second Chance', '--field', 'level=L2', '--field', 'awardedOn=2026', '-o', 'fake.json']);
     expect(issued.code, issued.stderr).toBe(0);
-    const r = await lp(['verify', 'fake.json', '--trust', 'trust.json', '--accreditations', 'accreditations.json']);
-    expect(r.code).toBe(1);
+    // Nothing accredits the charity at all: something missing, "can't check" (exit 3).
+    const unknown = await lp(['verify', 'fake.json', '--trust', 'trust.json', '--accreditations', 'accreditations.json']);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stdout).toContain('Load the authority’s trust list.');
+    // Accredited, but as a charity for mentoring only: the wrong issuer for a qualification.
+    const charityDid = JSON.parse((await lp(['keys', 'show', 'charity.key.json', '--json'])).stdout).did as string;
+    expect((await lp(['accredit', '--key', 'root.key.json', '--did', charityDid, '--organisation', 'org:sc', '--role', 'charity', '--kinds', 'mentoring', '-o', 'charity-acc.json'])).code).toBe(0);
+    const r = await lp(['verify', 'fake.json', '--trust', 'trust.json', '--accreditations', 'charity-acc.json']);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.stdout).toMatch(/^✗ Not valid \(issuer not allowed to issue this\): Mentoring/m);
+    expect(r.stdout).toContain('Do not rely on it.');
   });
 
   it('builds passports, merges them in either order to the same bytes, and lists a timeline', async () => {
@@ -120,15 +129,20 @@ describe('learning-passport command', () => {
     expect(json('ab.json').entries).toHaveLength(3);
     const t = await lp(['timeline', 'ab.json']);
     expect(t.stdout).toContain('FS English');
+    // No roots: every signature holds, but who issued them was not checked (exit 3, said).
     const v = await lp(['verify', 'ab.json']);
-    expect(v.code, v.stdout).toBe(0);
+    expect(v.code, v.stdout).toBe(3);
+    expect(v.stdout).toContain('The signature is intact; who issued it was not checked.');
   });
 
   it('presents to an employer; verifying needs the same challenge and domain', async () => {
     const p = await lp(['present', 'ab.json', '--key', 'learner.key.json', '--audience', 'employer', '--challenge', 'c-123', '--domain', 'jobs.example', '-o', 'vp.json']);
     expect(p.code, p.stderr).toBe(0);
-    const ok = await lp(['verify', 'vp.json', '--challenge', 'c-123', '--domain', 'jobs.example']);
+    const ok = await lp(['verify', 'vp.json', '--challenge', 'c-123', '--domain', 'jobs.example', '--trust', 'trust.json', '--accreditations', 'accreditations.json']);
     expect(ok.code, ok.stdout).toBe(0);
+    expect(ok.stdout).toContain('2 of 2 achievements checked: both valid.');
+    const unchecked = await lp(['verify', 'vp.json', '--challenge', 'c-123', '--domain', 'jobs.example']);
+    expect(unchecked.code, unchecked.stdout).toBe(3);
     const replay = await lp(['verify', 'vp.json', '--challenge', 'other', '--domain', 'jobs.example']);
     expect(replay.code).toBe(1);
     const missing = await lp(['present', 'ab.json', '--key', 'learner.key.json', '--audience', 'employer', '-o', 'vp2.json']);

@@ -113,7 +113,7 @@ const rows: Row[] = [
   ['a misspelled kind to kinds', () => ['kinds', 'qualifcation'], 2, 'did you mean "qualification"'],
   ['a misspelled kind to accredit', () => ['accredit', '--key', 'root.key.json', '--did', otherDid, '--organisation', 'org:x', '--role', 'charity', '--kinds', 'mentorng'], 2, 'did you mean "mentoring"'],
   ['merging one file', () => ['merge', 'p.json', '-o', 'out.json'], 2, 'at least two'],
-  ['verifying a passport with a revoked entry', () => ['verify', 'revoked.json'], 1, 'Not all entries are valid and current'],
+  ['verifying a passport with a revoked entry (and no trust list)', () => ['verify', 'revoked.json'], 3, 'withdrawn by the issuer'],
   ['verifying a presentation without the request', () => ['verify', 'p.json', '--challenge'], 2, '--challenge needs a value'],
 ];
 

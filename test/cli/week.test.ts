@@ -14,7 +14,7 @@ describe('a week on the command line', () => {
     const wealstun = await did(['keys', 'generate', '--role', 'prison', '--name', 'HMP Wealstun', '--display-name', 'Wealstun College', '--out', 'wealstun.key.json']);
     const amira = await did(['keys', 'generate', '--holder', '--out', 'amira.key.json']);
     for (const [key, org] of [[leeds, 'org:hmp-leeds'], [wealstun, 'org:hmp-wealstun']] as const) {
-      const r = await lp(['accredit', '--key', 'authority.key.json', '--did', key, '--organisation', org, '--role', 'prison', '--kinds', 'course-completion,custody-transfer,checkpoint,revocation', '-o', `${org.slice(8)}-acc.json`]);
+      const r = await lp(['accredit', '--key', 'authority.key.json', '--did', key, '--organisation', org, '--role', 'prison', '--kinds', 'course-completion,custody-transfer,checkpoint', '-o', `${org.slice(8)}-acc.json`]);
       expect(r.code, r.stderr).toBe(0);
     }
     const list = await lp(['trust-list', 'build', '--key', 'authority.key.json', '--name', 'National Learning Authority', '--sequence', '1', '--next-update', '2099-01-01T00:00:00Z',
@@ -36,7 +36,8 @@ describe('a week on the command line', () => {
     expect(stapled.code, stapled.stderr).toBe(0);
     const tuesday = await lp(['verify', 'amira.passport.json', '--root', authority]);
     expect(tuesday.code).toBe(0);
-    expect(tuesday.stdout).toContain('2 of 2 valid');
+    expect(tuesday.stdout).toContain('✓ Valid: every current entry is valid (2 of 2).');
+    expect(tuesday.stdout).toContain('✓ Valid: Barista skills — course from Leeds Learning Centre');
 
     // Wednesday: Amira moves to Wealstun. Leeds records the handover; Wealstun keeps a copy.
     const moved = await lp(['transfer', '--key', 'leeds.key.json', '--passport', 'amira.passport.json', '--from', 'HMP Leeds', '--to', 'HMP Wealstun', '--date', '2026-04-01']);
@@ -62,6 +63,21 @@ describe('a week on the command line', () => {
     expect(revoked.code, revoked.stderr).toBe(0);
     const timeline = JSON.parse((await lp(['timeline', 'merged.passport.json', '--json'])).stdout).items as { cid: string; state: string }[];
     expect(timeline.find((i) => i.cid === target)?.state).not.toBe('active');
+    // Leeds's accreditation does not list "revocation": withdrawing its own entry needs no more.
+    const afterRevoke = await lp(['verify', 'merged.passport.json', '--root', authority, '--trust-list', 'trust-list.json']);
+    expect(afterRevoke.code, afterRevoke.stdout).toBe(0);
+    expect(afterRevoke.stdout).toMatch(/✗ Not valid \(withdrawn\): Food hygeine \(typo\)/);
+    expect(afterRevoke.stdout).toContain('6 entries: 5 current, all valid; 1 withdrawn by the issuer.');
+    expect(afterRevoke.stdout).not.toMatch(/✓ Valid[^\n]*typo/);
+    // Without --entry, present shares current, valid entries: not the withdrawn one, not the
+    // revocation itself.
+    const everything = await lp(['present', 'merged.passport.json', '--key', 'amira.key.json', '--audience', 'employer', '--challenge', 'job-1', '--domain', 'jobs.example', '-o', 'all.json']);
+    expect(everything.code, everything.stderr).toBe(0);
+    const titles = (json('all.json') as { verifiableCredential: { credentialSubject: { learningPassport: { kind: string; title?: string } } }[] }).verifiableCredential.map((c) => c.credentialSubject.learningPassport);
+    expect(titles.map((t) => t.kind)).not.toContain('revocation');
+    expect(titles.map((t) => t.title).sort()).toEqual(['Barista skills', 'Forklift', 'Welding']);
+    expect(everything.stderr).toContain('left out: course-completion — withdrawn by the issuer');
+    expect(everything.stderr).toContain('left out: revocation — a withdrawal notice, not an achievement');
 
     // Friday afternoon: Amira shares with an employer, who verifies with the trust list and the
     // authority's key only. Custody entries are left out for employers.
@@ -77,8 +93,11 @@ describe('a week on the command line', () => {
     expect(employer.stdout).toContain('Barista skills');
     expect(employer.stdout).not.toContain('typo');
     // Without the list, the pinned key alone cannot vouch for the prisons.
+    // That is something missing, not something wrong: "can't check" (exit 3), with what to do.
     const bare = await lp(['verify', 'vp.json', '--root', authority, '--challenge', 'job-4711', '--domain', 'jobs.example']);
-    expect(bare.code).toBe(1);
+    expect(bare.code).toBe(3);
+    expect(bare.stdout).toContain('Load the authority’s trust list.');
+    expect(bare.stdout).not.toMatch(/✗/);
     // A wrong challenge is refused whatever the trust.
     const replay = await lp(['verify', 'vp.json', '--root', authority, '--trust-list', 'trust-list.json', '--challenge', 'other', '--domain', 'jobs.example']);
     expect(replay.code).toBe(1);

@@ -61,7 +61,10 @@ describe('SD-JWT VC', () => {
     expect(result.claims).not.toHaveProperty('awardedOn_month');
     expect(result.claims).not.toHaveProperty('grade');
     expect(result.claims).not.toHaveProperty('awardingBody');
-    expect(result.summary).toMatch(/^Valid — issued by City & Guilds/);
+    // No trust policy: intact, but who issued it was not checked.
+    expect(result.verdict).toBe('cant-check');
+    expect(result.summary).toBe('Can’t check — The signature is intact; who issued it was not checked. Load the authority’s trust list.');
+    expect(result.headline).toMatch(/^\? Can’t check \(issuer not checked\): Functional Skills Maths/);
   });
 
   it('coarsen: month never issues the day; year only the year', async () => {

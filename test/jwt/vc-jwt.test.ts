@@ -44,7 +44,8 @@ describe('vc+jwt (VC-JOSE-COSE)', () => {
     expect(jose.issuer).toBe(di.issuer);
     const { proof: _proof, ...unsecured } = entry;
     expect(jose.credential).toEqual(unsecured);
-    expect(jose.checks.map((c) => c.check)).toEqual(['shape', 'signature', 'issuer-key', 'schema', 'validity-period']);
+    expect(jose.checks.map((c) => c.check)).toEqual(['shape', 'signature', 'issuer-key', 'schema', 'validity-period', 'issuer-trust']);
+    expect(jose.checks.at(-1)!.status).toBe('skipped'); // no policy: said, not hidden
   });
 
   it('verifies independently of jose, with node:crypto', async () => {

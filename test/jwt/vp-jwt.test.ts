@@ -35,7 +35,7 @@ describe('vp+jwt', () => {
     expect(excluded.map((e) => e.reason)).toEqual(['custody-context']);
     const result = await verifyVpJwt(jwt, { challenge: 'n1', domain, now });
     expect(result.verified).toBe(true);
-    expect(result.summary).toMatch(/^1 achievement checked: valid\./);
+    expect(result.summary).toMatch(/^1 achievement checked: can’t be fully checked\. The signature is intact; who issued it was not checked\.\n\? Can’t check \(issuer not checked\): /);
   });
 
   it('carries vc+jwt entries as EnvelopedVerifiableCredential and verifies them', async () => {
@@ -47,7 +47,8 @@ describe('vp+jwt', () => {
     });
     const result = await verifyVpJwt(jwt, { challenge: 'n1', domain, now });
     expect(result.entries.map((e) => [e.kind, e.verified])).toEqual([['qualification', true], ['qualification', true]]);
-    expect(result.summary).toMatch(/^2 achievements checked: both valid\./);
+    expect(result.summary.split('\n')[0]).toBe('2 achievements checked: neither can be fully checked. The signatures are intact; who issued them was not checked.');
+    expect(result.entries.map((e) => e.verdict)).toEqual(['cant-check', 'cant-check']);
   });
 
   it('rejects replay, wrong domain and expiry; requires challenge and domain', async () => {

@@ -42,12 +42,13 @@ const CUSTODY_TEXT = /\b(?:HMP|HMYOI|YOI|prisons?|prisoners?|probation|custody|c
 const ROLE_TEXT = new RegExp(`\\b(?:${CUSTODY_ROLES.join('|')})\\b`, 'i');
 
 /** Every string an employer reads in a verification result. */
-function resultText(result: { summary: string; checks: { message: string }[]; errors: { message: string }[]; entries: { summary: string; description: string; checks: { message: string }[] }[] }): string {
+function resultText(result: { summary: string; headline: string; checks: { message: string }[]; errors: { message: string }[]; entries: { summary: string; headline: string; description: string; checks: { message: string }[] }[] }): string {
   return [
     result.summary,
+    result.headline,
     ...result.checks.map((c) => c.message),
     ...result.errors.map((e) => e.message),
-    ...result.entries.flatMap((e) => [e.summary, e.description, ...e.checks.map((c) => c.message)]),
+    ...result.entries.flatMap((e) => [e.summary, e.headline, e.description, ...e.checks.map((c) => c.message)]),
   ].join('\n');
 }
 
@@ -163,7 +164,7 @@ describe('the README sharing call (Sharing with employers)', () => {
     expect(result.verified).toBe(true);
     const lines = resultText(result);
     expect(lines).toContain('Northfield Learning Centre');
-    expect(lines).toMatch(/an accredited organisation/);
+    expect(lines).toMatch(/issued by Northfield Learning Centre, accredited by National Learning Authority/);
     expect(lines).not.toMatch(ROLE_TEXT);
     expect(lines).not.toMatch(CUSTODY_TEXT);
   });
@@ -274,11 +275,13 @@ describe('custody roles and issuer names', () => {
     await expect(issueEntry('course-completion', fields, { issuer: { ...handMade, displayName: 'HMP Northfield Education' }, key: prisonKey })).rejects.toMatchObject({ code: 'ERR_NEUTRAL_NAME_REQUIRED' });
   });
 
-  it('verifyCredential (a QR scan) says "an accredited organisation", never the custody role', async () => {
+  it('verifyCredential (a QR scan) names the neutral display name and the authority, never the custody role', async () => {
     for (const entry of custodyEntries.filter((e) => !JSON.stringify(e).includes('custody-transfer'))) {
       const result = await verifyCredential(entry, { policy, accreditations, now } as never);
       expect(result.verified).toBe(true);
-      expect(result.summary).toMatch(/, an accredited organisation;/);
+      expect(result.verdict).toBe('valid');
+      expect(result.summary).toMatch(/^Valid — issued by (Northfield Learning Centre|North Skills Service), accredited by National Learning Authority;/);
+      expect(result.headline).toMatch(/^✓ Valid: /);
       expect(resultText({ ...result, entries: [] })).not.toMatch(ROLE_TEXT);
     }
   });
@@ -310,7 +313,8 @@ describe('an empty presentation is not verified', () => {
     const result = await verifyPresentation(presentation, { challenge: 'c', domain: 'd' });
     expect(result.verified).toBe(false);
     expect(result.errors.map((e) => e.code)).toEqual(['ERR_PRESENTATION_EMPTY']);
-    expect(result.summary).toMatch(/^Can’t check this presentation — .*nothing to check/);
+    expect(result.summary).toMatch(/^Can’t check this presentation: .*nothing to check\. Ask the person to share again\.$/);
+    expect(result.verdict).toBe('cant-check');
     // A replay still reads as a replay, not as "empty".
     const replay = await verifyPresentation(presentation, { challenge: 'other', domain: 'd' });
     expect(replay.errors.map((e) => e.code)).toEqual(['ERR_PRESENTATION_CHALLENGE_MISMATCH']);

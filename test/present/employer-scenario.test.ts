@@ -14,12 +14,12 @@ describe('examples/employer-scenario.ts', () => {
     expect(outcome.warnings).toEqual([]);
     expect(outcome.verified).toBe(true);
     expect(outcome.entries.every((e) => e.verified && e.trust === 'pass')).toBe(true);
-    expect(outcome.summary).toMatch(/^2 achievements checked: both valid\./);
+    expect(outcome.summary).toMatch(/^2 of 2 achievements checked: both valid\.\n✓ Valid: /);
     expect(outcome.summary).toContain('CSCS Green Labourer card');
     expect(outcome.summary).not.toMatch(/HMP|prison|Northfield/i);
     expect(outcome.replay.verified).toBe(false);
     expect(outcome.replay.codes).toEqual(['ERR_PRESENTATION_CHALLENGE_MISMATCH']);
-    expect(outcome.replay.summary).toMatch(/^Do not rely on this: the presentation was made for a different request/);
+    expect(outcome.replay.summary).toMatch(/^Do not rely on this: it was made for a different request/);
     expect(outcome.included.verified).toBe(true);
     expect(outcome.included.summary).not.toMatch(/HMP|prison|probation|custody/i);
   });

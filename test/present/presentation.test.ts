@@ -103,7 +103,13 @@ describe('verifyPresentation', () => {
     const { presentation } = await createPresentation({ holderKey, entries: [maths, cscs], audience: 'employer', challenge: 'n-1', domain });
     const result = await verifyPresentation(presentation, { challenge: 'n-1', domain, now });
     expect(result.verified).toBe(true);
-    expect(result.summary).toMatch(/^2 achievements checked: both valid\./);
+    // No trust policy: both signatures hold, but who issued them was not checked.
+    expect(result.verdict).toBe('cant-check');
+    expect(result.summary.split('\n')).toEqual([
+      '2 achievements checked: neither can be fully checked. The signatures are intact; who issued them was not checked.',
+      ...result.entries.map((e) => e.headline),
+    ]);
+    expect(result.entries[0]!.headline).toMatch(/^\? Can’t check \(issuer not checked\): Functional Skills Mathematics/);
     expect(result.entries.map((e) => [e.kind, e.verified, e.holderBinding])).toEqual([
       ['qualification', true, 'pass'],
       ['licence-card', true, 'pass'],
@@ -119,7 +125,8 @@ describe('verifyPresentation', () => {
     const replay = await verifyPresentation(presentation, { challenge: 'new', domain, now });
     expect(replay.verified).toBe(false);
     expect(replay.errors.map((e) => e.code)).toContain('ERR_PRESENTATION_CHALLENGE_MISMATCH');
-    expect(replay.summary).toMatch(/^Do not rely on this: the presentation was made for a different request/);
+    expect(replay.summary).toMatch(/^Do not rely on this: it was made for a different request \(it may be an old copy\)\. Ask the person to share again\./);
+    expect(replay.verdict).toBe('not-valid');
     const elsewhere = await verifyPresentation(presentation, { challenge: 'old', domain: 'evil.example', now });
     expect(elsewhere.verified).toBe(false);
     expect(elsewhere.errors.map((e) => e.code)).toContain('ERR_PRESENTATION_DOMAIN_MISMATCH');
@@ -201,8 +208,10 @@ describe('verifyPresentation', () => {
     expect(result.verified).toBe(false);
     expect(result.entries.map((e) => [e.kind, e.verified, e.checks.find((c) => c.check === 'issuer-trust')?.status])).toEqual([
       ['qualification', true, 'pass'],
-      ['licence-card', false, 'fail'],
+      ['licence-card', false, 'unknown'],
     ]);
-    expect(result.summary).toMatch(/^2 achievements checked: one valid, one with problems\./);
+    // Nothing loaded accredits the card's issuer: something missing, so "can't check", not "not valid".
+    expect(result.entries.map((e) => e.verdict)).toEqual(['valid', 'cant-check']);
+    expect(result.summary.split('\n')[0]).toBe('2 achievements checked: one valid, one can’t be checked. Load the authority’s trust list.');
   });
 });

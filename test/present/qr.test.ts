@@ -163,6 +163,34 @@ describe('printPack', () => {
     expect(lintDisclosure([{ description: text }])).toEqual([]);
   });
 
+  it('prints the entry’s own date, never the signing date, and says where the checker page is', async () => {
+    const issuer = await makeIssuer('City & Guilds');
+    // Awarded in January, signed in December: the paper shows the award date.
+    const maths = await makeEntry(issuer, {
+      kind: 'qualification', name: 'Functional Skills Mathematics Level 1', validFrom: '2026-12-03T10:00:00Z', validUntil: '2029-12-03T00:00:00Z',
+      fields: { title: 'Functional Skills Maths', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-01' },
+    });
+    const html = await printPack([maths], { printedOn: new Date('2026-12-04T09:00:00Z') });
+    expect(html).toContain('<p>Awarded: January 2026</p>');
+    expect(html).toContain('<p>Valid until: 3 December 2029</p>');
+    expect(html).not.toMatch(/Valid from|3 December 2026/);
+    // No checker configured: the pack says how to get one.
+    expect(html).toContain('Ask the issuer for theirs, or make one with <code>npx learning-passport verifier-page</code>.');
+    const withChecker = await printPack([maths], { checkerUrl: 'https://jobs.example/check.html' });
+    expect(withChecker).toContain('Scan a code with the checker page at <strong>https://jobs.example/check.html</strong>.');
+    expect(withChecker).not.toContain('npx learning-passport verifier-page');
+    await expect(printPack([maths], { checkerUrl: ' ' })).rejects.toThrow(TypeError);
+  });
+
+  it('refuses a custody-context entry unless the holder included it', async () => {
+    const issuer = await makeIssuer('Leeds Learning Centre');
+    const transfer = await makeEntry(issuer, { kind: 'custody-transfer', name: 'Transfer', fields: { fromEstablishment: 'Leeds', toEstablishment: 'Wealstun', transferDate: '2026-04-01' } });
+    await expect(printPack([transfer])).rejects.toThrow(/custody-transfer entry, which shows time in custody/);
+    const { entryId } = await import('../../src/entries/entry-id.js');
+    const html = await printPack([transfer], { include: [entryId(transfer)] });
+    expect(html).toContain('<p>Date: 1 April 2026</p>');
+  });
+
   it('refuses a title or name that would reveal custody, and escapes HTML', async () => {
     const card = await cscsCard();
     await expect(printPack([card], { title: 'HMP Leeds learning record' })).rejects.toThrow(TypeError);

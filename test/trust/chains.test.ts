@@ -201,7 +201,9 @@ describe('evaluateTrust: chains', () => {
   it('never trusts a validly signed entry from an unaccredited issuer', async () => {
     const entry = await makeEntry(k.stranger, 'qualification', SIGNED);
     const r = await evaluateTrust(entry, { policy });
-    expect(r.checks[0]).toMatchObject({ status: 'fail', code: 'ERR_ISSUER_UNTRUSTED' });
+    // Roots alone, no accreditation naming it: something missing, so "unknown", never a pass.
+    expect(r.checks[0]).toMatchObject({ status: 'unknown', code: 'ERR_ISSUER_UNTRUSTED', message: 'Nothing you have loaded shows who accredits this issuer.' });
+    expect(r.trusted).toBe(false);
     expect(r.verified).toBe(false);
   });
 

@@ -34,27 +34,37 @@ describe('verifyCredential with a trust policy', () => {
     const ok = await verifyCredential(entry, { now: NOW, policy, accreditations } as never);
     expect(ok.verified).toBe(true);
     expect(ok.checks.map((c) => c.check)).toEqual(expect.arrayContaining(['signature', 'issuer-trust', 'status']));
-    expect(ok.summary).toBe('Valid — issued by City & Guilds, an accredited awarding body; the signature, dates and status check out.');
+    expect(ok.summary).toBe('Valid — issued by City & Guilds, accredited by National Learning Authority; the signature, dates and status check out.');
+    expect(ok.verdict).toBe('valid');
     expect((ok as { trust?: { root?: string } }).trust?.root).toBe(k.root.did);
 
     const noAccreditations = await verifyCredential(entry, { now: NOW, policy } as never);
     expect(noAccreditations.verified).toBe(false);
     expect(noAccreditations.errors[0]!.code).toBe('ERR_ISSUER_UNTRUSTED');
+    // Missing accreditations are something missing, not something wrong.
+    expect(noAccreditations.verdict).toBe('cant-check');
 
     const charityQualification = await qualification(k.charity, 'Second Chance Trust');
     const refused = await verifyCredential(charityQualification, { now: NOW, policy, accreditations } as never);
     expect(refused.verified).toBe(false);
     expect(refused.errors.map((e) => e.code)).toContain('ERR_KIND_NOT_ALLOWED');
+    expect(refused.verdict).toBe('not-valid');
 
     const context = await createTrustContext({ policy, accreditations });
     expect((await verifyCredential(entry, { now: NOW, context } as never)).verified).toBe(true);
     await expect(verifyCredential(entry, { now: NOW, policy: {} } as never)).rejects.toThrow(TypeError);
   });
 
-  it('without a policy, behaves exactly as before (no trust checks)', async () => {
+  it('without a policy, says who issued it was not checked: verified stays true, the verdict is can’t check', async () => {
     const entry = await qualification(k.charity, 'Second Chance Trust');
     const r = await verifyCredential(entry, { now: NOW });
-    expect(r.checks.some((c) => c.check === 'issuer-trust')).toBe(false);
+    expect(r.checks.filter((c) => c.check === 'issuer-trust')).toEqual([{ check: 'issuer-trust', status: 'skipped', message: expect.stringMatching(/not checked against any trust list/) }]);
+    expect(r.checks.some((c) => c.check === 'status')).toBe(false);
+    expect(r.verified).toBe(true);
+    expect(r.errors).toEqual([]);
+    expect(r.verdict).toBe('cant-check');
+    expect(r.summary).toContain('The signature is intact; who issued it was not checked.');
+    expect(r.headline).toMatch(/^\? Can’t check \(issuer not checked\): /);
   });
 });
 

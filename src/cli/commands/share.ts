@@ -7,6 +7,7 @@ import {
   entryId,
   lintDisclosure,
   printPack,
+  verifyPassport,
   toQrPng,
   toQrSvg,
   AUDIENCES,
@@ -26,6 +27,56 @@ function entriesFrom(path: string, only: string[]): unknown[] {
     if (!ids.includes(cid)) throw new Refusal(`--entry ${cid}: ${path} holds no such entry${didYouMean(cid, ids)}`, 'ERR_ENTRY_NOT_FOUND');
   }
   return entries.filter((_, i) => only.includes(ids[i]!));
+}
+
+/**
+ * What `present` shares when no --entry is given: current, intact entries only. Revoked,
+ * superseded and conflicting entries, entries whose signature does not hold, and the revocation
+ * entries themselves (statements about other entries, not achievements) stay home.
+ */
+async function currentEntries(path: string, entries: unknown[]): Promise<{ shared: unknown[]; left: { kind: string; why: string }[] }> {
+  const left: { kind: string; why: string }[] = [];
+  const passport = isPassportFile(path) ? loadPassport(path) : undefined;
+  if (passport) {
+    const report = await verifyPassport(passport);
+    const shared: unknown[] = [];
+    report.entries.forEach((e, i) => {
+      const why =
+        e.kind === 'revocation' ? 'a withdrawal notice, not an achievement'
+          : e.state === 'revoked' ? 'withdrawn by the issuer'
+            : e.state === 'superseded' ? 'replaced by a newer entry'
+              : e.state === 'conflict' ? 'the issuer signed two versions of it'
+                : !e.result.verified ? e.summary
+                  : undefined;
+      if (why) left.push({ kind: e.kind, why });
+      else shared.push(passport.entries[i]);
+    });
+    return { shared, left };
+  }
+  // A plain list of entries: leave out revocation entries and what they withdraw, and entries a
+  // newer one from the same issuer replaces (the passport's own rules, on the file's entries).
+  const ids = entries.map((e) => entryId(e as object));
+  const issuerOf = (e: unknown): unknown => {
+    const issuer = (e as { issuer?: unknown }).issuer;
+    return typeof issuer === 'object' && issuer !== null ? (issuer as { id?: unknown }).id : issuer;
+  };
+  const lifecycle = (e: unknown): Record<string, unknown> => {
+    const subject = (e as { credentialSubject?: { learningPassport?: Record<string, unknown> } }).credentialSubject;
+    return subject?.learningPassport ?? {};
+  };
+  const gone = new Map<string, string>();
+  entries.forEach((e) => {
+    const lp = lifecycle(e);
+    const target = lp.kind === 'revocation' ? lp.target : lp.supersedes;
+    const i = typeof target === 'string' ? ids.indexOf(target) : -1;
+    if (i >= 0 && issuerOf(entries[i]) === issuerOf(e)) gone.set(target as string, lp.kind === 'revocation' ? 'withdrawn by the issuer' : 'replaced by a newer entry');
+  });
+  const shared = entries.filter((e, i) => {
+    const why = entryKindOf(e as object) === 'revocation' ? 'a withdrawal notice, not an achievement' : gone.get(ids[i]!);
+    if (why) left.push({ kind: entryKindOf(e as object), why });
+    return why === undefined;
+  });
+  return { shared, left };
 }
 
 /** The subject DID an entry is bound to, if any. */
@@ -51,7 +102,7 @@ function isPassportFile(path: string): { holder?: unknown } | undefined {
 export const presentCommand: Command = {
   name: 'present',
   summary: 'sign a presentation for a verifier (challenge and domain are required)',
-  usage: ['present <passport.json> --key <holder.key.json> --audience employer|education|justice --challenge <c> --domain <d> [--entry <cid> …] [--include <cid> …] -o vp.json'],
+  usage: ['present <passport.json> --key <holder.key.json> --audience employer|education|justice --challenge <c> --domain <d> [--entry <cid> …] [--include <cid> …] -o vp.json   (without --entry: current, valid entries only)'],
   options: {
     key: { type: 'string' },
     audience: { type: 'string' },
@@ -70,8 +121,16 @@ export const presentCommand: Command = {
     if (typeof values.challenge !== 'string' || typeof values.domain !== 'string') {
       throw new UsageError('--challenge and --domain are required: use the values the verifier gave you');
     }
-    const entries = entriesFrom(positionals[0], list(values.entry));
+    const chosen = list(values.entry);
+    let entries = entriesFrom(positionals[0], chosen);
     if (entries.length === 0) throw new Refusal(`${positionals[0]} holds no entries: there is nothing to present`, 'ERR_NOTHING_TO_DO');
+    let stayHome: { kind: string; why: string }[] = [];
+    if (chosen.length === 0) {
+      ({ shared: entries, left: stayHome } = await currentEntries(positionals[0], entries));
+      if (entries.length === 0) {
+        throw new Refusal(`${positionals[0]} holds no current, valid entry to present (${[...new Set(stayHome.map((l) => l.why))].slice(0, 3).join('; ')})`, 'ERR_NOTHING_TO_SHARE');
+      }
+    }
     const { key } = await loadIssuer(values);
     // The presentation proves the holder's control of the key the entries are bound to: with
     // another key it would prove nothing, and the verifier would refuse it.
@@ -103,6 +162,7 @@ export const presentCommand: Command = {
     else {
       if (typeof values.out !== 'string') process.stdout.write(`${safeJson(result.presentation)}\n`);
       warn(line`${colour.green('✓')} ${shared} entr${shared === 1 ? 'y' : 'ies'} shared with ${values.domain}`);
+      for (const e of stayHome) warn(line`  ${colour.dim('left out:')} ${e.kind} — ${e.why}`);
       for (const e of result.excluded) warn(line`  ${colour.dim('left out:')} ${e.kind} — ${e.message}`);
       for (const w of result.warnings) warn(line`  ${colour.yellow('warning:')} ${w.message}`);
     }
@@ -156,12 +216,13 @@ export const qrCommand: Command = {
 export const printCommand: Command = {
   name: 'print',
   summary: 'a printable HTML pack: one QR per entry, the same facts in words',
-  usage: ['print <passport.json | entries.json> -o pack.html [--entry <cid> …] [--holder-name <name>] [--title <title>]'],
+  usage: ['print <passport.json | entries.json> -o pack.html [--entry <cid> …] [--holder-name <name>] [--title <title>] [--checker-url <url or file>]'],
   options: {
     out: { type: 'string', short: 'o' },
     entry: { type: 'string', multiple: true },
     'holder-name': { type: 'string' },
     title: { type: 'string' },
+    'checker-url': { type: 'string' },
     force: { type: 'boolean' },
   },
   async run({ positionals, values }) {
@@ -170,15 +231,20 @@ export const printCommand: Command = {
     const entries = entriesFrom(positionals[0], list(values.entry)) as object[];
     // Custody-context kinds (a transfer, a peer role inside) say where the holder has been: warn
     // before they go on paper that may be handed to anyone.
+    const include: string[] = [];
     for (const e of entries) {
       const kind = entryKindOf(e);
       if (kind !== 'external' && kind !== 'unknown' && KIND_SENSITIVITY[kind] === 'C') {
         warn(line`${colour.yellow('warning:')} the pack includes a ${kind} entry (${entryId(e)}), which shows time in custody to whoever reads it; leave it out with --entry`);
+        include.push(entryId(e));
       }
     }
     const html = await printPack(entries, {
       ...(typeof values['holder-name'] === 'string' ? { holderName: values['holder-name'] } : {}),
       ...(typeof values.title === 'string' ? { title: values.title } : {}),
+      ...(typeof values['checker-url'] === 'string' ? { checkerUrl: values['checker-url'] } : {}),
+      // Warned above; the command prints what the holder's file holds.
+      include,
     });
     writeText(values.out, html, values.force === true);
     say(line`${colour.green('✓')} printable pack written to ${values.out}`);

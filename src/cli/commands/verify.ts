@@ -1,7 +1,7 @@
 // learning-passport verify <entry | passport | presentation> [--trust roots.json] [--root did …]
-import { createTrustPolicy, readPassport, verifyCredential, verifyPassport, verifyPresentation, type Check } from '../../index.js';
+import { readPassport, verifyCredential, verifyPassport, verifyPresentation, type Check, type Verdict } from '../../index.js';
 import { isPlainObject as isPlainJsonObject } from '../../internal/json.js';
-import { colour, line, mark, parseJsonText, printJson, progress, readJson, readText, say, UsageError, warn } from '../io.js';
+import { colour, line, mark, parseJsonText, printJson, progress, readJson, readText, say, UsageError, warn, type Part } from '../io.js';
 import { list } from '../load.js';
 import { trustFlags, trustOrExit } from '../trust-options.js';
 import type { Command } from '../types.js';
@@ -22,6 +22,17 @@ export function rootsFrom(values: Record<string, unknown>): string[] {
 
 function printChecks(checks: Check[]): void {
   for (const c of checks) say(line`    ${mark(c.status)} ${c.check.padEnd(16)} ${colour.dim(c.message)}`);
+}
+
+/** The headline with its ✓ / ✗ / ? in colour (the word beside it says the same without colour). */
+function headline(verdict: Verdict, text: string): Part[] {
+  const symbol = verdict === 'valid' ? colour.green(text.slice(0, 1)) : verdict === 'not-valid' ? colour.red(text.slice(0, 1)) : colour.yellow(text.slice(0, 1));
+  return line`${symbol}${text.slice(1)}`;
+}
+
+/** 0 when valid, 1 when something is wrong, 3 when something is missing (see the README's exit codes). */
+function exitCode(verdict: Verdict): number {
+  return verdict === 'valid' ? 0 : verdict === 'not-valid' ? 1 : 3;
 }
 
 export const verifyCommand: Command = {
@@ -46,44 +57,50 @@ export const verifyCommand: Command = {
     const trust = { ...(policy ? { policy } : {}), ...material };
     const text = readText(file);
     const doc = parseJsonText(text, file);
-    if (!policy && !json) say(line`${colour.yellow('No trusted roots given (--trust / --root): signatures are checked, not who the issuers are.')}`);
+    if (!policy && !json) say(line`${colour.yellow('No trust list or roots given (--trust-list, --root): signatures are checked, not who issued them.')}`);
     const type = isPlainJsonObject(doc) ? doc.type : undefined;
     const types = Array.isArray(type) ? type : [type];
+    const verbose = values.verbose === true;
 
     if (types.includes('LearningPassport')) {
       const { passport, problems } = readPassport(text);
       for (const p of problems) warn(line`${colour.yellow('warning:')} ${file}: ${p.message}`);
       const report = await verifyPassport(passport, { ...trust, onProgress: progress('verifying') });
-      const s = report.summary;
-      // "All entries valid" only when every entry verified, is current, and nothing was dropped
-      // on reading: revoked, superseded, conflicting, unchecked or unreadable entries all say so
-      // and exit 1.
-      const notCurrent = report.entries.filter((e) => e.state !== 'active').length;
-      const allGood = report.verified && problems.length === 0 && notCurrent === 0 && s.valid === s.total;
-      const parts = [
-        s.invalid && `${s.invalid} not valid`,
-        s.unknown && `${s.unknown} could not be checked`,
-        s.revoked && `${s.revoked} revoked`,
-        s.superseded && `${s.superseded} superseded`,
-        s.conflicts && `${s.conflicts} in conflict`,
-        problems.length && `${problems.length} unreadable (left out)`,
-      ].filter(Boolean);
+      // Only current entries decide: revoked and replaced ones are history, shown ✗ and counted
+      // apart. Anything unreadable on the way in is "not valid".
+      const verdict: Verdict = problems.length > 0 ? 'not-valid' : report.verdict;
       if (json) {
         printJson({
-          verified: allGood,
-          summary: s,
+          verified: report.verified && problems.length === 0,
+          verdict,
+          headline: report.headline,
+          summary: report.summary,
           unreadable: problems.map((p) => ({ code: p.code, message: p.message })),
-          entries: report.entries.map((e) => ({ cid: e.cid, kind: e.kind, state: e.state, verified: e.result.verified, summary: e.result.summary, errors: e.result.errors })),
+          entries: report.entries.map((e) => ({
+            cid: e.cid,
+            kind: e.kind,
+            state: e.state,
+            verdict: e.verdict,
+            headline: e.headline,
+            verified: e.result.verified,
+            summary: e.summary,
+            errors: e.result.errors,
+          })),
         });
       } else {
         for (const e of report.entries) {
-          say(line`${mark(e.result.verified && e.state === 'active')} ${e.kind.padEnd(20)} ${e.state.padEnd(10)} ${e.result.summary}`);
-          if (values.verbose) printChecks(e.result.checks);
+          say(headline(e.verdict, e.headline));
+          if (e.verdict !== 'valid') say(line`    ${e.summary}`);
+          if (verbose) {
+            printChecks(e.result.checks);
+            say(line`    ${colour.dim(`details: entry ${e.cid}, issuer ${e.result.issuer ?? 'unknown'}`)}`);
+          }
         }
-        if (allGood) say(line`\n${colour.green('All entries valid')}: ${s.valid} of ${s.total} valid and current.`);
-        else say(line`\n${colour.red('Not all entries are valid and current')}: ${s.valid} of ${s.total + problems.length} verified; ${parts.join(', ') || 'see above'}.`);
+        say('');
+        say(headline(verdict, problems.length > 0 && report.verdict !== 'not-valid' ? `✗ Not valid: ${problems.length} unreadable item(s) left out.` : report.headline));
+        say(line`${report.summary.message}`);
       }
-      return allGood ? 0 : 1;
+      return exitCode(verdict);
     }
 
     if (types.includes('VerifiablePresentation')) {
@@ -93,19 +110,34 @@ export const verifyCommand: Command = {
       const result = await verifyPresentation(doc, { challenge: values.challenge, domain: values.domain, ...trust });
       if (json) printJson(result);
       else {
-        for (const e of result.entries) say(line`${mark(e.verified)} ${e.description ?? e.kind} — ${e.summary}`);
-        if (values.verbose) printChecks(result.checks);
-        say(line`\n${result.verified ? colour.green('✓') : colour.red('✗')} ${result.summary}`);
+        const [first, ...lines] = result.summary.split('\n');
+        for (const [i, text] of lines.entries()) {
+          const e = result.entries[i]!;
+          say(headline(e.verdict, text));
+          if (e.verdict !== 'valid') say(line`    ${e.summary}`);
+          if (verbose) {
+            printChecks(e.checks);
+            say(line`    ${colour.dim(`details: entry ${e.entryId ?? e.id}`)}`);
+          }
+        }
+        if (verbose) {
+          printChecks(result.checks);
+          if (result.holder) say(line`    ${colour.dim(`details: presented by ${result.holder}`)}`);
+        }
+        say('');
+        say(headline(result.verdict, `${result.headline.slice(0, 1)} ${first}`));
       }
-      return result.verified ? 0 : 1;
+      return exitCode(result.verdict);
     }
 
     const result = await verifyCredential(doc, trust);
     if (json) printJson(result);
     else {
-      say(line`${mark(result.verified)} ${result.summary}`);
+      say(headline(result.verdict, result.headline));
+      say(line`  ${result.summary}`);
       printChecks(result.checks);
+      if (verbose) say(line`    ${colour.dim(`details: issuer ${result.issuer ?? 'unknown'}${result.verificationMethod ? `, signed with ${result.verificationMethod}` : ''}`)}`);
     }
-    return result.verified ? 0 : 1;
+    return exitCode(result.verdict);
   },
 };

@@ -1,0 +1,223 @@
+// The words a person reads for each verdict state, fixed here so they cannot drift: the verdict,
+// the headline and the summary of verifyCredential (a QR scan), of a passport entry (revoked,
+// superseded) and of a presentation. Every state of the three-verdict rule is covered:
+// valid, valid but issuer unchecked, tampered, revoked (status list and revocation entry),
+// suspended, superseded, expired, untrusted issuer (wrong kind, not on the trust list),
+// missing status list, missing trust material.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addEntries, createPassport, entryId, verifyPassport } from '../../src/passport/index.js';
+import { issueEntry } from '../../src/entries/index.js';
+import { createIssuerProfile } from '../../src/keys/profile.js';
+import type { SigningKeyPair } from '../../src/keys/types.js';
+import {
+  accreditIssuer,
+  createStatusList,
+  createTrustContext,
+  createTrustList,
+  createTrustPolicy,
+  issueStatusListCredential,
+  setStatus,
+  statusEntry,
+  verifyTrustList,
+  type AccreditationCredential,
+  type TrustPolicy,
+} from '../../src/trust/index.js';
+import { verifyCredential } from '../../src/verify/verify-credential.js';
+import type { Verdict } from '../../src/result.js';
+import { keys, NOW } from '../trust/helpers.js';
+
+const LIST = 'https://status.example.org/lists/3';
+const SIGNED = '2026-03-03T10:00:00Z';
+const FIELDS = { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' } as const;
+const LINE = 'Functional Skills Mathematics, Level 1 — qualification from City & Guilds, awarded March 2026';
+
+let k: Record<'root' | 'body' | 'charity', SigningKeyPair>;
+let policy: TrustPolicy;
+let accreditations: AccreditationCredential[];
+
+const body = () => createIssuerProfile({ key: k.body, name: 'City & Guilds', role: 'awarding-body' });
+const maths = (extra: Record<string, unknown> = {}) =>
+  issueEntry('qualification', FIELDS, { issuer: body(), key: k.body, validFrom: SIGNED, created: SIGNED, ...extra });
+async function statusList(purpose: 'revocation' | 'suspension', set: number[]) {
+  const list = createStatusList();
+  for (const i of set) setStatus(list, i, true);
+  return issueStatusListCredential(k.body, { id: LIST, purpose, list, validFrom: '2026-05-30T00:00:00Z', created: '2026-05-30T00:00:00Z' });
+}
+
+beforeAll(async () => {
+  k = await keys('root', 'body', 'charity');
+  policy = createTrustPolicy({ roots: [{ did: k.root.did, name: 'National Learning Authority' }], now: NOW });
+  accreditations = [
+    await accreditIssuer(k.root, { did: k.body.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds', validFrom: '2026-01-01T00:00:00Z' }),
+    await accreditIssuer(k.root, { did: k.charity.did, organisation: 'org:sc', role: 'charity', kinds: ['mentoring'], displayName: 'Second Chance Trust', validFrom: '2026-01-01T00:00:00Z' }),
+  ];
+});
+
+function said(r: { verdict: Verdict; headline: string; summary: string }) {
+  return { verdict: r.verdict, headline: r.headline, summary: r.summary };
+}
+
+describe('verifyCredential: one wording per verdict state', () => {
+  it('valid', async () => {
+    const r = await verifyCredential(await maths(), { now: NOW, policy, accreditations });
+    expect(r.verified).toBe(true);
+    expect(said(r)).toEqual({
+      verdict: 'valid',
+      headline: `✓ Valid: ${LINE}`,
+      summary: 'Valid — issued by City & Guilds, accredited by National Learning Authority; the signature, dates and status check out.',
+    });
+  });
+
+  it('valid, but the issuer unchecked (no trust policy): verified, yet "can’t check"', async () => {
+    const r = await verifyCredential(await maths(), { now: NOW });
+    expect(r.verified).toBe(true);
+    expect(said(r)).toEqual({
+      verdict: 'cant-check',
+      headline: `? Can’t check (issuer not checked): ${LINE}`,
+      summary: 'Can’t check — The signature is intact; who issued it was not checked. Load the authority’s trust list.',
+    });
+  });
+
+  it('tampered', async () => {
+    const t = structuredClone(await maths()) as { credentialSubject: { learningPassport: { level: string } } };
+    t.credentialSubject.learningPassport.level = 'L3';
+    expect(said(await verifyCredential(t, { now: NOW, policy, accreditations }))).toEqual({
+      verdict: 'not-valid',
+      headline: `✗ Not valid (altered or forged): ${LINE.replace('Level 1', 'Level 3')}`,
+      summary: 'Not valid — The signature does not match the content: it was changed or signed by another key. Ask the issuer for a new copy.',
+    });
+  });
+
+  it('expired', async () => {
+    expect(said(await verifyCredential(await maths({ validUntil: '2026-05-01T00:00:00Z' }), { now: NOW, policy, accreditations }))).toEqual({
+      verdict: 'not-valid',
+      headline: `✗ Not valid (expired): ${LINE}`,
+      summary: 'Not valid — It expired on 1 May 2026. Ask the issuer for a current one.',
+    });
+  });
+
+  it('revoked (status list), and the status list missing', async () => {
+    const entry = await maths({ credentialStatus: statusEntry({ listUrl: LIST, index: 7, purpose: 'revocation' }) });
+    expect(said(await verifyCredential(entry, { now: NOW, policy, accreditations, statusLists: [await statusList('revocation', [7])] }))).toEqual({
+      verdict: 'not-valid',
+      headline: `✗ Not valid (withdrawn): ${LINE}`,
+      summary: 'Not valid — The issuer has revoked it (status last updated 2 days ago). Do not rely on it.',
+    });
+    expect(said(await verifyCredential(entry, { now: NOW, policy, accreditations }))).toEqual({
+      verdict: 'cant-check',
+      headline: `? Can’t check (status unknown): ${LINE}`,
+      summary: `Can’t check — The revocation status could not be checked: no copy of the status list ${LIST} is available offline. Load the issuer’s current status list, or check again later.`,
+    });
+  });
+
+  it('suspended', async () => {
+    const entry = await maths({ credentialStatus: statusEntry({ listUrl: LIST, index: 8, purpose: 'suspension' }) });
+    expect(said(await verifyCredential(entry, { now: NOW, policy, accreditations, statusLists: [await statusList('suspension', [8])] }))).toEqual({
+      verdict: 'not-valid',
+      headline: `✗ Not valid (suspended): ${LINE}`,
+      summary: 'Not valid — The issuer has suspended it (status last updated 2 days ago). Ask the issuer whether it will be reinstated.',
+    });
+  });
+
+  it('untrusted issuer: accredited, but not for this kind; or not on the authority’s trust list', async () => {
+    const charity = createIssuerProfile({ key: k.charity, name: 'Second Chance Trust', role: 'charity' });
+    const fake = await issueEntry('qualification', FIELDS, { issuer: charity, key: k.charity, validFrom: SIGNED, created: SIGNED });
+    expect(said(await verifyCredential(fake, { now: NOW, policy, accreditations }))).toEqual({
+      verdict: 'not-valid',
+      headline: `✗ Not valid (issuer not allowed to issue this): ${LINE} — Second Chance Trust`,
+      summary: 'Not valid — Second Chance Trust is accredited as a charity, and under this policy charities may not issue qualifications. Do not rely on it.',
+    });
+    const list = await createTrustList(k.root, {
+      operatorName: 'National Learning Authority', sequenceNumber: 4, issued: '2026-05-01T00:00:00Z', nextUpdate: '2026-07-01T00:00:00Z', accreditations: [accreditations[1]!],
+    });
+    const checked = await verifyTrustList(list, { operator: k.root.did, now: NOW });
+    expect(said(checked)).toEqual({
+      verdict: 'valid',
+      headline: '✓ Valid: trust list #4 of National Learning Authority',
+      summary: 'Valid — trust list #4 of National Learning Authority, 1 root, 1 accreditation(s), 0 revocation(s).',
+    });
+    const fromList = createTrustPolicy({ trustList: checked.trustList!, now: NOW });
+    expect(said(await verifyCredential(await maths(), { now: NOW, policy: fromList }))).toEqual({
+      verdict: 'not-valid',
+      headline: `✗ Not valid (issuer not accredited): ${LINE}`,
+      summary: 'Not valid — National Learning Authority has not accredited this issuer: it is not on trust list #4. Do not rely on it.',
+    });
+  });
+
+  it('missing trust material: roots without accreditations', async () => {
+    expect(said(await verifyCredential(await maths(), { now: NOW, policy }))).toEqual({
+      verdict: 'cant-check',
+      headline: `? Can’t check (issuer not accredited): ${LINE}`,
+      summary: 'Can’t check — Nothing you have loaded shows who accredits this issuer. Load the authority’s trust list.',
+    });
+  });
+});
+
+describe('verifyPassport: revoked and superseded entries are never valid', () => {
+  it('counts current, revoked and superseded entries apart, and only current entries decide', async () => {
+    const old = await maths();
+    const corrected = await maths({ supersedes: entryId(old) });
+    const english = await issueEntry('qualification', { ...FIELDS, title: 'Functional Skills English' }, { issuer: body(), key: k.body, validFrom: SIGNED, created: SIGNED });
+    const withdrawal = await issueEntry('revocation', { target: entryId(english), reason: 'issued-in-error' }, { issuer: body(), key: k.body, validFrom: '2026-04-01T00:00:00Z', created: '2026-04-01T00:00:00Z' });
+    const { passport } = await addEntries(createPassport({ holder: 'urn:uuid:6a1f0c3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f' }), [old, corrected, english, withdrawal]);
+    const report = await verifyPassport(passport, { now: NOW, policy, accreditations });
+    expect(said({ ...report, summary: report.summary.message })).toEqual({
+      verdict: 'valid',
+      headline: '✓ Valid: every current entry is valid (2 of 2).',
+      summary: '4 entries: 2 current, both valid; 1 withdrawn by the issuer; 1 replaced by a newer entry.',
+    });
+    expect(report.summary).toMatchObject({ total: 4, current: 2, valid: 2, invalid: 0, unknown: 0, revoked: 1, superseded: 1 });
+    const byCid = new Map(report.entries.map((e) => [e.cid, e]));
+    expect(said(byCid.get(entryId(english))!)).toEqual({
+      verdict: 'not-valid',
+      headline: `✗ Not valid (withdrawn): ${LINE.replace('Mathematics', 'English')}`,
+      summary: 'Not valid — The issuer has withdrawn it. Do not rely on it.',
+    });
+    expect(said(byCid.get(entryId(old))!)).toEqual({
+      verdict: 'not-valid',
+      headline: `✗ Not valid (replaced): ${LINE}`,
+      summary: 'Not valid — The issuer replaced it with a newer entry. Check the newer entry instead.',
+    });
+    // The entry's own result still says its signature and trust hold.
+    expect(byCid.get(entryId(old))!.result.verdict).toBe('valid');
+    expect(byCid.get(entryId(corrected))!.headline).toBe(`✓ Valid: ${LINE} (replaces an earlier entry)`);
+    // No ✓ and no "Valid" on a revoked or superseded entry, whatever else holds.
+    for (const e of report.entries.filter((x) => x.state !== 'active')) expect(e.headline).not.toMatch(/✓|^. Valid/);
+  });
+});
+
+describe('verifyPresentation: at most two short sentences, then one headline per entry', () => {
+  it('all valid; and one withdrawn among them', async () => {
+    const { generateKeyPair } = await import('../../src/keys/key-pair.js');
+    const { createPresentation, verifyPresentation } = await import('../../src/present/index.js');
+    const holder = await generateKeyPair();
+    const own = (title: string, extra: Record<string, unknown> = {}) =>
+      issueEntry('qualification', { ...FIELDS, title }, { issuer: body(), key: k.body, holder: holder.did, validFrom: SIGNED, created: SIGNED, ...extra });
+    const three = [await own('Functional Skills Mathematics'), await own('Functional Skills English'), await own('Digital Skills')];
+    const request = { audience: 'employer' as const, challenge: 'c-9', domain: 'jobs.example' };
+    const { presentation } = await createPresentation({ holderKey: holder, entries: three, ...request });
+    const ok = await verifyPresentation(presentation, { challenge: 'c-9', domain: 'jobs.example', now: NOW, policy, accreditations });
+    expect(ok.verdict).toBe('valid');
+    expect(ok.headline).toBe('✓ 3 of 3 achievements checked: all valid.');
+    expect(ok.summary).toBe([
+      '3 of 3 achievements checked: all valid.',
+      `✓ Valid: ${LINE}`,
+      `✓ Valid: ${LINE.replace('Mathematics', 'English')}`,
+      `✓ Valid: ${LINE.replace('Functional Skills Mathematics', 'Digital Skills')}`,
+    ].join('\n'));
+
+    const revocable = await own('Functional Skills English', { credentialStatus: statusEntry({ listUrl: LIST, index: 3, purpose: 'revocation' }) });
+    const mixed = (await createPresentation({ holderKey: holder, entries: [three[0]!, revocable], ...request })).presentation;
+    const context = await createTrustContext({ policy, accreditations, statusLists: [await statusList('revocation', [3])] });
+    const r = await verifyPresentation(mixed, { challenge: 'c-9', domain: 'jobs.example', now: NOW, context });
+    expect(r.verdict).toBe('not-valid');
+    expect(r.summary.split('\n')).toEqual([
+      '2 achievements checked: one valid, one not valid. Do not rely on the one marked ✗.',
+      `✓ Valid: ${LINE}`,
+      `✗ Not valid (withdrawn): ${LINE.replace('Mathematics', 'English')}`,
+    ]);
+    expect(r.entries[1]!.summary).toBe('Not valid — The issuer has revoked it (status last updated 2 days ago). Do not rely on it.');
+    // Names, never DIDs, wherever a person reads.
+    expect([r.summary, ...r.entries.flatMap((e) => [e.summary, e.headline])].join('\n')).not.toMatch(/did:key/);
+  });
+});
