@@ -22,6 +22,7 @@ import { isPlainObject } from '../../internal/json.js';
 import { colour, printJson, readJson, readText, UsageError } from '../io.js';
 import { loadIssuerWithProfile, loadPassport, writeAtomic } from '../load.js';
 import { allocateStatus, readStatusState, writeStatusState } from '../status-state.js';
+import { issueAll, reasonOf, type IssueJob, type IssueOutcome } from './issue-workers.js';
 import type { CommandContext } from '../types.js';
 
 /** How a cell becomes a field value. */
@@ -106,16 +107,6 @@ export function holderFileName(holder: string): string {
   return holder.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 200);
 }
 
-/** Why a row failed, in plain words with the field paths. */
-function reasonOf(err: unknown): { code?: string; reason: string } {
-  if (isPassportError(err)) {
-    const issues = (err.details as { issues?: { path?: string; message?: string }[] } | undefined)?.issues;
-    const detail = issues?.length ? issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message ?? ''}`).join('; ') : err.message;
-    return { code: err.code, reason: detail };
-  }
-  return { reason: err instanceof Error ? err.message : String(err) };
-}
-
 /** A progress bar on standard error, only on a terminal. */
 function progressBar(total: number): (done: number) => void {
   if (!process.stderr.isTTY || total === 0) return () => {};
@@ -181,32 +172,50 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
 
   const byHolder = new Map<string, { row: number; entry: SignedEntry }[]>();
   const failures: BulkIssueReport['failures'] = [];
-  const tick = progressBar(rows.length);
-  for (const [i, { record, info }] of rows.entries()) {
+  let done = 0;
+  const bar = progressBar(rows.length);
+  const tick = (n: number) => bar((done += n));
+  // First every row becomes fields and options (cheap, in order); then they are signed.
+  const jobs: IssueJob[] = [];
+  for (const { record, info } of rows) {
     const row = info.lines;
     try {
       if (record.length !== header.length) throw new TypeError(`it has ${record.length} cells; the header has ${header.length}`);
       const built = issueRow(positions, record, fixed, values);
-      const credentialStatus = status ? allocateStatus(status, statusPath!) : undefined;
-      let entry: SignedEntry;
-      try {
-        entry = await issueEntry(kind as EntryKind, built.fields as never, {
-          issuer: profile,
-          key,
-          ...built.options,
-          ...(credentialStatus ? { credentialStatus } : {}),
-        });
-      } catch (err) {
-        // A row that fails gives its index back: the next row gets it.
-        if (status && credentialStatus) status.next -= 1;
-        throw err;
-      }
-      const holder = built.options.holder!;
-      byHolder.set(holder, [...(byHolder.get(holder) ?? []), { row, entry }]);
+      jobs.push({ row, fields: built.fields, options: built.options });
     } catch (err) {
       failures.push({ row, ...reasonOf(err) });
+      tick(1);
     }
-    tick(i + 1);
+  }
+  let outcomes: IssueOutcome[];
+  if (status) {
+    // Status indexes are handed out in row order, one thread: a row that fails gives its index
+    // back, so the next row gets it.
+    outcomes = [];
+    for (const job of jobs) {
+      const credentialStatus = allocateStatus(status, statusPath!);
+      try {
+        outcomes.push({ row: job.row, entry: await issueEntry(kind as EntryKind, job.fields as never, { ...job.options, credentialStatus, issuer: profile, key }) });
+      } catch (err) {
+        status.next -= 1;
+        outcomes.push({ row: job.row, failure: reasonOf(err) });
+      }
+      tick(1);
+    }
+  } else {
+    outcomes = await issueAll(kind as EntryKind, key, profile, jobs, tick);
+  }
+  const holderOfRow = new Map(jobs.map((job) => [job.row, job.options.holder!]));
+  for (const outcome of outcomes) {
+    if ('failure' in outcome) {
+      failures.push({ row: outcome.row, ...outcome.failure });
+      continue;
+    }
+    const holder = holderOfRow.get(outcome.row)!;
+    const list = byHolder.get(holder);
+    if (list) list.push({ row: outcome.row, entry: outcome.entry });
+    else byHolder.set(holder, [{ row: outcome.row, entry: outcome.entry }]);
   }
 
   // The state first: an index written into an entry is never handed out again, even if writing
@@ -247,13 +256,18 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   return failures.length > 0 ? 1 : 0;
 }
 
+/** Learners' DIDs already checked in this run (a class has many rows per learner). */
+const knownLearners = new Set<string>();
+
 function issueRow(
   positions: (ColumnMapping & { at: number })[],
   record: string[],
   constants: Record<string, unknown>,
   values: Record<string, unknown>,
 ): { fields: Record<string, unknown>; options: { holder?: string; validFrom?: string; validUntil?: string; supersedes?: string } } {
-  const fields: Record<string, unknown> = structuredClone(constants);
+  // A shallow copy is enough: setPath copies every object on the path it writes to, so the
+  // constants shared by every row are never changed (a deep clone per row cost more than hashing).
+  const fields: Record<string, unknown> = { ...constants };
   const options: { holder?: string; validFrom?: string; validUntil?: string; supersedes?: string } = {
     ...(typeof values.holder === 'string' ? { holder: values.holder } : {}),
   };
@@ -272,12 +286,13 @@ function issueRow(
   }
   if (!options.holder) throw new TypeError('no learner: the holder column is empty');
   // A mistyped did:key would make an entry nobody can present: refuse it here.
-  if (options.holder.startsWith('did:key:')) {
+  if (options.holder.startsWith('did:key:') && !knownLearners.has(options.holder)) {
     try {
       parseDidKey(options.holder);
     } catch {
       throw new TypeError(`the learner "${options.holder.slice(0, 60)}" is not a valid did:key (a typing mistake?)`);
     }
+    knownLearners.add(options.holder);
   }
   return { fields, options };
 }
