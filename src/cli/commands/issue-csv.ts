@@ -206,7 +206,7 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   } else {
     outcomes = await issueAll(kind as EntryKind, key, profile, jobs, tick);
   }
-  const holderOfRow = new Map(jobs.map((job) => [job.row, job.options.holder!]));
+  const holderOfRow = new Map(jobs.map((job) => [job.row, job.options.holder as string]));
   for (const outcome of outcomes) {
     if ('failure' in outcome) {
       failures.push({ row: outcome.row, ...outcome.failure });
