@@ -2,13 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../examples/demo.js';
 import { quickstart } from '../examples/quickstart.js';
+import { trustListExample } from '../examples/trust-list.js';
 
 describe('examples', () => {
-  it('quickstart: issues, verifies and holds a qualification', async () => {
-    const { verified, line, file } = await quickstart();
+  it('quickstart: a custody-role issuer under its neutral name; verified under a trust policy; held in a passport', async () => {
+    const { verified, line, issuerName, file } = await quickstart();
     expect(verified).toBe(true);
-    expect(line).toBe('Functional Skills Mathematics, Level 1 — qualification from City & Guilds, awarded March 2026');
+    expect(issuerName).toBe('Northfield Learning Centre');
+    expect(line).toBe('Barista skills — course from Northfield Learning Centre, completed March 2026');
+    expect(file).not.toContain('HMP');
     expect(JSON.parse(file).entries).toHaveLength(1);
+    expect(JSON.parse(file).accreditations).toHaveLength(1);
   });
 
   it('demo: the whole story holds end to end', async () => {
@@ -28,5 +32,16 @@ describe('examples', () => {
     const employerPart = lines.slice(lines.findIndex((l) => l.startsWith('9.'))).join('\n');
     expect(employerPart).not.toMatch(/HMP|prison|Northfield|Southmoor|custody/i);
     expect(lines.filter((l) => l.includes('✗'))).toEqual([]);
+  });
+
+  it('trust list: a newer list with a compromise notice replaces the last; an employer verifies offline with it; rollback and a forged signer are refused', async () => {
+    expect(await trustListExample()).toEqual({
+      accepted: true,
+      replaces: 7,
+      compromiseNotices: 1,
+      verified: true,
+      rollback: 'ERR_TRUST_LIST_ROLLBACK',
+      forged: 'ERR_TRUST_LIST_SIGNER',
+    });
   });
 });

@@ -15,14 +15,14 @@ import {
   issueEntry,
   parseDidKey,
   serializePassport,
-  statusEntry,
   type EntryKind,
   type SignedEntry,
-  type StatusPurpose,
 } from '../../index.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, printJson, readJson, readText, UsageError } from '../io.js';
 import { loadIssuerWithProfile, loadPassport, writeAtomic } from '../load.js';
+import { allocateStatus, readStatusState, writeStatusState } from '../status-state.js';
+import { issueAll, reasonOf, type IssueJob, type IssueOutcome } from './issue-workers.js';
 import type { CommandContext } from '../types.js';
 
 /** How a cell becomes a field value. */
@@ -107,16 +107,6 @@ export function holderFileName(holder: string): string {
   return holder.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 200);
 }
 
-/** Why a row failed, in plain words with the field paths. */
-function reasonOf(err: unknown): { code?: string; reason: string } {
-  if (isPassportError(err)) {
-    const issues = (err.details as { issues?: { path?: string; message?: string }[] } | undefined)?.issues;
-    const detail = issues?.length ? issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message ?? ''}`).join('; ') : err.message;
-    return { code: err.code, reason: detail };
-  }
-  return { reason: err instanceof Error ? err.message : String(err) };
-}
-
 /** A progress bar on standard error, only on a terminal. */
 function progressBar(total: number): (done: number) => void {
   if (!process.stderr.isTTY || total === 0) return () => {};
@@ -129,14 +119,6 @@ function progressBar(total: number): (done: number) => void {
     const filled = Math.round((done / total) * width);
     process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} rows${done === total ? '\n' : ''}`);
   };
-}
-
-interface StatusState {
-  type: 'LearningPassportStatusListState';
-  url: string;
-  purpose: StatusPurpose;
-  length: number;
-  next: number;
 }
 
 /** The report written beside the outputs (and printed with --json). */
@@ -185,35 +167,60 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   const fixed = { ...mapping.constants, ...constants };
 
   const { key, profile } = await loadIssuerWithProfile(values);
-  let status: StatusState | undefined;
-  if (typeof values.status === 'string') {
-    status = readJson(values.status, 'status state file') as StatusState;
-    if (status?.type !== 'LearningPassportStatusListState') throw new UsageError(`${values.status} is not a status state file (make one with "status create")`);
-  }
+  const statusPath = typeof values.status === 'string' ? values.status : undefined;
+  const status = statusPath !== undefined ? readStatusState(statusPath) : undefined;
 
   const byHolder = new Map<string, { row: number; entry: SignedEntry }[]>();
   const failures: BulkIssueReport['failures'] = [];
-  const tick = progressBar(rows.length);
-  for (const [i, { record, info }] of rows.entries()) {
+  let done = 0;
+  const bar = progressBar(rows.length);
+  const tick = (n: number) => bar((done += n));
+  // First every row becomes fields and options (cheap, in order); then they are signed.
+  const jobs: IssueJob[] = [];
+  for (const { record, info } of rows) {
     const row = info.lines;
     try {
       if (record.length !== header.length) throw new TypeError(`it has ${record.length} cells; the header has ${header.length}`);
       const built = issueRow(positions, record, fixed, values);
-      const credentialStatus = status ? allocate(status) : undefined;
-      const entry = await issueEntry(kind as EntryKind, built.fields as never, {
-        issuer: profile,
-        key,
-        ...built.options,
-        ...(credentialStatus ? { credentialStatus } : {}),
-      });
-      const holder = built.options.holder!;
-      byHolder.set(holder, [...(byHolder.get(holder) ?? []), { row, entry }]);
+      jobs.push({ row, fields: built.fields, options: built.options });
     } catch (err) {
       failures.push({ row, ...reasonOf(err) });
+      tick(1);
     }
-    tick(i + 1);
+  }
+  let outcomes: IssueOutcome[];
+  if (status) {
+    // Status indexes are handed out in row order, one thread: a row that fails gives its index
+    // back, so the next row gets it.
+    outcomes = [];
+    for (const job of jobs) {
+      const credentialStatus = allocateStatus(status, statusPath!);
+      try {
+        outcomes.push({ row: job.row, entry: await issueEntry(kind as EntryKind, job.fields as never, { ...job.options, credentialStatus, issuer: profile, key }) });
+      } catch (err) {
+        status.next -= 1;
+        outcomes.push({ row: job.row, failure: reasonOf(err) });
+      }
+      tick(1);
+    }
+  } else {
+    outcomes = await issueAll(kind as EntryKind, key, profile, jobs, tick);
+  }
+  const holderOfRow = new Map(jobs.map((job) => [job.row, job.options.holder as string]));
+  for (const outcome of outcomes) {
+    if ('failure' in outcome) {
+      failures.push({ row: outcome.row, ...outcome.failure });
+      continue;
+    }
+    const holder = holderOfRow.get(outcome.row)!;
+    const list = byHolder.get(holder);
+    if (list) list.push({ row: outcome.row, entry: outcome.entry });
+    else byHolder.set(holder, [{ row: outcome.row, entry: outcome.entry }]);
   }
 
+  // The state first: an index written into an entry is never handed out again, even if writing
+  // the outputs fails (a wasted index is harmless; a shared one would revoke two entries).
+  if (status && statusPath !== undefined) writeStatusState(statusPath, status);
   mkdirSync(outDir, { recursive: true });
   const outputs: BulkIssueReport['outputs'] = [];
   for (const [holder, issued] of byHolder) {
@@ -235,7 +242,6 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
     writeAtomic(file, serializePassport(result.passport));
     outputs.push({ holder, file, entries: result.added.length });
   }
-  if (status && typeof values.status === 'string') writeAtomic(values.status, `${JSON.stringify(status, null, 2)}\n`);
 
   failures.sort((a, b) => a.row - b.row);
   const issuedCount = [...byHolder.values()].reduce((n, x) => n + x.length, 0);
@@ -250,12 +256,8 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   return failures.length > 0 ? 1 : 0;
 }
 
-function allocate(status: StatusState): ReturnType<typeof statusEntry> {
-  if (status.next >= status.length) throw new TypeError('the status list is full: create another ("status create")');
-  const entry = statusEntry({ listUrl: status.url, index: status.next, purpose: status.purpose });
-  status.next += 1;
-  return entry;
-}
+/** Learners' DIDs already checked in this run (a class has many rows per learner). */
+const knownLearners = new Set<string>();
 
 function issueRow(
   positions: (ColumnMapping & { at: number })[],
@@ -263,7 +265,9 @@ function issueRow(
   constants: Record<string, unknown>,
   values: Record<string, unknown>,
 ): { fields: Record<string, unknown>; options: { holder?: string; validFrom?: string; validUntil?: string; supersedes?: string } } {
-  const fields: Record<string, unknown> = structuredClone(constants);
+  // A shallow copy is enough: setPath copies every object on the path it writes to, so the
+  // constants shared by every row are never changed (a deep clone per row cost more than hashing).
+  const fields: Record<string, unknown> = { ...constants };
   const options: { holder?: string; validFrom?: string; validUntil?: string; supersedes?: string } = {
     ...(typeof values.holder === 'string' ? { holder: values.holder } : {}),
   };
@@ -282,12 +286,13 @@ function issueRow(
   }
   if (!options.holder) throw new TypeError('no learner: the holder column is empty');
   // A mistyped did:key would make an entry nobody can present: refuse it here.
-  if (options.holder.startsWith('did:key:')) {
+  if (options.holder.startsWith('did:key:') && !knownLearners.has(options.holder)) {
     try {
       parseDidKey(options.holder);
     } catch {
       throw new TypeError(`the learner "${options.holder.slice(0, 60)}" is not a valid did:key (a typing mistake?)`);
     }
+    knownLearners.add(options.holder);
   }
   return { fields, options };
 }

@@ -5,6 +5,7 @@ import { isPlainObject } from '../../internal/json.js';
 import { colour, mark, printJson, readJson, UsageError, writeText } from '../io.js';
 import { list, loadCredentials, loadIssuer } from '../load.js';
 import type { Command } from '../types.js';
+import { dateFlag } from './issue.js';
 import { rootsFrom } from './verify.js';
 
 function subjectOf(doc: unknown, path: string): Record<string, unknown> {
@@ -14,13 +15,29 @@ function subjectOf(doc: unknown, path: string): Record<string, unknown> {
   return subject;
 }
 
+/**
+ * --next-update: a number of days from now ("30d", so a monthly list needs no date arithmetic),
+ * a day (YYYY-MM-DD) or a date-time with a time zone.
+ */
+function nextUpdateFrom(value: string): string {
+  const days = /^(\d{1,4})d$/.exec(value.trim());
+  if (days) {
+    const n = Number(days[1]);
+    if (n < 1) throw new UsageError('--next-update must be at least 1d (one day from now)', 'ERR_FLAG_VALUE');
+    return new Date(Date.now() + n * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  const stamp = dateFlag({ 'next-update': value }, 'next-update');
+  if (stamp === undefined) throw new UsageError('--next-update is required', 'ERR_FLAG_MISSING');
+  return stamp;
+}
+
 const arr = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isPlainObject) : []);
 
 export const trustListCommand: Command = {
   name: 'trust-list',
   summary: 'build, verify or show an authority’s signed trust list',
   usage: [
-    'trust-list build --key <authority.key.json> --name <operator name> --next-update <time> [--sequence n | --previous old-list.json] [--accreditations f …] [--status-list f …] [--root did …] -o <list.json>',
+    'trust-list build --key <authority.key.json> --name <operator name> --next-update <30d | YYYY-MM-DD | time> [--sequence n | --previous old-list.json] [--accreditations f …] [--status-list f …] [--root did …] -o <list.json>',
     'trust-list verify <list.json> (--root <authority did> | --trust roots.json) [--previous old-list.json] [--accept-stale]',
     'trust-list show <list.json>',
   ],
@@ -60,7 +77,7 @@ export const trustListCommand: Command = {
       const document = await createTrustList(key, {
         operatorName: values.name,
         sequenceNumber: sequence,
-        nextUpdate: values['next-update'],
+        nextUpdate: nextUpdateFrom(values['next-update']),
         ...(roots.length ? { roots: roots.map((did) => ({ did })) } : previous && arr(previous.roots).length ? { roots: arr(previous.roots) as never } : {}),
         accreditations: [...arr(previous?.accreditations), ...arr(previous?.revocations), ...loadCredentials(values.accreditations, '--accreditations')],
         statusLists: [...arr(previous?.statusLists), ...loadCredentials(values['status-list'], '--status-list')],
