@@ -247,9 +247,10 @@ function readHolder(value: unknown, problems: PassportProblem[]): PassportHolder
  * Reads the sections of an object already known to have the passport's top-level shape. Items of
  * the wrong shape become problems (with the item itself); everything else is kept. Every item is
  * snapshot (sealed) before it is inspected, so getters and proxies cannot run or throw later.
- * Signatures are not checked here (see makePassport's `admitted`).
+ * Signatures are not checked here (see makePassport's `admitted`). `owned`: `doc` is a fresh
+ * JSON.parse result (parsePassport), so its items are sealed in place instead of copied.
  */
-export function readSections(doc: Record<string, unknown>): ReadSections {
+export function readSections(doc: Record<string, unknown>, owned = false): ReadSections {
   const problems: PassportProblem[] = [];
   const holder = readHolder(readProperty(doc, 'holder'), problems);
   const items = (section: 'entries' | 'accreditations' | 'statusLists' | 'exclusions'): { value: unknown; index: number; sealed: Sealed }[] => {
@@ -260,7 +261,7 @@ export function readSections(doc: Record<string, unknown>): ReadSections {
         problems.push({ section, index, code: 'ERR_JSON_INVALID', message: 'It cannot be read (an object that throws when read).', value: undefined });
         return;
       }
-      const sealed = sealJson(value);
+      const sealed = sealJson(value, owned ? { owned } : {});
       if (!sealed.ok) {
         problems.push({ section, index, code: sealed.code, message: sealed.message, value });
         return;
