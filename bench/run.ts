@@ -6,7 +6,7 @@
 // #ed25519-backend to the browser backend for typechecking, and tsx would apply that mapping.
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -276,6 +276,14 @@ async function main() {
   out();
 
   out(`Load average at the end: ${loadavg()[0]!.toFixed(1)} (1 minute).`);
+  // The figures before the verify-path redesign (0.1.0), kept beside the new ones.
+  const before = `${root}bench/results-before.md`;
+  if (existsSync(before)) {
+    out();
+    out('## Before: the 0.1.0 run');
+    out();
+    for (const line of readFileSync(before, 'utf8').trimEnd().split('\n')) out(line.replace(/^### /, '#### '));
+  }
   writeFileSync(`${root}bench/results.md`, `${lines.join('\n')}\n`);
 }
 

@@ -6,7 +6,12 @@ import { verifyCredential } from '../verify/verify-credential.js';
 import { CheckList, type Check, type CheckName, type VerificationResult } from '../result.js';
 import { verifyVcJwt } from '../jwt/verify-vc-jwt.js';
 import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
-import { contentIdOf, credentialIdOf, describeEntry, kindOfEntry } from './entry-facts.js';
+import { contentIdOf, credentialIdOf, kindOfEntry } from './entry-facts.js';
+
+// The plain-English line needs every kind's definition (zod schemas): loaded on the first
+// presentation, so that importing the verifier (learning-passport/verify) loads no zod at all.
+let describing: Promise<(entry: unknown) => string> | undefined;
+const describer = (): Promise<(entry: unknown) => string> => (describing ??= import('../entries/describe.js').then((m) => m.describe));
 import { matchIdentity } from './identity-object.js';
 
 /** The result for one entry of a presentation. */
@@ -119,7 +124,7 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
         kind: kindOfEntry(entry),
         verified,
         summary: summaryFor(verified, checks, result.summary),
-        description: describeEntry(entry),
+        description: (await describer())(entry),
         holderBinding: binding?.status ?? 'not-required',
         checks,
       };

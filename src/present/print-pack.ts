@@ -2,7 +2,8 @@
 // facts in plain text beside it, instructions for checking, and the date it was printed. The
 // pack has no logo or header of its own, and refuses pack-level text that would reveal custody.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { contentIdOf, describeEntry } from './entry-facts.js';
+import { describe as describeEntry } from '../entries/describe.js';
+import { contentIdOf } from './entry-facts.js';
 import { lintDisclosure } from './lint-disclosure.js';
 import { encodeQrPayload } from '../qr/qr-payload.js';
 import { toQrSvg } from '../qr/qr-image.js';
