@@ -10,6 +10,8 @@ const library = {
     rdfc: 'src/rdfc/index.ts',
     'backend/ed25519-node': 'src/backend/ed25519-node.ts',
     'backend/ed25519-web': 'src/backend/ed25519-web.ts',
+    // The worker thread verifyPassport's `workers` option starts (Node, ESM build).
+    'verify-worker': 'src/passport/verify-worker.ts',
   },
   dts: { entry: { index: 'src/index.ts', rdfc: 'src/rdfc/index.ts' } },
   target: 'es2022',

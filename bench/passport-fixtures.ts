@@ -39,8 +39,8 @@ async function generate(count: number, file: string, log: (line: string) => void
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-/** `count` signed unit-credit entries from 16 issuers, from the cache when present. */
-export async function benchEntries(count: number, log: (line: string) => void = () => {}): Promise<Record<string, unknown>[]> {
+/** The first `take` of `count` signed unit-credit entries from 16 issuers, from the cache when present. */
+export async function benchEntries(count: number, log: (line: string) => void = () => {}, take = count): Promise<Record<string, unknown>[]> {
   const file = `${CACHE_DIR}entries-${count}.jsonl`;
   if (!existsSync(file)) {
     log(`Generating ${count} signed entries into ${file} (once)…`);
@@ -48,7 +48,10 @@ export async function benchEntries(count: number, log: (line: string) => void = 
   }
   const out: Record<string, unknown>[] = [];
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  for await (const line of lines) if (line) out.push(JSON.parse(line));
+  for await (const line of lines) {
+    if (out.length >= take) break;
+    if (line) out.push(JSON.parse(line));
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Passport benchmark: verifyPassport and mergePassports at 1k, 10k and 100k entries, entries/s
-// and peak memory. Run on its own: `npx tsx bench/passport.bench.ts` (add `--quick` to stop at
-// 10k). It measures the Node backend (node:crypto, asynchronous Ed25519 on the thread pool);
+// and peak memory. Run on its own after `npm run build:lib`: `npx tsx bench/passport.bench.ts`
+// (add `--quick` to stop at 10k). It measures the Node backend (node:crypto, asynchronous Ed25519
+// on the thread pool), each size in a fresh process;
 // when tsx's tsconfig paths select the WebCrypto backend, it re-runs itself with
 // bench/tsconfig.bench.json. Prints a markdown table.
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,8 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { backend } from '../src/backend/index.js';
+// The built package (npm run bench builds it first): what users run, and the only form in which
+// verifyPassport's workers exist (they run dist/verify-worker.js).
 import {
   addEntries,
   createPassport,
@@ -17,7 +20,7 @@ import {
   serializePassport,
   verifyPassport,
   type Passport,
-} from '../src/passport/index.js';
+} from 'learning-passport';
 import { BENCH_HOLDER, benchEntries } from './passport-fixtures.js';
 
 if (backend.name !== 'node' && !process.env.PASSPORT_BENCH_CHILD) {
@@ -32,10 +35,12 @@ if (backend.name !== 'node' && !process.env.PASSPORT_BENCH_CHILD) {
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const log = (line: string) => console.error(line);
+const sizeArg = process.argv.indexOf('--size');
 
 /** Runs `fn` while sampling memory every 5 ms; returns the time and the peaks. */
-async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; rss: number; heap: number; value: T }> {
+async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; cpu: number; rss: number; heap: number; value: T }> {
   globalThis.gc?.();
+  const cpu0 = process.cpuUsage();
   let rss = process.memoryUsage().rss;
   let heap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
@@ -48,34 +53,38 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; rss: num
   const ms = performance.now() - start;
   clearInterval(timer);
   const m = process.memoryUsage();
-  return { ms, rss: Math.max(rss, m.rss), heap: Math.max(heap, m.heapUsed), value };
+  const used = process.cpuUsage(cpu0);
+  return { ms, cpu: (used.user + used.system) / 1000, rss: Math.max(rss, m.rss), heap: Math.max(heap, m.heapUsed), value };
 }
 
-const rows: string[] = [];
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-GB');
-function row(operation: string, n: number, ms: number, rss: number, heap: number, perSecondOf = n): void {
-  rows.push(`| ${operation} | ${n.toLocaleString('en-GB')} | ${ms.toFixed(1)} | ${rate(perSecondOf, ms)} | ${mb(rss)} | ${mb(heap)} |`);
+function row(operation: string, n: number, ms: number, cpu: number, rss: number, heap: number, perSecondOf = n): string {
+  return `| ${operation} | ${n.toLocaleString('en-GB')} | ${ms.toFixed(1)} | ${cpu.toFixed(0)} | ${rate(perSecondOf, ms)} | ${mb(rss)} | ${mb(heap)} |`;
 }
 
-const largest = SIZES[SIZES.length - 1]!;
-const pool = await benchEntries(largest * 1.5, log);
-log(`Loaded ${pool.length} entries; backend ${backend.name}; ${cpus().length} cores; Node ${process.version}.`);
-
-for (const n of SIZES) {
+/**
+ * One size, in a process of its own (so one size's garbage and the fixture pool do not weigh on
+ * the next): the process holds the two copies and the verdict cache, nothing else.
+ */
+async function runSize(n: number): Promise<string[]> {
+  const rows: string[] = [];
   // Two copies of n entries sharing half of them.
-  const cache = createVerificationCache({ max: 4 * largest });
-  const a = await measured(() => addEntries(createPassport({ holder: BENCH_HOLDER }), pool.slice(0, n), { cache }));
-  row('addEntries (cold: seal, CID, verify)', n, a.ms, a.rss, a.heap);
+  let pool: Record<string, unknown>[] | undefined = await benchEntries(150_000, log, n + n / 2);
+  const cache = createVerificationCache({ max: 4 * n });
+  const a = await measured(() => addEntries(createPassport({ holder: BENCH_HOLDER }), pool!.slice(0, n), { cache }));
+  rows.push(row('addEntries (cold: seal, CID, verify)', n, a.ms, a.cpu, a.rss, a.heap));
   const A: Passport = a.value.passport;
   const B: Passport = (await addEntries(createPassport({ holder: BENCH_HOLDER }), pool.slice(n / 2, n + n / 2), { cache })).passport;
+  pool = undefined;
 
-  // verifyPassport: full verification of every entry (no cache), cold.
-  // (In a block so the report, which holds a result per entry, is garbage before the merge runs.)
-  {
-    const v = await measured(async () => (await verifyPassport(A, { now: new Date('2026-06-01T00:00:00Z') })).summary);
+  // verifyPassport: full verification of every entry (no cache), cold; on this thread, then with
+  // two worker threads. (In a block so the report, which holds a result per entry, is garbage
+  // before the merge runs.)
+  for (const workers of [0, 2]) {
+    const v = await measured(async () => (await verifyPassport(A, { now: new Date('2026-06-01T00:00:00Z'), workers })).summary);
     if (v.value.valid !== n) throw new Error(`expected ${n} valid entries, got ${v.value.message}`);
-    row('verifyPassport', n, v.ms, v.rss, v.heap);
+    rows.push(row(workers ? `verifyPassport (workers: ${workers})` : 'verifyPassport (one thread + crypto thread pool)', n, v.ms, v.cpu, v.rss, v.heap));
   }
 
   // Merge two n-entry copies with 50% overlap, every entry already verified (cache warm).
@@ -88,17 +97,36 @@ for (const n of SIZES) {
   const mem = await measured(() => bench.run());
   const mean = bench.tasks[0]!.result.state === 'completed' ? bench.tasks[0]!.result.latency.mean : Number.NaN;
   if (merged !== n + n / 2) throw new Error(`merge produced ${merged} entries, expected ${n + n / 2}`);
-  row('mergePassports (2 copies, 50% overlap, verified)', n, mean, mem.rss, mem.heap, n * 2);
+  rows.push(row('mergePassports (2 copies, 50% overlap, verified)', n, mean, mem.cpu / (iterations + 1), mem.rss, mem.heap, n * 2));
 
   // Files: serialize and parse (parse computes every CID).
   const s = await measured(async () => serializePassport(A));
-  row('serializePassport', n, s.ms, s.rss, s.heap);
+  rows.push(row('serializePassport', n, s.ms, s.cpu, s.rss, s.heap));
   const p = await measured(async () => parsePassport(s.value));
-  row('parsePassport (CIDs computed)', n, p.ms, p.rss, p.heap);
+  rows.push(row('parsePassport (CIDs computed)', n, p.ms, p.cpu, p.rss, p.heap));
+  return rows;
 }
 
-console.log(`\nPassport benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, backend ${backend.name}\n`);
-console.log('| operation | entries | time (ms) | entries/s | peak RSS (MB) | peak heap (MB) |');
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const line of rows) console.log(line);
-console.log('\nmergePassports entries/s counts the entries of both copies; time is the mean of several runs. Memory is the process peak while the operation ran.');
+if (sizeArg >= 0) {
+  const rows = await runSize(Number(process.argv[sizeArg + 1]));
+  console.log(rows.join('\n'));
+} else {
+  await benchEntries(150_000, log, 0); // generates the fixture file once, if missing
+  log(`backend ${backend.name}; ${cpus().length} cores; Node ${process.version}.`);
+  const rows: string[] = [];
+  for (const n of SIZES) {
+    log(`passports of ${n} entries…`);
+    const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--size', String(n)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (child.status !== 0) throw new Error(`the ${n}-entry run failed (exit ${child.status})`);
+    rows.push(...child.stdout.trim().split('\n'));
+  }
+  console.log(`\nPassport benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, backend ${backend.name}\n`);
+  console.log('| operation | entries | time (ms) | CPU time (ms, all threads) | entries/s | peak RSS (MB) | peak heap (MB) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const line of rows) console.log(line);
+  console.log('\nEach size runs in a fresh process holding only the two copies and the verdict cache. mergePassports entries/s counts the entries of both copies; time is the mean of several runs (CPU time: the total over the runs, warm-up included, divided by their number). Memory is the process peak while the operation ran (sampled; the heap after the operation, result included, when it ran without yielding). verifyPassport with workers runs the built dist/verify-worker.js.');
+}

@@ -6,7 +6,8 @@
 // #ed25519-backend to the browser backend for typechecking, and tsx would apply that mapping.
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -71,16 +72,85 @@ async function measure(tasks: Record<string, () => unknown>, time = 1500): Promi
   });
 }
 
-function table(title: string, rows: Row[], baseline: string) {
+function table(title: string, rows: Row[], baseline: string, floorName: string) {
   const base = rows.find((r) => r.name === baseline)!;
+  const floorRow = rows.find((r) => r.name === floorName)!;
   out(`### ${title}`);
   out();
-  out('| implementation | mean | ops/s | relative to learning-passport |');
-  out('| --- | ---: | ---: | ---: |');
+  out('| implementation | mean | ops/s | relative to learning-passport | share of the native floor |');
+  out('| --- | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    out(`| ${r.name} | ${r.meanUs.toFixed(1)} µs | ${Math.round(r.opsPerSec).toLocaleString('en-GB')} | ${(base.meanUs / r.meanUs).toFixed(2)}× |`);
+    out(`| ${r.name} | ${r.meanUs.toFixed(1)} µs | ${Math.round(r.opsPerSec).toLocaleString('en-GB')} | ${(base.meanUs / r.meanUs).toFixed(2)}× | ${Math.round((100 * floorRow.meanUs) / r.meanUs)}% |`);
   }
   out();
+}
+
+/** The verify-only entry: the package's own (src/verify.ts) when present, else bench/verify-entry.ts. */
+const verifyEntry = existsSync(`${root}src/verify.ts`) ? `${root}src/verify.ts` : `${root}bench/verify-entry.ts`;
+
+/** Builds the verify entry for Node (packages external, as the published files import them). */
+async function buildVerifyEntryForNode(): Promise<string> {
+  const outdir = `${root}bench/.cache/verify-entry`;
+  mkdirSync(outdir, { recursive: true });
+  // Split, as the published ESM build is: modules the library imports on first use (jose, the
+  // kind definitions) stay dynamic imports instead of becoming static imports of the bundle.
+  await build({
+    entryPoints: { 'verify-entry': verifyEntry },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'silent',
+    alias: { '#ed25519-backend': `${root}src/backend/ed25519-node.ts` },
+  });
+  return `${outdir}/verify-entry.mjs`;
+}
+
+/** The verify entry bundled for a browser with code splitting: what loads at import, and what loads later. */
+async function verifyBundle(): Promise<{ initial: number; initialMin: number; lazy: number; zod: boolean; inputs: Record<string, number> }> {
+  const result = await build({
+    entryPoints: [verifyEntry],
+    bundle: true,
+    splitting: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['browser'],
+    outdir: '/virtual-out',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    alias: { '#ed25519-backend': `${root}src/backend/ed25519-web.ts` },
+  });
+  const meta = result.metafile!;
+  const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+  const byName = new Map(result.outputFiles.map((f) => [base(f.path), f.contents]));
+  // The entry chunk and every chunk it imports statically load at import; dynamic imports later.
+  const entryOut = Object.keys(meta.outputs).find((k) => meta.outputs[k]!.entryPoint !== undefined)!;
+  const initial = new Set<string>();
+  const walk = (k: string): void => {
+    if (initial.has(k)) return;
+    initial.add(k);
+    for (const i of meta.outputs[k]!.imports) if (i.kind === 'import-statement') walk(i.path);
+  };
+  walk(entryOut);
+  const size = (keys: string[], zip: boolean) => keys.reduce((n, k) => {
+    const bytes = byName.get(base(k));
+    return n + (bytes ? (zip ? gzipSync(bytes).length : bytes.length) : 0);
+  }, 0);
+  const all = Object.keys(meta.outputs).filter((k) => k.endsWith('.js'));
+  const first = all.filter((k) => initial.has(k));
+  const inputs: Record<string, number> = {};
+  for (const k of first) {
+    for (const [path, v] of Object.entries(meta.outputs[k]!.inputs)) {
+      const key = path.includes('node_modules') ? path.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : path.replace(/.*src\/([^/]+)\/.*/, 'src/$1/');
+      inputs[key] = (inputs[key] ?? 0) + v.bytesInOutput;
+    }
+  }
+  return { initial: size(first, true), initialMin: size(first, false), lazy: size(all.filter((k) => !initial.has(k)), true), zod: Object.keys(inputs).includes('zod'), inputs };
 }
 
 async function coldImport(specifiers: string[], runs = 15): Promise<number> {
@@ -122,7 +192,7 @@ async function bundleSize(contents: string): Promise<{ min: number; gzip: number
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
-  out(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}.`);
+  out(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; load average at the start ${loadavg()[0]!.toFixed(1)}.`);
   out();
   const key = await generateKeyPair();
   const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });
@@ -146,6 +216,7 @@ async function main() {
       'native floor (canonicalize + SHA-256 + node:crypto)': () => floor.sign(unsigned, proofConfig),
     }),
     'learning-passport signCredential',
+    'native floor (canonicalize + SHA-256 + node:crypto)',
   );
   table(
     'Verify one entry',
@@ -155,13 +226,16 @@ async function main() {
       'native floor (canonicalize + SHA-256 + node:crypto)': () => floor.verify(entry),
     }),
     'learning-passport verifyCredential',
+    'native floor (canonicalize + SHA-256 + node:crypto)',
   );
 
+  const verifyBuilt = await buildVerifyEntryForNode();
   out('### Cold import (median of 15 fresh processes)');
   out();
   out('| package | time |');
   out('| --- | ---: |');
-  out(`| learning-passport | ${(await coldImport(['learning-passport'])).toFixed(1)} ms |`);
+  out(`| learning-passport/verify (${verifyEntry.endsWith('src/verify.ts') ? 'src/verify.ts' : 'bench/verify-entry.ts'}, built with esbuild) | ${(await coldImport([verifyBuilt])).toFixed(1)} ms |`);
+  out(`| learning-passport (root) | ${(await coldImport(['learning-passport'])).toFixed(1)} ms |`);
   out(`| @digitalbazaar/vc + data-integrity + eddsa-jcs-2022-cryptosuite | ${(
     await coldImport(['@digitalbazaar/vc', '@digitalbazaar/data-integrity', '@digitalbazaar/eddsa-jcs-2022-cryptosuite'])
   ).toFixed(1)} ms |`);
@@ -171,16 +245,22 @@ async function main() {
   out();
   out('| import | minified | gzipped |');
   out('| --- | ---: | ---: |');
+  const verify = await verifyBundle();
   const verifyOnly = await bundleSize("export { verifyCredential } from './dist/index.js';");
   const whole = await bundleSize("export * from './dist/index.js';");
   const dbBundle = await bundleSize(
     "export * from '@digitalbazaar/vc'; export * from '@digitalbazaar/data-integrity'; export * from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';",
   ).catch(() => undefined);
+  out(`| learning-passport/verify (credential, presentation, passport, trust policy), loaded at import | ${kb(verify.initialMin)} | ${kb(verify.initial)} |`);
+  out(`| … loaded on first use (jose for vc+jwt / vp+jwt; zod and the kind definitions for a presentation's entry descriptions) | | ${kb(verify.lazy)} |`);
   out(`| learning-passport, verifyCredential only | ${kb(verifyOnly.min)} | ${kb(verifyOnly.gzip)} |`);
   out(`| learning-passport, everything | ${kb(whole.min)} | ${kb(whole.gzip)} |`);
   if (dbBundle) out(`| Digital Bazaar vc + data-integrity + eddsa-jcs-2022 | ${kb(dbBundle.min)} | ${kb(dbBundle.gzip)} |`);
   const rdfc = await bundleSize("export * from './dist/rdfc.js';");
   out(`| learning-passport/rdfc, everything (jsonld, rdf-canonize, bundled contexts) | ${kb(rdfc.min)} | ${kb(rdfc.gzip)} |`);
+  out();
+  const largest = Object.entries(verify.inputs).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  out(`zod in the verify bundle: ${verify.zod ? 'yes' : 'no'}. Largest parts of it (minified bytes): ${largest.map(([k, v]) => `${k} ${kb(v)}`).join(', ')}.`);
   out();
   const jsonLdInMain = whole.inputs.filter((p) => /node_modules\/(jsonld|rdf-canonize)\//.test(p));
   out(`JSON-LD in the main entry's bundle: ${jsonLdInMain.length === 0 ? 'none' : jsonLdInMain.join(', ')} (jsonld / rdf-canonize inputs, esbuild metafile).`);
@@ -199,6 +279,15 @@ async function main() {
   for (const line of passport.trim().split('\n')) out(line);
   out();
 
+  out(`Load average at the end: ${loadavg()[0]!.toFixed(1)} (1 minute).`);
+  // The figures before the verify-path redesign (0.1.0), kept beside the new ones.
+  const before = `${root}bench/results-before.md`;
+  if (existsSync(before)) {
+    out();
+    out('## Before: the 0.1.0 run');
+    out();
+    for (const line of readFileSync(before, 'utf8').trimEnd().split('\n')) out(line.replace(/^### /, '#### '));
+  }
   writeFileSync(`${root}bench/results.md`, `${lines.join('\n')}\n`);
 }
 

@@ -1,7 +1,8 @@
 // The Node.js backend: node:crypto (OpenSSL). It is the fastest Ed25519 available in Node, and
 // its asynchronous verify runs on the libuv thread pool, so a batch of verifications uses every
 // core. This is the only module outside src/cli/ that imports node:*; package.json "imports"
-// selects it under the "node" condition (#ed25519-backend), so browsers never see it.
+// selects it under the "node" condition (#ed25519-backend), so browsers never see it. It also
+// starts worker threads (verifyPassport's `workers` option), the other Node-only facility.
 import {
   createHash,
   createPrivateKey,
@@ -11,7 +12,36 @@ import {
   verify as nodeVerify,
   type KeyObject,
 } from 'node:crypto';
-import type { CryptoBackend, PublicKeyHandle } from './types.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parentPort, Worker } from 'node:worker_threads';
+import type { CryptoBackend, PublicKeyHandle, ThreadSupport, WorkerHandle } from './types.js';
+
+/** worker_threads behind the small interface the library uses. */
+const threads: ThreadSupport = {
+  start(url: URL): WorkerHandle | undefined {
+    // Only a built file can run in a worker (the sources are TypeScript): without one, callers
+    // verify on their own thread.
+    if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
+    const worker = new Worker(url);
+    let terminated = false;
+    return {
+      post: (message) => worker.postMessage(message),
+      onMessage: (listener) => void worker.on('message', listener),
+      onFailure(listener) {
+        worker.once('error', (error) => listener(error));
+        worker.once('exit', (code) => {
+          if (!terminated) listener(new Error(`worker exited with code ${code}`));
+        });
+      },
+      async terminate() {
+        terminated = true;
+        await worker.terminate();
+      },
+    };
+  },
+  parent: parentPort ? { post: (message) => parentPort!.postMessage(message), onMessage: (listener) => void parentPort!.on('message', listener) } : undefined,
+};
 
 // DER prefixes of an Ed25519 SubjectPublicKeyInfo and PKCS#8 PrivateKeyInfo (RFC 8410).
 const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
@@ -51,6 +81,7 @@ function privateKey(seed: Uint8Array): KeyObject {
 /** node:crypto implementation of {@link CryptoBackend}. */
 export const backend: CryptoBackend = {
   name: 'node',
+  threads,
   async sha256(data) {
     return new Uint8Array(createHash('sha256').update(data).digest());
   },

@@ -6,6 +6,11 @@
 export interface CryptoBackend {
   /** Which implementation this is. */
   readonly name: 'node' | 'webcrypto' | 'noble';
+  /**
+   * Worker threads, where the runtime has them and this backend can start them (Node). Absent
+   * elsewhere: callers then do the work on their own thread.
+   */
+  readonly threads?: ThreadSupport;
   /** SHA-256 digest. */
   sha256(data: Uint8Array): Promise<Uint8Array>;
   /** Cryptographically secure random bytes. */
@@ -28,4 +33,25 @@ export interface PublicKeyHandle {
   readonly backend: CryptoBackend['name'];
   readonly raw: Uint8Array;
   readonly native: unknown;
+}
+
+/** A channel to another thread: post a structured-cloneable message, receive the other side's. */
+export interface ThreadChannel {
+  post(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+}
+
+/** A worker thread started by {@link ThreadSupport.start}. */
+export interface WorkerHandle extends ThreadChannel {
+  /** Called once if the worker fails or exits before it is terminated. */
+  onFailure(listener: (error: unknown) => void): void;
+  terminate(): Promise<void>;
+}
+
+/** Starting worker threads (Node's worker_threads). */
+export interface ThreadSupport {
+  /** Starts a worker running the ES module at `url`; undefined when there is no such file. */
+  start(url: URL): WorkerHandle | undefined;
+  /** Inside a worker: the channel to the thread that started it (undefined on the main thread). */
+  readonly parent: ThreadChannel | undefined;
 }

@@ -17,7 +17,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { CID } from 'multiformats/cid';
 import { create as createDigest } from 'multiformats/hashes/digest';
 import { PassportError, isPassportError, type PassportErrorCode } from '../errors.js';
-import { isPlainObject, markFrozenSnapshot, snapshotJson } from '../internal/json.js';
+import { isPlainObject, JSON_LIMITS, markFrozenSnapshot, snapshotJson } from '../internal/json.js';
 import { canonicalBytes } from '../proof/jcs.js';
 
 /** Multicodec code of the json codec. */
@@ -117,15 +117,19 @@ function deepFreeze(value: unknown): void {
 }
 
 /**
- * Internal: turns an untrusted value into a frozen plain-JSON copy with its CID cached. Returns a
- * reason instead of throwing. Values sealed before are returned as they are.
+ * Internal: turns an untrusted value into a frozen plain-JSON copy with its CID cached, its keys
+ * in JCS order at every level. Returns a reason instead of throwing. Values sealed before are
+ * returned as they are. `owned`: the value is a fresh JSON.parse result nobody else holds, so
+ * objects already in order are frozen in place rather than copied.
  */
-export function sealJson(value: unknown): SealOutcome {
+export function sealJson(value: unknown, options: { owned?: boolean } = {}): SealOutcome {
   if (typeof value === 'object' && value !== null) {
     const cid = sealed.get(value);
     if (cid !== undefined) return { ok: true, entry: value as Record<string, unknown>, cid };
   }
-  const snap = snapshotJson(value);
+  // Keys in JCS order, so that a sealed value is written to a file by plain JSON.stringify
+  // (serializePassport) with the same bytes as a key-sorting writer, without copying it again.
+  const snap = snapshotJson(value, JSON_LIMITS, { sortKeys: true, ...(options.owned ? { owned: true } : {}) });
   if (!snap.ok) return { ok: false, code: 'ERR_LIMIT_EXCEEDED', message: `It is not usable JSON: it contains ${snap.reason}.` };
   if (!isPlainObject(snap.value)) return { ok: false, code: 'ERR_SCHEMA_INVALID', message: 'It is not a JSON object.' };
   const form = canonicalForm(snap.value);

@@ -42,8 +42,10 @@ export function markFrozenSnapshot(value: object): void {
 export function snapshotJson(
   value: unknown,
   limits: { maxDepth: number; maxNodes: number } = JSON_LIMITS,
+  options: SnapshotOptions = {},
 ): { ok: true; value: JsonValue } | { ok: false; reason: string; limit: boolean } {
   if (typeof value === 'object' && value !== null && frozenSnapshots.has(value)) return { ok: true, value: value as JsonValue };
+  const { sortKeys = false, owned = false } = options;
   let nodes = 0;
   const seen = new Set<object>();
   const fail = (reason: string, limit = false): never => {
@@ -61,17 +63,41 @@ export function snapshotJson(
     if (Array.isArray(v)) {
       // Check the length before touching the items: a sparse array can claim 2^32 - 1 of them.
       if (nodes + v.length > limits.maxNodes) fail(`more than ${limits.maxNodes} values`, true);
-      const items: JsonValue[] = [];
-      for (let i = 0; i < v.length; i++) {
-        if (!(i in v)) fail('an array with holes');
-        items.push(copy(v[i], depth + 1));
+      if (owned) {
+        // A fresh array from JSON.parse: items are checked (and replaced where reordered) in place.
+        for (let i = 0; i < v.length; i++) {
+          if (!(i in v)) fail('an array with holes');
+          const item = copy(v[i], depth + 1);
+          if (item !== v[i]) v[i] = item;
+        }
+        out = v as JsonValue[];
+      } else {
+        const items: JsonValue[] = [];
+        for (let i = 0; i < v.length; i++) {
+          if (!(i in v)) fail('an array with holes');
+          items.push(copy(v[i], depth + 1));
+        }
+        out = items;
       }
-      out = items;
     } else if (isPlainObject(v)) {
+      const keys = Object.keys(v);
+      if (sortKeys && !isSorted(keys)) keys.sort();
+      else if (owned) {
+        // Already in order (a file this library wrote): the object itself is the snapshot.
+        for (const key of keys) {
+          const item = copy(v[key], depth + 1);
+          if (item !== v[key]) Object.defineProperty(v, key, { value: item, enumerable: true, writable: true, configurable: true });
+        }
+        seen.delete(v);
+        return v as JsonObject;
+      }
       const obj: JsonObject = {};
-      for (const key of Object.keys(v)) {
+      for (const key of keys) {
         const item = copy(v[key], depth + 1);
-        Object.defineProperty(obj, key, { value: item, enumerable: true, writable: true, configurable: true });
+        // A plain store keeps the copy a fast-properties object; only "__proto__" needs
+        // defineProperty (a store would set the copy's prototype instead of a member).
+        if (key === '__proto__') Object.defineProperty(obj, key, { value: item, enumerable: true, writable: true, configurable: true });
+        else obj[key] = item;
       }
       out = obj;
     } else {
@@ -89,6 +115,27 @@ export function snapshotJson(
     // they throw, the value is not plain JSON.
     return { ok: false, reason: 'a value that could not be read as JSON', limit: false };
   }
+}
+
+/** How {@link snapshotJson} copies. */
+export interface SnapshotOptions {
+  /**
+   * Insert every object's keys in UTF-16 code unit order (the order JCS and passport files use),
+   * so the copy can be written with plain JSON.stringify and gives the same text.
+   */
+  sortKeys?: boolean;
+  /**
+   * The value is a fresh tree from JSON.parse that nobody else holds: objects already in the
+   * wanted order are checked and kept instead of copied (reading a 100,000-entry file would
+   * otherwise build every object twice). Never for values a caller handed in.
+   */
+  owned?: boolean;
+}
+
+/** True when the keys are in UTF-16 code unit order (the order Array.prototype.sort gives). */
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
 }
 
 class SnapshotFailure extends Error {

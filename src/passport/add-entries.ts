@@ -1,7 +1,7 @@
 import { sealJson } from '../entries/entry-id.js';
 import { mergeOptions, sectionProblems, sectionsOf, union } from './merge-core.js';
 import { sealedItems, unreadableEntries } from './merge-passports.js';
-import { StoredCredentialSchema } from './schema.js';
+import { storedCredentialProblem } from './shape.js';
 import { PassportError } from '../errors.js';
 import { loadPassport, readProperty, type Sealed } from './state.js';
 import { MAX_PASSPORT_ITEMS, type MergeOptions, type MergeResult, type Passport, type RejectedEntry, type SignedEntry } from './types.js';
@@ -44,8 +44,7 @@ export function sealIncoming(list: readonly unknown[]): {
       rejected.push({ source: 'incoming', index, code: sealed.code, message: sealed.message, errors: [{ code: sealed.code, message: sealed.message }] });
       return;
     }
-    const shape = StoredCredentialSchema.safeParse(sealed.entry);
-    if (!shape.success) {
+    if (storedCredentialProblem(sealed.entry)) {
       const message = 'It is not a signed credential (it lacks @context, type, issuer, credentialSubject or proof).';
       rejected.push({ source: 'incoming', index, cid: sealed.cid, code: 'ERR_SCHEMA_INVALID', message, errors: [{ code: 'ERR_SCHEMA_INVALID', message }] });
       return;

@@ -5,7 +5,7 @@ import { copyList } from './add-entries.js';
 import { admitSections } from './admit.js';
 import { sealJson } from '../entries/entry-id.js';
 import { sealedItems, sectionsOf } from './merge-core.js';
-import { StoredCredentialSchema } from './schema.js';
+import { storedCredentialProblem } from './shape.js';
 import { isPlainSafe, loadPassport, makePassport, readProperty, type Sealed } from './state.js';
 import type { Passport, SectionProblem } from './types.js';
 import type { PassportErrorCode } from '../errors.js';
@@ -60,7 +60,7 @@ export async function addTrustMaterial(
     copyList(items, `material.${section}`).forEach((item, index) => {
       const sealed = sealJson(item);
       if (!sealed.ok) rejected.push({ section, index, code: sealed.code, message: sealed.message });
-      else if (!StoredCredentialSchema.safeParse(sealed.entry).success) {
+      else if (storedCredentialProblem(sealed.entry)) {
         rejected.push({ section, index, code: 'ERR_PROOF_MISSING', message: 'It is not a signed credential.' });
       } else out.push({ cid: sealed.cid, value: sealed.entry });
     });

@@ -1,4 +1,4 @@
-import { HolderSchema } from './schema.js';
+import { holderProblem } from './shape.js';
 import { makePassport } from './state.js';
 import type { HolderDescriptor, Passport, PassportHolder } from './types.js';
 
@@ -25,10 +25,9 @@ export function createPassport(input: CreatePassportInput): Passport {
   if (typeof input !== 'object' || input === null) throw new TypeError('"input" must be an object with a "holder"');
   const given: unknown = input.holder;
   const id = typeof given === 'object' && given !== null && !Array.isArray(given) && Object.keys(given).length === 1 ? (given as { id?: unknown }).id : given;
-  const parsed = HolderSchema.safeParse(id);
-  if (!parsed.success) {
+  if (holderProblem(id)) {
     throw new TypeError('"holder" must be a DID or a urn:uuid (or exactly { id }); a passport keeps nothing else about its holder');
   }
-  const holder: PassportHolder = parsed.data;
+  const holder = id as PassportHolder;
   return makePassport({ holder, entries: [], accreditations: [], statusLists: [], exclusions: [] });
 }

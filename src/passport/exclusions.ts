@@ -14,7 +14,7 @@ import { signCredential } from '../proof/sign-credential.js';
 import { copyList, sealIncoming } from './add-entries.js';
 import { mergeOptions, sectionProblems, sectionsOf, union } from './merge-core.js';
 import { unreadableEntries } from './merge-passports.js';
-import { CidStringSchema } from './schema.js';
+import { isCidString } from './shape.js';
 import { loadPassport } from './state.js';
 import { intakeVerdicts } from './verification-cache.js';
 import { HOLDER_DECISION_SKEW_SECONDS, type ExclusionRecord, type MergeOptions, type MergeResult, type Passport } from './types.js';
@@ -87,7 +87,7 @@ async function signRecords(key: SigningKeyPair, records: readonly Omit<Exclusion
  */
 export async function removeEntries(passport: Passport, cids: readonly string[], options: ExclusionOptions): Promise<MergeResult> {
   const list = copyList(cids, 'cids');
-  for (const cid of list) if (!CidStringSchema.safeParse(cid).success) throw new TypeError('"cids" contains a value that is not an entry id');
+  for (const cid of list) if (!isCidString(cid)) throw new TypeError('"cids" contains a value that is not an entry id');
   const opts = mergeOptions(options);
   const P = loadPassport(passport);
   const key = holderKeyFor(P.passport, options);

@@ -126,6 +126,7 @@ export function parsePassport(text: string | Uint8Array): Passport {
  */
 export function readPassport(text: string | Uint8Array): ReadPassportResult {
   const doc = readTopLevel(text);
-  const sections = readSections(doc);
+  // The parsed tree is ours alone: its items are frozen in place rather than copied again.
+  const sections = readSections(doc, true);
   return { passport: makePassport(sections, false), problems: sections.problems };
 }

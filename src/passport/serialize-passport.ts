@@ -1,5 +1,6 @@
 import { PassportError } from '../errors.js';
 import { isPlainObject } from '../internal/json.js';
+import { isSealed } from '../entries/entry-id.js';
 import { loadPassport } from './state.js';
 import type { Passport } from './types.js';
 
@@ -39,18 +40,29 @@ export function serializePassport(passport: Passport): string {
     });
   }
   const p = loaded.passport;
-  const doc = {
-    type: p.type,
-    version: p.version,
-    holder: p.holder,
-    exclusions: p.exclusions,
-    accreditations: p.accreditations,
-    statusLists: p.statusLists,
-    entries: p.entries,
-  };
-  // The top level keeps its reading order; sortKeys applies to every nested object.
-  const body = Object.entries(doc)
-    .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value, sortKeys, 2).replace(/\n/g, '\n  ')}`)
-    .join(',\n');
+  const doc: [string, unknown][] = [
+    ['type', p.type],
+    ['version', p.version],
+    ['holder', p.holder],
+    ['exclusions', p.exclusions],
+    ['accreditations', p.accreditations],
+    ['statusLists', p.statusLists],
+    ['entries', p.entries],
+  ];
+  // The top level keeps its reading order; every nested object is written with sorted keys.
+  // Lists are written item by item (one 100,000-entry string rewritten as a whole would be
+  // copied several times over), indented as JSON.stringify(list, sortKeys, 2) nested two deep.
+  const body = doc.map(([key, value]) => `  ${JSON.stringify(key)}: ${Array.isArray(value) ? listText(value) : JSON.stringify(value, sortKeys, 2)}`).join(',\n');
   return `{\n${body}\n}\n`;
+}
+
+function listText(list: readonly unknown[]): string {
+  if (list.length === 0) return '[]';
+  const items = list.map((item) => {
+    // Sealed items already hold their keys in sorted order at every level (sealJson), so the
+    // replacer, which rebuilds every object, is needed only for anything else.
+    const text = isSealed(item) ? JSON.stringify(item, null, 2) : JSON.stringify(item, sortKeys, 2);
+    return `    ${text.replace(/\n/g, '\n    ')}`;
+  });
+  return `[\n${items.join(',\n')}\n  ]`;
 }

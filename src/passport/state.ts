@@ -6,7 +6,7 @@ import { canonicalJson } from '../proof/jcs.js';
 import { isPlainObject } from '../internal/json.js';
 import { dateTimeStampInstant } from '../internal/time.js';
 import { sealJson } from '../entries/entry-id.js';
-import { ExclusionRecordSchema, HolderSchema, StoredCredentialSchema } from './schema.js';
+import { exclusionRecordProblem, holderProblem, storedCredentialProblem, type ShapeProblem } from './shape.js';
 import {
   MAX_PASSPORT_ITEMS,
   PASSPORT_TYPE,
@@ -163,11 +163,9 @@ export interface ReadSections {
   problems: PassportProblem[];
 }
 
-function issuesText(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  const first = issues[0];
-  if (!first) return 'it has the wrong shape';
-  const path = first.path.map(String).join('.');
-  return `${path || '(root)'}: ${first.message}`;
+function problemText(problem: ShapeProblem): string {
+  const path = problem.path.map(String).join('.');
+  return `${path || '(root)'}: ${problem.message}`;
 }
 
 const UNREADABLE = Symbol('unreadable');
@@ -236,22 +234,23 @@ function readHolder(value: unknown, problems: PassportProblem[]): PassportHolder
       });
     }
   }
-  const parsed = HolderSchema.safeParse(id);
-  if (!parsed.success || id === UNREADABLE) {
-    throw new PassportError('ERR_PASSPORT_INVALID', `The passport holder is not valid: ${parsed.success ? 'it cannot be read' : issuesText(parsed.error.issues)}.`, {
+  const wrong = id === UNREADABLE ? undefined : holderProblem(id);
+  if (wrong || id === UNREADABLE) {
+    throw new PassportError('ERR_PASSPORT_INVALID', `The passport holder is not valid: ${wrong ? problemText(wrong) : 'it cannot be read'}.`, {
       details: { path: ['holder'] },
     });
   }
-  return parsed.data;
+  return id as PassportHolder;
 }
 
 /**
  * Reads the sections of an object already known to have the passport's top-level shape. Items of
  * the wrong shape become problems (with the item itself); everything else is kept. Every item is
  * snapshot (sealed) before it is inspected, so getters and proxies cannot run or throw later.
- * Signatures are not checked here (see makePassport's `admitted`).
+ * Signatures are not checked here (see makePassport's `admitted`). `owned`: `doc` is a fresh
+ * JSON.parse result (parsePassport), so its items are sealed in place instead of copied.
  */
-export function readSections(doc: Record<string, unknown>): ReadSections {
+export function readSections(doc: Record<string, unknown>, owned = false): ReadSections {
   const problems: PassportProblem[] = [];
   const holder = readHolder(readProperty(doc, 'holder'), problems);
   const items = (section: 'entries' | 'accreditations' | 'statusLists' | 'exclusions'): { value: unknown; index: number; sealed: Sealed }[] => {
@@ -262,16 +261,15 @@ export function readSections(doc: Record<string, unknown>): ReadSections {
         problems.push({ section, index, code: 'ERR_JSON_INVALID', message: 'It cannot be read (an object that throws when read).', value: undefined });
         return;
       }
-      const sealed = sealJson(value);
+      const sealed = sealJson(value, owned ? { owned } : {});
       if (!sealed.ok) {
         problems.push({ section, index, code: sealed.code, message: sealed.message, value });
         return;
       }
-      const schema = section === 'exclusions' ? ExclusionRecordSchema : StoredCredentialSchema;
-      const shape = schema.safeParse(sealed.entry);
-      if (!shape.success) {
+      const wrong = section === 'exclusions' ? exclusionRecordProblem(sealed.entry) : storedCredentialProblem(sealed.entry);
+      if (wrong) {
         const what = section === 'exclusions' ? 'a signed exclusion record' : 'a signed credential';
-        problems.push({ section, index, code: 'ERR_SCHEMA_INVALID', message: `It is not ${what}: ${issuesText(shape.error.issues)}.`, value });
+        problems.push({ section, index, code: 'ERR_SCHEMA_INVALID', message: `It is not ${what}: ${problemText(wrong)}.`, value });
         return;
       }
       out.push({ value, index, sealed: { cid: sealed.cid, value: sealed.entry } });

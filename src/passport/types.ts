@@ -264,6 +264,11 @@ export interface VerifyPassportOptions extends VerifyCredentialOptions {
   canActFor?: CanActFor;
   /** Called after each entry is verified (for progress displays). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads to verify in as well (default 0). Node only (ESM build), and only without a
+   * trust policy or context; elsewhere it is ignored. Results are the same either way.
+   */
+  workers?: number;
   /** Further verifyCredential options (a trust policy, accreditations) pass through untouched. */
   [option: string]: unknown;
 }

@@ -1,8 +1,10 @@
 // What the sharing area needs to know about an entry: its kind, its sensitivity class, its
 // content id, and its plain-English description. Kept in one file so the rest of the area does
 // not depend on how the entries and passport areas spell these.
-import { describe } from '../entries/describe.js';
-import { isEntryKind, KIND_SENSITIVITY } from '../entries/kinds/index.js';
+// The kind table compiled from the kind definitions, not the definitions themselves: this file
+// is on the presentation verifier's path, which must not load zod.
+import { KIND_TABLE } from '../entries/compiled/entry-validators.js';
+import { isEntryKind } from '../entries/kinds/names.js';
 import { isPlainObject } from '../internal/json.js';
 import { entryId } from '../entries/entry-id.js';
 
@@ -22,7 +24,7 @@ export function kindOfEntry(entry: unknown): string {
 export function sensitivityOfKind(kind: string): SensitivityClass {
   // External credentials (other systems) are neutral by default; the linter still reads them.
   if (kind === 'external') return 'N';
-  return isEntryKind(kind) ? KIND_SENSITIVITY[kind] : 'C';
+  return isEntryKind(kind) ? KIND_TABLE[kind].sensitivity : 'C';
 }
 
 /** The credential `id` of an entry, when it has one. */
@@ -38,9 +40,4 @@ export function contentIdOf(entry: unknown): string | undefined {
   } catch {
     return undefined; // not canonicalizable (lone surrogates): it has no content id
   }
-}
-
-/** A short plain-English description of an entry (the entries area's describe()). */
-export function describeEntry(entry: unknown): string {
-  return describe(entry);
 }

@@ -4,7 +4,8 @@
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { plainPartialDate } from '../entries/kinds/common.js';
 import { entryDate } from '../passport/timeline.js';
-import { contentIdOf, credentialIdOf, describeEntry, kindOfEntry, sensitivityOfKind } from './entry-facts.js';
+import { describe as describeEntry } from '../entries/describe.js';
+import { contentIdOf, credentialIdOf, kindOfEntry, sensitivityOfKind } from './entry-facts.js';
 import { lintDisclosure } from './lint-disclosure.js';
 import { encodeQrPayload } from '../qr/qr-payload.js';
 import { toQrSvg } from '../qr/qr-image.js';

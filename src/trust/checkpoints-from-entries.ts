@@ -2,7 +2,7 @@
 // to the trust area. Only checkpoints whose signature holds and whose contents are consistent
 // (sorted unique CIDs, count and digest agreeing) are returned; who signed them is judged later,
 // when a checkpoint is used (it must come from another organisation accredited for checkpoints).
-import { checkpointDigest } from '../entries/kinds/checkpoint.js';
+import { checkpointDigest } from '../entries/checkpoint-digest.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { PassportError } from '../errors.js';
 import { assertDate, isDateTimeStamp } from '../internal/time.js';

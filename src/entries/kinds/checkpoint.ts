@@ -2,8 +2,7 @@
 // history tamper-evident and shows an entry existed before a later key compromise. Class C: the
 // set of entries and the time can reveal a custody episode.
 import * as z from 'zod';
-import { backend } from '../../backend/index.js';
-import { toHex, utf8 } from '../../internal/bytes.js';
+import { checkpointDigest } from '../checkpoint-digest.js';
 import { formatDateTimeStamp } from '../../internal/time.js';
 import { Cid, DateTimeStamp, defineKind, issuerOr } from './common.js';
 import { checkpointRule } from './rules.js';
@@ -25,17 +24,7 @@ const CheckpointBase = z.strictObject({
  */
 export type CheckpointFields = z.infer<typeof CheckpointBase>;
 
-/**
- * The digest a checkpoint carries: lower-case hex SHA-256 of the (sorted) CIDs joined by "\n".
- *
- * @example
- * ```ts
- * const digest = await checkpointDigest(['bagaaiera…', 'bagaaierb…']);
- * ```
- */
-export async function checkpointDigest(sortedCids: readonly string[]): Promise<string> {
-  return toHex(await backend.sha256(utf8(sortedCids.join('\n'))));
-}
+export { checkpointDigest } from '../checkpoint-digest.js';
 
 /**
  * Builds checkpoint fields from any list of CIDs: sorts them, drops repeats, counts them and
