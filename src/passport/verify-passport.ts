@@ -4,7 +4,7 @@
 import { verifyCredential, type CredentialVerificationResult } from '../verify/verify-credential.js';
 import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { lifecycleAuthority } from '../trust/may-act-on-entry.js';
-import { createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
+import { createStatusContext, createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
 import { viewOf } from './current-view.js';
 import { entryInfo } from './entry-info.js';
 import { admitSections } from './admit.js';
@@ -98,9 +98,20 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   } else if (credentialOptions.context !== undefined) {
     trust = { context: credentialOptions.context as TrustContext };
   }
+  // Without a policy, the status lists the passport carries (and any given) still count for the
+  // entries whose own issuer signed them: shared by every entry, like a trust context.
+  const status = trust
+    ? undefined
+    : createStatusContext({
+        statusLists: [...((credentialOptions.statusLists as readonly unknown[] | undefined) ?? []), ...p.statusLists],
+        ...(credentialOptions.fetchStatusList ? { fetchStatusList: credentialOptions.fetchStatusList as FetchStatusList } : {}),
+        ...(typeof credentialOptions.maxStatusAge === 'number' ? { maxStatusAge: credentialOptions.maxStatusAge } : {}),
+        now: (credentialOptions.now as Date | undefined) ?? new Date(),
+        clockTolerance: typeof credentialOptions.clockTolerance === 'number' ? credentialOptions.clockTolerance : 60,
+      });
   let done = 0;
   const results = await mapConcurrent(p.entries, concurrency as number, async (entry, i) => {
-    const result = await verifyCredential(entry, { ...credentialOptions, ...(trust ?? {}), entryCid: state.cids[i]! });
+    const result = await verifyCredential(entry, { ...credentialOptions, ...(trust ?? { context: status! }), entryCid: state.cids[i]! });
     (onProgress as ((done: number, total: number) => void) | undefined)?.(++done, p.entries.length);
     return result;
   });

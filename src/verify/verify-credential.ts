@@ -5,7 +5,8 @@ import { CheckList, type VerificationResult } from '../result.js';
 import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { evaluateTrust, type TrustEvaluation } from '../trust/evaluate-trust.js';
 import { roleLabel } from '../trust/rules.js';
-import type { FetchStatusList, TrustCheckpoint, TrustContext } from '../trust/trust-context.js';
+import { checkStatus } from '../trust/check-status.js';
+import { createStatusContext, isStatusContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
 import { describeViolations, type VcdmViolation, knownContextSet, unknownContexts, vcdmViolations } from '../proof/vcdm-conformance.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
@@ -176,7 +177,27 @@ export async function verifyCredential(
   }
 
   checkValidityPeriod(document, now, tolerance, checks);
-  if (options.policy !== undefined || options.context !== undefined) {
+  const statusOnly = options.context !== undefined && isStatusContext(options.context);
+  if (options.policy === undefined && (options.context === undefined || statusOnly)) {
+    // No trust policy: no issuer is judged, but a status list signed by the entry's own issuer
+    // key still counts (that signature needs no policy), and a status that cannot be checked is
+    // "unknown", never a pass. Only for credentials that name a status and whose proof holds.
+    if (document.credentialStatus !== undefined && outcome.valid && outcome.controller === issuer.id && issuer.id !== undefined) {
+      const context =
+        statusOnly
+          ? options.context!
+          : createStatusContext({
+              ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}),
+              ...(options.fetchStatusList !== undefined ? { fetchStatusList: options.fetchStatusList } : {}),
+              ...(options.maxStatusAge !== undefined ? { maxStatusAge: options.maxStatusAge } : {}),
+              now,
+              clockTolerance: tolerance,
+            });
+      const maxAge = options.maxStatusAge ?? context.policy.maxStatusAge;
+      if (typeof maxAge !== 'number' || !(maxAge >= 0)) throw new TypeError('"options.maxStatusAge" must be a non-negative number of seconds');
+      await checkStatus(context, document, issuer.id, now.getTime(), checks, maxAge * 1000);
+    }
+  } else if (options.policy !== undefined || options.context !== undefined) {
     extra.trust = await evaluateTrust(document, {
       ...(options.context !== undefined ? { context: options.context } : { policy: options.policy! }),
       ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
