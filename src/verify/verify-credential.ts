@@ -29,14 +29,16 @@ export interface VerifyCredentialOptions {
    * A verifier's trust policy (createTrustPolicy). With one, the issuer must be accredited,
    * through a chain to one of its roots, for the entry's kind (check `issuer-trust`), and the
    * entry's status list is checked (check `status`). Without one, "verified" only means the
-   * credential is intact and signed by the key its issuer names.
+   * credential is intact, signed by the key its issuer names and, when it names a
+   * `credentialStatus`, not revoked or suspended by a list its own issuer key signed (from
+   * `statusLists` or `fetchStatusList`; no such list: `status` is "unknown").
    */
   policy?: TrustPolicy;
   /** A prepared trust context (createTrustContext) shared across many credentials; replaces `policy` and the lists below. */
   context?: TrustContext;
   /** Accreditation and accreditation-revocation credentials, e.g. a passport's `accreditations`. */
   accreditations?: readonly unknown[];
-  /** Status list credential snapshots, e.g. a passport's `statusLists`. */
+  /** Status list credential snapshots, e.g. a passport's `statusLists`. Used with or without a policy: only a list signed by the entry's own issuer key counts. */
   statusLists?: readonly unknown[];
   /** Checkpoints already verified; or give `entries` (a passport's) to read them from. */
   checkpoints?: readonly TrustCheckpoint[];
