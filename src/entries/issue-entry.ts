@@ -213,7 +213,7 @@ export async function issueEntry<K extends EntryKind>(
   if (issuer.id !== key.did) throw new TypeError('"options.issuer.id" must be the DID of "options.key"');
   // A custody-role profile built by hand (not by createIssuerProfile) gets the same rule: the
   // official name ("HMP Northfield") is never signed into an entry.
-  assertNeutralIssuerName(issuer.role, issuer.displayName);
+  assertNeutralIssuerName(issuer.role, issuer.displayName, issuer.name);
   const issuerName = typeof issuer.displayName === 'string' && issuer.displayName.trim() !== '' ? issuer.displayName : issuer.name;
 
   const validFrom = stamp(options.validFrom, 'options.validFrom') ?? formatDateTimeStamp(new Date());

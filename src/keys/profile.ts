@@ -1,6 +1,6 @@
 import { PassportError } from '../errors.js';
 import { isPlainObject } from '../internal/json.js';
-import { findCustodyText } from '../internal/custody-text.js';
+import { findCustodyText, SIGNED_NAME_CODES } from '../internal/custody-text.js';
 import { ISSUER_ROLES, isCustodyRole, type IssuerProfile, type IssuerRole, type KeyPair } from './types.js';
 
 /** Input of {@link createIssuerProfile}. */
@@ -26,8 +26,21 @@ const neutralNames = new Set<string>();
  * reveals nothing: the display name is what every entry it signs carries, and what every verifier
  * reads. Uses the disclosure linter's word list (any `high` finding refuses the name).
  */
-export function assertNeutralIssuerName(role: unknown, displayName: unknown): void {
-  if (!isCustodyRole(role)) return;
+export function assertNeutralIssuerName(role: unknown, displayName: unknown, name?: unknown): void {
+  if (!isCustodyRole(role)) {
+    // The role of a profile is self-declared (a hand-made profile can say anything), so the
+    // name that will be signed is checked whatever the role: it may not name a prison, carry a
+    // prison number or use custody words. (Organisations that merely work in prisons may keep
+    // their names; the linter keeps their entries back from employers.)
+    const signed = typeof displayName === 'string' && displayName.trim() !== '' ? displayName : name;
+    const found = typeof signed === 'string' ? findCustodyText(signed, SIGNED_NAME_CODES) : undefined;
+    if (found) {
+      throw new PassportError('ERR_NEUTRAL_NAME_REQUIRED', `The issuer name signed into entries must not reveal custody: ${found} Give the profile a neutral "displayName".`, {
+        details: { path: [signed === displayName ? 'displayName' : 'name'] },
+      });
+    }
+    return;
+  }
   if (typeof displayName !== 'string' || displayName.trim() === '') {
     throw new PassportError(
       'ERR_NEUTRAL_NAME_REQUIRED',
@@ -75,7 +88,7 @@ export function createIssuerProfile(input: IssuerProfileInput): IssuerProfile {
   if (input.displayName !== undefined && (typeof input.displayName !== 'string' || input.displayName.trim() === '')) {
     throw new TypeError('"displayName" must be a non-empty string when given');
   }
-  assertNeutralIssuerName(input.role, input.displayName);
+  assertNeutralIssuerName(input.role, input.displayName, input.name);
   return {
     id: input.key.did,
     type: ['Profile'],

@@ -14,6 +14,9 @@ import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList } from '../result.js';
 import { joinExclusions, uniqueSorted, type Sealed } from './state.js';
 import { sealJson } from '../entries/entry-id.js';
+import { findProhibited, scanProhibited } from '../entries/prohibited.js';
+import { ACCREDITATION_TYPE } from '../trust/accredit-issuer.js';
+import { ACCREDITATION_REVOCATION_TYPE } from '../trust/revoke-accreditation.js';
 import { HOLDER_DECISION_SKEW_SECONDS, type ExclusionRecord, type PassportHolder, type SectionProblem } from './types.js';
 
 type Verdict = { ok: true; controller: string } | { ok: false; code: PassportErrorCode; message: string };
@@ -55,12 +58,60 @@ function issuerIdOf(document: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+function typesOf(document: Record<string, unknown>): unknown[] {
+  return Array.isArray(document.type) ? document.type : [document.type];
+}
+
+/** What each section admits: only material of its own type, so no other credential rides along. */
+const SECTION_TYPES = {
+  accreditations: { test: (d: Record<string, unknown>) => typesOf(d).some((t) => t === ACCREDITATION_TYPE || t === ACCREDITATION_REVOCATION_TYPE), what: 'an accreditation or an accreditation revocation' },
+  statusLists: { test: (d: Record<string, unknown>) => typesOf(d).includes('BitstringStatusListCredential'), what: 'a status list credential' },
+} as const;
+
+/**
+ * Prohibited data (class X: prison numbers, offences, convictions, sentences…) anywhere in a
+ * carried credential, in its values or its property names, apart from its proof. Run on content
+ * whose signature already verified (so the verdict is about what the signer said), linear in the
+ * item, and never reports the text it found.
+ */
+export function prohibitedIn(document: Record<string, unknown>): string | undefined {
+  const { proof: _proof, ...content } = document;
+  const finding = scanProhibited(content, { limit: 1 })[0];
+  if (finding) return `${finding.path.join('.') || '(root)'} ${finding.message}`;
+  const names: string[] = [];
+  const collect = (v: unknown, depth: number): void => {
+    if (depth > 64 || names.length > 10_000) return;
+    if (Array.isArray(v)) for (const x of v) collect(x, depth + 1);
+    else if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) {
+        names.push(k);
+        collect(x, depth + 1);
+      }
+    }
+  };
+  collect(content, 0);
+  for (const name of names) {
+    // camelCase and snake_case names are read as words: "prisonNumber" is "prison Number".
+    const hit = findProhibited(name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    if (hit) return `a property name contains ${hit.label}`;
+  }
+  return undefined;
+}
+
 /** Why a signed credential carried beside the entries is refused, or undefined when it is admitted. */
-export async function credentialRefusal(item: Sealed): Promise<{ code: PassportErrorCode; message: string } | undefined> {
+export async function credentialRefusal(item: Sealed, section?: 'accreditations' | 'statusLists'): Promise<{ code: PassportErrorCode; message: string } | undefined> {
+  // Cheapest first: the type, then the signature, then the firewall on the verified content.
+  if (section !== undefined && !SECTION_TYPES[section].test(item.value)) {
+    return { code: 'ERR_SCHEMA_INVALID', message: `It is not ${SECTION_TYPES[section].what}, so it does not belong in "${section}".` };
+  }
   const verdict = await signatureVerdict(item.cid, item.value);
   if (!verdict.ok) return { code: verdict.code, message: `Its signature does not verify: ${verdict.message}` };
   if (verdict.controller !== issuerIdOf(item.value)) {
     return { code: 'ERR_ISSUER_KEY_MISMATCH', message: 'It was signed with a key that is not its issuer’s.' };
+  }
+  const prohibited = prohibitedIn(item.value);
+  if (prohibited !== undefined) {
+    return { code: 'ERR_PROHIBITED_DATA', message: `It carries data a passport never holds (${prohibited}).` };
   }
   return undefined;
 }
@@ -73,6 +124,9 @@ export async function recordRefusal(record: ExclusionRecord, holder: PassportHol
       message: 'This passport’s holder has no key (not a did:key), so no removal or restoration can be signed for it; the record is not honoured.',
     };
   }
+  // A record's reason travels with every copy: a passport never holds offence data, signed or not.
+  const prohibited = typeof record.reason === 'string' ? findProhibited(record.reason) : undefined;
+  if (prohibited) return { code: 'ERR_PROHIBITED_DATA', message: `Its reason contains ${prohibited.label}, which a passport never holds.` };
   const at = dateTimeStampInstant(record.at);
   if (at === undefined) return { code: 'ERR_SCHEMA_INVALID', message: 'Its date is not a real date and time.' };
   if (!notInFuture(at, now, HOLDER_DECISION_SKEW_SECONDS)) {
@@ -113,7 +167,7 @@ export async function admitSections(input: SectionsToAdmit): Promise<{
   const credentials = async (section: 'accreditations' | 'statusLists', lists: SectionsToAdmit['accreditations']): Promise<Sealed[]> => {
     const kept: Sealed[] = [];
     for (const { source, items } of lists) {
-      const refusals = await Promise.all(items.map(credentialRefusal));
+      const refusals = await Promise.all(items.map((item) => credentialRefusal(item, section)));
       refusals.forEach((refusal, index) => {
         if (refusal) problems.push({ source, section, index, cid: items[index]!.cid, ...refusal });
         else kept.push(items[index]!);

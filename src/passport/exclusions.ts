@@ -7,6 +7,7 @@
 // that entry. That is why restoreEntries takes the entries themselves, and it is what keeps merge
 // associative: a restoration always travels with the entry it restores.
 import { PassportError } from '../errors.js';
+import { findProhibited } from '../entries/prohibited.js';
 import { dateTimeStampInstant, formatDateTimeStamp, notInFuture } from '../internal/time.js';
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
@@ -78,6 +79,7 @@ async function signRecords(key: SigningKeyPair, records: readonly Omit<Exclusion
  *   and the options of {@link addEntries}
  * @returns the same report as {@link addEntries}; `excluded` lists the entries now kept out
  * @throws {PassportError} ERR_HOLDER_BINDING when the holder has no key or `holderKey` is not the holder's
+ * @throws {PassportError} ERR_PROHIBITED_DATA when `reason` holds prohibited data (a prison number, an offence…)
  * @throws {TypeError} when a CID is not a CID string or an option is wrong (an `at` in the future)
  * @example
  * ```ts
@@ -93,6 +95,14 @@ export async function removeEntries(passport: Passport, cids: readonly string[],
   const key = holderKeyFor(P.passport, options);
   if (options.reason !== undefined && (typeof options.reason !== 'string' || options.reason.length > 1000)) {
     throw new TypeError('"options.reason" must be a string of at most 1000 characters');
+  }
+  // The reason is kept in the passport and travels with every copy: it gets the same firewall
+  // as an entry's fields (no prison numbers, offences, sentences…).
+  const prohibited = options.reason === undefined ? undefined : findProhibited(options.reason);
+  if (prohibited) {
+    throw new PassportError('ERR_PROHIBITED_DATA', `The removal reason contains ${prohibited.label}, which a passport never holds. Give a reason without it (for example "not for job applications").`, {
+      details: { path: ['reason'] },
+    });
   }
   const now = opts.now ?? new Date();
   const at = stamp(options.at, now);
@@ -139,14 +149,29 @@ export async function restoreEntries(passport: Passport, entries: readonly unkno
   const P = loadPassport(passport);
   const key = holderKeyFor(P.passport, options);
   const now = opts.now ?? new Date();
-  const at = stamp(options.at, now);
+  const given = stamp(options.at, now);
   const incoming = sealIncoming(list);
   // Restorations are signed only for entries that pass intake, so a restoration always travels
   // with the entry it restores (what keeps merge associative).
   const verdicts = await intakeVerdicts(incoming.items, opts.cache, opts.concurrency);
   const admissible = incoming.items.filter((_, i) => verdicts[i]!.ok || (verdicts[i]!.unresolved && opts.acceptUnresolvedIssuers));
-  const records = await signRecords(key, admissible.map((item) => ({ cid: item.cid, action: 'restore' as const, at })), formatDateTimeStamp(now));
   const own = sectionsOf('passport', P.passport);
+  // A restoration must be later than the removal it undoes, and the latest record wins. A removal
+  // may be dated up to the clock skew ahead (another device's clock): without an explicit `at`, the
+  // restoration is dated just after it, within the same skew, so it is not silently outranked.
+  // An entry still outranked (an explicit earlier `at`) stays listed in the result's `excluded`.
+  const latest = new Map<string, number>();
+  for (const r of P.passport.exclusions) {
+    const t = dateTimeStampInstant(r.at);
+    if (t !== undefined && t > (latest.get(r.cid) ?? -Infinity)) latest.set(r.cid, t);
+  }
+  const limit = now.getTime() + HOLDER_DECISION_SKEW_SECONDS * 1000;
+  const atFor = (cid: string): string => {
+    const after = (latest.get(cid) ?? -Infinity) + 1000;
+    if (options.at !== undefined || !(after > (dateTimeStampInstant(given) ?? 0)) || after > limit) return given;
+    return formatDateTimeStamp(new Date(after));
+  };
+  const records = await signRecords(key, admissible.map((item) => ({ cid: item.cid, action: 'restore' as const, at: atFor(item.cid) })), formatDateTimeStamp(now));
   return union({
     holder: P.passport.holder,
     sides: [

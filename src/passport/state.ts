@@ -243,6 +243,38 @@ function readHolder(value: unknown, problems: PassportProblem[]): PassportHolder
   return id as PassportHolder;
 }
 
+// The fields each section's schema requires, with the JavaScript type each must at least have.
+// Only ever a weaker test than the schema: it rejects, it never admits.
+const CREDENTIAL_FIELDS: readonly [string, (v: unknown) => boolean][] = [
+  ['@context', (v) => Array.isArray(v)],
+  ['type', (v) => typeof v === 'string' || Array.isArray(v)],
+  ['issuer', (v) => typeof v === 'string' || (typeof v === 'object' && v !== null)],
+  ['credentialSubject', (v) => typeof v === 'object' && v !== null],
+  ['proof', (v) => typeof v === 'object' && v !== null],
+];
+const EXCLUSION_FIELDS: readonly [string, (v: unknown) => boolean][] = [
+  ['cid', (v) => typeof v === 'string'],
+  ['action', (v) => typeof v === 'string'],
+  ['at', (v) => typeof v === 'string'],
+  ['proof', (v) => typeof v === 'object' && v !== null],
+];
+
+/**
+ * A plain reason when `value` plainly cannot be an item of `section` (not an object, or a
+ * required field absent or of the wrong JavaScript type), else undefined. Constant work per
+ * item: a handful of property reads, no copy, no hashing, no schema run.
+ */
+export function missingField(value: unknown, section: 'entries' | 'accreditations' | 'statusLists' | 'exclusions'): string | undefined {
+  const what = section === 'exclusions' ? 'a signed exclusion record' : 'a signed credential';
+  if (!isPlainSafe(value)) return `It is not ${what}: it is not a JSON object.`;
+  for (const [key, fits] of section === 'exclusions' ? EXCLUSION_FIELDS : CREDENTIAL_FIELDS) {
+    const field = readProperty(value, key);
+    if (field === undefined) return `It is not ${what}: it has no "${key}".`;
+    if (field === UNREADABLE || !fits(field)) return `It is not ${what}: its "${key}" has the wrong type.`;
+  }
+  return undefined;
+}
+
 /**
  * Reads the sections of an object already known to have the passport's top-level shape. Items of
  * the wrong shape become problems (with the item itself); everything else is kept. Every item is
@@ -259,6 +291,14 @@ export function readSections(doc: Record<string, unknown>, owned = false): ReadS
     list.forEach((value, index) => {
       if (value === UNREADABLE) {
         problems.push({ section, index, code: 'ERR_JSON_INVALID', message: 'It cannot be read (an object that throws when read).', value: undefined });
+        return;
+      }
+      // Cheap rejection first: an item without the fields every stored item needs is reported
+      // without being copied, hashed or run through the schema, so a file of tiny junk items
+      // costs about what parsing it did (the full checks below still decide for the rest).
+      const missing = missingField(value, section);
+      if (missing !== undefined) {
+        problems.push({ section, index, code: 'ERR_SCHEMA_INVALID', message: missing, value });
         return;
       }
       const sealed = sealJson(value, owned ? { owned } : {});

@@ -4,7 +4,7 @@
 import { verifyCredential, type CredentialVerificationResult } from '../verify/verify-credential.js';
 import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { lifecycleAuthority } from '../trust/may-act-on-entry.js';
-import { createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
+import { createStatusContext, createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
 import { viewOf } from './current-view.js';
 import { entryInfo } from './entry-info.js';
 import { admitSections } from './admit.js';
@@ -108,12 +108,24 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   } else if (credentialOptions.context !== undefined) {
     trust = { context: credentialOptions.context as TrustContext };
   }
+  // Without a policy, the status lists the passport carries (and any given) still count for the
+  // entries whose own issuer signed them: shared by every entry, like a trust context.
+  const status = trust
+    ? undefined
+    : createStatusContext({
+        statusLists: [...((credentialOptions.statusLists as readonly unknown[] | undefined) ?? []), ...p.statusLists],
+        ...(credentialOptions.fetchStatusList ? { fetchStatusList: credentialOptions.fetchStatusList as FetchStatusList } : {}),
+        ...(typeof credentialOptions.maxStatusAge === 'number' ? { maxStatusAge: credentialOptions.maxStatusAge } : {}),
+        now: (credentialOptions.now as Date | undefined) ?? new Date(),
+        clockTolerance: typeof credentialOptions.clockTolerance === 'number' ? credentialOptions.clockTolerance : 60,
+      });
   let done = 0;
   const progress = (): void => (onProgress as ((done: number, total: number) => void) | undefined)?.(++done, p.entries.length);
-  const verifyOne = (i: number): Promise<CredentialVerificationResult> => verifyCredential(p.entries[i]!, { ...credentialOptions, ...(trust ?? {}), entryCid: state.cids[i]! });
+  const verifyOne = (i: number): Promise<CredentialVerificationResult> => verifyCredential(p.entries[i]!, { ...credentialOptions, ...(trust ?? { context: status! }), entryCid: state.cids[i]! });
   // With `workers`, batches go to worker threads where the runtime has them and the options can
   // be sent (no trust policy); otherwise, and in every other runtime, all on this thread.
-  const inWorkers = workers > 0 && !trust && p.entries.length > 0 && sendableOptions(credentialOptions)
+  // (Status lists the passport carries are judged here, with the shared status context.)
+  const inWorkers = workers > 0 && !trust && p.statusLists.length === 0 && p.entries.length > 0 && sendableOptions(credentialOptions)
     ? await verifyInWorkers(p.entries, state.cids, credentialOptions, workers, verifyOne, progress)
     : undefined;
   const results = inWorkers ?? (await mapConcurrent(p.entries, concurrency as number, async (_entry, i) => {

@@ -5,10 +5,12 @@ import { isCustodyRole } from '../keys/types.js';
 import { contentIdOf, credentialIdOf, kindOfEntry, sensitivityOfKind } from './entry-facts.js';
 import {
   CUSTODY_KINDS,
+  custodyHits,
+  foldForMatching,
+  MAX_HITS_PER_RULE,
   PRISON_CODE_IN_TEXT,
   PRISON_CONTEXT,
   PRISON_FIELD,
-  TEXT_RULES,
   type DisclosureCode,
   type DisclosureSeverity,
 } from '../internal/custody-text.js';
@@ -78,7 +80,7 @@ function setRole(roles: Map<string, string>, did: string, role: string): void {
 function* textsOf(value: unknown, path: string[]): Generator<{ path: string[]; text: string }> {
   if (typeof value === 'string') {
     // DIDs, URNs and URLs identify things; they are not prose (and did:key text is random).
-    if (!/^(?:did|urn|https?):/i.test(value)) yield { path, text: value };
+    if (!/^(?:did|urn|https?):\S*$/i.test(value)) yield { path, text: value };
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) yield* textsOf(value[i], [...path, String(i)]);
   } else if (isPlainObject(value)) {
@@ -97,7 +99,15 @@ function dayRange(date: string): [number, number] | undefined {
   return [start, end];
 }
 
-function lintOne(entry: unknown, entryId: string, roles: Map<string, string>, custodyIssuers: Set<string>, periods: [number, number][]): DisclosureWarning[] {
+/** @internal Lints one entry; `stats.steps` counts the text work (tests check it grows linearly). */
+export function lintOne(
+  entry: unknown,
+  entryId: string,
+  roles: Map<string, string>,
+  custodyIssuers: Set<string>,
+  periods: [number, number][],
+  stats?: { steps: number },
+): DisclosureWarning[] {
   const out: DisclosureWarning[] = [];
   const seen = new Set<string>();
   const add = (code: DisclosureCode, severity: DisclosureSeverity, message: string, path?: string): void => {
@@ -126,33 +136,38 @@ function lintOne(entry: unknown, entryId: string, roles: Map<string, string>, cu
     }
   }
 
-  for (const { path, text } of textsOf(entry, [])) {
+  for (const { path, text: raw } of textsOf(entry, [])) {
     const where = path.join('.');
-    const taken: [number, number][] = [];
-    const overlaps = (a: number, b: number): boolean => taken.some(([s, e]) => a < e && b > s);
-    for (const rule of TEXT_RULES) {
-      for (const m of text.matchAll(rule.pattern)) {
-        const start = m.index ?? 0;
-        const end = start + m[0].length;
-        if (overlaps(start, end)) continue;
-        taken.push([start, end]);
-        const code: DisclosureCode = where.startsWith('issuer') && rule.severity === 'high' ? 'custody-issuer' : rule.code;
-        add(code, rule.severity, rule.message.replace('{m}', m[0].trim()), where);
-      }
+    // Read the text as a reader would (initials joined, lookalike letters and full-width forms
+    // folded), then run every rule once over it: linear in the text (see custodyHits).
+    const text = foldForMatching(raw);
+    for (const hit of custodyHits(text, stats ? { stats } : {})) {
+      const code: DisclosureCode = where.startsWith('issuer') && hit.severity === 'high' ? 'custody-issuer' : hit.code;
+      add(code, hit.severity, hit.message, where);
     }
     const last = path[path.length - 1] ?? '';
     if (PRISON_FIELD.test(last) && /^[A-Z]{3}$/.test(text.trim())) {
       add('prison-code', 'high', `This looks like a prison code (“${text.trim()}”). It shows which prison you were in.`, where);
     }
+    // Whether the text has a prison context is asked once per text, not once per code found.
+    let context: boolean | undefined;
+    let codes = 0;
     for (const m of text.matchAll(PRISON_CODE_IN_TEXT)) {
+      if (stats) stats.steps++;
       const code = m[1] ?? m[2];
-      if (!code || (m[2] && !PRISON_CONTEXT.test(text))) continue;
+      if (!code) continue;
+      if (m[2] && context === undefined) {
+        context = PRISON_CONTEXT.test(text);
+        if (stats) stats.steps += text.length;
+      }
+      if (m[2] && !context) continue;
       add('prison-code', 'high', `This looks like a prison code (“${code}”). It shows which prison you were in.`, where);
+      if (++codes >= MAX_HITS_PER_RULE) break;
     }
-    if (periods.length > 0 && /^\d{4}(-\d{2}(-\d{2})?)?(T|$)/.test(text)) {
-      const range = dayRange(text);
+    if (periods.length > 0 && /^\d{4}(-\d{2}(-\d{2})?)?(T|$)/.test(raw)) {
+      const range = dayRange(raw);
       if (range && periods.some(([s, e]) => range[0] <= e && range[1] >= s)) {
-        add('sensitive-period', 'medium', `This date (${text.slice(0, 10)}) falls in a period you chose to keep private.`, where);
+        add('sensitive-period', 'medium', `This date (${raw.slice(0, 10)}) falls in a period you chose to keep private.`, where);
       }
     }
   }
@@ -203,7 +218,7 @@ export function lintDisclosure(entries: readonly unknown[], options: LintDisclos
     const snap = snapshotJson(entry);
     if (!snap.ok) return;
     const id = contentIdOf(snap.value) ?? credentialIdOf(snap.value) ?? `#${index}`;
-    out.push(...lintOne(snap.value, id, roles, custodyIssuers, periods));
+    for (const w of lintOne(snap.value, id, roles, custodyIssuers, periods)) out.push(w);
   });
   return out;
 }

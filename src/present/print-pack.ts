@@ -66,7 +66,11 @@ function eventDate(doc: Record<string, unknown>): string | undefined {
 const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  // Control characters (C0, C1, DEL) and invisible format characters (bidi overrides such as
+  // U+202E, which reorder what the reader sees; line and paragraph separators) come from entry
+  // fields anyone could have written: they are dropped, never printed. Tabs and newlines become spaces.
+  const visible = text.replace(/[\t\n\r]/g, ' ').replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '');
+  return visible.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function plainDay(stamp: unknown): string | undefined {

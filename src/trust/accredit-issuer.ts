@@ -3,8 +3,10 @@
 import { VC_V2_CONTEXT } from '../constants.js';
 import { isPlainObject } from '../internal/json.js';
 import { parseDateTimeStamp } from '../internal/time.js';
+import { PassportError } from '../errors.js';
+import { findCustodyText, SIGNED_NAME_CODES } from '../internal/custody-text.js';
 import { assertSigningKeyPair } from '../keys/key-pair.js';
-import { ISSUER_ROLES, type IssuerRole, type SigningKeyPair } from '../keys/types.js';
+import { ISSUER_ROLES, isCustodyRole, type IssuerRole, type SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
 import type { Signed } from '../proof/types.js';
 import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
@@ -114,6 +116,7 @@ function listOf<T extends string>(value: unknown, allowed: readonly T[], name: s
  * Accreditations travel inside the passport, so verification needs no registry.
  *
  * @throws {TypeError} on unknown roles, kinds or capabilities, empty names, or a window that ends before it starts
+ * @throws {PassportError} ERR_NEUTRAL_NAME_REQUIRED when the name it would carry (`displayName`, else `organisation`) reveals custody: for a custody role any custody finding, for any role a prison name, prison number or custody words
  * @example
  * ```ts
  * const accreditation = await accreditIssuer(authorityKey, {
@@ -150,13 +153,21 @@ export async function accreditIssuer(accreditor: SigningKeyPair, input: Accredit
   const validUntil = input.validUntil === undefined ? undefined : toTimestamp(input.validUntil, 'validUntil');
   if (validUntil && parseDateTimeStamp(validUntil) < parseDateTimeStamp(validFrom)) throw new TypeError('"validUntil" must not be before "validFrom"');
   const name = input.displayName ?? input.organisation;
+  // The accreditation's names travel with it (trust lists, passports, presentations): for a
+  // custody role they must not reveal custody, and no accreditation's title names the role.
+  const revealing = findCustodyText(name, isCustodyRole(input.role) ? undefined : SIGNED_NAME_CODES);
+  if (revealing) {
+    throw new PassportError('ERR_NEUTRAL_NAME_REQUIRED', `The name an accreditation carries must not reveal custody: ${revealing} Give a neutral "displayName".`, {
+      details: { path: [input.displayName === undefined ? 'organisation' : 'displayName'] },
+    });
+  }
 
   const credential = {
     '@context': [VC_V2_CONTEXT],
     id: input.id ?? uuidUrn(),
     type: ['VerifiableCredential', ACCREDITATION_TYPE] as ['VerifiableCredential', typeof ACCREDITATION_TYPE],
     issuer: accreditor.did,
-    name: `Accreditation of ${name} as ${input.role}`,
+    name: `Accreditation of ${name}`,
     validFrom,
     ...(validUntil ? { validUntil } : {}),
     credentialSubject: {

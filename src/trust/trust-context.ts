@@ -10,7 +10,7 @@ import { CheckList } from '../result.js';
 import { PassportError, type PassportErrorCode } from '../errors.js';
 import { ACCREDITATION_TYPE } from './accredit-issuer.js';
 import { checkpointsFromEntries } from './checkpoints-from-entries.js';
-import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
+import { DEFAULT_MAX_STATUS_AGE, isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
 import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
 import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
 import type { TrustCheckpoint } from './types.js';
@@ -347,6 +347,50 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
   });
   internals.set(context, inner);
   return context;
+}
+
+const statusOnly = new WeakSet<TrustContext>();
+
+/**
+ * @internal A context for status checks alone, when the verifier has no trust policy: the
+ * status lists given (or fetched) are used exactly as under a policy, each only when signed by
+ * the entry's own issuer key (checked per entry), and no issuer is judged. An issuer's own signed
+ * list saying "revoked" must count whether or not the verifier has a policy.
+ */
+export function createStatusContext(input: { statusLists?: readonly unknown[]; fetchStatusList?: FetchStatusList; now: Date; clockTolerance: number; maxStatusAge?: number }): TrustContext {
+  const statusLists: unknown[] = [];
+  const given = listOf(input.statusLists, 'statusLists', MAX_STATUS_LISTS);
+  for (const item of given) {
+    const snap = snapshotJson(item);
+    if (snap.ok && isPlainObject(snap.value)) statusLists.push(snap.value);
+  }
+  if (input.fetchStatusList !== undefined && typeof input.fetchStatusList !== 'function') throw mistake('"fetchStatusList" must be a function');
+  const policy = Object.freeze({
+    type: 'TrustPolicy',
+    roots: Object.freeze([]),
+    clockTolerance: input.clockTolerance,
+    maxStatusAge: input.maxStatusAge ?? DEFAULT_MAX_STATUS_AGE,
+  }) as unknown as TrustPolicy;
+  const context: TrustContext = Object.freeze({ type: 'TrustContext' as const, policy, accepted: 0, rejected: Object.freeze([]) });
+  internals.set(context, {
+    accreditations: [],
+    revocations: [],
+    checkpoints: [],
+    statusLists,
+    ...(input.fetchStatusList ? { fetchStatusList: input.fetchStatusList } : {}),
+    statusCache: new Map(),
+    bySubject: new Map(),
+    revocationsByTarget: new Map(),
+    grantMemo: new Map(),
+    now: input.now.getTime() + input.clockTolerance * 1000,
+  });
+  statusOnly.add(context);
+  return context;
+}
+
+/** @internal True for a context made by {@link createStatusContext} (it judges no issuer). */
+export function isStatusContext(context: unknown): boolean {
+  return typeof context === 'object' && context !== null && statusOnly.has(context as TrustContext);
 }
 
 /** Caller mistakes found while reading the input (rethrown as they are). */

@@ -3,7 +3,9 @@
 // signature was already checked here) this calls evaluateTrust directly.
 import { isPlainObject } from '../internal/json.js';
 import type { CheckList } from '../result.js';
+import { checkStatus } from '../trust/check-status.js';
 import { evaluateTrust } from '../trust/evaluate-trust.js';
+import { createStatusContext } from '../trust/trust-context.js';
 import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import type { TrustContext } from '../trust/trust-context.js';
 
@@ -15,6 +17,11 @@ export interface TrustOptions {
   accreditations?: readonly unknown[];
   /** A context from createTrustContext(), to share the work across many entries. */
   context?: TrustContext;
+  /**
+   * Status list credential snapshots. With or without a policy, a list signed by an entry's own
+   * issuer key decides its revocation or suspension status.
+   */
+  statusLists?: readonly unknown[];
 }
 
 /**
@@ -30,11 +37,18 @@ export async function addTrustChecks(
   if (checks.checks.some((c) => c.check === 'issuer-trust')) return;
   if (options.policy === undefined && options.context === undefined) {
     checks.skip('issuer-trust', 'Who issued it was not checked against any trust list (no trust policy was given).');
+    // No policy: no issuer is judged, but the issuer's own signed status list still counts.
+    const issuerValue = isPlainObject(document.issuer) ? document.issuer.id : document.issuer;
+    if (checks.checks.some((c) => c.check === 'status')) return;
+    if (document.credentialStatus === undefined || typeof issuerValue !== 'string') return;
+    const context = createStatusContext({ ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}), now: options.now, clockTolerance: 60 });
+    await checkStatus(context, document, issuerValue, options.now.getTime(), checks, context.policy.maxStatusAge * 1000);
     return;
   }
   await evaluateTrust(document, {
     ...(options.context !== undefined ? { context: options.context } : { policy: options.policy! }),
     ...(options.accreditations !== undefined ? { accreditations: options.accreditations as never } : {}),
+    ...(options.statusLists !== undefined && options.context === undefined ? { statusLists: options.statusLists } : {}),
     now: options.now,
     kind: meta.kind,
     ...(meta.entryCid !== undefined ? { entryCid: meta.entryCid } : {}),
@@ -50,5 +64,6 @@ export function trustOptionsOf(options: TrustOptions): TrustOptions {
     ...(options.policy !== undefined ? { policy: options.policy } : {}),
     ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
     ...(options.context !== undefined ? { context: options.context } : {}),
+    ...(Array.isArray(options.statusLists) ? { statusLists: options.statusLists } : {}),
   };
 }

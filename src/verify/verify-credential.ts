@@ -6,7 +6,9 @@ import { describe as describeEntry } from '../entries/describe.js';
 import { resultSubject } from './result-subject.js';
 import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { evaluateTrust, type TrustEvaluation } from '../trust/evaluate-trust.js';
-import type { FetchStatusList, TrustCheckpoint, TrustContext } from '../trust/trust-context.js';
+import { roleLabel } from '../trust/rules.js';
+import { checkStatus } from '../trust/check-status.js';
+import { createStatusContext, isStatusContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
 import { describeViolations, type VcdmViolation, knownContextSet, unknownContexts, vcdmViolations } from '../proof/vcdm-conformance.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
@@ -29,14 +31,16 @@ export interface VerifyCredentialOptions {
    * A verifier's trust policy (createTrustPolicy). With one, the issuer must be accredited,
    * through a chain to one of its roots, for the entry's kind (check `issuer-trust`), and the
    * entry's status list is checked (check `status`). Without one, "verified" only means the
-   * credential is intact and signed by the key its issuer names.
+   * credential is intact, signed by the key its issuer names and, when it names a
+   * `credentialStatus`, not revoked or suspended by a list its own issuer key signed (from
+   * `statusLists` or `fetchStatusList`; no such list: `status` is "unknown").
    */
   policy?: TrustPolicy;
   /** A prepared trust context (createTrustContext) shared across many credentials; replaces `policy` and the lists below. */
   context?: TrustContext;
   /** Accreditation and accreditation-revocation credentials, e.g. a passport's `accreditations`. */
   accreditations?: readonly unknown[];
-  /** Status list credential snapshots, e.g. a passport's `statusLists`. */
+  /** Status list credential snapshots, e.g. a passport's `statusLists`. Used with or without a policy: only a list signed by the entry's own issuer key counts. */
   statusLists?: readonly unknown[];
   /** Checkpoints already verified; or give `entries` (a passport's) to read them from. */
   checkpoints?: readonly TrustCheckpoint[];
@@ -177,7 +181,30 @@ export async function verifyCredential(
   }
 
   checkValidityPeriod(document, now, tolerance, checks);
-  if (options.policy !== undefined || options.context !== undefined) {
+  const statusOnly = options.context !== undefined && isStatusContext(options.context);
+  if (options.policy === undefined && (options.context === undefined || statusOnly)) {
+    // No trust policy: no issuer is judged, but a status list signed by the entry's own issuer
+    // key still counts (that signature needs no policy), and a status that cannot be checked is
+    // "unknown", never a pass. Only for credentials that name a status and whose proof holds.
+    if (document.credentialStatus !== undefined && outcome.valid && outcome.controller === issuer.id && issuer.id !== undefined) {
+      const context =
+        statusOnly
+          ? options.context!
+          : createStatusContext({
+              ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}),
+              ...(options.fetchStatusList !== undefined ? { fetchStatusList: options.fetchStatusList } : {}),
+              ...(options.maxStatusAge !== undefined ? { maxStatusAge: options.maxStatusAge } : {}),
+              now,
+              clockTolerance: tolerance,
+            });
+      const maxAge = options.maxStatusAge ?? context.policy.maxStatusAge;
+      if (typeof maxAge !== 'number' || !(maxAge >= 0)) throw new TypeError('"options.maxStatusAge" must be a non-negative number of seconds');
+      await checkStatus(context, document, issuer.id, now.getTime(), checks, maxAge * 1000);
+    }
+    // Said, not hidden: without a policy nobody checked who the issuer is (it does not make
+    // `verified` false, but the verdict is "can't check").
+    checks.skip('issuer-trust', 'Who issued it was not checked against any trust list (no trust policy was given).');
+  } else {
     extra.trust = await evaluateTrust(document, {
       ...(options.context !== undefined ? { context: options.context } : { policy: options.policy! }),
       ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
@@ -193,10 +220,6 @@ export async function verifyCredential(
       // The proof was checked above; evaluateTrust checks it itself when it was not sound.
       signatureVerified: outcome.valid && outcome.controller === issuer.id,
     });
-  } else {
-    // Said, not hidden: without a policy nobody checked who the issuer is (it does not make
-    // `verified` false, but the verdict is "can't check").
-    checks.skip('issuer-trust', 'Who issued it was not checked against any trust list (no trust policy was given).');
   }
   return finish(extra);
 }

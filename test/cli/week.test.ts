@@ -84,7 +84,13 @@ describe('a week on the command line', () => {
     // She picks her three current courses (the withdrawn one is not among them).
     const chosen = items.filter((i) => ['Barista skills', 'Welding', 'Forklift'].includes(i.title ?? '')).flatMap((i) => ['--entry', i.cid]);
     expect(chosen).toHaveLength(6);
-    const shared = await lp(['present', 'merged.passport.json', '--key', 'amira.key.json', '--audience', 'employer', '--challenge', 'job-4711', '--domain', 'jobs.example', ...chosen, '-o', 'vp.json']);
+    // They were issued by the prisons' learning centres: `present` reads the passport's
+    // accreditations, so by default none would go to an employer. Amira decides to share them.
+    const held = await lp(['present', 'merged.passport.json', '--key', 'amira.key.json', '--audience', 'employer', '--challenge', 'job-4711', '--domain', 'jobs.example', ...chosen, '-o', 'vp.json']);
+    expect(held.code).not.toBe(0);
+    expect(held.stderr).toMatch(/no entry would be shared/);
+    const include = chosen.map((x) => (x === '--entry' ? '--include' : x));
+    const shared = await lp(['present', 'merged.passport.json', '--key', 'amira.key.json', '--audience', 'employer', '--challenge', 'job-4711', '--domain', 'jobs.example', ...chosen, ...include, '-o', 'vp.json']);
     expect(shared.code, shared.stderr).toBe(0);
     const vp = json('vp.json') as { verifiableCredential: { credentialSubject: { learningPassport: { kind: string } } }[] };
     expect(vp.verifiableCredential.map((c) => c.credentialSubject.learningPassport.kind)).not.toContain('custody-transfer');

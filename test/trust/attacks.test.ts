@@ -148,7 +148,7 @@ describe('lifecycle powers are scoped by the accreditor', () => {
   });
 
   it('a key reported compromised cannot revoke a checkpoint-rescued genuine entry, whatever date it claims', async () => {
-    const eastwoodAcc = await accreditIssuer(k.root, { did: k.eastwood.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['checkpoint'], displayName: 'HMP Eastwood', validFrom: FROM, created: FROM });
+    const eastwoodAcc = await accreditIssuer(k.root, { did: k.eastwood.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['checkpoint'], displayName: 'Eastwood Learning Centre', validFrom: FROM, created: FROM });
     const stolen = await revokeAccreditation(k.root, { did: k.awarding.did, compromisedSince: '2026-04-01T00:00:00Z', effective: '2026-04-02T00:00:00Z', reason: 'Key stolen', created: '2026-04-02T00:00:00Z' });
     const qualification = await qualificationBy(k.awarding, '2026-03-03');
     const checkpoints = [{ issuer: k.eastwood.did, at: '2026-03-10T00:00:00Z', cids: [entryId(qualification)] }];

@@ -29,8 +29,8 @@ beforeAll(async () => {
 });
 
 async function rotation() {
-  const old = await accredit(k.root, { did: k.prisonOld.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience', 'checkpoint'], validUntil: ROTATED, displayName: 'HMP Northfield' });
-  const fresh = await accredit(k.root, { did: k.prisonNew.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience', 'checkpoint'], validFrom: ROTATED, displayName: 'HMP Northfield' });
+  const old = await accredit(k.root, { did: k.prisonOld.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience', 'checkpoint'], validUntil: ROTATED, displayName: 'Northfield Learning Centre' });
+  const fresh = await accredit(k.root, { did: k.prisonNew.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience', 'checkpoint'], validFrom: ROTATED, displayName: 'Northfield Learning Centre' });
   return [old, fresh];
 }
 
@@ -47,14 +47,14 @@ describe('key rotation', () => {
     expect(r1.checks[0]).toMatchObject({ status: 'unknown', code: 'ERR_SIGNING_TIME_UNVOUCHED' });
     expect(r1.checks[0]!.message).toContain('ended on 1 January 2026');
     // Another organisation's checkpoint from inside the window vouches for it…
-    const eastwood = await accredit(k.root, { did: k.otherPrison.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['checkpoint'], displayName: 'HMP Eastwood' });
+    const eastwood = await accredit(k.root, { did: k.otherPrison.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['checkpoint'], displayName: 'Eastwood Learning Centre' });
     const covered = await evaluateTrust(oldInside, {
       policy,
       accreditations: [...accreditations, eastwood],
       checkpoints: [{ issuer: k.otherPrison.did, at: '2025-08-01T00:00:00Z', cids: [entryId(oldInside)] }],
     });
     expect(covered).toMatchObject({ trusted: true, organisation: 'org:hmp-northfield' });
-    expect(covered.checks[0]!.message).toContain('HMP Eastwood recorded this entry in a checkpoint on 1 August 2025');
+    expect(covered.checks[0]!.message).toContain('Eastwood Learning Centre recorded this entry in a checkpoint on 1 August 2025');
     // …and so does a policy that chooses to believe claimed times.
     const believing = createTrustPolicy({ roots: [k.root.did], now: NOW, trustClaimedTimes: true });
     expect((await evaluateTrust(oldInside, { policy: believing, accreditations })).trusted).toBe(true);
@@ -111,9 +111,9 @@ describe('key rotation', () => {
 
 describe('key compromise', () => {
   async function setup() {
-    const prison = await accredit(k.root, { did: k.prisonOld.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience', 'checkpoint'], displayName: 'HMP Northfield' });
-    const sameOrgNewKey = await accredit(k.root, { did: k.prisonNew.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['checkpoint'], displayName: 'HMP Northfield' });
-    const other = await accredit(k.root, { did: k.otherPrison.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['checkpoint'], displayName: 'HMP Eastwood' });
+    const prison = await accredit(k.root, { did: k.prisonOld.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience', 'checkpoint'], displayName: 'Northfield Learning Centre' });
+    const sameOrgNewKey = await accredit(k.root, { did: k.prisonNew.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['checkpoint'], displayName: 'Northfield Learning Centre' });
+    const other = await accredit(k.root, { did: k.otherPrison.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['checkpoint'], displayName: 'Eastwood Learning Centre' });
     const charity = await accredit(k.root, { did: k.charity.did, organisation: 'org:charity', role: 'charity', kinds: ['mentoring'] });
     const compromise = await revokeAccreditation(k.root, { did: k.prisonOld.did, compromisedSince: COMPROMISED, reason: 'Key stolen', effective: '2026-04-10T00:00:00Z' });
     return [prison, sameOrgNewKey, other, charity, compromise];
@@ -146,7 +146,7 @@ describe('key compromise', () => {
     const checkpoints = [{ issuer: k.otherPrison.did, at: '2026-03-01T00:00:00Z', cids: ['bother', CID] }];
     const r = await evaluateTrust(entry, { policy, accreditations, checkpoints, entryCid: CID });
     expect(r.trusted).toBe(true);
-    expect(r.checks[0]!.message).toContain('HMP Eastwood recorded this entry in a checkpoint on 1 March 2026');
+    expect(r.checks[0]!.message).toContain('Eastwood Learning Centre recorded this entry in a checkpoint on 1 March 2026');
   });
 
   it('does not accept checkpoints that prove nothing', async () => {

@@ -92,6 +92,15 @@ function loadEntriesOrPassport(path: string): unknown[] {
   return value;
 }
 
+/**
+ * The accreditations a passport file carries (none for an entries file): `present` and `lint`
+ * pass them on, as the library call does, so entries issued under a custody role are known as
+ * such and left out of employer presentations.
+ */
+function accreditationsOf(path: string): unknown[] {
+  return isPassportFile(path) ? [...loadPassport(path).accreditations] : [];
+}
+
 /** True when the file holds a passport (not entries). */
 function isPassportFile(path: string): { holder?: unknown } | undefined {
   const value = loadEntries(path);
@@ -150,6 +159,7 @@ export const presentCommand: Command = {
       challenge: values.challenge,
       domain: values.domain,
       include: list(values.include),
+      accreditations: accreditationsOf(positionals[0]),
     });
     const shared = result.presentation.verifiableCredential?.length ?? 0;
     if (shared === 0) {
@@ -177,7 +187,7 @@ export const lintCommand: Command = {
   options: {},
   async run({ positionals, json }) {
     if (!positionals[0]) throw new UsageError('lint needs a file');
-    const warnings = lintDisclosure(loadEntriesOrPassport(positionals[0]));
+    const warnings = lintDisclosure(loadEntriesOrPassport(positionals[0]), { accreditations: accreditationsOf(positionals[0]) });
     if (json) printJson(warnings);
     else if (warnings.length === 0) say(line`${colour.green('✓')} nothing found that reveals custody (that is not a promise: read what you share)`);
     else for (const w of warnings) say(line`${w.severity === 'high' ? colour.red('!') : colour.yellow('!')} ${w.message}`);
