@@ -203,7 +203,7 @@ describe('trust-list build | verify | show, verify --trust-list', () => {
 
   it('trust add --trust-list staples the list’s accreditations and revocations', async () => {
     await lp(['passport', 'init', '--holder', amira, '-o', 'tl.passport.json']);
-    const r = await lp(['trust', 'add', 'tl.passport.json', '--trust-list', 'tl-2.json']);
+    const r = await lp(['trust', 'add', 'tl.passport.json', '--trust-list', 'tl-2.json', '--root', authority]);
     expect(r.code, r.stderr).toBe(0);
     expect(json('tl.passport.json').accreditations).toHaveLength(3);
   });

@@ -59,7 +59,7 @@ beforeAll(async () => {
   const revoked = await lp(['revoke', bodyEntryCid, '--key', 'body.key.json', '--passport', 'revoked.json', '--reason', 'issued-in-error']);
   expect(revoked.code, revoked.stderr).toBe(0);
   copyFileSync(file('p.json'), file('cp.json'));
-  expect((await lp(['checkpoint', '--key', 'body.key.json', '--passport', 'cp.json'])).code).toBe(0);
+  expect((await lp(['checkpoint', '--key', 'root.key.json', '--passport', 'cp.json'])).code).toBe(0);
   writeFileSync(file('two.json'), JSON.stringify([json('maths.json'), json('maths.json')]));
   writeFileSync(file('trailing.json'), '{\n  "title": "FS Maths",\n}\n');
   writeFileSync(file('quotes.json'), "{ 'title': 'FS Maths' }");
@@ -102,7 +102,7 @@ const rows: Row[] = [
   ['a misspelled role', () => ['keys', 'generate', '--role', 'prision', '--name', 'X', '--out', 'x.key.json'], 2, 'did you mean "prison"'],
   ['a misspelled keys action', () => ['keys', 'exprot', 'body.key.json'], 2, 'did you mean "export"'],
   ['an unknown export format', () => ['keys', 'export', 'body.key.json', '--format', 'pem'], 2, '--format must be multikey or jwk'],
-  ['a second checkpoint over the same entries', () => ['checkpoint', '--key', 'body.key.json', '--passport', 'cp.json'], 1, 'already signed a checkpoint'],
+  ['a second checkpoint over the same entries', () => ['checkpoint', '--key', 'root.key.json', '--passport', 'cp.json'], 1, 'already signed a checkpoint'],
   ['a checkpoint over nothing', () => ['checkpoint', '--key', 'body.key.json', '--passport', 'empty.passport.json'], 1, 'holds no entries'],
   ['a transfer to the same place', () => ['transfer', '--key', 'body.key.json', '--passport', 'p.json', '--from', 'Northfield', '--to', 'northfield', '--date', '2026-03-01'], 1, 'same establishment'],
   ['a transfer on 30 February', () => ['transfer', '--key', 'body.key.json', '--passport', 'p.json', '--from', 'A', '--to', 'B', '--date', '2026-02-30'], 2, '--date must be a real day'],

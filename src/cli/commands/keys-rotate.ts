@@ -3,7 +3,7 @@
 // signed before stay valid: every link is judged at the time it was signed).
 import { accreditIssuer, createIssuerProfile, decryptKeyFile, encryptKeyFile, generateKeyPair, revokeAccreditation, type AccreditationCredential } from '../../index.js';
 import { isPlainObject } from '../../internal/json.js';
-import { colour, passphraseFrom, printJson, readJson, readText, UsageError, writeSecret, writeText } from '../io.js';
+import { colour, line, passphraseFrom, printJson, readJson, readText, say, UsageError, writeSecret, writeText } from '../io.js';
 import type { CommandContext } from '../types.js';
 
 export const keysRotateUsage = 'keys rotate <old.key.json> --accreditation <old-accreditation.json> --authority-key <authority.key.json> [--authority-passphrase-file f] --out <new.key.json> --accreditations-out <rotation.json>';
@@ -56,9 +56,9 @@ export async function rotateKey({ positionals, values, json }: CommandContext): 
   writeText(values['accreditations-out'], `${JSON.stringify([fresh, closing], null, 2)}\n`, values.force === true);
   if (json) printJson({ did: key.did, previous: old.key.did, file: values.out, accreditations: values['accreditations-out'] });
   else {
-    console.log(`${colour.green('✓')} new key ${key.did} → ${values.out}`);
-    console.log(`${colour.green('✓')} its accreditation, and the old key’s closed from ${now.toISOString()} → ${values['accreditations-out']}`);
-    console.log('  Staple the accreditations into passports ("trust add") and publish them in the next trust list.');
+    say(line`${colour.green('✓')} new key ${key.did} → ${values.out}`);
+    say(line`${colour.green('✓')} its accreditation, and the old key’s closed from ${now.toISOString()} → ${values['accreditations-out']}`);
+    say('  Staple the accreditations into passports ("trust add") and publish them in the next trust list.');
   }
   return 0;
 }

@@ -22,11 +22,12 @@ async function generateHolderKey(values: CommandContext['values'], json: boolean
   if (typeof values.out !== 'string') throw new UsageError('--out <file> is required');
   const iterations = iterationsFrom(values.iterations);
   writeSecretCheck(values.out, values.force === true);
-  const passphrase = await passphraseFrom(values);
+  // Asked twice, as for issuer keys: a typo in a learner's only key file is a key lost.
+  const passphrase = await passphraseFrom({ ...values, confirm: true, label: 'Passphrase for the new key' });
   const key = await generateKeyPair();
   writeSecret(values.out, await encryptKeyFile(key, passphrase, iterations), values.force === true);
   if (json) printJson({ did: key.did, file: values.out });
-  else say(line`${colour.green('✓')} learner key written to ${values.out}\n  ${key.did}\n  Start their passport: learning-passport passport init --holder-key ${values.out} -o passport.json`);;
+  else say(line`${colour.green('✓')} learner key written to ${values.out}\n  ${key.did}\n  Start their passport: learning-passport passport init --holder-key ${values.out} -o passport.json`);
   return 0;
 }
 

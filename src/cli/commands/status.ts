@@ -10,7 +10,7 @@ import {
   statusEntry,
   type StatusPurpose,
 } from '../../index.js';
-import { colour, printJson, readJson, UsageError, writeText } from '../io.js';
+import { colour, line, printJson, readJson, say, UsageError, writeText } from '../io.js';
 import { loadIssuer, writeAtomic } from '../load.js';
 import type { Command } from '../types.js';
 
@@ -78,7 +78,7 @@ export const statusCommand: Command = {
       const state: StatusState = { type: 'LearningPassportStatusListState', url: values.url, purpose, length: list.length, next: 0, encodedList: await encodeStatusList(list) };
       writeText(values.out, `${JSON.stringify(state, null, 2)}\n`, values.force === true);
       if (json) printJson({ out: values.out, url: state.url, purpose, length: list.length });
-      else console.log(`${colour.green('✓')} status list of ${list.length} entries for ${values.url} kept in ${values.out}`);
+      else say(line`${colour.green('✓')} status list of ${list.length} entries for ${values.url} kept in ${values.out}`);
       return 0;
     }
     if (!path) throw new UsageError(`status ${action ?? ''} needs a state file`.replace('  ', ' '));
@@ -99,7 +99,7 @@ export const statusCommand: Command = {
       setStatus(list, at, value);
       writeAtomic(path, `${JSON.stringify({ ...state, encodedList: await encodeStatusList(list) }, null, 2)}\n`);
       if (json) printJson({ index: at, value, changed });
-      else console.log(`${colour.green('✓')} index ${at} ${value ? `set (${state.purpose === 'revocation' ? 'revoked' : 'suspended'})` : 'cleared'}${changed ? '' : ' — it already was'}; run "status publish" to sign a new snapshot`);
+      else say(line`${colour.green('✓')} index ${at} ${value ? `set (${state.purpose === 'revocation' ? 'revoked' : 'suspended'})` : 'cleared'}${changed ? '' : ' — it already was'}; run "status publish" to sign a new snapshot`);
       return 0;
     }
     if (action === 'publish') {
@@ -114,7 +114,7 @@ export const statusCommand: Command = {
       });
       writeAtomic(values.out, `${JSON.stringify(credential, null, 2)}\n`, values.force === true);
       if (json) printJson({ out: values.out, url: state.url });
-      else console.log(`${colour.green('✓')} signed snapshot of ${state.url} written to ${values.out} (publish it at that URL, or staple it with "trust add")`);
+      else say(line`${colour.green('✓')} signed snapshot of ${state.url} written to ${values.out} (publish it at that URL, or staple it with "trust add")`);
       return 0;
     }
     throw new UsageError('status needs an action: create, allocate, set or publish');
