@@ -70,7 +70,14 @@ export const keysCommand: Command = {
     'keys export <file.key.json> [--format multikey|jwk] [--include-secret]',
     'keys passphrase <file.key.json> [--new-passphrase-file <file>]   (change the passphrase; the key stays the same)',
   ],
-  examples: ['learning-passport keys generate --holder --out amira.key.json', keysRotateExample],
+  examples: [
+    'learning-passport keys generate --role prison --name "HMP Leeds" --display-name "Leeds Learning Centre" --out leeds.key.json',
+    'learning-passport keys generate --holder --out amira.key.json',
+    keysRotateExample,
+    'learning-passport keys show leeds.key.json',
+    'learning-passport keys export leeds.key.json --format jwk',
+    'learning-passport keys passphrase leeds.key.json',
+  ],
   options: {
     holder: { type: 'boolean' },
     ...keysRotateOptions,

@@ -11,6 +11,7 @@ import {
   entryId,
   entryKindOf,
   evaluateTrust,
+  isPassportError,
   issueEntry,
   lifecycleAuthority,
   mayActOnEntry,
@@ -96,6 +97,26 @@ async function checkAuthority(entries: SignedEntry[], profile: IssuerProfile, pa
   }
 }
 
+// The custody-transfer fields each flag of `transfer` fills: errors name the flag.
+const TRANSFER_FLAGS: [RegExp, string][] = [
+  [/\btransferDate\b:?/g, '--date'],
+  [/\bfromEstablishment\b:?/g, '--from'],
+  [/\btoEstablishment\b:?/g, '--to'],
+  [/\binProgressAims\b:?/g, '--aim'],
+];
+
+/** Runs `make`; a refusal of the fields is rethrown in the words of the flags that gave them. */
+async function inTransferFlags<T>(make: () => Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (err) {
+    if (!isPassportError(err)) throw err;
+    let message = err.message;
+    for (const [pattern, flag] of TRANSFER_FLAGS) message = message.replace(pattern, flag);
+    throw new UsageError(message, err.code);
+  }
+}
+
 /** The words a custody-transfer entry says, to spot the same transfer recorded twice. */
 function transferKey(entry: unknown): string | undefined {
   const lp = (entry as { credentialSubject?: { learningPassport?: Record<string, unknown> } }).credentialSubject?.learningPassport;
@@ -135,6 +156,7 @@ export const transferCommand: Command = {
     const entries: SignedEntry[] = [];
     for (const slice of slices) {
       entries.push(
+        await inTransferFlags(async () =>
         await issueEntry(
           'custody-transfer',
           {
@@ -145,7 +167,7 @@ export const transferCommand: Command = {
             ...(aims.length ? { inProgressAims: aims } : {}),
           } as never,
           { issuer: profile, key, ...(typeof passport.holder === 'string' ? { holder: passport.holder } : {}) },
-        ),
+        )),
       );
     }
     await checkAuthority(entries, profile, passport, values, json);
@@ -161,6 +183,7 @@ export const revokeCommand: Command = {
   usage: [
     'revoke <cid> --key <issuer.key.json> --passport <p.json> --reason <issued-in-error|superseded|withdrawn|key-compromise|other> [--note text] [--trust roots.json | --root <did>] [--accreditations acc.json]',
   ],
+  examples: ['learning-passport revoke bafk… --key leeds.key.json --passport amira.passport.json --reason issued-in-error'],
   options: {
     ...common,
     reason: { type: 'string' },

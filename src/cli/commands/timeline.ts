@@ -8,6 +8,7 @@ export const timelineCommand: Command = {
   name: 'timeline',
   summary: 'list a passport’s entries by date',
   usage: ['timeline <passport.json>'],
+  examples: ['learning-passport timeline amira.passport.json', 'learning-passport timeline amira.passport.json --json   (with each entry’s id, for revoke and passport remove)'],
   options: {},
   async run({ positionals, json }) {
     if (!positionals[0]) throw new UsageError('timeline needs a passport file');

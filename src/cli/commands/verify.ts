@@ -38,6 +38,10 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify an entry, a passport or a presentation',
   usage: ['verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--verbose]'],
+  examples: [
+    'learning-passport verify amira.passport.json --root did:key:z6Mk… --trust-list trust-list.json',
+    'learning-passport verify vp.json --root did:key:z6Mk… --trust-list trust-list.json --challenge job-4711 --domain jobs.example',
+  ],
   options: {
     trust: { type: 'string' },
     root: { type: 'string', multiple: true },
