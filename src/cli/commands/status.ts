@@ -50,6 +50,7 @@ export const statusCommand: Command = {
   ],
   examples: [
     'learning-passport status create --url https://leeds.example/status/1 -o leeds-status.state.json',
+    'learning-passport status allocate leeds-status.state.json',
     'learning-passport status set leeds-status.state.json --index 42',
     'learning-passport status publish leeds-status.state.json --key leeds.key.json -o leeds-status.json',
   ],
