@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../examples/demo.js';
 import { quickstart } from '../examples/quickstart.js';
+import { trustListExample } from '../examples/trust-list.js';
 
 describe('examples', () => {
   it('quickstart: issues, verifies and holds a qualification', async () => {
@@ -28,5 +29,16 @@ describe('examples', () => {
     const employerPart = lines.slice(lines.findIndex((l) => l.startsWith('9.'))).join('\n');
     expect(employerPart).not.toMatch(/HMP|prison|Northfield|Southmoor|custody/i);
     expect(lines.filter((l) => l.includes('✗'))).toEqual([]);
+  });
+
+  it('trust list: a newer list with a compromise notice replaces the last; an employer verifies offline with it; rollback and a forged signer are refused', async () => {
+    expect(await trustListExample()).toEqual({
+      accepted: true,
+      replaces: 7,
+      compromiseNotices: 1,
+      verified: true,
+      rollback: 'ERR_TRUST_LIST_ROLLBACK',
+      forged: 'ERR_TRUST_LIST_SIGNER',
+    });
   });
 });

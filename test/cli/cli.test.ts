@@ -1,31 +1,11 @@
 // The built command, run as a user would: `node dist/cli/index.js …` in a scratch folder.
 // `npm test` builds first (pretest), so dist/ is the code under test.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { workspace } from './run.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
-const run = promisify(execFile);
-let dir: string;
-
-async function lp(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
-      cwd: dir,
-      env: { ...process.env, LP_PASSPHRASE: 'correct horse battery', LP_INSECURE_TEST_ITERATIONS: '1', NO_COLOR: '1', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-const file = (name: string) => join(dir, name);
-const json = (name: string) => JSON.parse(readFileSync(file(name), 'utf8'));
+// The shared runner (test/cli/run.ts): the built command in a scratch folder of its own.
+const { lp, file, json } = workspace('lp-cli-');
 
 describe('learning-passport command', () => {
   let rootDid: string;
@@ -33,7 +13,6 @@ describe('learning-passport command', () => {
   let learnerDid: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lp-cli-'));
     const gen = async (name: string, role: string, out: string) => {
       const r = await lp(['keys', 'generate', '--role', role, '--name', name, '--out', out, '--iterations', '1000', '--json']);
       expect(r.code, r.stderr).toBe(0);

@@ -1,32 +1,13 @@
 // Mistakes a tired person makes, run through the BUILT command (`npm run build:lib` first):
 // each row is what they typed, the exit code they must get, and a fragment of the answer.
 // A mistake never exits 0, never prints a ✓, and names the flag, file, line or nearest word.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { workspace } from './run.js';
 
-const cli = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
-const run = promisify(execFile);
-let dir: string;
-
-async function lp(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
-      cwd: dir,
-      env: { ...process.env, LP_PASSPHRASE: 'correct horse battery', LP_INSECURE_TEST_ITERATIONS: '1', NO_COLOR: '1', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-const file = (name: string) => join(dir, name);
-const json = (name: string) => JSON.parse(readFileSync(file(name), 'utf8'));
+// The shared runner (test/cli/run.ts): the built command in a scratch folder of its own.
+const { lp, file, json } = workspace('lp-mistakes-');
 const maths = ['--field', 'title=FS Maths', '--field', 'awardingBody.name=City & Guilds', '--field', 'level=L1'];
 
 let learnerDid = '';
@@ -34,7 +15,6 @@ let otherDid = '';
 let bodyEntryCid = '';
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lp-mistakes-'));
   const gen = async (name: string, role: string, out: string) => {
     const r = await lp(['keys', 'generate', '--role', role, '--name', name, '--out', out, '--iterations', '1000', '--json']);
     expect(r.code, r.stderr).toBe(0);

@@ -40,18 +40,18 @@ function checkPower(key: { did: string }, role: string | undefined, target: { id
   );
 }
 
-/** --did as a did:key, named by its flag when it is not one. */
-function didFlag(value: unknown): string | undefined {
+/** --did (or --replaced-by) as a did:key, named by its flag when it is not one. */
+function didFlag(value: unknown, flag = '--did'): string | undefined {
   if (typeof value !== 'string') return undefined;
   try {
     return parseDidKey(value).did;
   } catch {
-    throw new UsageError(`--did "${value}" is not the did:key of an Ed25519 key (one looks like did:key:z6Mk…; "keys show <file>" prints it)`, 'ERR_FLAG_VALUE');
+    throw new UsageError(`${flag} "${value}" is not the did:key of an Ed25519 key (one looks like did:key:z6Mk…; "keys show <file>" prints it)`, 'ERR_FLAG_VALUE');
   }
 }
 
 export const accreditRevokeUsage = [
-  'accredit revoke --key <root.key.json> (--accreditation <id | acc.json> | --did <did> [--organisation <org>]) --reason <text> [--effective time] -o revocation.json',
+  'accredit revoke --key <root.key.json> (--accreditation <id | acc.json> | --did <did> [--organisation <org>]) --reason <text> [--effective time] [--replaced-by <new key did>] -o revocation.json',
   'accredit compromise --key <root.key.json> --did <did> --since <YYYY-MM-DD | date-time> --reason <text> -o notice.json',
 ];
 
@@ -65,6 +65,7 @@ export const accreditRevokeOptions = {
   reason: { type: 'string' },
   effective: { type: 'string' },
   since: { type: 'string' },
+  'replaced-by': { type: 'string' },
 } as const;
 
 /** Runs `accredit revoke` and `accredit compromise`. */
@@ -79,6 +80,10 @@ export async function accreditRevoke(action: 'revoke' | 'compromise', { values, 
   } else if (!accreditation && !did) throw new UsageError('accredit revoke needs --accreditation <id or file> or --did <key>', 'ERR_FLAG_MISSING');
   // The same date forms as every other date flag: YYYY-MM-DD (midnight UTC) or a date-time with a zone.
   const since = action === 'compromise' ? dateFlag(values, 'since') : undefined;
+  // A planned rotation names the key that replaces this one: what the old key signed inside its
+  // window then keeps its verdict (SECURITY.md, "A planned key rotation is not an end of trust").
+  const replacedBy = didFlag(values['replaced-by'], '--replaced-by');
+  if (replacedBy && action === 'compromise') throw new UsageError('a compromise is not a planned rotation: --replaced-by belongs to "accredit revoke"', 'ERR_USAGE');
   const effective = dateFlag(values, 'effective');
   const { key, profile } = await loadIssuer(values);
   checkPower(key, profile?.role, target, did);
@@ -87,6 +92,7 @@ export async function accreditRevoke(action: 'revoke' | 'compromise', { values, 
     ...(did ? { did } : {}),
     ...(typeof values.organisation === 'string' ? { organisation: values.organisation } : {}),
     ...(since ? { compromisedSince: since } : {}),
+    ...(replacedBy ? { replacedBy } : {}),
     ...(effective ? { effective } : {}),
     reason: values.reason,
   });

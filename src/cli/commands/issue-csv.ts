@@ -15,14 +15,13 @@ import {
   issueEntry,
   parseDidKey,
   serializePassport,
-  statusEntry,
   type EntryKind,
   type SignedEntry,
-  type StatusPurpose,
 } from '../../index.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, printJson, readJson, readText, UsageError } from '../io.js';
 import { loadIssuerWithProfile, loadPassport, writeAtomic } from '../load.js';
+import { allocateStatus, readStatusState, writeStatusState } from '../status-state.js';
 import type { CommandContext } from '../types.js';
 
 /** How a cell becomes a field value. */
@@ -131,14 +130,6 @@ function progressBar(total: number): (done: number) => void {
   };
 }
 
-interface StatusState {
-  type: 'LearningPassportStatusListState';
-  url: string;
-  purpose: StatusPurpose;
-  length: number;
-  next: number;
-}
-
 /** The report written beside the outputs (and printed with --json). */
 export interface BulkIssueReport {
   csv: string;
@@ -185,11 +176,8 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   const fixed = { ...mapping.constants, ...constants };
 
   const { key, profile } = await loadIssuerWithProfile(values);
-  let status: StatusState | undefined;
-  if (typeof values.status === 'string') {
-    status = readJson(values.status, 'status state file') as StatusState;
-    if (status?.type !== 'LearningPassportStatusListState') throw new UsageError(`${values.status} is not a status state file (make one with "status create")`);
-  }
+  const statusPath = typeof values.status === 'string' ? values.status : undefined;
+  const status = statusPath !== undefined ? readStatusState(statusPath) : undefined;
 
   const byHolder = new Map<string, { row: number; entry: SignedEntry }[]>();
   const failures: BulkIssueReport['failures'] = [];
@@ -199,13 +187,20 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
     try {
       if (record.length !== header.length) throw new TypeError(`it has ${record.length} cells; the header has ${header.length}`);
       const built = issueRow(positions, record, fixed, values);
-      const credentialStatus = status ? allocate(status) : undefined;
-      const entry = await issueEntry(kind as EntryKind, built.fields as never, {
-        issuer: profile,
-        key,
-        ...built.options,
-        ...(credentialStatus ? { credentialStatus } : {}),
-      });
+      const credentialStatus = status ? allocateStatus(status, statusPath!) : undefined;
+      let entry: SignedEntry;
+      try {
+        entry = await issueEntry(kind as EntryKind, built.fields as never, {
+          issuer: profile,
+          key,
+          ...built.options,
+          ...(credentialStatus ? { credentialStatus } : {}),
+        });
+      } catch (err) {
+        // A row that fails gives its index back: the next row gets it.
+        if (status && credentialStatus) status.next -= 1;
+        throw err;
+      }
       const holder = built.options.holder!;
       byHolder.set(holder, [...(byHolder.get(holder) ?? []), { row, entry }]);
     } catch (err) {
@@ -214,6 +209,9 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
     tick(i + 1);
   }
 
+  // The state first: an index written into an entry is never handed out again, even if writing
+  // the outputs fails (a wasted index is harmless; a shared one would revoke two entries).
+  if (status && statusPath !== undefined) writeStatusState(statusPath, status);
   mkdirSync(outDir, { recursive: true });
   const outputs: BulkIssueReport['outputs'] = [];
   for (const [holder, issued] of byHolder) {
@@ -235,7 +233,6 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
     writeAtomic(file, serializePassport(result.passport));
     outputs.push({ holder, file, entries: result.added.length });
   }
-  if (status && typeof values.status === 'string') writeAtomic(values.status, `${JSON.stringify(status, null, 2)}\n`);
 
   failures.sort((a, b) => a.row - b.row);
   const issuedCount = [...byHolder.values()].reduce((n, x) => n + x.length, 0);
@@ -248,13 +245,6 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
     for (const f of failures) console.error(`${colour.red('✗')} row ${f.row}: ${f.reason}${f.code ? ` [${f.code}]` : ''}`);
   }
   return failures.length > 0 ? 1 : 0;
-}
-
-function allocate(status: StatusState): ReturnType<typeof statusEntry> {
-  if (status.next >= status.length) throw new TypeError('the status list is full: create another ("status create")');
-  const entry = statusEntry({ listUrl: status.url, index: status.next, purpose: status.purpose });
-  status.next += 1;
-  return entry;
 }
 
 function issueRow(

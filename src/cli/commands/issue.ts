@@ -7,6 +7,7 @@ import { kindFields } from './kinds.js';
 import { loadIssuerWithProfile, loadPassport } from '../load.js';
 import type { Command } from '../types.js';
 import { issueCsvOptions, issueFromCsv } from './issue-csv.js';
+import { allocateStatus, readStatusState, writeStatusState } from '../status-state.js';
 
 /**
  * Builds a fields object from --field flags: `name=text` gives a string, `name:=json` a JSON
@@ -41,12 +42,13 @@ export const issueCommand: Command = {
   name: 'issue',
   summary: 'sign an entry of a given kind',
   usage: [
-    'issue <kind> --key <issuer.key.json> (--fields <fields.json> | --field name=text | --field name:=json …) [--holder <did>] [--supersedes <cid>] [--valid-from YYYY-MM-DD] [-o entry.json] [--passport p.json [--allow-other-holder]]',
+    'issue <kind> --key <issuer.key.json> (--fields <fields.json> | --field name=text | --field name:=json …) [--holder <did>] [--supersedes <cid>] [--valid-from YYYY-MM-DD] [--status state.json] [-o entry.json] [--passport p.json [--allow-other-holder]]',
     'issue --csv <results.csv> --kind <kind> --key <issuer.key.json> (--map "Column=field[:number|list|json]" … | --mapping map.json) [--field name=value …] --out-dir <folder> [--output entries|passports] [--status state.json] [--report r.json]',
   ],
   examples: [
     'learning-passport issue course-completion --key leeds.key.json --holder did:key:z6Mk… --field title="Barista Skills" --field provider="Leeds Learning Centre" --field completedOn=2026-11-20 --field outcome=completed --passport amira.passport.json',
     'learning-passport issue qualification --key cg.key.json --fields maths.fields.json -o maths.json',
+    'learning-passport issue course-completion --key leeds.key.json --passport amira.passport.json --field title="Barista skills" --field provider="Leeds Learning Centre" --field completedOn=2026-03 --field outcome=completed --status leeds-status.state.json',
     'learning-passport issue --csv results.csv --kind course-completion --key leeds.key.json --map "Learner DID=holder" --map Course=title --map Completed=completedOn --field provider="Leeds Learning Centre" --field outcome=completed --out-dir issued/',
   ],
   options: {
@@ -82,10 +84,15 @@ export const issueCommand: Command = {
     // Issuing into a passport binds the entry to its holder unless --holder says otherwise.
     if (typeof values.holder === 'string') checkHolder(values.holder);
     const holder = typeof values.holder === 'string' ? values.holder : passportHolder?.startsWith('did:') ? passportHolder : undefined;
+    // --status: the next free index of a status list, read before the passphrase is asked for.
+    const statusPath = typeof values.status === 'string' ? values.status : undefined;
+    const status = statusPath !== undefined ? readStatusState(statusPath) : undefined;
+    const credentialStatus = status ? allocateStatus(status, statusPath!) : undefined;
     const { key, profile } = await loadIssuerWithProfile(values);
     const entry = await issueEntry(kind as EntryKind, fields as never, {
       issuer: profile,
       key,
+      ...(credentialStatus ? { credentialStatus } : {}),
       ...(holder ? { holder } : {}),
       ...(typeof values.supersedes === 'string' ? { supersedes: values.supersedes } : {}),
       ...(validFrom ? { validFrom } : {}),
@@ -101,6 +108,8 @@ export const issueCommand: Command = {
       }
       updated = serializePassport(result.passport);
     }
+    // The state before the entry: an index in a written entry is never handed out again.
+    if (status) writeStatusState(statusPath!, status);
     const text = `${JSON.stringify(entry, null, 2)}\n`;
     if (typeof values.out === 'string') writeText(values.out, text, values.force === true);
     if (updated !== undefined) writeText(values.passport as string, updated, true);

@@ -1,12 +1,14 @@
 // learning-passport keys rotate: a new key for the same organisation, the authority's
 // accreditation for it, and the old key's accreditation closed from now (entries the old key
 // signed before stay valid: every link is judged at the time it was signed).
+import { existsSync } from 'node:fs';
 import { accreditIssuer, createIssuerProfile, decryptKeyFile, encryptKeyFile, generateKeyPair, revokeAccreditation, type AccreditationCredential } from '../../index.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, line, passphraseFrom, printJson, readJson, readText, say, UsageError, writeSecret, writeText } from '../io.js';
+import { iterationsFrom } from '../iterations.js';
 import type { CommandContext } from '../types.js';
 
-export const keysRotateUsage = 'keys rotate <old.key.json> --accreditation <old-accreditation.json> --authority-key <authority.key.json> [--authority-passphrase-file f] --out <new.key.json> --accreditations-out <rotation.json>';
+export const keysRotateUsage = 'keys rotate <old.key.json> --accreditation <old-accreditation.json> --authority-key <authority.key.json> [--authority-passphrase-file f] [--iterations n] --out <new.key.json> --accreditations-out <rotation.json>   (the new key file keeps the old one’s passphrase)';
 
 export const keysRotateExample =
   'learning-passport keys rotate leeds.key.json --accreditation leeds-accreditation.json --authority-key authority.key.json --out leeds-2027.key.json --accreditations-out leeds-rotation.json';
@@ -25,6 +27,11 @@ export async function rotateKey({ positionals, values, json }: CommandContext): 
   if (typeof values.accreditation !== 'string') throw new UsageError('keys rotate needs --accreditation <the old key’s accreditation file>');
   if (typeof values['authority-key'] !== 'string') throw new UsageError('keys rotate needs --authority-key <the accreditor’s key file>');
   if (typeof values.out !== 'string' || typeof values['accreditations-out'] !== 'string') throw new UsageError('keys rotate needs --out <new.key.json> and --accreditations-out <rotation.json>');
+  const iterations = iterationsFrom(values.iterations);
+  // Refuse before any passphrase or signature: an overwritten key file is a key lost.
+  for (const out of [values.out, values['accreditations-out']]) {
+    if (values.force !== true && existsSync(out)) throw new UsageError(`${out} already exists (use --force to overwrite)`, 'ERR_FILE_EXISTS');
+  }
   const passphrase = await passphraseFrom(values);
   const old = await decryptKeyFile(readText(oldPath, 'key file'), passphrase);
   const accreditation = readJson(values.accreditation, 'accreditation file') as AccreditationCredential;
@@ -53,7 +60,7 @@ export async function rotateKey({ positionals, values, json }: CommandContext): 
   });
   // replacedBy marks a planned rotation: what the old key signed inside its window keeps its verdict.
   const closing = await revokeAccreditation(authority.key, { accreditation: accreditation.id, effective: now, replacedBy: key.did, reason: 'Key rotated: replaced by a new key' });
-  writeSecret(values.out, await encryptKeyFile(key, passphrase, profile ? { profile } : {}), values.force === true);
+  writeSecret(values.out, await encryptKeyFile(key, passphrase, { ...(profile ? { profile } : {}), ...iterations }), values.force === true);
   writeText(values['accreditations-out'], `${JSON.stringify([fresh, closing], null, 2)}\n`, values.force === true);
   if (json) printJson({ did: key.did, previous: old.key.did, file: values.out, accreditations: values['accreditations-out'] });
   else {

@@ -14,6 +14,7 @@ import {
 import { colour, line, passphraseFrom, printJson, readText, say, UsageError, warn, writeSecret } from '../io.js';
 import { didYouMean } from '../suggest.js';
 import type { Command, CommandContext } from '../types.js';
+import { iterationsFrom } from '../iterations.js';
 import { keysRotateExample, keysRotateOptions, keysRotateUsage, rotateKey } from './keys-rotate.js';
 
 /** A learner's key: no issuer profile, so it can never be mistaken for an issuer's. */
@@ -23,33 +24,12 @@ async function generateHolderKey(values: CommandContext['values'], json: boolean
   const iterations = iterationsFrom(values.iterations);
   writeSecretCheck(values.out, values.force === true);
   // Asked twice, as for issuer keys: a typo in a learner's only key file is a key lost.
-  const passphrase = await passphraseFrom({ ...values, confirm: true, label: 'Passphrase for the new key' });
+  const passphrase = await passphraseFrom({ ...values, confirm: true, label: 'Passphrase for the learner’s new key' });
   const key = await generateKeyPair();
   writeSecret(values.out, await encryptKeyFile(key, passphrase, iterations), values.force === true);
   if (json) printJson({ did: key.did, file: values.out });
   else say(line`${colour.green('✓')} learner key written to ${values.out}\n  ${key.did}\n  Start their passport: learning-passport passport init --holder-key ${values.out} -o passport.json`);
   return 0;
-}
-
-/** OWASP's figure for PBKDF2-HMAC-SHA512: the lowest --iterations the command accepts. */
-export const MIN_ITERATIONS = 210_000;
-/** The lowest count when LP_INSECURE_TEST_ITERATIONS=1 (test suites only: such a key file is weak). */
-const TEST_MIN_ITERATIONS = 1_000;
-
-/** --iterations as key-file options: a whole number at or above the floor (none given: the library's default, 600,000). */
-function iterationsFrom(value: unknown): { iterations?: number; unsafeIterationsForTesting?: number } {
-  if (value === undefined) return {};
-  const n = Number(value);
-  const testOnly = process.env.LP_INSECURE_TEST_ITERATIONS === '1';
-  const floor = testOnly ? TEST_MIN_ITERATIONS : MIN_ITERATIONS;
-  if (!/^\d+$/.test(String(value)) || !Number.isSafeInteger(n)) throw new UsageError(`--iterations must be a whole number (got "${String(value)}")`, 'ERR_FLAG_VALUE');
-  if (n < floor) throw new UsageError(`--iterations must be at least ${floor.toLocaleString('en-GB')} (OWASP guidance for PBKDF2-HMAC-SHA512); the default is 600,000`, 'ERR_FLAG_VALUE');
-  if (n > 5_000_000) throw new UsageError('--iterations must be at most 5,000,000 (a key file must stay openable)', 'ERR_FLAG_VALUE');
-  if (testOnly && n < MIN_ITERATIONS) {
-    warn(`${colour.yellow('warning:')} ${n} iterations is for test suites only: this key file is weak`);
-    return { unsafeIterationsForTesting: n };
-  }
-  return { iterations: n };
 }
 
 function roleFrom(value: unknown): IssuerRole {
@@ -66,7 +46,7 @@ export const keysCommand: Command = {
     'keys generate --role <role> --name <name> [--display-name <neutral name>] --out <file.key.json> [--force]',
     'keys generate --holder --out <learner.key.json>   (a learner’s own key: no issuer role)',
     keysRotateUsage,
-    'keys show <file.key.json>',
+    'keys show <file.key.json> [--did]   (--did: the DID alone, for scripts)',
     'keys export <file.key.json> [--format multikey|jwk] [--include-secret]',
     'keys passphrase <file.key.json> [--new-passphrase-file <file>]   (change the passphrase; the key stays the same)',
   ],
@@ -80,6 +60,7 @@ export const keysCommand: Command = {
   ],
   options: {
     holder: { type: 'boolean' },
+    did: { type: 'boolean' },
     ...keysRotateOptions,
     role: { type: 'string' },
     name: { type: 'string' },
@@ -123,6 +104,11 @@ export const keysCommand: Command = {
       const text = readText(file, 'key file');
       if (action === 'show') {
         const info = readKeyFile(text);
+        // --did: the DID alone, for scripts (LEEDS=$(learning-passport keys show leeds.key.json --did)).
+        if (values.did === true) {
+          say(line`${info.did}`);
+          return 0;
+        }
         if (json) printJson({ did: info.did, publicKeyMultibase: info.publicKeyMultibase, profile: info.profile });
         else {
           say(line`${colour.bold(info.profile?.name ?? 'Key')}${info.profile ? ` (${info.profile.role})` : ''}`);

@@ -22,8 +22,8 @@ import {
   type SignedEntry,
 } from '../../index.js';
 import { isRealPartialDate } from '../../internal/time.js';
-import { colour, line, printJson, readJson, Refusal, say, UsageError, writeText } from '../io.js';
-import { list, loadIssuerWithProfile, loadPassport } from '../load.js';
+import { colour, line, printJson, Refusal, say, UsageError, writeText } from '../io.js';
+import { list, loadCredentials, loadEntries, loadIssuerWithProfile, loadPassport } from '../load.js';
 import { didYouMean } from '../suggest.js';
 import type { Command } from '../types.js';
 import { trustFlags, trustFrom } from '../trust-options.js';
@@ -56,10 +56,11 @@ function passportPath(values: Record<string, unknown>): string {
 async function authorityFrom(values: Record<string, unknown>, passport: Passport) {
   const roots = rootsFrom(values);
   if (roots.length === 0) return undefined;
-  const extra = typeof values.accreditations === 'string' ? readJson(values.accreditations, 'accreditations file') : [];
+  // Like every flag that takes credentials: one object or a list per file, repeatable.
+  const extra = loadCredentials(values.accreditations, '--accreditations');
   const context = await createTrustContext({
     policy: createTrustPolicy({ roots }),
-    accreditations: [...passport.accreditations, ...(Array.isArray(extra) ? extra : [extra])],
+    accreditations: [...passport.accreditations, ...extra],
   });
   return context;
 }
@@ -181,20 +182,24 @@ export const revokeCommand: Command = {
   name: 'revoke',
   summary: 'withdraw one of your own entries (or, with --trust, one you are accredited to revoke)',
   usage: [
-    'revoke <cid> --key <issuer.key.json> --passport <p.json> --reason <issued-in-error|superseded|withdrawn|key-compromise|other> [--note text] [--trust roots.json | --root <did>] [--accreditations acc.json]',
+    'revoke (<cid> | <entry.json>) --key <issuer.key.json> --passport <p.json> --reason <issued-in-error|superseded|withdrawn|key-compromise|other> [--note text] [--trust roots.json | --root <did>] [--accreditations acc.json …]',
   ],
-  examples: ['learning-passport revoke bafk… --key leeds.key.json --passport amira.passport.json --reason issued-in-error'],
+  examples: [
+    'learning-passport revoke barista.entry.json --key leeds.key.json --passport amira.passport.json --reason issued-in-error',
+    'learning-passport revoke bagaaiera… --key leeds.key.json --passport amira.passport.json --reason withdrawn   ("timeline" shows each entry’s id)',
+  ],
   options: {
     ...common,
     reason: { type: 'string' },
     note: { type: 'string' },
     trust: { type: 'string' },
     root: { type: 'string', multiple: true },
-    accreditations: { type: 'string' },
+    accreditations: { type: 'string', multiple: true },
   },
   async run({ positionals, values, json }) {
-    const target = positionals[0];
-    if (!target) throw new UsageError('revoke needs the id (CID) of the entry to withdraw; "timeline --json" lists them', 'ERR_USAGE');
+    const given = positionals[0];
+    if (!given) throw new UsageError('revoke needs the id (CID) of the entry to withdraw, or its entry file; "timeline" lists the ids', 'ERR_USAGE');
+    const target = targetId(given);
     const reason = values.reason ?? 'withdrawn';
     if (typeof reason !== 'string' || !REASONS.includes(reason)) {
       throw new UsageError(`--reason must be one of: ${REASONS.join(', ')}${didYouMean(String(reason), REASONS)}`, 'ERR_FLAG_VALUE');
@@ -229,7 +234,9 @@ export const revokeCommand: Command = {
     const entry = await issueEntry(
       'revocation',
       { target, reason: reason as never, ...(typeof values.note === 'string' ? { note: values.note } : {}) } as never,
-      { issuer: profile, key },
+      // Bound to the passport's holder like the entry it withdraws, so it verifies wherever the
+      // entry travels (a presentation refuses an entry that says nothing of its holder).
+      { issuer: profile, key, ...(passport.holder.startsWith('did:') ? { holder: passport.holder } : {}) },
     );
     const result = await addEntries(passport, [entry], canActFor ? { canActFor } : {});
     if (result.rejected.length > 0) throw new Refusal(`not added: ${result.rejected[0]!.message}`, result.rejected[0]!.code);
@@ -242,6 +249,18 @@ export const revokeCommand: Command = {
     return 0;
   },
 };
+
+/** The entry id: a CID as given, or the id of the one entry in an entry file (what `issue -o` wrote). */
+function targetId(given: string): string {
+  if (!given.toLowerCase().endsWith('.json')) return given;
+  const entries = loadEntries(given);
+  if (entries.length !== 1) throw new UsageError(`${given} holds ${entries.length} entries: revoke withdraws one (give its id; "timeline" lists them)`, 'ERR_ONE_ENTRY');
+  try {
+    return entryId(entries[0] as SignedEntry);
+  } catch {
+    throw new UsageError(`${given} is not a signed entry`, 'ERR_SCHEMA_INVALID');
+  }
+}
 
 function issuerOf(entry: unknown): string | undefined {
   const issuer = (entry as { issuer?: unknown }).issuer;

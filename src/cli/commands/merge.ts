@@ -7,8 +7,8 @@ import type { Command } from '../types.js';
 export const mergeCommand: Command = {
   name: 'merge',
   summary: 'merge copies of a passport (order does not matter)',
-  usage: ['merge <a.passport.json> <b.passport.json> [more …] -o <out.passport.json>'],
-  examples: ['learning-passport merge amira.passport.json wealstun-copy.passport.json -o amira-merged.passport.json'],
+  usage: ['merge <a.passport.json> <b.passport.json> [more …] -o <out.passport.json> [--force]'],
+  examples: ['learning-passport merge amira.passport.json wealstun-copy.passport.json -o amira.passport.json --force'],
   options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
   async run({ positionals, values, json }) {
     if (positionals.length < 2) throw new UsageError('merge needs at least two passport files', 'ERR_USAGE');

@@ -12,26 +12,8 @@ import {
 } from '../../index.js';
 import { colour, line, printJson, readJson, say, UsageError, writeText } from '../io.js';
 import { loadIssuer, writeAtomic } from '../load.js';
+import { allocateStatus, readStatusState as readState, type StatusState } from '../status-state.js';
 import type { Command } from '../types.js';
-
-/** The state file: what an issuer keeps between runs. */
-interface StatusState {
-  type: 'LearningPassportStatusListState';
-  url: string;
-  purpose: StatusPurpose;
-  length: number;
-  /** The next index `allocate` hands out. */
-  next: number;
-  encodedList: string;
-}
-
-function readState(path: string): StatusState {
-  const state = readJson(path, 'status state file') as Partial<StatusState>;
-  if (state?.type !== 'LearningPassportStatusListState' || typeof state.url !== 'string' || typeof state.encodedList !== 'string' || !Number.isSafeInteger(state.next)) {
-    throw new UsageError(`${path} is not a status state file (make one with "status create")`);
-  }
-  return state as StatusState;
-}
 
 function index(value: unknown, length: number): number {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -85,9 +67,8 @@ export const statusCommand: Command = {
     if (!path) throw new UsageError(`status ${action ?? ''} needs a state file`.replace('  ', ' '));
     if (action === 'allocate') {
       const state = readState(path);
-      if (state.next >= state.length) throw new UsageError(`${path} is full: create another list`);
-      const entry = statusEntry({ listUrl: state.url, index: state.next, purpose: state.purpose });
-      writeAtomic(path, `${JSON.stringify({ ...state, next: state.next + 1 }, null, 2)}\n`);
+      const entry = allocateStatus(state, path);
+      writeAtomic(path, `${JSON.stringify(state, null, 2)}\n`);
       printJson(entry);
       return 0;
     }

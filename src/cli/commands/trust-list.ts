@@ -24,6 +24,20 @@ const arr = (value: readonly unknown[] | unknown): Record<string, unknown>[] => 
 const typesOf = (item: Record<string, unknown>): unknown[] => (Array.isArray(item.type) ? item.type : [item.type]);
 const issuerOf = (item: Record<string, unknown>): unknown => (isPlainObject(item.issuer) ? item.issuer.id : item.issuer);
 
+/**
+ * --next-update: a number of days from now ("30d", so a monthly list needs no date arithmetic),
+ * a day (YYYY-MM-DD, midnight UTC) or a date-time with a time zone.
+ */
+function nextUpdateFrom(value: string): string {
+  const days = /^(\d{1,4})d$/.exec(value.trim());
+  if (days) {
+    const n = Number(days[1]);
+    if (n < 1) throw new UsageError('--next-update must be at least 1d (one day from now)', 'ERR_FLAG_VALUE');
+    return new Date(Date.now() + n * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return dateFlag({ 'next-update': value }, 'next-update')!;
+}
+
 /** ETSI TS 119 612 lets a trusted list go at most six months before the next one. */
 const LONGEST_GAP_DAYS = 183;
 
@@ -85,9 +99,9 @@ async function checkItems(items: Record<string, unknown>[], roots: readonly stri
 
 async function build(values: Record<string, unknown>, json: boolean): Promise<number> {
   if (typeof values.name !== 'string') throw new UsageError('trust-list build needs --name <the authority’s name>', 'ERR_FLAG_MISSING');
-  if (typeof values['next-update'] !== 'string') throw new UsageError('trust-list build needs --next-update <YYYY-MM-DD or date-time>: when the next list will be published at the latest', 'ERR_FLAG_MISSING');
+  if (typeof values['next-update'] !== 'string') throw new UsageError('trust-list build needs --next-update <30d, YYYY-MM-DD or date-time>: when the next list will be published at the latest', 'ERR_FLAG_MISSING');
   if (typeof values.out !== 'string') throw new UsageError('trust-list build needs -o <list.json>', 'ERR_FLAG_MISSING');
-  const nextUpdate = dateFlag(values, 'next-update')!;
+  const nextUpdate = nextUpdateFrom(values['next-update']);
   const now = Date.now();
   if (Date.parse(nextUpdate) <= now) throw new UsageError(`--next-update ${String(values['next-update'])} is not in the future: it is when the next list will be published at the latest`, 'ERR_DATE_INVALID');
   if (typeof values.sequence === 'string' && !/^\d+$/.test(values.sequence)) throw new UsageError(`--sequence must be a whole number from 1 (got "${values.sequence}")`, 'ERR_FLAG_VALUE');
@@ -147,7 +161,7 @@ export const trustListCommand: Command = {
   name: 'trust-list',
   summary: 'build, verify or show an authority’s signed trust list',
   usage: [
-    'trust-list build --key <authority.key.json> --name <operator name> --next-update <YYYY-MM-DD | date-time> [--sequence n | --previous old-list.json] [--accreditations f …] [--status-list f …] [--root did …] -o <list.json>',
+    'trust-list build --key <authority.key.json> --name <operator name> --next-update <30d | YYYY-MM-DD | date-time> [--sequence n | --previous old-list.json] [--accreditations f …] [--status-list f …] [--root did …] -o <list.json>',
     'trust-list verify <list.json> (--root <authority did> | --trust roots.json) [--previous old-list.json] [--accept-stale]',
     'trust-list show <list.json> [--root <authority did> | --trust roots.json]',
   ],
