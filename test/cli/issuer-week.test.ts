@@ -242,3 +242,66 @@ describe.skipIf(!python)('a learner’s key on a terminal', () => {
     expect(JSON.parse(readFileSync(file('learner.key.json'), 'utf8'))).toBeTruthy();
   });
 });
+
+describe('bulk issuing from a spreadsheet, as the week goes', () => {
+  const sheet = (holderA: string, holderB: string) =>
+    ['Learner DID,Course,Completed', `${holderA},Food Hygiene,2026-11-02`, `${holderB},Forklift,2026-02-30`, `${holderB},Health and Safety,2026-11-03`, `${holderA},Customer Service,2026-11-04`, ''].join('\n');
+  const map = ['--map', 'Learner DID=holder', '--map', 'Course=title', '--map', 'Completed=completedOn', '--field', 'provider=Leeds Learning Centre', '--field', 'outcome=completed'];
+  let ben = '';
+  const fileFor = (holder: string, ext: string) => `${holder.replace(/[^A-Za-z0-9.-]+/g, '_')}.${ext}.json`;
+
+  beforeAll(async () => {
+    ben = await did(['keys', 'generate', '--holder', '--out', 'ben.key.json']);
+    writeFileSync(file('results.csv'), sheet(ids.amira, ben));
+  });
+
+  it('a misspelled field in --map gets "did you mean" before any row, and no ✓', async () => {
+    const r = await lp(['issue', '--csv', 'results.csv', '--kind', 'course-completion', '--key', 'hull.key.json', '--map', 'Learner DID=holder', '--map', 'Course=titel', '--map', 'Completed=completedOn', '--field', 'provider=P', '--field', 'outcome=completed', '--out-dir', 'bulk-a']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "title"');
+    expect(r.stdout + r.stderr).not.toContain('✓');
+  });
+
+  it('counts what was written; a file it cannot use fails only its learner’s rows, naming it', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(file('bulk-c'));
+    writeFileSync(file(`bulk-c/${fileFor(ben, 'passport')}`), '{"type":"LearningPassport",');
+    const r = await lp(['issue', '--csv', 'results.csv', '--kind', 'course-completion', '--key', 'hull.key.json', ...map, '--out-dir', 'bulk-c', '--output', 'passports']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(fileFor(ben, 'passport'));
+    expect(r.stdout).not.toContain('✓');
+    const report = json('bulk-c/report.json');
+    expect(report).toMatchObject({ rows: 4, issued: 2, failed: 2, skipped: 0 });
+    expect(json(`bulk-c/${fileFor(ids.amira, 'passport')}`).entries).toHaveLength(2);
+    // Amira's passport given where Ben's belongs: nothing is added there, and the counts say so.
+    mkdirSync(file('bulk-b'));
+    writeFileSync(file(`bulk-b/${fileFor(ben, 'passport')}`), readFileSync(file('amira.passport.json')));
+    const b = await lp(['issue', '--csv', 'results.csv', '--kind', 'course-completion', '--key', 'hull.key.json', ...map, '--out-dir', 'bulk-b', '--output', 'passports', '--json']);
+    const rb = JSON.parse(b.stdout);
+    expect(rb.issued + rb.failed + rb.skipped).toBe(rb.rows);
+    expect(rb.issued).toBe(2);
+    expect(rb.outputs.reduce((n: number, o: { entries: number }) => n + o.entries, 0)).toBe(rb.issued);
+  });
+
+  it('the default entries files go into a passport with "passport add", and a second run of the same sheet adds nothing', async () => {
+    const first = await lp(['issue', '--csv', 'results.csv', '--kind', 'course-completion', '--key', 'hull.key.json', ...map, '--out-dir', 'bulk-d']);
+    expect(first.code).toBe(1); // the 30 February row
+    expect(first.stdout).toContain('passport add');
+    const entries = `bulk-d/${fileFor(ids.amira, 'entries')}`;
+    expect(json(entries)).toHaveLength(2);
+    writeFileSync(file('bulk.passport.json'), readFileSync(file('amira.passport.json')));
+    const before = json('bulk.passport.json').entries.length;
+    const added = await lp(['passport', 'add', 'bulk.passport.json', entries]);
+    expect(added.code, added.stderr).toBe(0);
+    expect(json('bulk.passport.json').entries).toHaveLength(before + 2);
+    // Adding the same file again changes nothing, and says so.
+    const again = await lp(['passport', 'add', 'bulk.passport.json', entries]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('0 entries added, 2 already held');
+
+    const rerun = await lp(['issue', '--csv', 'results.csv', '--kind', 'course-completion', '--key', 'hull.key.json', ...map, '--out-dir', 'bulk-d', '--json']);
+    const report = JSON.parse(rerun.stdout);
+    expect(report).toMatchObject({ rows: 4, issued: 0, skipped: 3, failed: 1 });
+    expect(json(entries)).toHaveLength(2);
+  });
+});
