@@ -1,6 +1,8 @@
 // Every command and every action has --help with an example of its own: the usage lines of
 // "learning-passport --help" name them all, and each one's --help must show an "Examples:"
 // section holding a complete command line for exactly that command (and action).
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { workspace } from './run.js';
 
@@ -36,4 +38,14 @@ describe('--help', () => {
     }
     expect(missing).toEqual([]);
   }, 300_000);
+});
+
+describe('output goes through the escaping choke point', () => {
+  it('no command prints with console.log or console.error (say/warn with line`…` escape every value from a file)', () => {
+    const root = fileURLToPath(new URL('../../src/cli/', import.meta.url));
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    const offenders = files.filter((f) => /console\.(log|error|warn|info)\(/.test(readFileSync(`${root}${f}`, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });

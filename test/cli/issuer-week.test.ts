@@ -110,6 +110,13 @@ describe('trust lists and accreditations are checked before they are carried on 
     const old = await lp(['trust', 'add', 'amira.passport.json', '--trust-list', 'stale-tl.json', '--root', ids.authority]);
     expect(old.code).toBe(1);
     expect(old.stderr).toContain('out of date');
+    // An accreditation altered after signing is refused, and nothing else in the request is stapled.
+    const altered = json('hull-acc.json');
+    altered.credentialSubject.kinds = ['qualification'];
+    writeFileSync(file('altered-acc.json'), JSON.stringify(altered));
+    const tampered = await lp(['trust', 'add', 'amira.passport.json', '--accreditations', 'altered-acc.json', '--accreditations', 'forged-acc.json']);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toContain('nothing was added');
     expect(readFileSync(file('amira.passport.json'), 'utf8')).toBe(before);
 
     // The awarding body never accredited Hull: its "revocation" would do nothing.

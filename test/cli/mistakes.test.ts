@@ -113,6 +113,8 @@ const rows: Row[] = [
   ['a transfer dated next year', () => ['transfer', '--key', 'root.key.json', '--passport', 'p.json', '--from', 'A', '--to', 'B', '--date', '2099-01-30'], 2, '--date is more than a day in the future'],
   ['a malformed learner id', () => ['issue', 'qualification', '--key', 'body.key.json', ...maths, '--field', 'awardedOn=2026', '--holder', 'did:key:z6Mkfoo', '-o', 'x.json'], 2, '--holder "did:key:z6Mkfoo" is not a valid did:key'],
   ['a group of fields given as text', () => ['issue', 'qualification', '--key', 'body.key.json', '--field', 'title=X', '--field', 'awardingBody=CG', '--field', 'level=L1', '--field', 'awardedOn=2026'], 2, 'awardingBody is a group of fields'],
+  ['a misspelled --output', () => ['issue', '--csv', 'blank.json', '--kind', 'course-completion', '--key', 'body.key.json', '--map', 'A=holder', '--out-dir', 'o', '--output', 'passport'], 2, 'did you mean "passports"'],
+  ['a misspelled field in --map', () => ['issue', '--csv', 'blank.json', '--kind', 'course-completion', '--key', 'body.key.json', '--map', 'A=holder', '--map', 'B=titel', '--out-dir', 'o'], 2, 'did you mean "title"'],
   ['a passport given as the key', () => ['issue', 'qualification', '--key', 'p.json', ...maths, '--field', 'awardedOn=2026'], 2, '--key p.json: this is not a learning-passport key file (version 1). It is a passport.'],
 ];
 

@@ -338,7 +338,7 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
     say(line`${headMark} ${issuedCount} of ${rows.length} rows issued for ${outputs.length} learner(s)${skippedWords}${failedWords} → ${outDir} (report: ${reportPath})`);
     for (const d of duplicates) warn(line`${colour.yellow('=')} row ${d.row}: already issued (${d.cid}); skipped`);
     for (const f of failures) warn(line`${colour.red('✗')} row ${f.row}: ${f.reason}${f.code ? ` [${f.code}]` : ''}`);
-    if (output === 'entries' && outputs.length > 0) say(`  Put each learner's entries into their passport: learning-passport passport add <learner.passport.json> ${outputs[0]!.file}`);
+    if (output === 'entries' && outputs.length > 0) say(line`  Put each learner's entries into their passport: learning-passport passport add <learner.passport.json> ${outputs[0]!.file}`);
   }
   return failures.length > 0 ? 1 : 0;
 }

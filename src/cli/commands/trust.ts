@@ -4,7 +4,7 @@
 // each file must hold what its flag says (an entries file is not an accreditation).
 import { ACCREDITATION_REVOCATION_TYPE, ACCREDITATION_TYPE, addTrustMaterial, serializePassport } from '../../index.js';
 import { isPlainObject } from '../../internal/json.js';
-import { colour, line, printJson, readJson, say, UsageError, warn } from '../io.js';
+import { colour, line, printJson, readJson, Refusal, say, UsageError, warn } from '../io.js';
 import { list, loadCredentials, loadPassport, writeAtomic } from '../load.js';
 import { checkedTrustList } from '../trust-options.js';
 import type { Command } from '../types.js';
@@ -77,6 +77,9 @@ export const trustCommand: Command = {
     if (accreditations.length + statusLists.length === 0) throw new UsageError('trust add needs --accreditations, --trust-list or --status-list', 'ERR_FLAG_MISSING');
     const before = loadPassport(path);
     const { passport, rejected } = await addTrustMaterial(before, { accreditations, statusLists });
+    // A forged or tampered item refuses the whole request: nothing is stapled half-way.
+    const bad = rejected[0];
+    if (bad) throw new Refusal(`${bad.section} item ${bad.index + 1} is refused: ${bad.message}; nothing was added to ${path}`, bad.code);
     writeAtomic(path, serializePassport(passport));
     const added = {
       accreditations: passport.accreditations.length - before.accreditations.length,
@@ -84,10 +87,9 @@ export const trustCommand: Command = {
     };
     if (json) printJson({ passport: path, added, rejected });
     else {
-      say(line`${rejected.length ? colour.yellow('!') : colour.green('✓')} ${path}: ${added.accreditations} accreditation(s) and ${added.statusLists} status list(s) added (the rest were already there)`);
-      for (const r of rejected) say(line`${colour.red('✗')} left out ${r.section}[${r.index}]: ${r.message} [${r.code}]`);
+      say(line`${colour.green('✓')} ${path}: ${added.accreditations} accreditation(s) and ${added.statusLists} status list(s) added (the rest were already there)`);
     }
-    return rejected.length > 0 ? 1 : 0;
+    return 0;
   },
 };
 
