@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateKeyPair } from '../dist/index.js';
+import { createIssuerProfile, generateKeyPair, issueEntry } from '../dist/index.js';
 
 const cli = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 const rows = Number(process.argv[2] ?? 20_000);
@@ -35,3 +35,17 @@ for (const output of ['entries', 'passports']) {
   console.log(`${output.padEnd(9)} ${rows} rows → ${learners} files: ${seconds.toFixed(2)} s, ${Math.round(rows / seconds)} entries/s (${cpus().length} cores, ${cpus()[0]?.model ?? ''})`);
 }
 rmSync(dir, { recursive: true, force: true });
+
+// The CPU one entry costs in the library (issueEntry, one thread, in this process): what bounds
+// the rate on a quiet machine (entries/s per core = 1e6 / µs), whatever else the machine runs.
+const key = await generateKeyPair();
+const issuer = createIssuerProfile({ key, name: 'HMP Bench', displayName: 'Bench Learning Centre', role: 'prison' });
+const one = (i: number) =>
+  issueEntry('course-completion', { title: `Course ${i}`, provider: 'Bench Learning Centre', completedOn: '2026-03', outcome: 'completed', hours: 5 }, { issuer, key, holder: holders[0]! });
+for (let i = 0; i < 300; i++) await one(i);
+const cpu0 = process.cpuUsage();
+const n = 3_000;
+for (let i = 0; i < n; i++) await one(i);
+const cpu = process.cpuUsage(cpu0);
+const perEntry = (cpu.user + cpu.system) / n;
+console.log(`issueEntry alone: ${perEntry.toFixed(0)} µs of CPU per entry → ${Math.round(1e6 / perEntry)} entries/s per core`);

@@ -1,9 +1,13 @@
-// Quick start: an awarding body signs a qualification, the learner's passport holds it, and
-// anyone can verify it offline. Run (after `npm run build`): npx tsx examples/quickstart.ts
+// Quick start: a prison's education department signs a course completion under a neutral name,
+// the learner's passport holds it, and anyone verifies it offline under a trust policy that pins
+// only the national authority's key. Run (after `npm run build`): npx tsx examples/quickstart.ts
 import {
+  accreditIssuer,
   addEntries,
+  addTrustMaterial,
   createIssuerProfile,
   createPassport,
+  createTrustPolicy,
   describe,
   generateKeyPair,
   issueEntry,
@@ -12,32 +16,42 @@ import {
 } from 'learning-passport';
 
 export async function quickstart() {
-  // 1. An issuer: an Ed25519 key (did:key) and a profile with its role.
-  const key = await generateKeyPair();
-  const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });
+  // 1. The national authority: the one key a verifier pins (published, e.g. on its website).
+  const authority = await generateKeyPair();
 
-  // 2. The learner has a holder key of their own (or a name-based identity on paper).
+  // 2. An issuer with a custody role must have a neutral display name: entries carry
+  //    "Northfield Learning Centre", never "HMP Northfield", so they never reveal custody.
+  const key = await generateKeyPair();
+  const issuer = createIssuerProfile({ key, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' });
+
+  // 3. The authority accredits the prison's key for the kinds of entry it may issue.
+  const accreditation = await accreditIssuer(authority, {
+    did: key.did,
+    organisation: 'org:hmp-northfield',
+    role: 'prison',
+    kinds: ['course-completion'],
+  });
+
+  // 4. The learner has a holder key of their own (or a name-based identity on paper).
   const learner = await generateKeyPair();
 
-  // 3. Issue one achievement: a signed W3C VC 2.0 / Open Badges 3.0 credential.
+  // 5. Issue one achievement: a signed W3C VC 2.0 / Open Badges 3.0 credential.
   const entry = await issueEntry(
-    'qualification',
-    {
-      title: 'Functional Skills Mathematics',
-      awardingBody: { name: 'City & Guilds' },
-      level: 'L1',
-      awardedOn: '2026-03',
-    },
+    'course-completion',
+    { title: 'Barista skills', provider: 'Northfield Learning Centre', completedOn: '2026-03', outcome: 'completed' },
     { issuer, key, holder: learner.did },
   );
 
-  // 4. Anyone verifies it offline: no network, no central database.
-  const result = await verifyCredential(entry);
+  // 6. Anyone verifies it offline under a trust policy: no network, no central database; the
+  //    accreditation travels with the entry, and the verifier needs only the authority's DID.
+  const policy = createTrustPolicy({ roots: [authority.did] });
+  const result = await verifyCredential(entry, { policy, accreditations: [accreditation] });
 
-  // 5. The learner's passport holds the entry; copies merge by content address.
-  const { passport } = await addEntries(createPassport({ holder: learner.did }), [entry]);
+  // 7. The learner's passport holds the entry and the accreditation; copies merge by content address.
+  const { passport: withEntry } = await addEntries(createPassport({ holder: learner.did }), [entry]);
+  const { passport } = await addTrustMaterial(withEntry, { accreditations: [accreditation] });
 
-  return { verified: result.verified, line: describe(entry), file: serializePassport(passport) };
+  return { verified: result.verified, line: describe(entry), issuerName: entry.issuer.name, file: serializePassport(passport) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

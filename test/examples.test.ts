@@ -5,11 +5,14 @@ import { quickstart } from '../examples/quickstart.js';
 import { trustListExample } from '../examples/trust-list.js';
 
 describe('examples', () => {
-  it('quickstart: issues, verifies and holds a qualification', async () => {
-    const { verified, line, file } = await quickstart();
+  it('quickstart: a custody-role issuer under its neutral name; verified under a trust policy; held in a passport', async () => {
+    const { verified, line, issuerName, file } = await quickstart();
     expect(verified).toBe(true);
-    expect(line).toBe('Functional Skills Mathematics, Level 1 — qualification from City & Guilds, awarded March 2026');
+    expect(issuerName).toBe('Northfield Learning Centre');
+    expect(line).toBe('Barista skills — course from Northfield Learning Centre, completed March 2026');
+    expect(file).not.toContain('HMP');
     expect(JSON.parse(file).entries).toHaveLength(1);
+    expect(JSON.parse(file).accreditations).toHaveLength(1);
   });
 
   it('demo: the whole story holds end to end', async () => {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { isPassportError } from '../index.js';
 import { accreditCommand } from './commands/accredit.js';
 import { issueCommand } from './commands/issue.js';
+import { runIssueWorker } from './commands/issue-workers.js';
 import { keysCommand } from './commands/keys.js';
 import { kindsCommand } from './commands/kinds.js';
 import { checkpointCommand, revokeCommand, transferCommand } from './commands/lifecycle.js';
@@ -183,7 +184,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+// A worker thread of `issue --csv` runs this same file: it issues its rows and nothing else.
+if (!runIssueWorker()) main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -18,6 +18,9 @@ export interface IssuerProfileInput {
   role: IssuerRole;
 }
 
+/** Display names already found neutral (the check is a pure function of the text). */
+const neutralNames = new Set<string>();
+
 /**
  * Throws ERR_NEUTRAL_NAME_REQUIRED unless an issuer with a custody role has a display name that
  * reveals nothing: the display name is what every entry it signs carries, and what every verifier
@@ -31,7 +34,14 @@ export function assertNeutralIssuerName(role: unknown, displayName: unknown): vo
       `An issuer with the role "${String(role)}" needs a neutral "displayName" (for example "Northfield Learning Centre"): it is signed into every entry instead of the official name, which would tell an employer the holder was in custody.`,
     );
   }
+  // Checked once per name: bulk issuing signs thousands of entries under one profile, and the
+  // custody-text scan cost as much as a tenth of each signature.
+  if (neutralNames.has(displayName)) return;
   const found = findCustodyText(displayName);
+  if (!found) {
+    if (neutralNames.size >= 256) neutralNames.clear();
+    neutralNames.add(displayName);
+  }
   if (found) {
     throw new PassportError('ERR_NEUTRAL_NAME_REQUIRED', `The "displayName" of an issuer with the role "${String(role)}" must not reveal custody: ${found}`, {
       details: { path: ['displayName'] },

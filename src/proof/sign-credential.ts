@@ -1,7 +1,7 @@
-import { base58btc } from 'multiformats/bases/base58';
 import { backend } from '../backend/index.js';
 import { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022 } from '../constants.js';
 import { PassportError } from '../errors.js';
+import { base58btcMultibase } from '../internal/base58.js';
 import { snapshotJson } from '../internal/json.js';
 import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
 import { assertSigningKeyPair, seedOf } from '../keys/key-pair.js';
@@ -87,7 +87,7 @@ export async function signCredential<T extends object>(
 
   const hashData = await eddsaJcsHashData(proofConfig, document);
   const signature = await backend.sign(seedOf(key), hashData);
-  const proof = { ...proofConfig, proofValue: base58btc.encode(signature) } as DataIntegrityProof;
+  const proof = { ...proofConfig, proofValue: base58btcMultibase(signature) } as DataIntegrityProof;
   if (!proof.proofValue.startsWith('z')) throw new PassportError('ERR_PROOF_MALFORMED', 'unexpected proof encoding');
   return { ...(document as T), proof: options.proofAsArray === true ? [proof] : proof } as Signed<T> | SignedWithProofArray<T>;
 }

@@ -134,3 +134,33 @@ describe('trust-list build --next-update', () => {
     }
   });
 });
+
+describe('issue --csv on every core', () => {
+  it('a spreadsheet past the threading threshold issues every row in order; a bad row in a worker’s slice is reported with its line', async () => {
+    const other = await did(['keys', 'generate', '--holder', '--out', 'other.key.json']);
+    const rows = 1_050;
+    const lines = ['Learner,Course,Completed'];
+    for (let i = 0; i < rows; i++) lines.push(`${i % 2 ? other : amira},Course ${i},${i === 900 ? '2026-13' : '2026-03'}`);
+    writeFileSync(file('big.csv'), `${lines.join('\n')}\n`);
+    const r = await lp(['issue', '--csv', 'big.csv', '--kind', 'course-completion', '--key', 'leeds.key.json', '--map', 'Learner=holder', '--map', 'Course=title', '--map', 'Completed=completedOn',
+      '--field', 'provider=Leeds', '--field', 'outcome=completed', '--out-dir', 'big-out', '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { rows: number; issued: number; failures: { row: number; reason: string }[]; outputs: { holder: string; file: string; entries: number }[] };
+    expect(report).toMatchObject({ rows, issued: rows - 1 });
+    // Line 902: the header is line 1, row i is line i + 2.
+    expect(report.failures).toHaveLength(1);
+    expect(report.failures[0]).toMatchObject({ row: 902 });
+    expect(report.failures[0]!.reason).toContain('completedOn');
+    const titles = (name: string) => (JSON.parse(readFileSync(file(name), 'utf8')) as { name: string; credentialSubject: { achievement: { name: string } } }[]).map((e) => e.credentialSubject.achievement.name);
+    const amiras = titles(report.outputs.find((o) => o.holder === amira)!.file);
+    expect(amiras).toHaveLength(rows / 2 - 1);
+    // In row order across the slices: the first, one either side of the missing row, the last.
+    expect(amiras[0]).toContain('Course 0');
+    expect(amiras.at(-1)).toContain(`Course ${rows - 2}`);
+    expect(amiras.some((t) => t.includes('Course 900'))).toBe(false);
+    const list = JSON.parse(readFileSync(file(report.outputs.find((o) => o.holder === amira)!.file), 'utf8')) as unknown[];
+    writeFileSync(file('late.entry.json'), JSON.stringify(list.at(-1)));
+    const checked = await lp(['verify', 'late.entry.json', '--root', authority, '--accreditations', 'leeds-acc.json']);
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0);
+  }, 180_000);
+});

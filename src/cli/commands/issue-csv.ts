@@ -24,6 +24,7 @@ import { loadIssuerWithProfile, loadPassport, writeAtomic } from '../load.js';
 import { didYouMean } from '../suggest.js';
 import { kindFields } from './kinds.js';
 import { allocateStatus, readStatusState, writeStatusState } from '../status-state.js';
+import { issueAll, reasonOf, type IssueJob, type IssueOutcome } from './issue-workers.js';
 import type { CommandContext } from '../types.js';
 
 /** How a cell becomes a field value. */
@@ -108,16 +109,6 @@ export function holderFileName(holder: string): string {
   return holder.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 200);
 }
 
-/** Why a row failed, in plain words with the field paths. */
-function reasonOf(err: unknown): { code?: string; reason: string } {
-  if (isPassportError(err)) {
-    const issues = (err.details as { issues?: { path?: string; message?: string }[] } | undefined)?.issues;
-    const detail = issues?.length ? issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message ?? ''}`).join('; ') : err.message;
-    return { code: err.code, reason: detail };
-  }
-  return { reason: err instanceof Error ? err.message : String(err) };
-}
-
 /** A progress bar on standard error, only on a terminal. */
 function progressBar(total: number): (done: number) => void {
   if (!process.stderr.isTTY || total === 0) return () => {};
@@ -170,7 +161,7 @@ function canonical(value: unknown): string {
 
 /**
  * What makes a row's entry "the same entry again": its issuer, its learner and what it says
- * (kind and fields, validity dates). Its id, proof and time of signing differ on every run.
+ * (kind and fields, end of validity). Its id, proof and time of signing differ on every run.
  */
 function sameness(entry: unknown): string | undefined {
   if (!isPlainObject(entry) || !isPlainObject(entry.credentialSubject)) return undefined;
@@ -178,6 +169,9 @@ function sameness(entry: unknown): string | undefined {
   const lp = entry.credentialSubject.learningPassport;
   if (!isPlainObject(lp)) return undefined;
   return canonical([issuer, entry.credentialSubject.id, lp, entry.validUntil ?? null]);
+}
+
+];
 }
 
 /**
@@ -223,76 +217,90 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   const failures: BulkIssueReport['failures'] = [];
   const duplicates: BulkIssueReport['duplicates'] = [];
   // Per learner: the file this run writes to, and what it already holds (read once, on the
-  // learner's first row). A file that cannot be read fails that learner's rows, naming it; the
+  // learner's first entry). A file that cannot be read fails that learner's rows, naming it; the
   // other learners' rows go on.
-  const targets = new Map<string, { file: string; seen: Map<string, string>; passport?: ReturnType<typeof loadPassport>; earlier?: unknown[]; broken?: string }>();
-  const targetOf = (holder: string) => {
+  type Target = { file: string; seen: Map<string, unknown>; passport?: ReturnType<typeof loadPassport>; earlier?: unknown[]; broken?: string };
+  const targets = new Map<string, Target>();
+  const targetOf = (holder: string): Target => {
     let t = targets.get(holder);
     if (t) return t;
     const file = join(outDir, `${holderFileName(holder)}.${output === 'passports' ? 'passport' : 'entries'}.json`);
     t = { file, seen: new Map() };
     targets.set(holder, t);
     try {
-      const held: unknown[] = [];
       if (output === 'entries') {
         const earlier = existsSync(file) ? readJson(file, 'entries file') : [];
         if (!Array.isArray(earlier)) throw new UsageError(`${file} is not a list of entries`);
         t.earlier = earlier;
-        held.push(...earlier);
       } else {
         t.passport = existsSync(file) ? loadPassport(file) : createPassport({ holder });
-        held.push(...t.passport.entries);
       }
-      for (const e of held) {
+      for (const e of t.earlier ?? t.passport?.entries ?? []) {
         const same = sameness(e);
-        if (same) t.seen.set(same, entryId(e));
+        if (same) t.seen.set(same, e);
       }
     } catch (err) {
       t.broken = `${file} cannot be read, so nothing was added to it: ${(err as Error).message}`;
     }
     return t;
   };
-  const tick = progressBar(rows.length);
-  for (const [i, { record, info }] of rows.entries()) {
+  let done = 0;
+  const bar = progressBar(rows.length);
+  const tick = (n: number) => bar((done += n));
+  // First every row becomes fields and options (cheap, in order); then they are signed.
+  const jobs: IssueJob[] = [];
+  for (const { record, info } of rows) {
     const row = info.lines;
     try {
       if (record.length !== header.length) throw new TypeError(`it has ${record.length} cells; the header has ${header.length}`);
       const built = issueRow(positions, record, fixed, values);
-      const credentialStatus = status ? allocateStatus(status, statusPath!) : undefined;
-      let entry: SignedEntry;
-      try {
-        entry = await issueEntry(kind as EntryKind, built.fields as never, {
-          issuer: profile,
-          key,
-          ...built.options,
-          ...(credentialStatus ? { credentialStatus } : {}),
-        });
-      } catch (err) {
-        // A row that fails gives its index back: the next row gets it.
-        if (status && credentialStatus) status.next -= 1;
-        throw err;
-      }
-      const holder = built.options.holder!;
-      const target = targetOf(holder);
-      if (target.broken) {
-        if (status && credentialStatus) status.next -= 1;
-        throw new TypeError(target.broken);
-      }
-      // The same entry again (a sheet run twice, a row repeated): skipped, never a second copy.
-      const same = sameness(entry);
-      const earlier = same !== undefined ? target.seen.get(same) : undefined;
-      if (earlier !== undefined) {
-        if (status && credentialStatus) status.next -= 1;
-        duplicates.push({ row, cid: earlier });
-        tick(i + 1);
-        continue;
-      }
-      if (same !== undefined) target.seen.set(same, entryId(entry));
-      byHolder.set(holder, [...(byHolder.get(holder) ?? []), { row, entry }]);
+      jobs.push({ row, fields: built.fields, options: built.options });
     } catch (err) {
       failures.push({ row, ...reasonOf(err) });
+      tick(1);
     }
-    tick(i + 1);
+  }
+  let outcomes: IssueOutcome[];
+  if (status) {
+    // Status indexes are handed out in row order, one thread: a row that fails gives its index
+    // back, so the next row gets it.
+    outcomes = [];
+    for (const job of jobs) {
+      const credentialStatus = allocateStatus(status, statusPath!);
+      try {
+        outcomes.push({ row: job.row, entry: await issueEntry(kind as EntryKind, job.fields as never, { ...job.options, credentialStatus, issuer: profile, key }) });
+      } catch (err) {
+        status.next -= 1;
+        outcomes.push({ row: job.row, failure: reasonOf(err) });
+      }
+      tick(1);
+    }
+  } else {
+    outcomes = await issueAll(kind as EntryKind, key, profile, jobs, tick);
+  }
+  const holderOfRow = new Map(jobs.map((job) => [job.row, job.options.holder as string]));
+  for (const outcome of outcomes) {
+    if ('failure' in outcome) {
+      failures.push({ row: outcome.row, ...outcome.failure });
+      continue;
+    }
+    const holder = holderOfRow.get(outcome.row)!;
+    const target = targetOf(holder);
+    if (target.broken) {
+      failures.push({ row: outcome.row, reason: target.broken });
+      continue;
+    }
+    // The same entry again (a sheet run twice, a row repeated): skipped, never a second copy.
+    const same = sameness(outcome.entry);
+    const earlier = same !== undefined ? target.seen.get(same) : undefined;
+    if (earlier !== undefined) {
+      duplicates.push({ row: outcome.row, cid: entryId(earlier) });
+      continue;
+    }
+    if (same !== undefined) target.seen.set(same, outcome.entry);
+    const list = byHolder.get(holder);
+    if (list) list.push({ row: outcome.row, entry: outcome.entry });
+    else byHolder.set(holder, [{ row: outcome.row, entry: outcome.entry }]);
   }
 
   // The state first: an index written into an entry is never handed out again, even if writing
@@ -343,13 +351,18 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   return failures.length > 0 ? 1 : 0;
 }
 
+/** Learners' DIDs already checked in this run (a class has many rows per learner). */
+const knownLearners = new Set<string>();
+
 function issueRow(
   positions: (ColumnMapping & { at: number })[],
   record: string[],
   constants: Record<string, unknown>,
   values: Record<string, unknown>,
 ): { fields: Record<string, unknown>; options: { holder?: string; validFrom?: string; validUntil?: string; supersedes?: string } } {
-  const fields: Record<string, unknown> = structuredClone(constants);
+  // A shallow copy is enough: setPath copies every object on the path it writes to, so the
+  // constants shared by every row are never changed (a deep clone per row cost more than hashing).
+  const fields: Record<string, unknown> = { ...constants };
   const options: { holder?: string; validFrom?: string; validUntil?: string; supersedes?: string } = {
     ...(typeof values.holder === 'string' ? { holder: values.holder } : {}),
   };
@@ -368,12 +381,13 @@ function issueRow(
   }
   if (!options.holder) throw new TypeError('no learner: the holder column is empty');
   // A mistyped did:key would make an entry nobody can present: refuse it here.
-  if (options.holder.startsWith('did:key:')) {
+  if (options.holder.startsWith('did:key:') && !knownLearners.has(options.holder)) {
     try {
       parseDidKey(options.holder);
     } catch {
       throw new TypeError(`the learner "${options.holder.slice(0, 60)}" is not a valid did:key (a typing mistake?)`);
     }
+    knownLearners.add(options.holder);
   }
   return { fields, options };
 }
