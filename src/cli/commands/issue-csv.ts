@@ -171,9 +171,6 @@ function sameness(entry: unknown): string | undefined {
   return canonical([issuer, entry.credentialSubject.id, lp, entry.validUntil ?? null]);
 }
 
-];
-}
-
 /**
  * Runs `issue --csv`. `constants` are the `--field` values, the same for every row.
  */
