@@ -102,6 +102,8 @@ function parseArgsMessage(err: Error & { code?: string }, command: Command): { m
   }
   const missing = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(err.message);
   if (missing) return { message: `${missing[1]} needs a value`, code: 'ERR_FLAG_VALUE' };
+  const ambiguous = /Option '(?:-\w, )?(--[\w-]+)' argument is ambiguous/.exec(err.message);
+  if (ambiguous) return { message: `${ambiguous[1]} needs a value; a value that starts with "-" is written ${ambiguous[1]}=<value>`, code: 'ERR_FLAG_VALUE' };
   const noValue = /Option '(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(err.message);
   if (noValue) return { message: `${noValue[1]} takes no value (write just ${noValue[1]})`, code: 'ERR_FLAG_VALUE' };
   const positional = /Unexpected argument '([^']+)'/.exec(err.message);

@@ -1,13 +1,28 @@
 // Loading the files commands work on: key files, passports, entries, credentials; atomic writes.
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { decryptKeyFile, readPassport, type IssuerProfile, type Passport, type SigningKeyPair } from '../index.js';
+import { decryptKeyFile, isPassportError, readKeyFile, readPassport, type IssuerProfile, type Passport, type SigningKeyPair } from '../index.js';
 import { colour, line, passphraseFrom, readJson, readText, UsageError, warn } from './io.js';
 
 /** Decrypts the key file named by --key; the profile is required for issuing. */
 export async function loadIssuer(values: Record<string, unknown>): Promise<{ key: SigningKeyPair; profile?: IssuerProfile }> {
-  if (typeof values.key !== 'string') throw new UsageError('--key <file.key.json> is required');
-  return decryptKeyFile(readText(values.key, 'key file'), await passphraseFrom(values as { 'passphrase-file'?: string }));
+  if (typeof values.key !== 'string') throw new UsageError('--key <file.key.json> is required', 'ERR_FLAG_MISSING');
+  const text = readText(values.key, 'key file');
+  // The file's kind is checked before a passphrase is asked for, and the answer names the flag.
+  try {
+    readKeyFile(text);
+  } catch (err) {
+    if (!isPassportError(err)) throw err;
+    let what = '';
+    try {
+      const doc = JSON.parse(text) as { type?: unknown; proof?: unknown };
+      what = doc?.type === 'LearningPassport' ? ' It is a passport.' : doc?.proof !== undefined ? ' It is a signed credential.' : '';
+    } catch {
+      // not JSON at all: the library's words say so
+    }
+    throw new UsageError(`--key ${values.key}: ${err.message}.${what} --key takes the file "keys generate" wrote`, err.code);
+  }
+  return decryptKeyFile(text, await passphraseFrom(values as { 'passphrase-file'?: string }));
 }
 
 /** Like {@link loadIssuer}, but the key file must carry an issuer profile. */

@@ -1,7 +1,8 @@
 // The trust flags shared by `verify` and the trust-list commands: pinned roots, accreditation
 // files, status list snapshots and the authority's trust list.
-import { createTrustPolicy, verifyTrustList, type TrustList, type TrustPolicy } from '../index.js';
-import { colour, printJson, readJson, UsageError } from './io.js';
+import { isPlainObject } from '../internal/json.js';
+import { createTrustPolicy, parseDidKey, verifyTrustList, type TrustList, type TrustListVerification, type TrustPolicy } from '../index.js';
+import { colour, line, printJson, readJson, Refusal, UsageError, warn } from './io.js';
 import { list, loadCredentials } from './load.js';
 
 /** parseArgs options for the trust flags. */
@@ -41,7 +42,7 @@ export async function trustFrom(values: Record<string, unknown>, roots: string[]
       acceptStale: values['accept-stale-trust-list'] === true,
     });
     if (!result.trustList) throw new TrustListRefused(`trust list ${values['trust-list']} refused: ${result.summary} [${result.errors[0]?.code ?? 'ERR_TRUST_LIST_INVALID'}]`);
-    for (const w of result.warnings) if (!json) console.error(`${colour.yellow('warning:')} ${w.message}`);
+    for (const w of result.warnings) if (!json) warn(line`${colour.yellow('warning:')} ${w.message}`);
     trustList = result.trustList;
   }
   const policy = trustList ? createTrustPolicy({ roots, trustList }) : roots.length > 0 ? createTrustPolicy({ roots }) : undefined;
@@ -54,7 +55,11 @@ export async function trustFrom(values: Record<string, unknown>, roots: string[]
 }
 
 /** A trust list that did not verify: the command exits 1 (invalid), with the reason. */
-export class TrustListRefused extends Error {}
+export class TrustListRefused extends Refusal {
+  constructor(message: string) {
+    super(message, /\[(\w+)\]$/.exec(message)?.[1] ?? 'ERR_TRUST_LIST_INVALID');
+  }
+}
 
 /** The DIDs named by repeatable --operator flags. */
 export function operatorsFrom(values: Record<string, unknown>): string[] {
@@ -68,7 +73,42 @@ export async function trustOrExit(values: Record<string, unknown>, roots: string
   } catch (err) {
     if (!(err instanceof TrustListRefused)) throw err;
     if (json) printJson({ verified: false, error: { code: /\[(\w+)\]$/.exec(err.message)?.[1] ?? 'ERR_TRUST_LIST_INVALID', message: err.message } });
-    else console.error(`${colour.red('✗')} ${err.message}`);
+    else warn(line`${colour.red('✗')} ${err.message}`);
     return 1;
   }
+}
+
+/** The did:key a trust list names as its signer, or a refusal (nothing of the list is shown). */
+function signerOf(document: unknown, path: string): string {
+  const issuer = isPlainObject(document) ? (isPlainObject(document.issuer) ? document.issuer.id : document.issuer) : undefined;
+  try {
+    return parseDidKey(issuer).did;
+  } catch {
+    throw new Refusal(`${path} is not signed by a did:key, so it cannot be a trust list`, 'ERR_TRUST_LIST_INVALID');
+  }
+}
+
+/**
+ * A trust list read from a file, its signature checked before a word of it is used or shown:
+ * against the pinned `roots` when given, else against the key the list names (then `pinned` is
+ * false: the list is intact, but nothing says its signer is an authority the reader trusts). A
+ * list that fails (forged, tampered, another signer, past its next update unless `acceptStale`)
+ * is a {@link Refusal} carrying the reason and its code.
+ */
+export async function checkedTrustList(
+  document: unknown,
+  path: string,
+  roots: readonly string[],
+  options: { acceptStale?: boolean; previous?: unknown } = {},
+): Promise<{ result: TrustListVerification & { trustList: TrustList }; pinned: boolean }> {
+  const operator = roots.length > 0 ? [...roots] : [signerOf(document, path)];
+  const result = await verifyTrustList(document, {
+    operator,
+    acceptStale: options.acceptStale === true,
+    ...(options.previous !== undefined ? { previous: options.previous } : {}),
+  });
+  if (!result.verified || !result.trustList) {
+    throw new Refusal(`trust list ${path} refused: ${result.summary}`, result.errors[0]?.code ?? 'ERR_TRUST_LIST_INVALID');
+  }
+  return { result: result as TrustListVerification & { trustList: TrustList }, pinned: roots.length > 0 };
 }

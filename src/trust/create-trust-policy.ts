@@ -37,7 +37,7 @@ export interface TrustPolicyInput {
   maxChainDepth?: number;
   /**
    * Believe the signing time an issuer claims even after its accreditation ended (window closed,
-   * withdrawn, key rotated). Default false: such entries and accreditations are trusted only when
+   * withdrawn; a planned key rotation is not an end). Default false: such entries and accreditations are trusted only when
    * a checkpoint by another organisation, or by a timestamp authority, shows they existed before
    * the end; otherwise they are "can't check" (ERR_SIGNING_TIME_UNVOUCHED).
    */

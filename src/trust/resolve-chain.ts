@@ -117,17 +117,28 @@ function organisationsWidening(child: readonly string[], parent: readonly string
   return extra.length > 0 ? extra : undefined;
 }
 
-function revocationState(context: TrustContext, acc: Accreditation): { end?: number; endReason?: string; compromised?: number; compromiseReason?: string } {
+interface RevocationState {
+  end?: number;
+  endReason?: string;
+  compromised?: number;
+  compromiseReason?: string;
+  /** True when every revocation that ends the accreditation is a planned key rotation (no withdrawal, no compromise). */
+  rotationOnly?: boolean;
+}
+
+function revocationState(context: TrustContext, acc: Accreditation): RevocationState {
   const { revocationsByTarget } = contextInternals(context);
   const revocations = [...(revocationsByTarget.get(`id ${acc.id}`) ?? []), ...(revocationsByTarget.get(`did ${acc.subject}`) ?? [])];
   const isRoot = (did: string): boolean => context.policy.roots.some((r) => r.did === did);
-  const out: { end?: number; endReason?: string; compromised?: number; compromiseReason?: string } = {};
+  const out: RevocationState = {};
+  let plain = false;
   for (const r of revocations) {
     // Honoured only from a root or from the accreditation's own accreditor.
     if (r.issuer !== acc.issuer && !isRoot(r.issuer)) continue;
     const byId = r.accreditation !== undefined && r.accreditation === acc.id;
     const byKey = r.accreditation === undefined && r.did === acc.subject && (r.organisation === undefined || r.organisation === acc.organisation);
     if (!byId && !byKey) continue;
+    if (r.replacedBy === undefined || r.compromisedSince !== undefined) plain = true;
     if (out.end === undefined || r.effective < out.end) {
       out.end = r.effective;
       out.endReason = r.reason;
@@ -137,6 +148,7 @@ function revocationState(context: TrustContext, acc: Accreditation): { end?: num
       out.compromiseReason = r.reason;
     }
   }
+  if (out.end !== undefined && !plain) out.rotationOnly = true;
   return out;
 }
 
@@ -180,7 +192,7 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
       continue;
     }
     const state = revocationState(context, acc);
-    const closed = closedBy(context, acc, state.end);
+    const closed = closedBy(context, acc, state);
     if (state.compromised !== undefined && at >= state.compromised) {
       problems.push({
         code: 'ERR_KEY_COMPROMISED',
@@ -275,13 +287,21 @@ export function organisationsOf(context: TrustContext, did: string): Set<string>
 
 /**
  * When `acc` ended, if it has ended by the context's now: its window closed or it was withdrawn.
- * Undefined while it is still open, or when the policy trusts claimed signing times.
+ * Undefined while it is still open, or when the policy trusts claimed signing times, or when it
+ * was ended by a planned key rotation alone (see below).
  */
-function closedBy(context: TrustContext, acc: Accreditation, withdrawn: number | undefined): number | undefined {
+function closedBy(context: TrustContext, acc: Accreditation, state: RevocationState): number | undefined {
   const { policy } = context;
   if (policy.trustClaimedTimes) return undefined;
-  const end = Math.min(acc.validUntil ?? Infinity, withdrawn ?? Infinity);
-  return end <= contextInternals(context).now ? end : undefined;
+  const end = Math.min(acc.validUntil ?? Infinity, state.end ?? Infinity);
+  if (end > contextInternals(context).now) return undefined;
+  // A planned rotation (the accreditor's notice names the key that replaces this one, and no
+  // withdrawal or compromise notice touches it) does not lower trust in what the key could
+  // already sign while its window was open: the old key gains no power it did not have the day
+  // before, and a leak later is met by a compromise notice, which brings the strict rule back.
+  // So claims dated inside the old window keep their verdict without a checkpoint.
+  if (state.rotationOnly && state.end !== undefined && end === state.end) return undefined;
+  return end;
 }
 
 /**

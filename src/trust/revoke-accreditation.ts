@@ -35,6 +35,13 @@ export interface RevokeAccreditationInput {
   organisation?: string;
   /** Declares the key compromised from this date: nothing it signed from then on is trusted. */
   compromisedSince?: Date | string;
+  /**
+   * The key that replaces this one: a planned key rotation. Verifiers then keep trusting what
+   * the old key claims to have signed inside its window (as they did while it was open), instead
+   * of asking for a checkpoint; a compromise notice for the key restores the strict rule.
+   * Not allowed together with `compromisedSince`.
+   */
+  replacedBy?: string | { did: string };
   /** Plain-English reason, shown to verifiers. */
   reason: string;
   /** When the withdrawal takes effect (default: now). Entries signed before it stay valid. */
@@ -65,6 +72,7 @@ export type AccreditationRevocationCredential = Signed<{
     accreditation?: string;
     organisation?: string;
     compromisedSince?: string;
+    replacedBy?: string;
     reason: string;
   };
 }>;
@@ -72,7 +80,10 @@ export type AccreditationRevocationCredential = Signed<{
 /**
  * Signs the withdrawal of an accreditation. It is honoured when signed by a trust root or by
  * the accreditor of the accreditation it names. Without `compromisedSince` the accreditation
- * simply ends at `effective` (entries signed before stay valid, as after a key rotation). With
+ * ends at `effective`: what its key signed later is refused, and what it claims to have signed
+ * before is trusted only with evidence (another organisation's checkpoint from before the end),
+ * since the signing time is the key's own word. With `replacedBy` (a planned rotation to a new
+ * key) claims dated inside the old window keep their verdict without evidence. With
  * `compromisedSince`, entries claiming a later date are rejected, and earlier ones are accepted
  * only when another organisation's checkpoint from before that date covers them.
  *
@@ -81,6 +92,10 @@ export type AccreditationRevocationCredential = Signed<{
  * ```ts
  * const revocation = await revokeAccreditation(authorityKey, {
  *   did: stolenKey.did, compromisedSince: '2026-05-01T00:00:00Z', reason: 'Laptop stolen',
+ * });
+ * // A planned rotation: the old key's entries keep their verdict.
+ * const rotation = await revokeAccreditation(authorityKey, {
+ *   accreditation: oldAccreditation.id, replacedBy: newKey.did, reason: 'Key rotated',
  * });
  * ```
  */
@@ -97,6 +112,8 @@ export async function revokeAccreditation(accreditor: SigningKeyPair, input: Rev
   }
   if (typeof input.reason !== 'string' || input.reason.trim() === '') throw new TypeError('"reason" must be a non-empty string');
   const compromisedSince = input.compromisedSince === undefined ? undefined : toTimestamp(input.compromisedSince, 'compromisedSince');
+  const replacedBy = input.replacedBy === undefined ? undefined : didOf(input.replacedBy, 'replacedBy');
+  if (replacedBy && compromisedSince) throw new TypeError('a compromise is not a planned rotation: give "compromisedSince" or "replacedBy", not both');
   const credential = {
     '@context': [VC_V2_CONTEXT],
     id: input.id ?? uuidUrn(),
@@ -109,6 +126,7 @@ export async function revokeAccreditation(accreditor: SigningKeyPair, input: Rev
       ...(input.accreditation ? { accreditation: input.accreditation } : {}),
       ...(input.organisation ? { organisation: input.organisation } : {}),
       ...(compromisedSince ? { compromisedSince } : {}),
+      ...(replacedBy ? { replacedBy } : {}),
       reason: input.reason,
     },
   };

@@ -113,6 +113,8 @@ export interface AccreditationRevocation {
   did?: string;
   organisation?: string;
   compromisedSince?: number;
+  /** The key that replaces the ended one: a planned rotation (see revokeAccreditation). */
+  replacedBy?: string;
   effective: number;
   reason: string;
 }
@@ -208,6 +210,8 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
     if (!did && !accreditation) return reject('It names neither an accreditation nor a key.');
     if (subject.compromisedSince !== undefined && !isDateTimeStamp(subject.compromisedSince)) return reject('Its "compromisedSince" date is not valid.');
     const compromisedSince = instant(subject.compromisedSince);
+    const replacedBy = subject.replacedBy === undefined ? undefined : tryDid(subject.replacedBy);
+    if (subject.replacedBy !== undefined && replacedBy !== subject.replacedBy) return reject('Its "replacedBy" is not a did:key.');
     return {
       revocation: {
         id,
@@ -216,6 +220,7 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
         ...(did ? { did } : {}),
         ...(typeof subject.organisation === 'string' ? { organisation: subject.organisation } : {}),
         ...(compromisedSince !== undefined ? { compromisedSince } : {}),
+        ...(replacedBy ? { replacedBy } : {}),
         effective: validFrom,
         reason: typeof subject.reason === 'string' ? subject.reason.slice(0, 500) : 'no reason given',
       },

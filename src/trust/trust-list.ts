@@ -420,7 +420,9 @@ export async function verifyTrustList(document: unknown, options: VerifyTrustLis
     checks.fail('shape', 'ERR_TRUST_LIST_INVALID', `A root is not valid: ${(err as Error).message}.`);
     return fail('invalid');
   }
-  checks.pass('shape', `Trust list #${s.sequenceNumber} of ${s.operatorName}.`);
+  // No word from the list (its operator name) before its signature is checked: a hostile list
+  // is shown to people only as far as its signer vouches for it.
+  checks.pass('shape', `Trust list #${s.sequenceNumber}: the shape of a trust list.`);
   const facts = { sequenceNumber: s.sequenceNumber, issued: s.issued, nextUpdate: s.nextUpdate, operatorName: s.operatorName };
 
   // The signer: signed by the key it names, and that key is one the verifier pinned.

@@ -99,7 +99,11 @@ describe('learning-passport command', () => {
     writeFileSync(file('b.passport.json'), readFileSync(file('a.passport.json')));
     expect((await lp(['issue', 'qualification', '--key', 'body.key.json', '--holder', learnerDid, '--field', 'title=FS English', '--field', 'awardingBody.name=City & Guilds', '--field', 'level=E3', '--field', 'awardedOn=2026-04', '--passport', 'a.passport.json'])).code).toBe(0);
     expect((await lp(['issue', 'qualification', '--key', 'body.key.json', '--holder', learnerDid, '--field', 'title=FS Maths', '--field', 'awardingBody.name=City & Guilds', '--field', 'level=L1', '--field', 'awardedOn=2026-03', '--passport', 'b.passport.json'])).code).toBe(0);
-    expect((await lp(['checkpoint', '--key', 'body.key.json', '--passport', 'b.passport.json'])).code).toBe(0);
+    // An awarding body's key has no power to sign checkpoints: refused, nothing written.
+    const refused = await lp(['checkpoint', '--key', 'body.key.json', '--passport', 'b.passport.json']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('awarding-body may not sign checkpoints');
+    expect((await lp(['checkpoint', '--key', 'root.key.json', '--passport', 'b.passport.json'])).code).toBe(0);
     const ab = await lp(['merge', 'a.passport.json', 'b.passport.json', '-o', 'ab.json']);
     const ba = await lp(['merge', 'b.passport.json', 'a.passport.json', '-o', 'ba.json']);
     expect(ab.code, ab.stderr).toBe(0);

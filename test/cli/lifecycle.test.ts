@@ -205,7 +205,7 @@ describe('trust-list build | verify | show, verify --trust-list', () => {
 
   it('trust add --trust-list staples the list’s accreditations and revocations', async () => {
     await lp(['passport', 'init', '--holder', amira, '-o', 'tl.passport.json']);
-    const r = await lp(['trust', 'add', 'tl.passport.json', '--trust-list', 'tl-2.json']);
+    const r = await lp(['trust', 'add', 'tl.passport.json', '--trust-list', 'tl-2.json', '--root', authority]);
     expect(r.code, r.stderr).toBe(0);
     expect(json('tl.passport.json').accreditations).toHaveLength(3);
   });
@@ -260,8 +260,13 @@ describe('issue --csv: bulk issuing from a spreadsheet', () => {
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout).outputs[0].file as string;
     expect(json(out.replace(`${dir}/`, ''))).toMatchObject({ type: 'LearningPassport', holder: amira });
-    // Again: the same learner's passport grows.
-    await lp(['issue', '--csv', 'few.csv', '--mapping', 'map.json', '--key', 'leeds-2.key.json', '--out-dir', 'pp', '--output', 'passports']);
+    // The same sheet again adds nothing (each row already issued); a new sheet grows the passport.
+    const again = await lp(['issue', '--csv', 'few.csv', '--mapping', 'map.json', '--key', 'leeds-2.key.json', '--out-dir', 'pp', '--output', 'passports']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('already issued');
+    expect(json(out.replace(`${dir}/`, '')).entries).toHaveLength(2);
+    writeFileSync(file('more.csv'), `Learner,Course\n${amira},Three\n${amira},Four\n`);
+    await lp(['issue', '--csv', 'more.csv', '--mapping', 'map.json', '--key', 'leeds-2.key.json', '--out-dir', 'pp', '--output', 'passports']);
     expect(json(out.replace(`${dir}/`, '')).entries).toHaveLength(4);
     const unknownColumn = await lp(['issue', '--csv', 'few.csv', '--kind', 'course-completion', '--map', 'Leaner=holder', '--key', 'leeds-2.key.json', '--out-dir', 'pp']);
     expect(unknownColumn.code).toBe(2);

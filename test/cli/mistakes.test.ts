@@ -39,7 +39,7 @@ beforeAll(async () => {
   const revoked = await lp(['revoke', bodyEntryCid, '--key', 'body.key.json', '--passport', 'revoked.json', '--reason', 'issued-in-error']);
   expect(revoked.code, revoked.stderr).toBe(0);
   copyFileSync(file('p.json'), file('cp.json'));
-  expect((await lp(['checkpoint', '--key', 'body.key.json', '--passport', 'cp.json'])).code).toBe(0);
+  expect((await lp(['checkpoint', '--key', 'root.key.json', '--passport', 'cp.json'])).code).toBe(0);
   writeFileSync(file('two.json'), JSON.stringify([json('maths.json'), json('maths.json')]));
   writeFileSync(file('trailing.json'), '{\n  "title": "FS Maths",\n}\n');
   writeFileSync(file('quotes.json'), "{ 'title': 'FS Maths' }");
@@ -82,7 +82,7 @@ const rows: Row[] = [
   ['a misspelled role', () => ['keys', 'generate', '--role', 'prision', '--name', 'X', '--out', 'x.key.json'], 2, 'did you mean "prison"'],
   ['a misspelled keys action', () => ['keys', 'exprot', 'body.key.json'], 2, 'did you mean "export"'],
   ['an unknown export format', () => ['keys', 'export', 'body.key.json', '--format', 'pem'], 2, '--format must be multikey or jwk'],
-  ['a second checkpoint over the same entries', () => ['checkpoint', '--key', 'body.key.json', '--passport', 'cp.json'], 1, 'already signed a checkpoint'],
+  ['a second checkpoint over the same entries', () => ['checkpoint', '--key', 'root.key.json', '--passport', 'cp.json'], 1, 'already signed a checkpoint'],
   ['a checkpoint over nothing', () => ['checkpoint', '--key', 'body.key.json', '--passport', 'empty.passport.json'], 1, 'holds no entries'],
   ['a transfer to the same place', () => ['transfer', '--key', 'body.key.json', '--passport', 'p.json', '--from', 'Northfield', '--to', 'northfield', '--date', '2026-03-01'], 1, 'same establishment'],
   ['a transfer on 30 February', () => ['transfer', '--key', 'body.key.json', '--passport', 'p.json', '--from', 'A', '--to', 'B', '--date', '2026-02-30'], 2, '--date must be a real day'],
@@ -95,6 +95,27 @@ const rows: Row[] = [
   ['merging one file', () => ['merge', 'p.json', '-o', 'out.json'], 2, 'at least two'],
   ['verifying a passport with a revoked entry (and no trust list)', () => ['verify', 'revoked.json'], 3, 'withdrawn by the issuer'],
   ['verifying a presentation without the request', () => ['verify', 'p.json', '--challenge'], 2, '--challenge needs a value'],
+  // Keys with no authority, and files given where another kind belongs.
+  ['a transfer signed with an awarding body’s key', () => ['transfer', '--key', 'body.key.json', '--passport', 'p.json', '--from', 'HMP Leeds', '--to', 'HMP Hull', '--date', '2026-03-01'], 1, 'awarding-body may not sign custody transfer entries'],
+  ['a checkpoint signed with an awarding body’s key', () => ['checkpoint', '--key', 'body.key.json', '--passport', 'p.json'], 1, 'awarding-body may not sign checkpoints'],
+  ['ending an accreditation the key never made', () => ['accredit', 'revoke', '--key', 'charity.key.json', '--did', otherDid, '--reason', 'not the authority', '-o', 'bogus.json'], 1, 'nothing shows it accredited'],
+  ['an entries file stapled as accreditations', () => ['trust', 'add', 'p.json', '--accreditations', 'maths.json'], 2, 'put entries into a passport with "passport add"'],
+  ['a trust list stapled without the authority’s key', () => ['trust', 'add', 'p.json', '--trust-list', 'maths.json'], 2, '--trust-list needs the authority’s key'],
+  ['a passport given to passport add', () => ['passport', 'add', 'p.json', 'p.json'], 2, 'is a passport, not an entries file'],
+  ['removing an entry with someone else’s key', () => ['passport', 'remove', 'p.json', bodyEntryCid, '--key', 'other.key.json'], 1, 'not the learner’s key'],
+  ['removing an entry the passport does not hold', () => ['passport', 'remove', 'p.json', 'bagaaieraxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '--key', 'learner.key.json'], 1, 'holds no entry'],
+  // Errors in the words of the flags, and date forms as elsewhere.
+  ['a malformed --root', () => ['verify', 'p.json', '--root', 'did:key:z6Mkbad'], 2, '--root "did:key:z6Mkbad" is not the did:key'],
+  ['a malformed --did in a compromise notice', () => ['accredit', 'compromise', '--key', 'root.key.json', '--did', 'did:key:z6Mkbad', '--since', '2026-11-15', '--reason', 'x'], 2, '--did "did:key:z6Mkbad" is not the did:key'],
+  ['an impossible --since', () => ['accredit', 'compromise', '--key', 'root.key.json', '--did', otherDid, '--since', '2026-02-30', '--reason', 'x'], 2, '--since must be a real day as YYYY-MM-DD'],
+  ['a negative --sequence', () => ['trust-list', 'build', '--key', 'root.key.json', '--name', 'N', '--sequence', '-1', '--next-update', '2027-01-01', '-o', 't.json'], 2, 'is written --sequence=<value>'],
+  ['a --next-update in the past', () => ['trust-list', 'build', '--key', 'root.key.json', '--name', 'N', '--sequence', '2', '--next-update', '2020-01-01', '-o', 't.json'], 2, '--next-update 2020-01-01 is not in the future'],
+  ['a transfer dated next year', () => ['transfer', '--key', 'root.key.json', '--passport', 'p.json', '--from', 'A', '--to', 'B', '--date', '2099-01-30'], 2, '--date is more than a day in the future'],
+  ['a malformed learner id', () => ['issue', 'qualification', '--key', 'body.key.json', ...maths, '--field', 'awardedOn=2026', '--holder', 'did:key:z6Mkfoo', '-o', 'x.json'], 2, '--holder "did:key:z6Mkfoo" is not a valid did:key'],
+  ['a group of fields given as text', () => ['issue', 'qualification', '--key', 'body.key.json', '--field', 'title=X', '--field', 'awardingBody=CG', '--field', 'level=L1', '--field', 'awardedOn=2026'], 2, 'awardingBody is a group of fields'],
+  ['a misspelled --output', () => ['issue', '--csv', 'blank.json', '--kind', 'course-completion', '--key', 'body.key.json', '--map', 'A=holder', '--out-dir', 'o', '--output', 'passport'], 2, 'did you mean "passports"'],
+  ['a misspelled field in --map', () => ['issue', '--csv', 'blank.json', '--kind', 'course-completion', '--key', 'body.key.json', '--map', 'A=holder', '--map', 'B=titel', '--out-dir', 'o'], 2, 'did you mean "title"'],
+  ['a passport given as the key', () => ['issue', 'qualification', '--key', 'p.json', ...maths, '--field', 'awardedOn=2026'], 2, '--key p.json: this is not a learning-passport key file (version 1). It is a passport.'],
 ];
 
 describe('mistakes get a clear answer and a non-zero exit', () => {
@@ -108,7 +129,7 @@ describe('mistakes get a clear answer and a non-zero exit', () => {
     // No ✓ for the thing refused (a passport's verification lists its valid entries with ✓).
     if (args()[0] !== 'verify') expect(out).not.toContain('✓');
     // Errors speak in flags, never in the library's option names.
-    expect(out).not.toMatch(/"options\.|credentialOptions|holderKey/);
+    expect(out).not.toMatch(/"options\.|credentialOptions|holderKey|roots\[|KeyPair|transferDate|valid Date|\\n/);
   }, 30_000);
 
   it('--json makes the same mistakes JSON: { error: { code, message } }', async () => {

@@ -64,6 +64,32 @@ describe('key rotation', () => {
     expect(r3).toMatchObject({ trusted: true, organisation: 'org:hmp-northfield' });
   });
 
+  it('a planned rotation (a closing notice naming the new key) keeps claims inside the old window; a withdrawal or a compromise does not', async () => {
+    const old = await accredit(k.root, { did: k.prisonOld.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience'], displayName: 'HMP Northfield' });
+    const fresh = await accredit(k.root, { did: k.prisonNew.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience'], validFrom: ROTATED, displayName: 'HMP Northfield' });
+    const rotated = await revokeAccreditation(k.root, { accreditation: old.id, replacedBy: k.prisonNew.did, effective: ROTATED, created: ROTATED, reason: 'Key rotated' });
+    expect(rotated.credentialSubject.replacedBy).toBe(k.prisonNew.did);
+    const withdrawn = await revokeAccreditation(k.root, { accreditation: old.id, effective: ROTATED, created: ROTATED, reason: 'Contract ended' });
+    const compromised = await revokeAccreditation(k.root, { did: k.prisonOld.did, compromisedSince: '2026-03-01T00:00:00Z', created: '2026-03-02T00:00:00Z', reason: 'Laptop stolen' });
+    const inside = await makeEntry(k.prisonOld, 'work-experience', '2025-07-01T00:00:00Z');
+    const after = await makeEntry(k.prisonOld, 'work-experience', '2026-02-01T00:00:00Z');
+    const judge = async (entry: unknown, accreditations: unknown[]) => (await evaluateTrust(entry, { policy, accreditations })).checks[0]!;
+    // Rotation: inside the window stays valid with no checkpoint; after it, refused.
+    expect(await judge(inside, [old, fresh, rotated])).toMatchObject({ status: 'pass' });
+    expect(await judge(after, [old, fresh, rotated])).toMatchObject({ status: 'fail', code: 'ERR_ACCREDITATION_INVALID' });
+    // A plain withdrawal at the same moment keeps the strict rule (its own word is not enough).
+    expect(await judge(inside, [old, fresh, withdrawn])).toMatchObject({ status: 'unknown', code: 'ERR_SIGNING_TIME_UNVOUCHED' });
+    // A rotation plus a withdrawal: the withdrawal wins.
+    expect(await judge(inside, [old, fresh, rotated, withdrawn])).toMatchObject({ status: 'unknown', code: 'ERR_SIGNING_TIME_UNVOUCHED' });
+    // A leak reported after the rotation brings the strict rule back for the old key.
+    expect(await judge(inside, [old, fresh, rotated, compromised])).toMatchObject({ status: 'unknown' });
+    // A rotation notice from a key that is not the accreditor is not honoured: the window stays open.
+    const forged = await revokeAccreditation(k.stranger, { accreditation: old.id, replacedBy: k.stranger.did, effective: ROTATED, reason: 'x' });
+    expect(await judge(after, [old, forged])).toMatchObject({ status: 'pass' });
+    // A compromise is not a rotation: the two cannot be said at once.
+    await expect(revokeAccreditation(k.root, { did: k.prisonOld.did, replacedBy: k.prisonNew.did, compromisedSince: ROTATED, reason: 'x' })).rejects.toThrow(TypeError);
+  });
+
   it('doubts issuers accredited by a rotated-out authority key unless evidence or the policy vouches for the link (links judged when signed)', async () => {
     const authOld = await accredit(k.root, { did: k.authority.did, organisation: 'org:board', role: 'authority', kinds: ['mentoring'], capabilities: ['accredit'], organisations: ['*'], validUntil: ROTATED });
     const charityAcc = await accredit(k.authority, { did: k.charity.did, organisation: 'org:charity', role: 'charity', kinds: ['mentoring'], validFrom: '2025-06-01T00:00:00Z' });

@@ -14,7 +14,10 @@ export const accreditCommand: Command = {
     'accredit --key <root.key.json> --did <issuer did> --organisation <org id> --role <role> --kinds <kind,kind> [--valid-from d] [--valid-until d] [--display-name n] -o accreditation.json',
     ...accreditRevokeUsage,
   ],
-  examples: accreditRevokeExamples,
+  examples: [
+    'learning-passport accredit --key authority.key.json --did did:key:z6Mk… --organisation org:hmp-leeds --role prison --kinds course-completion,custody-transfer,checkpoint --display-name "Leeds Learning Centre" -o leeds-accreditation.json',
+    ...accreditRevokeExamples,
+  ],
   options: {
     key: { type: 'string' },
     did: { type: 'string' },

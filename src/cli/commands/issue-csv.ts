@@ -19,8 +19,10 @@ import {
   type SignedEntry,
 } from '../../index.js';
 import { isPlainObject } from '../../internal/json.js';
-import { colour, printJson, readJson, readText, UsageError } from '../io.js';
+import { colour, line, printJson, readJson, readText, say, UsageError, warn } from '../io.js';
 import { loadIssuerWithProfile, loadPassport, writeAtomic } from '../load.js';
+import { didYouMean } from '../suggest.js';
+import { kindFields } from './kinds.js';
 import { allocateStatus, readStatusState, writeStatusState } from '../status-state.js';
 import { issueAll, reasonOf, type IssueJob, type IssueOutcome } from './issue-workers.js';
 import type { CommandContext } from '../types.js';
@@ -121,15 +123,52 @@ function progressBar(total: number): (done: number) => void {
   };
 }
 
-/** The report written beside the outputs (and printed with --json). */
+/** The report written beside the outputs (and printed with --json). rows = issued + skipped + failed. */
 export interface BulkIssueReport {
   csv: string;
   kind: string;
   rows: number;
+  /** Rows whose entry was written. */
   issued: number;
+  /** Rows already issued: the same entry by this key for this learner is in the output folder (or earlier in the sheet). */
+  skipped: number;
+  /** Rows that failed, each listed in `failures`. */
   failed: number;
   outputs: { holder: string; file: string; entries: number }[];
   failures: { row: number; code?: string; reason: string }[];
+  duplicates: { row: number; cid: string }[];
+}
+
+/** Mapped and constant field names the kind does not have: refused before any row, with the nearest name. */
+function checkFieldNames(kind: EntryKind, columns: ColumnMapping[], constants: Record<string, unknown>): void {
+  const known = kindFields(kind).map((f) => f.name);
+  const tops = [...new Set(known.map((n) => n.split('.')[0]!))];
+  const ok = (name: string) => known.includes(name) || tops.includes(name) || OPTION_FIELDS.has(name);
+  for (const c of columns) {
+    if (!ok(c.field)) throw new UsageError(`--map ${c.column}=${c.field}: ${kind} has no field "${c.field}"${didYouMean(c.field, [...known, ...tops, ...OPTION_FIELDS])}; run "learning-passport kinds ${kind}" for its fields`, 'ERR_SCHEMA_INVALID');
+  }
+  for (const name of Object.keys(constants)) {
+    if (!ok(name)) throw new UsageError(`--field ${name}: ${kind} has no field "${name}"${didYouMean(name, [...known, ...tops])}; run "learning-passport kinds ${kind}" for its fields`, 'ERR_SCHEMA_INVALID');
+  }
+}
+
+/** JSON with sorted keys: two entries saying the same thing give the same text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isPlainObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * What makes a row's entry "the same entry again": its issuer, its learner and what it says
+ * (kind and fields, end of validity). Its id, proof and time of signing differ on every run.
+ */
+function sameness(entry: unknown): string | undefined {
+  if (!isPlainObject(entry) || !isPlainObject(entry.credentialSubject)) return undefined;
+  const issuer = isPlainObject(entry.issuer) ? entry.issuer.id : entry.issuer;
+  const lp = entry.credentialSubject.learningPassport;
+  if (!isPlainObject(lp)) return undefined;
+  return canonical([issuer, entry.credentialSubject.id, lp, entry.validUntil ?? null]);
 }
 
 /**
@@ -143,7 +182,8 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   const outDir = typeof values['out-dir'] === 'string' ? values['out-dir'] : undefined;
   if (!outDir) throw new UsageError('issue --csv needs --out-dir <folder> for the per-learner files and the report');
   const output = (values.output ?? 'entries') as 'entries' | 'passports';
-  if (output !== 'entries' && output !== 'passports') throw new UsageError('--output must be entries or passports');
+  if (output !== 'entries' && output !== 'passports') throw new UsageError(`--output must be entries or passports${didYouMean(String(output), ['entries', 'passports'])}`, 'ERR_FLAG_VALUE');
+  checkFieldNames(kind, mapping.columns, { ...mapping.constants, ...constants });
   if (!mapping.columns.some((c) => c.field === 'holder') && typeof values.holder !== 'string') {
     throw new UsageError('issue --csv needs to know each row’s learner: map a column to "holder" (--map "Learner DID=holder")');
   }
@@ -172,6 +212,35 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
 
   const byHolder = new Map<string, { row: number; entry: SignedEntry }[]>();
   const failures: BulkIssueReport['failures'] = [];
+  const duplicates: BulkIssueReport['duplicates'] = [];
+  // Per learner: the file this run writes to, and what it already holds (read once, on the
+  // learner's first entry). A file that cannot be read fails that learner's rows, naming it; the
+  // other learners' rows go on.
+  type Target = { file: string; seen: Map<string, unknown>; passport?: ReturnType<typeof loadPassport>; earlier?: unknown[]; broken?: string };
+  const targets = new Map<string, Target>();
+  const targetOf = (holder: string): Target => {
+    let t = targets.get(holder);
+    if (t) return t;
+    const file = join(outDir, `${holderFileName(holder)}.${output === 'passports' ? 'passport' : 'entries'}.json`);
+    t = { file, seen: new Map() };
+    targets.set(holder, t);
+    try {
+      if (output === 'entries') {
+        const earlier = existsSync(file) ? readJson(file, 'entries file') : [];
+        if (!Array.isArray(earlier)) throw new UsageError(`${file} is not a list of entries`);
+        t.earlier = earlier;
+      } else {
+        t.passport = existsSync(file) ? loadPassport(file) : createPassport({ holder });
+      }
+      for (const e of t.earlier ?? t.passport?.entries ?? []) {
+        const same = sameness(e);
+        if (same) t.seen.set(same, e);
+      }
+    } catch (err) {
+      t.broken = `${file} cannot be read, so nothing was added to it: ${(err as Error).message}`;
+    }
+    return t;
+  };
   let done = 0;
   const bar = progressBar(rows.length);
   const tick = (n: number) => bar((done += n));
@@ -213,6 +282,19 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
       continue;
     }
     const holder = holderOfRow.get(outcome.row)!;
+    const target = targetOf(holder);
+    if (target.broken) {
+      failures.push({ row: outcome.row, reason: target.broken });
+      continue;
+    }
+    // The same entry again (a sheet run twice, a row repeated): skipped, never a second copy.
+    const same = sameness(outcome.entry);
+    const earlier = same !== undefined ? target.seen.get(same) : undefined;
+    if (earlier !== undefined) {
+      duplicates.push({ row: outcome.row, cid: entryId(earlier as object) });
+      continue;
+    }
+    if (same !== undefined) target.seen.set(same, outcome.entry);
     const list = byHolder.get(holder);
     if (list) list.push({ row: outcome.row, entry: outcome.entry });
     else byHolder.set(holder, [{ row: outcome.row, entry: outcome.entry }]);
@@ -223,35 +305,45 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   if (status && statusPath !== undefined) writeStatusState(statusPath, status);
   mkdirSync(outDir, { recursive: true });
   const outputs: BulkIssueReport['outputs'] = [];
+  let issuedCount = 0;
   for (const [holder, issued] of byHolder) {
-    const file = join(outDir, `${holderFileName(holder)}.${output === 'passports' ? 'passport' : 'entries'}.json`);
+    const target = targets.get(holder)!;
+    const file = target.file;
     if (output === 'entries') {
       // New entries for this holder, added to any the same folder already holds for them.
-      const earlier = existsSync(file) ? (readJson(file, 'entries file') as unknown[]) : [];
-      writeAtomic(file, `${JSON.stringify([...(Array.isArray(earlier) ? earlier : []), ...issued.map((x) => x.entry)], null, 2)}\n`);
+      writeAtomic(file, `${JSON.stringify([...(target.earlier ?? []), ...issued.map((x) => x.entry)], null, 2)}\n`);
       outputs.push({ holder, file, entries: issued.length });
+      issuedCount += issued.length;
       continue;
     }
-    const passport = existsSync(file) ? loadPassport(file) : createPassport({ holder });
-    const result = await addEntries(passport, issued.map((x) => x.entry));
+    const result = await addEntries(target.passport!, issued.map((x) => x.entry));
     const rowOf = new Map(issued.map((x) => [entryId(x.entry), x.row]));
     for (const r of result.rejected) {
       const row = (r.cid !== undefined ? rowOf.get(r.cid) : undefined) ?? 0;
       failures.push({ row, code: r.code, reason: `not added to ${file}: ${r.message}` });
     }
-    writeAtomic(file, serializePassport(result.passport));
-    outputs.push({ holder, file, entries: result.added.length });
+    if (result.added.length > 0) {
+      writeAtomic(file, serializePassport(result.passport));
+      outputs.push({ holder, file, entries: result.added.length });
+    }
+    issuedCount += result.added.length;
   }
 
   failures.sort((a, b) => a.row - b.row);
-  const issuedCount = [...byHolder.values()].reduce((n, x) => n + x.length, 0);
-  const report: BulkIssueReport = { csv: csvPath, kind, rows: rows.length, issued: issuedCount, failed: failures.length, outputs, failures };
+  const failedRows = new Set(failures.map((f) => f.row)).size;
+  const report: BulkIssueReport = { csv: csvPath, kind, rows: rows.length, issued: issuedCount, skipped: duplicates.length, failed: failedRows, outputs, failures, duplicates };
   const reportPath = typeof values.report === 'string' ? values.report : join(outDir, 'report.json');
   writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   if (json) printJson(report);
   else {
-    console.log(`${colour.green('✓')} ${issuedCount} of ${rows.length} rows issued for ${outputs.length} learner(s) → ${outDir} (report: ${reportPath})`);
-    for (const f of failures) console.error(`${colour.red('✗')} row ${f.row}: ${f.reason}${f.code ? ` [${f.code}]` : ''}`);
+    // ✓ only when every row is done: a run that issued nothing, or left rows out, does not get one.
+    const headMark = failures.length === 0 ? colour.green('✓') : issuedCount > 0 ? colour.yellow('!') : colour.red('✗');
+    const skippedWords = duplicates.length ? `; ${duplicates.length} already issued (skipped)` : '';
+    const failedWords = failedRows ? `; ${failedRows} failed` : '';
+    say(line`${headMark} ${issuedCount} of ${rows.length} rows issued for ${outputs.length} learner(s)${skippedWords}${failedWords} → ${outDir} (report: ${reportPath})`);
+    for (const d of duplicates) warn(line`${colour.yellow('=')} row ${d.row}: already issued (${d.cid}); skipped`);
+    for (const f of failures) warn(line`${colour.red('✗')} row ${f.row}: ${f.reason}${f.code ? ` [${f.code}]` : ''}`);
+    if (output === 'entries' && outputs.length > 0) say(line`  Put each learner's entries into their passport: learning-passport passport add <learner.passport.json> ${outputs[0]!.file}`);
   }
   return failures.length > 0 ? 1 : 0;
 }

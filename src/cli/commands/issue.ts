@@ -1,5 +1,5 @@
 // learning-passport issue <kind> --key k.key.json --fields fields.json | --field name=value …
-import { ENTRY_KINDS, addEntries, describe, isEntryKind, issueEntry, serializePassport, type EntryKind } from '../../index.js';
+import { ENTRY_KINDS, addEntries, describe, isEntryKind, issueEntry, parseDidKey, serializePassport, type EntryKind } from '../../index.js';
 import { dateTimeStampFromText } from '../../internal/time.js';
 import { colour, line, printJson, readJson, Refusal, safeJson, say, UsageError, writeText } from '../io.js';
 import { didYouMean } from '../suggest.js';
@@ -46,6 +46,8 @@ export const issueCommand: Command = {
     'issue --csv <results.csv> --kind <kind> --key <issuer.key.json> (--map "Column=field[:number|list|json]" … | --mapping map.json) [--field name=value …] --out-dir <folder> [--output entries|passports] [--status state.json] [--report r.json]',
   ],
   examples: [
+    'learning-passport issue course-completion --key leeds.key.json --holder did:key:z6Mk… --field title="Barista Skills" --field provider="Leeds Learning Centre" --field completedOn=2026-11-20 --field outcome=completed --passport amira.passport.json',
+    'learning-passport issue qualification --key cg.key.json --fields maths.fields.json -o maths.json',
     'learning-passport issue course-completion --key leeds.key.json --passport amira.passport.json --field title="Barista skills" --field provider="Leeds Learning Centre" --field completedOn=2026-03 --field outcome=completed --status leeds-status.state.json',
     'learning-passport issue --csv results.csv --kind course-completion --key leeds.key.json --map "Learner DID=holder" --map Course=title --map Completed=completedOn --field provider="Leeds Learning Centre" --field outcome=completed --out-dir issued/',
   ],
@@ -80,6 +82,7 @@ export const issueCommand: Command = {
     const passport = typeof values.passport === 'string' ? loadPassport(values.passport) : undefined;
     const passportHolder = passport ? passport.holder : undefined;
     // Issuing into a passport binds the entry to its holder unless --holder says otherwise.
+    if (typeof values.holder === 'string') checkHolder(values.holder);
     const holder = typeof values.holder === 'string' ? values.holder : passportHolder?.startsWith('did:') ? passportHolder : undefined;
     // --status: the next free index of a status list, read before the passphrase is asked for.
     const statusPath = typeof values.status === 'string' ? values.status : undefined;
@@ -128,6 +131,21 @@ export function dateFlag(values: Record<string, unknown>, flag: string): string 
   return stamp;
 }
 
+/** --holder: a well-formed did:key (as the bulk path requires of its holder column), or another URI. */
+export function checkHolder(holder: string): void {
+  if (holder.startsWith('did:key:')) {
+    try {
+      parseDidKey(holder);
+      return;
+    } catch {
+      throw new UsageError(`--holder "${holder}" is not a valid did:key (a learner’s looks like did:key:z6Mk… and is printed by "keys show <learner.key.json>")`, 'ERR_FLAG_VALUE');
+    }
+  }
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(holder)) {
+    throw new UsageError(`--holder "${holder}" is not the learner’s id: give their did:key (did:key:z6Mk…) or another URI`, 'ERR_FLAG_VALUE');
+  }
+}
+
 /** Unknown field names, with the nearest known one: before any passphrase is asked for. */
 function checkFieldNames(kind: EntryKind, fields: unknown, file: string | undefined): void {
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
@@ -143,6 +161,12 @@ function checkFieldNames(kind: EntryKind, fields: unknown, file: string | undefi
   const given = Object.entries(record).flatMap(([k, v]) =>
     v !== null && typeof v === 'object' && !Array.isArray(v) && known.some((n) => n.startsWith(`${k}.`)) ? Object.keys(v).map((c) => `${k}.${c}`) : [k],
   );
+  for (const [k, v] of Object.entries(record)) {
+    if (typeof v === 'string' && !known.includes(k) && known.some((n) => n.startsWith(`${k}.`))) {
+      const parts = known.filter((n) => n.startsWith(`${k}.`));
+      throw new UsageError(`${k} is a group of fields (${parts.join(', ')}): give --field ${parts[0]}=… (or ${k}:={…} as JSON)`, 'ERR_SCHEMA_INVALID');
+    }
+  }
   for (const name of given) {
     if (known.includes(name) || tops.includes(name)) continue;
     throw new UsageError(`${kind} has no field "${name}"${didYouMean(name, known.concat(tops))}; run "learning-passport kinds ${kind}" for its fields`, 'ERR_SCHEMA_INVALID');

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { accreditIssuer, createIssuerProfile, decryptKeyFile, encryptKeyFile, generateKeyPair, revokeAccreditation, type AccreditationCredential } from '../../index.js';
 import { isPlainObject } from '../../internal/json.js';
-import { colour, passphraseFrom, printJson, readJson, readText, UsageError, writeSecret, writeText } from '../io.js';
+import { colour, line, passphraseFrom, printJson, readJson, readText, say, UsageError, writeSecret, writeText } from '../io.js';
 import { iterationsFrom } from '../iterations.js';
 import type { CommandContext } from '../types.js';
 
@@ -58,14 +58,16 @@ export async function rotateKey({ positionals, values, json }: CommandContext): 
     ...(display ? { displayName: display } : {}),
     validFrom: now,
   });
-  const closing = await revokeAccreditation(authority.key, { accreditation: accreditation.id, effective: now, reason: 'Key rotated: replaced by a new key' });
+  // replacedBy marks a planned rotation: what the old key signed inside its window keeps its verdict.
+  const closing = await revokeAccreditation(authority.key, { accreditation: accreditation.id, effective: now, replacedBy: key.did, reason: 'Key rotated: replaced by a new key' });
   writeSecret(values.out, await encryptKeyFile(key, passphrase, { ...(profile ? { profile } : {}), ...iterations }), values.force === true);
   writeText(values['accreditations-out'], `${JSON.stringify([fresh, closing], null, 2)}\n`, values.force === true);
   if (json) printJson({ did: key.did, previous: old.key.did, file: values.out, accreditations: values['accreditations-out'] });
   else {
-    console.log(`${colour.green('✓')} new key ${key.did} → ${values.out}`);
-    console.log(`${colour.green('✓')} its accreditation, and the old key’s closed from ${now.toISOString()} → ${values['accreditations-out']}`);
-    console.log('  Staple the accreditations into passports ("trust add") and publish them in the next trust list.');
+    say(line`${colour.green('✓')} new key ${key.did} → ${values.out}`);
+    say(line`${colour.green('✓')} its accreditation, and the old key’s closed from ${now.toISOString()} → ${values['accreditations-out']}`);
+    say('  Entries the old key signed before now stay valid; it signs nothing more. If the old key may have leaked, report it with "accredit compromise" instead.');
+    say('  Staple the accreditations into passports ("trust add") and publish them in the next trust list.');
   }
   return 0;
 }

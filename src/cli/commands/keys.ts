@@ -23,6 +23,7 @@ async function generateHolderKey(values: CommandContext['values'], json: boolean
   if (typeof values.out !== 'string') throw new UsageError('--out <file> is required');
   const iterations = iterationsFrom(values.iterations);
   writeSecretCheck(values.out, values.force === true);
+  // Asked twice, as for issuer keys: a typo in a learner's only key file is a key lost.
   const passphrase = await passphraseFrom({ ...values, confirm: true, label: 'Passphrase for the learner’s new key' });
   const key = await generateKeyPair();
   writeSecret(values.out, await encryptKeyFile(key, passphrase, iterations), values.force === true);
@@ -49,7 +50,14 @@ export const keysCommand: Command = {
     'keys export <file.key.json> [--format multikey|jwk] [--include-secret]',
     'keys passphrase <file.key.json> [--new-passphrase-file <file>]   (change the passphrase; the key stays the same)',
   ],
-  examples: ['learning-passport keys generate --holder --out amira.key.json', keysRotateExample],
+  examples: [
+    'learning-passport keys generate --role prison --name "HMP Leeds" --display-name "Leeds Learning Centre" --out leeds.key.json',
+    'learning-passport keys generate --holder --out amira.key.json',
+    keysRotateExample,
+    'learning-passport keys show leeds.key.json',
+    'learning-passport keys export leeds.key.json --format jwk',
+    'learning-passport keys passphrase leeds.key.json',
+  ],
   options: {
     holder: { type: 'boolean' },
     did: { type: 'boolean' },

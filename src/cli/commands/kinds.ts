@@ -121,6 +121,7 @@ export const kindsCommand: Command = {
   name: 'kinds',
   summary: 'list the entry kinds, or one kind’s fields with an example',
   usage: ['kinds                      (every entry kind)', 'kinds <kind>               (its fields, types, allowed values and an example)'],
+  examples: ['learning-passport kinds', 'learning-passport kinds qualification'],
   options: {},
   async run({ positionals, json }) {
     const kind = positionals[0];

@@ -7,13 +7,17 @@ import {
   createTrustContext,
   createTrustPolicy,
   currentView,
+  DEFAULT_RULES,
   entryId,
   entryKindOf,
+  evaluateTrust,
+  isPassportError,
   issueEntry,
   lifecycleAuthority,
   mayActOnEntry,
   serializePassport,
   type CanActFor,
+  type IssuerProfile,
   type Passport,
   type SignedEntry,
 } from '../../index.js';
@@ -22,6 +26,7 @@ import { colour, line, printJson, Refusal, say, UsageError, writeText } from '..
 import { list, loadCredentials, loadEntries, loadIssuerWithProfile, loadPassport } from '../load.js';
 import { didYouMean } from '../suggest.js';
 import type { Command } from '../types.js';
+import { trustFlags, trustFrom } from '../trust-options.js';
 import { rootsFrom } from './verify.js';
 
 /** Most entry ids one custody-transfer entry may list (its schema's limit). */
@@ -60,12 +65,75 @@ async function authorityFrom(values: Record<string, unknown>, passport: Passport
   return context;
 }
 
+// The flags with which a key's accreditation is checked before it signs a custody entry.
+const authorityFlags = { ...trustFlags, trust: { type: 'string' }, root: { type: 'string', multiple: true } } as const;
+
+/**
+ * Refuses (exit 1, with the reason) to add a custody-transfer or checkpoint entry that its key has
+ * no authority to sign: a ✓ followed by a passport that never verifies again is worse than a no.
+ * With --root / --trust (and the passport's accreditations, --accreditations, --trust-list) the
+ * entry is judged exactly as a verifier would judge it; without, by the role in the key file
+ * under the default rules (an awarding body's key never signs custody entries).
+ */
+async function checkAuthority(entries: SignedEntry[], profile: IssuerProfile, passport: Passport, values: Record<string, unknown>, json: boolean): Promise<void> {
+  const kind = entryKindOf(entries[0]) as 'custody-transfer' | 'checkpoint';
+  const words = kind === 'checkpoint' ? 'checkpoints' : 'custody transfer entries';
+  const roots = rootsFrom(values);
+  if (roots.length === 0) {
+    const allowed = (Object.keys(DEFAULT_RULES) as (keyof typeof DEFAULT_RULES)[]).filter((r) => DEFAULT_RULES[r].includes(kind));
+    if (!DEFAULT_RULES[profile.role].includes(kind)) {
+      throw new Refusal(
+        `this key is ${profile.name}’s, a ${profile.role} key, and a ${profile.role} may not sign ${words} (only ${allowed.join(', ')} keys may); nothing was written. A key accredited otherwise gives --root <authority did> so its accreditation is checked`,
+        'ERR_KIND_NOT_ALLOWED',
+      );
+    }
+    return;
+  }
+  const setup = await trustFrom(values, roots, json);
+  const accreditations = [...passport.accreditations, ...(setup.accreditations ?? [])];
+  const trust = await evaluateTrust(entries[0], { policy: setup.policy!, accreditations, ...(setup.statusLists ? { statusLists: setup.statusLists } : {}) });
+  if (!trust.trusted) {
+    const problem = trust.checks.find((c) => c.status !== 'pass');
+    throw new Refusal(`this key may not sign ${words} for this passport: ${problem?.message ?? trust.summary} Nothing was written.`, 'ERR_LIFECYCLE_UNAUTHORISED');
+  }
+}
+
+// The custody-transfer fields each flag of `transfer` fills: errors name the flag.
+const TRANSFER_FLAGS: [RegExp, string][] = [
+  [/\btransferDate\b:?/g, '--date'],
+  [/\bfromEstablishment\b:?/g, '--from'],
+  [/\btoEstablishment\b:?/g, '--to'],
+  [/\binProgressAims\b:?/g, '--aim'],
+];
+
+/** Runs `make`; a refusal of the fields is rethrown in the words of the flags that gave them. */
+async function inTransferFlags<T>(make: () => Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (err) {
+    if (!isPassportError(err)) throw err;
+    let message = err.message;
+    for (const [pattern, flag] of TRANSFER_FLAGS) message = message.replace(pattern, flag);
+    throw new UsageError(message, err.code);
+  }
+}
+
+/** The words a custody-transfer entry says, to spot the same transfer recorded twice. */
+function transferKey(entry: unknown): string | undefined {
+  const lp = (entry as { credentialSubject?: { learningPassport?: Record<string, unknown> } }).credentialSubject?.learningPassport;
+  if (lp?.kind !== 'custody-transfer') return undefined;
+  return JSON.stringify([issuerOf(entry), String(lp.fromEstablishment).trim().toLowerCase(), String(lp.toEstablishment).trim().toLowerCase(), lp.transferDate]);
+}
+
 export const transferCommand: Command = {
   name: 'transfer',
   summary: 'record a custody transfer between establishments',
-  usage: ['transfer --key <establishment.key.json> --passport <p.json> --from <name> --to <name> --date <YYYY-MM-DD> [--aim <in-progress aim> …]'],
-  examples: ['learning-passport transfer --key leeds.key.json --passport amira.passport.json --from "HMP Leeds" --to "HMP Wealstun" --date 2026-04-01'],
-  options: { ...common, from: { type: 'string' }, to: { type: 'string' }, date: { type: 'string' }, aim: { type: 'string', multiple: true } },
+  usage: ['transfer --key <establishment.key.json> --passport <p.json> --from <name> --to <name> --date <YYYY-MM-DD> [--aim <in-progress aim> …] [--root <authority did> | --trust roots.json] [--accreditations f …] [--trust-list list.json]'],
+  examples: [
+    'learning-passport transfer --key leeds.key.json --passport amira.passport.json --from "HMP Leeds" --to "HMP Wealstun" --date 2026-04-01',
+    'learning-passport transfer --key leeds.key.json --passport amira.passport.json --from "HMP Leeds" --to "HMP Wealstun" --date 2026-04-01 --root did:key:z6Mk… --trust-list trust-list.json',
+  ],
+  options: { ...common, ...authorityFlags, from: { type: 'string' }, to: { type: 'string' }, date: { type: 'string' }, aim: { type: 'string', multiple: true } },
   async run({ values, json }) {
     const path = passportPath(values);
     if (typeof values.from !== 'string' || typeof values.to !== 'string' || typeof values.date !== 'string') {
@@ -76,6 +144,10 @@ export const transferCommand: Command = {
     const { key, profile } = await loadIssuerWithProfile(values);
     const passport = loadPassport(path);
     const aims = list(values.aim);
+    const same = transferKey({ issuer: key.did, credentialSubject: { learningPassport: { kind: 'custody-transfer', fromEstablishment: values.from, toEstablishment: values.to, transferDate: values.date } } });
+    if (passport.entries.some((e) => transferKey(e) === same)) {
+      throw new Refusal(`${path} already records this transfer from ${values.from} to ${values.to} on ${values.date} by this key: nothing would change`, 'ERR_NOTHING_TO_DO');
+    }
     // The receipt names every entry handed over by its content id. A custody-transfer entry holds
     // at most MAX_TRANSFER_IDS ids, so a larger passport gets one receipt per slice.
     const cids = passport.entries.map((e) => entryId(e));
@@ -85,6 +157,7 @@ export const transferCommand: Command = {
     const entries: SignedEntry[] = [];
     for (const slice of slices) {
       entries.push(
+        await inTransferFlags(async () =>
         await issueEntry(
           'custody-transfer',
           {
@@ -95,9 +168,10 @@ export const transferCommand: Command = {
             ...(aims.length ? { inProgressAims: aims } : {}),
           } as never,
           { issuer: profile, key, ...(typeof passport.holder === 'string' ? { holder: passport.holder } : {}) },
-        ),
+        )),
       );
     }
+    await checkAuthority(entries, profile, passport, values, json);
     return addToPassport(path, passport, entries, json, `transfer from ${values.from} to ${values.to} recorded (${cids.length} entries handed over)`);
   },
 };
@@ -198,9 +272,12 @@ function issuerOf(entry: unknown): string | undefined {
 export const checkpointCommand: Command = {
   name: 'checkpoint',
   summary: 'sign a checkpoint over every entry a passport holds now',
-  usage: ['checkpoint --key <issuer.key.json> --passport <p.json>'],
-  examples: ['learning-passport checkpoint --key leeds.key.json --passport amira.passport.json'],
-  options: { ...common },
+  usage: ['checkpoint --key <issuer.key.json> --passport <p.json> [--root <authority did> | --trust roots.json] [--accreditations f …] [--trust-list list.json]'],
+  examples: [
+    'learning-passport checkpoint --key hull.key.json --passport amira.passport.json',
+    'learning-passport checkpoint --key hull.key.json --passport amira.passport.json --root did:key:z6Mk… --trust-list trust-list.json',
+  ],
+  options: { ...common, ...authorityFlags },
   async run({ values, json }) {
     const path = passportPath(values);
     const passport = loadPassport(path);
@@ -216,6 +293,7 @@ export const checkpointCommand: Command = {
     });
     if (same) throw new Refusal('this key already signed a checkpoint over exactly these entries: nothing would change', 'ERR_NOTHING_TO_DO');
     const entry = await createCheckpoint(passport, { issuer: profile, key });
+    await checkAuthority([entry], profile, passport, values, json);
     return addToPassport(path, passport, entry, json, `checkpoint over ${passport.entries.length} entries signed`);
   },
 };

@@ -112,6 +112,7 @@ export const presentCommand: Command = {
   name: 'present',
   summary: 'sign a presentation for a verifier (challenge and domain are required)',
   usage: ['present <passport.json> --key <holder.key.json> --audience employer|education|justice --challenge <c> --domain <d> [--entry <cid> …] [--include <cid> …] -o vp.json   (without --entry: current, valid entries only)'],
+  examples: ['learning-passport present amira.passport.json --key amira.key.json --audience employer --challenge job-4711 --domain jobs.example -o vp.json'],
   options: {
     key: { type: 'string' },
     audience: { type: 'string' },
@@ -184,6 +185,7 @@ export const lintCommand: Command = {
   name: 'lint',
   summary: 'warn, in plain words, about anything that would reveal time in custody',
   usage: ['lint <entries.json | passport.json>'],
+  examples: ['learning-passport lint amira.passport.json'],
   options: {},
   async run({ positionals, json }) {
     if (!positionals[0]) throw new UsageError('lint needs a file');
@@ -199,6 +201,7 @@ export const qrCommand: Command = {
   name: 'qr',
   summary: 'one entry as a QR code (PNG or SVG)',
   usage: ['qr <entry.json> --format png|svg -o <file>', 'qr <entry.json> --payload   (print the text inside the QR code)'],
+  examples: ['learning-passport qr barista.json --format png -o barista.png'],
   options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, payload: { type: 'boolean' }, force: { type: 'boolean' } },
   async run({ positionals, values, json }) {
     if (!positionals[0]) throw new UsageError('qr needs an entry file');
@@ -227,6 +230,7 @@ export const printCommand: Command = {
   name: 'print',
   summary: 'a printable HTML pack: one QR per entry, the same facts in words',
   usage: ['print <passport.json | entries.json> -o pack.html [--entry <cid> …] [--holder-name <name>] [--title <title>] [--checker-url <url or file>]'],
+  examples: ['learning-passport print amira.passport.json -o amira-pack.html --holder-name "Amira K"'],
   options: {
     out: { type: 'string', short: 'o' },
     entry: { type: 'string', multiple: true },

@@ -10,7 +10,7 @@ import {
   statusEntry,
   type StatusPurpose,
 } from '../../index.js';
-import { colour, printJson, readJson, UsageError, writeText } from '../io.js';
+import { colour, line, printJson, readJson, say, UsageError, writeText } from '../io.js';
 import { loadIssuer, writeAtomic } from '../load.js';
 import { allocateStatus, readStatusState as readState, type StatusState } from '../status-state.js';
 import type { Command } from '../types.js';
@@ -32,6 +32,7 @@ export const statusCommand: Command = {
   ],
   examples: [
     'learning-passport status create --url https://leeds.example/status/1 -o leeds-status.state.json',
+    'learning-passport status allocate leeds-status.state.json',
     'learning-passport status set leeds-status.state.json --index 42',
     'learning-passport status publish leeds-status.state.json --key leeds.key.json -o leeds-status.json',
   ],
@@ -60,7 +61,7 @@ export const statusCommand: Command = {
       const state: StatusState = { type: 'LearningPassportStatusListState', url: values.url, purpose, length: list.length, next: 0, encodedList: await encodeStatusList(list) };
       writeText(values.out, `${JSON.stringify(state, null, 2)}\n`, values.force === true);
       if (json) printJson({ out: values.out, url: state.url, purpose, length: list.length });
-      else console.log(`${colour.green('✓')} status list of ${list.length} entries for ${values.url} kept in ${values.out}`);
+      else say(line`${colour.green('✓')} status list of ${list.length} entries for ${values.url} kept in ${values.out}`);
       return 0;
     }
     if (!path) throw new UsageError(`status ${action ?? ''} needs a state file`.replace('  ', ' '));
@@ -80,7 +81,7 @@ export const statusCommand: Command = {
       setStatus(list, at, value);
       writeAtomic(path, `${JSON.stringify({ ...state, encodedList: await encodeStatusList(list) }, null, 2)}\n`);
       if (json) printJson({ index: at, value, changed });
-      else console.log(`${colour.green('✓')} index ${at} ${value ? `set (${state.purpose === 'revocation' ? 'revoked' : 'suspended'})` : 'cleared'}${changed ? '' : ' — it already was'}; run "status publish" to sign a new snapshot`);
+      else say(line`${colour.green('✓')} index ${at} ${value ? `set (${state.purpose === 'revocation' ? 'revoked' : 'suspended'})` : 'cleared'}${changed ? '' : ' — it already was'}; run "status publish" to sign a new snapshot`);
       return 0;
     }
     if (action === 'publish') {
@@ -95,7 +96,7 @@ export const statusCommand: Command = {
       });
       writeAtomic(values.out, `${JSON.stringify(credential, null, 2)}\n`, values.force === true);
       if (json) printJson({ out: values.out, url: state.url });
-      else console.log(`${colour.green('✓')} signed snapshot of ${state.url} written to ${values.out} (publish it at that URL, or staple it with "trust add")`);
+      else say(line`${colour.green('✓')} signed snapshot of ${state.url} written to ${values.out} (publish it at that URL, or staple it with "trust add")`);
       return 0;
     }
     throw new UsageError('status needs an action: create, allocate, set or publish');

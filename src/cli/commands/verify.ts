@@ -1,5 +1,5 @@
 // learning-passport verify <entry | passport | presentation> [--trust roots.json] [--root did …]
-import { readPassport, verifyCredential, verifyPassport, verifyPresentation, type Check, type Verdict } from '../../index.js';
+import { createTrustPolicy, parseDidKey, readPassport, verifyCredential, verifyPassport, verifyPresentation, type Check, type Verdict } from '../../index.js';
 import { isPlainObject as isPlainJsonObject } from '../../internal/json.js';
 import { colour, line, mark, parseJsonText, printJson, progress, readJson, readText, say, UsageError, warn, type Part } from '../io.js';
 import { list } from '../load.js';
@@ -17,6 +17,16 @@ export function rootsFrom(values: Record<string, unknown>): string[] {
     }
     roots.push(...(fromFile as string[]));
   }
+  // Named by the flag the person typed, not by the API's option ("roots[0]").
+  const given = list(values.root).length;
+  roots.forEach((did, i) => {
+    try {
+      parseDidKey(did);
+    } catch {
+      const where = i < given ? `--root "${did}"` : `${String(values.trust)}: "${did}"`;
+      throw new UsageError(`${where} is not the did:key of an Ed25519 key (one looks like did:key:z6Mk…; "keys show <file>" prints it)`, 'ERR_FLAG_VALUE');
+    }
+  });
   return roots;
 }
 
@@ -39,6 +49,10 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify an entry, a passport or a presentation',
   usage: ['verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--verbose]'],
+  examples: [
+    'learning-passport verify amira.passport.json --root did:key:z6Mk… --trust-list trust-list.json',
+    'learning-passport verify vp.json --root did:key:z6Mk… --trust-list trust-list.json --challenge job-4711 --domain jobs.example',
+  ],
   options: {
     trust: { type: 'string' },
     root: { type: 'string', multiple: true },
