@@ -1,3 +1,4 @@
+import { decidingProof, isJcsProof, splitProofs } from '../proof/identity-proofs.js';
 import { checkEntrySchema } from '../entries/validate.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
@@ -168,6 +169,20 @@ export async function verifyCredential(
     ...(options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {}),
     ...(issuer.id !== undefined ? { signer: issuer.id } : {}),
   });
+  if (kind !== 'external' && outcome.valid && !splitProofs(document, issuer.id).deciding.some(isJcsProof)) {
+    // A learning-passport entry is issued with eddsa-jcs-2022 and identified by that proof (its
+    // CID); a copy holding only the issuer's eddsa-rdfc-2022 proof has another CID, so a
+    // revocation naming the entry would not reach it. Other verifiers may read it; here it is
+    // "can't check", never valid.
+    const at = checks.checks.findIndex((c) => c.check === 'signature');
+    checks.checks[at] = {
+      check: 'signature',
+      status: 'unknown',
+      code: 'ERR_PROOF_MISSING',
+      message: 'This learning-passport entry carries no eddsa-jcs-2022 proof, which identifies it (its other proof matches, but a revocation could not reach this copy); ask for the copy with both proofs.',
+    };
+    outcome.valid = false;
+  }
   if (outcome.verificationMethod) extra.verificationMethod = outcome.verificationMethod;
   if (outcome.controller) {
     if (outcome.controller === issuer.id) checks.pass('issuer-key', 'The signing key belongs to the issuer.');
@@ -227,7 +242,7 @@ export function checkValidityPeriod(document: Record<string, unknown>, now: Date
   const slack = toleranceSeconds * 1000;
   const { validFrom, validUntil } = document as { validFrom?: string; validUntil?: string };
   // proof.created is as self-asserted as validFrom: a signature from the future fails the same way.
-  const proof = isPlainObject(document.proof) ? document.proof : undefined;
+  const proof = decidingProof(document);
   const created = proof && isDateTimeStamp(proof.created) ? proof.created : undefined;
   if (created !== undefined && parseDateTimeStamp(created) - slack > t) {
     checks.fail('validity-period', 'ERR_CREDENTIAL_NOT_YET_VALID', `It claims to have been signed on ${plainDate(created)}, which is in the future.`);
