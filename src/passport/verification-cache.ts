@@ -12,11 +12,12 @@ import type { IntakeVerdict, VerificationCache } from './types.js';
 const INTRINSIC = new Set(['shape', 'schema', 'signature', 'issuer-key']);
 
 /**
- * "Can't check" verdicts that say what this verifier lacks (a proof format, a JSON-LD context),
+ * "Can't check" verdicts that say what this verifier lacks (a proof format, a JSON-LD context, the
+ * VC 1.1 data model),
  * not what is wrong with the entry: such an entry is kept, and it is never remembered in the
  * cache, so a later call with what was missing checks it.
  */
-const CANNOT_CHECK_HERE = new Set(['ERR_CRYPTOSUITE_UNSUPPORTED', 'ERR_JSONLD_CONTEXT_UNAVAILABLE']);
+const CANNOT_CHECK_HERE = new Set(['ERR_CRYPTOSUITE_UNSUPPORTED', 'ERR_JSONLD_CONTEXT_UNAVAILABLE', 'ERR_CONTEXT_UNKNOWN']);
 
 /**
  * Creates a bounded least-recently-used cache of intake verdicts by CID, for callers who want

@@ -15,6 +15,12 @@ export interface TrustOptions {
   accreditations?: readonly unknown[];
   /** A context from createTrustContext(), to share the work across many entries. */
   context?: TrustContext;
+  /**
+   * Context URLs this verifier understands besides the VC 2.0 and Open Badges 3.0 ones
+   * (`KNOWN_CONTEXTS`). A credential using any other context gets an `unknown` `context` check
+   * (ERR_CONTEXT_UNKNOWN) on every path: Data Integrity, vc+jwt, vp+jwt and enveloped credentials.
+   */
+  knownContexts?: readonly string[];
 }
 
 /** Adds the issuer-trust and status checks for a document whose signature is already verified. */
@@ -44,5 +50,6 @@ export function trustOptionsOf(options: TrustOptions): TrustOptions {
     ...(options.policy !== undefined ? { policy: options.policy } : {}),
     ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
     ...(options.context !== undefined ? { context: options.context } : {}),
+    ...(options.knownContexts !== undefined ? { knownContexts: options.knownContexts } : {}),
   };
 }

@@ -122,10 +122,10 @@ export async function verifyCredential(
   if (options.expectedProofPurpose !== undefined && typeof options.expectedProofPurpose !== 'string') {
     throw new TypeError('"options.expectedProofPurpose" must be a string');
   }
-  const knownContexts = knownContextSet(options.knownContexts);
   if (options.proofVerifiers !== undefined && (!Array.isArray(options.proofVerifiers) || !options.proofVerifiers.every((v) => typeof v?.supports === 'function' && typeof v.verify === 'function'))) {
     throw new TypeError('"options.proofVerifiers" must be a list of proof verifiers (see learning-passport/rdfc)');
   }
+  const knownContexts = knownContextsWith(options.knownContexts, options.proofVerifiers);
   const checks = new CheckList();
   const finish = (extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {}): CredentialVerificationResult => ({
     verified: checks.verified,
@@ -143,6 +143,13 @@ export async function verifyCredential(
     return finish();
   }
   const document = snap.value as Record<string, unknown>;
+  if (isVc11(document)) {
+    // A Verifiable Credentials 1.1 credential (Learner Credential Wallet badges, Ed25519Signature2020)
+    // is not a forgery: it follows a data model this verifier does not check.
+    const issuer = issuerOf(document);
+    checks.unknown('shape', 'ERR_CONTEXT_UNKNOWN', 'It is a Verifiable Credentials 1.1 credential; this verifier checks VC Data Model 2.0 credentials only, so it cannot be checked here.');
+    return finish({ ...(issuer.id ? { issuer: issuer.id } : {}), ...(issuer.name ? { issuerName: issuer.name } : {}) });
+  }
   // VC Data Model 2.0 conformance first: linear in the document, before any hashing.
   const violations = vcdmViolations(document, 'credential');
   const issuer = issuerOf(document);
@@ -209,6 +216,21 @@ export async function verifyCredential(
     });
   }
   return finish(extra);
+}
+
+/** The VC Data Model 1.1 base context. */
+const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
+
+function isVc11(document: Record<string, unknown>): boolean {
+  const context = document['@context'];
+  return (Array.isArray(context) ? context[0] : context) === VC_V1_CONTEXT;
+}
+
+/** The caller's known contexts plus those the given proof verifiers process themselves. */
+export function knownContextsWith(extra: unknown, verifiers: readonly ProofVerifier[] | undefined): ReadonlySet<string> {
+  const base = knownContextSet(extra);
+  const fromVerifiers = (Array.isArray(verifiers) ? verifiers : []).flatMap((v) => (Array.isArray(v?.knownContexts) ? v.knownContexts.filter((c: unknown): c is string => typeof c === 'string') : []));
+  return fromVerifiers.length === 0 ? base : new Set([...base, ...fromVerifiers]);
 }
 
 /**
