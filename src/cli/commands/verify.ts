@@ -4,6 +4,7 @@ import { isPlainObject as isPlainJsonObject } from '../../internal/json.js';
 import { colour, line, mark, parseJsonText, printJson, progress, readJson, readText, say, UsageError, warn } from '../io.js';
 import { list } from '../load.js';
 import { trustFlags, trustOrExit } from '../trust-options.js';
+import { proofVerifiersFrom, rdfcFlag } from '../rdfc.js';
 import type { Command } from '../types.js';
 
 /** Roots from --trust (a JSON list of DIDs, or { "roots": [...] }) and --root flags. */
@@ -27,11 +28,12 @@ function printChecks(checks: Check[]): void {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify an entry, a passport or a presentation',
-  usage: ['verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--verbose]'],
+  usage: ['verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--rdfc] [--verbose]'],
   options: {
     trust: { type: 'string' },
     root: { type: 'string', multiple: true },
     ...trustFlags,
+    ...rdfcFlag,
     challenge: { type: 'string' },
     domain: { type: 'string' },
     verbose: { type: 'boolean', short: 'v' },
@@ -43,7 +45,8 @@ export const verifyCommand: Command = {
     const setup = await trustOrExit(values, roots, json);
     if (typeof setup === 'number') return setup;
     const { policy, trustList: _list, ...material } = setup;
-    const trust = { ...(policy ? { policy } : {}), ...material };
+    // --rdfc: eddsa-rdfc-2022 and Ed25519Signature2020 proofs are checked, not "can't check".
+    const trust = { ...(policy ? { policy } : {}), ...material, ...(await proofVerifiersFrom(values)) };
     const text = readText(file);
     const doc = parseJsonText(text, file);
     if (!policy && !json) say(line`${colour.yellow('No trusted roots given (--trust / --root): signatures are checked, not who the issuers are.')}`);
