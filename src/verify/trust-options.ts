@@ -18,7 +18,8 @@ export interface TrustOptions {
   /**
    * Context URLs this verifier understands besides the VC 2.0 and Open Badges 3.0 ones
    * (`KNOWN_CONTEXTS`). A credential using any other context gets an `unknown` `context` check
-   * (ERR_CONTEXT_UNKNOWN) on every path: Data Integrity, vc+jwt, vp+jwt and enveloped credentials.
+   * (ERR_CONTEXT_UNKNOWN) on every path: Data Integrity, vc+jwt, vp+jwt and enveloped credentials
+   * (an SD-JWT VC is typed by `vct` and carries no `@context`).
    */
   knownContexts?: readonly string[];
 }

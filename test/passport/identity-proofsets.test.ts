@@ -4,7 +4,7 @@
 // does not verify, or that another key signed, never puts a genuine entry in conflict.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKeyPair, signCredential, verifyCredential } from '../../src/index.js';
+import { createTrustPolicy, generateKeyPair, signCredential, verifyCredential } from '../../src/index.js';
 import { addEntries, createPassport, currentView, entryId, mergePassports, serializePassport, verifyPassport } from '../../src/passport/index.js';
 import { addRdfcProof, rdfcProofVerifiers } from '../../src/rdfc/index.js';
 import { HOLDER, externalBadge, qualification, rawPassport, revocation, signer, type Signer } from './fixtures.js';
@@ -213,6 +213,20 @@ describe('re-encoded proof sets cannot dodge a revocation or force a conflict (r
     const b = await qualification(college, 'Maths (corrected)', { id: 'urn:uuid:7d1f0c2a-8b4d-4f6e-9a1b-000000000001' });
     const { conflicts } = await addEntries(createPassport({ holder: HOLDER }), [a, b]);
     expect(conflicts).toHaveLength(1);
+  });
+});
+
+describe('conflicts come only from copies that verify, trust included (r10 F7)', () => {
+  it('two versions the policy does not accept are not reported in conflict by verifyPassport; accepted ones are', async () => {
+    const a = await qualification(college, 'Maths', { id: 'urn:uuid:7d1f0c2a-8b4d-4f6e-9a1b-000000000002' });
+    const b = await qualification(college, 'Maths (copy)', { id: 'urn:uuid:7d1f0c2a-8b4d-4f6e-9a1b-000000000002' });
+    const { passport } = await addEntries(createPassport({ holder: HOLDER }), [a, b]);
+    expect(currentView(passport).conflicts).toHaveLength(1);
+    const stranger = (await generateKeyPair()).did;
+    const untrusted = await verifyPassport(passport, { policy: createTrustPolicy({ roots: [stranger] }) });
+    expect(untrusted.summary.conflicts).toBe(0);
+    expect(untrusted.verified).toBe(false);
+    expect((await verifyPassport(passport)).summary.conflicts).toBe(2);
   });
 });
 
