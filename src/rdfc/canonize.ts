@@ -54,6 +54,12 @@ export function canonizeError(err: unknown): PassportError {
  * anyone could send it. The budget is checked in one linear pass before jsonld is called; a
  * document over it is "can't check" (`ERR_LIMIT_EXCEEDED`), never processed. Open Badges
  * credentials in the wild use a few dozen objects.
+ *
+ * @example
+ * ```ts
+ * import { RDFC_LIMITS } from 'learning-passport/rdfc';
+ * RDFC_LIMITS.maxObjects; // 500
+ * ```
  */
 export const RDFC_LIMITS = Object.freeze({
   /** JSON objects (potential graph nodes, value objects included) in the document. */
@@ -64,7 +70,14 @@ export const RDFC_LIMITS = Object.freeze({
   maxTextLength: 1_048_576,
 });
 
-/** Why `document` is over the RDFC budget, or undefined (one pass, stops at the first excess). */
+/**
+ * Why `document` is over the RDFC budget, or undefined (one pass, stops at the first excess).
+ *
+ * @example
+ * ```ts
+ * overRdfcBudget({ '@context': [], a: 1 }); // undefined
+ * ```
+ */
 export function overRdfcBudget(document: unknown): string | undefined {
   let objects = 0;
   let text = 0;
