@@ -27,8 +27,11 @@ export default defineConfig([
   // chunks of their own, so importing the library does not load them, and bundlers of the ESM
   // build keep only the parts of them that are used.
   { ...library, format: ['esm'], splitting: true },
-  // CJS: one file; its dynamic imports become require() calls made on first use.
-  { ...library, format: ['cjs'], splitting: false },
+  // CJS with code splitting too: the library code the rdfc entry shares with the main entry lives
+  // in chunks both require, so there is one copy of it (one PassportError class: isPassportError
+  // and instanceof hold across the two entries). Dynamic imports become require() calls made on
+  // first use.
+  { ...library, format: ['cjs'], splitting: true },
   {
     // The CLI bundles the library sources; the crypto backend stays external so that
     // package.json "imports" selects node:crypto for it as for the library.

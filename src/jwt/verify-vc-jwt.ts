@@ -5,7 +5,8 @@ import { describeViolations, vcdmViolations } from '../proof/vcdm-conformance.js
 import { VC_V2_CONTEXT } from '../constants.js';
 import { isPlainObject } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
-import { checkSchema, checkValidityPeriod } from '../verify/verify-credential.js';
+import { checkKnownContexts, checkSchema, checkValidityPeriod } from '../verify/verify-credential.js';
+import { knownContextSet } from '../proof/vcdm-conformance.js';
 import { buildResult, CheckList, type VerificationResult } from '../result.js';
 import { describe as describeEntry } from '../entries/describe.js';
 import { allowedAlgorithms, type JwsAlgorithm } from './jose-keys.js';
@@ -79,6 +80,7 @@ export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}
   if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
   const algorithms = allowedAlgorithms(options.algorithms);
   const { now, tolerance } = timeOptions(options);
+  const knownContexts = knownContextSet(options.knownContexts);
   const checks = new CheckList();
   const extra: Omit<VcJwtVerificationResult, keyof VerificationResult> = {};
   const finish = (): VcJwtVerificationResult =>
@@ -94,6 +96,9 @@ export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}
     return finish();
   }
   const { iss, jti, sub, iat: _iat, exp: _exp, nbf: _nbf, ...credential } = doc;
+  // VC 2.0 §4.3, as for Data Integrity credentials: a vocabulary this verifier does not know
+  // makes the credential "can't check", whatever secures it.
+  checkKnownContexts(credential, knownContexts, checks);
   const issuer = issuerIdOf(doc)!;
   extra.issuer = issuer;
   const issuerObj = doc.issuer as { name?: unknown; displayName?: unknown };

@@ -1,4 +1,4 @@
-import { sealJson } from '../entries/entry-id.js';
+import { compareCopies, sealJson } from '../entries/entry-id.js';
 import { mergeOptions, sectionProblems, sectionsOf, union } from './merge-core.js';
 import { sealedItems, unreadableEntries } from './merge-passports.js';
 import { storedCredentialProblem } from './shape.js';
@@ -51,7 +51,8 @@ export function sealIncoming(list: readonly unknown[]): {
     }
     found.push({ cid: sealed.cid, value: sealed.entry as SignedEntry, index });
   });
-  found.sort((x, y) => (x.cid < y.cid ? -1 : x.cid > y.cid ? 1 : x.index - y.index));
+  // Copies of one entry (one CID) keep the preferred copy (compareCopies), whatever their order.
+  found.sort((x, y) => (x.cid < y.cid ? -1 : x.cid > y.cid ? 1 : compareCopies(x.value, y.value) || x.index - y.index));
   const items: Sealed<SignedEntry>[] = [];
   const indexes: number[] = [];
   const repeats: string[] = [];

@@ -13,6 +13,9 @@
 //   that existed before it), but the walk below guards against them anyway.
 // - Entries from one issuer that share a credential `id` must form one supersession chain; when
 //   more than one of them is neither superseded nor revoked, those are in conflict.
+import { cidOfBytes, entryId, identityForm } from '../entries/entry-id.js';
+import { canonicalBytes } from '../proof/jcs.js';
+import { splitProofs } from '../proof/identity-proofs.js';
 import { lifecycleRequest, ownKeyOnly } from '../trust/lifecycle-request.js';
 import { entryInfo, type EntryInfo } from './entry-info.js';
 import { loadPassport } from './state.js';
@@ -29,10 +32,118 @@ import type {
 } from './types.js';
 
 
+/**
+ * Who signed an entry, as far as the entry says: the verification method of its deciding proofs
+ * when one is named under the issuer (did:key issuers: always, for entries that verify), else the
+ * verification methods the deciding proofs name. Two entries conflict only when the same signer
+ * made both.
+ */
+function signerOf(entry: SignedEntry, issuer: string): string {
+  const { deciding } = splitProofs(entry, issuer);
+  const methods = deciding.map((p) => (p !== null && typeof p === 'object' && typeof (p as { verificationMethod?: unknown }).verificationMethod === 'string' ? (p as { verificationMethod: string }).verificationMethod : ''));
+  return methods.some((m) => m === issuer || m.startsWith(`${issuer}#`)) ? issuer : [...new Set(methods)].sort().join(' ');
+}
+
+const contentKeys = new WeakMap<object, string>();
+
+/** What an entry says, without its proofs, and who signed it: equal for every copy of one signed statement. */
+function contentKey(entry: SignedEntry, issuer: string): string {
+  const hit = contentKeys.get(entry);
+  if (hit !== undefined) return hit;
+  const { proof: _proof, ...content } = identityForm(entry);
+  let key: string;
+  try {
+    key = `${cidOfBytes(canonicalBytes(content))} ${signerOf(entry, issuer)}`;
+  } catch {
+    key = `unreadable ${entryId(entry)}`;
+  }
+  if (Object.isFrozen(entry)) contentKeys.set(entry, key);
+  return key;
+}
+
+/**
+ * Classes of entries that are the same signed statement although their CIDs differ: the same
+ * content signed by the same signer (the issuer's eddsa-jcs-2022 entry and a copy holding only
+ * its eddsa-rdfc-2022 proof), or, among entries that verify, the same signature (RDF-equivalent
+ * JSON re-encodings of an eddsa-rdfc-2022 credential: one signature cannot sign two statements).
+ * A revocation or supersession of one copy applies to every copy, and copies never conflict.
+ * Only entries sharing an issuer and credential id can be in one class, so the content of an
+ * entry is hashed only when its credential id is not unique. Returns the members of each class
+ * with more than one member, by CID (first member first).
+ */
+function sameStatementClasses(
+  cids: readonly string[],
+  infos: ReadonlyMap<string, EntryInfo>,
+  signed: ReadonlyMap<string, SignedEntry>,
+  actsOn: (cid: string) => boolean,
+): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const cid of cids) {
+    const info = infos.get(cid)!;
+    if (info.issuer === undefined || info.credentialId === undefined) continue;
+    const key = JSON.stringify([info.issuer, info.credentialId]);
+    const group = groups.get(key);
+    if (group) group.push(cid);
+    else groups.set(key, [cid]);
+  }
+  const out = new Map<string, string[]>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const parent = new Map(group.map((c) => [c, c]));
+    const find = (c: string): string => {
+      let root = c;
+      while (parent.get(root) !== root) root = parent.get(root)!;
+      parent.set(c, root);
+      return root;
+    };
+    const unite = (a: string, b: string): void => {
+      const [x, y] = [find(a), find(b)].sort() as [string, string];
+      parent.set(y, x);
+    };
+    const byKey = new Map<string, string>();
+    for (const cid of group) {
+      const entry = signed.get(cid)!;
+      const issuer = infos.get(cid)!.issuer!;
+      const keys = [`c ${contentKey(entry, issuer)}`];
+      // A signature joins copies only when it verified: an unverified copy carrying a genuine
+      // signature over other content must not tie two statements together.
+      if (actsOn(cid)) {
+        const values = splitProofs(entry, issuer).deciding.map((p) => (p !== null && typeof p === 'object' ? (p as { proofValue?: unknown }).proofValue : undefined));
+        if (values.length > 0 && values.every((v) => typeof v === 'string')) keys.push(`s ${[...(values as string[])].sort().join(' ')}`);
+      }
+      for (const key of keys) {
+        const seen = byKey.get(key);
+        if (seen === undefined) byKey.set(key, cid);
+        else unite(seen, cid);
+      }
+    }
+    const members = new Map<string, string[]>();
+    for (const cid of group) {
+      const root = find(cid);
+      const list = members.get(root);
+      if (list) list.push(cid);
+      else members.set(root, [cid]);
+    }
+    for (const list of members.values()) {
+      if (list.length < 2) continue;
+      list.sort();
+      for (const cid of list) out.set(cid, list);
+    }
+  }
+  return out;
+}
+
 /** Internal: the view of sealed entries given with their CIDs (sorted). */
-export function viewOf(cids: readonly string[], entries: readonly SignedEntry[], options: ViewOptions = {}): PassportView {
+export function viewOf(
+  cids: readonly string[],
+  entries: readonly SignedEntry[],
+  options: ViewOptions = {},
+  /** Which entries may be in conflict (default: those that act). */
+  conflictsOn?: (cid: string) => boolean,
+): PassportView {
   const canActFor: CanActFor = options.canActFor ?? ownKeyOnly;
   const actsOn = options.actsOn ?? (() => true);
+  const mayConflict = conflictsOn ?? actsOn;
   const infos = new Map<string, EntryInfo>();
   const signed = new Map<string, SignedEntry>();
   for (let i = 0; i < cids.length; i++) {
@@ -40,6 +151,7 @@ export function viewOf(cids: readonly string[], entries: readonly SignedEntry[],
     signed.set(cids[i]!, entries[i]!);
   }
 
+  const classes = sameStatementClasses(cids, infos, signed, actsOn);
   const revokers = new Map<string, string[]>();
   const superseders = new Map<string, string[]>();
   const unauthorised: LifecycleIssue[] = [];
@@ -66,9 +178,12 @@ export function viewOf(cids: readonly string[], entries: readonly SignedEntry[],
       });
       return;
     }
-    const list = into.get(target);
-    if (list) list.push(cid);
-    else into.set(target, [cid]);
+    // Every copy of the same statement is acted on, whichever CID the actor named.
+    for (const member of classes.get(target) ?? [target]) {
+      const list = into.get(member);
+      if (list) list.push(cid);
+      else into.set(member, [cid]);
+    }
   };
   for (const [cid, info] of infos) {
     if (!actsOn(cid)) continue;
@@ -109,15 +224,19 @@ export function viewOf(cids: readonly string[], entries: readonly SignedEntry[],
   // Conflicts: same issuer and credential id, more than one head (neither superseded nor revoked).
   const groups = new Map<string, ViewEntry[]>();
   for (const entry of viewEntries) {
-    if (entry.issuer === undefined || entry.credentialId === undefined || entry.state !== 'active') continue;
-    const key = JSON.stringify([entry.issuer, entry.credentialId]);
+    // Only entries that verified (actsOn) and that the issuer's own key signed can be in conflict:
+    // a copy that fails, cannot be checked, or was signed by another key claiming the issuer's
+    // name must never put a genuine entry in conflict.
+    if (entry.issuer === undefined || entry.credentialId === undefined || entry.state !== 'active' || !mayConflict(entry.cid)) continue;
+    const key = JSON.stringify([entry.issuer, entry.credentialId, signerOf(signed.get(entry.cid)!, entry.issuer)]);
     const group = groups.get(key);
     if (group) group.push(entry);
     else groups.set(key, [entry]);
   }
   const conflicts: EntryConflict[] = [];
   for (const group of groups.values()) {
-    if (group.length < 2) continue;
+    // Copies of one statement (re-encodings the issuer signed once) are never in conflict.
+    if (group.length < 2 || new Set(group.map((e) => (classes.get(e.cid) ?? [e.cid])[0])).size < 2) continue;
     const groupCids = group.map((e) => e.cid);
     for (const e of group) {
       e.state = 'conflict';
@@ -163,5 +282,7 @@ export function currentView(passport: Passport, options: ViewOptions = {}): Pass
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
   if (options.canActFor !== undefined && typeof options.canActFor !== 'function') throw new TypeError('"options.canActFor" must be a function');
   const { passport: p, state } = loadPassport(passport);
-  return viewOf(state.cids, p.entries, options);
+  // Entries kept without being checked (a proof format this caller could not verify) decide nothing.
+  const actsOn = options.actsOn ?? (state.unchecked.size > 0 ? (cid: string) => !state.unchecked.has(cid) : undefined);
+  return viewOf(state.cids, p.entries, { ...options, ...(actsOn ? { actsOn } : {}) });
 }

@@ -5,9 +5,11 @@
  * Design (the README lifts these points):
  *
  * - **Entry identity.** `entryId(entry)` is a CIDv1 string (base32, `bagaaiera…`): multicodec
- *   json (0x0200), multihash sha2-256 over the RFC 8785 (JCS) bytes of the signed entry in its
- *   canonical form (proof as one object, `@context` exactly as the proof signed it), proof
- *   included. Every encoding that verifies has the same id; any signed change gives another.
+ *   json (0x0200), multihash sha2-256 over the RFC 8785 (JCS) bytes of what the issuer signed:
+ *   the entry with only its deciding proofs (the issuer's eddsa-jcs-2022 proofs, sorted; see
+ *   proof/identity-proofs.ts) and `@context` exactly as they signed it. Every encoding that
+ *   verifies has the same id (appended or reordered proofs included); any signed change gives
+ *   another. Passports keep one copy per id, chosen deterministically.
  *   Synchronous (@noble/hashes). Entries held by passports are deep-frozen and their CIDs cached
  *   by object identity, so repeated lookups are free; caller-owned objects are never cached.
  * - **Document** (`*.passport.json`): `{ type: 'LearningPassport', version: 1, holder,

@@ -7,11 +7,12 @@ import type { PassportErrorCode } from '../errors.js';
 import { assertDate } from '../internal/time.js';
 import { admitSections, type SectionsToAdmit } from './admit.js';
 import { viewOf } from './current-view.js';
-import { entryId } from '../entries/entry-id.js';
+import { compareCopies, entryId } from '../entries/entry-id.js';
 import { makePassport, removedCids, type PassportProblem, type Sealed } from './state.js';
 import { defaultVerificationCache, intakeVerdicts } from './verification-cache.js';
 import type {
   ExclusionRecord,
+  IntakeVerdict,
   MergeOptions,
   MergeResult,
   PassportHolder,
@@ -35,6 +36,11 @@ interface Candidate {
   side: number;
   index: number;
   inBase: boolean;
+  /**
+   * Other copies with the same CID that differ in what decides nothing (extra proofs, an unsigned
+   * context tail), in order of preference after `value`: tried when `value` does not verify.
+   */
+  others?: { value: SignedEntry; side: number; index: number }[];
 }
 
 /** Checks and reads the options shared by add and merge. */
@@ -49,6 +55,20 @@ export function mergeOptions(options: unknown): Required<Pick<MergeOptions, 'cac
   if (o.canActFor !== undefined && typeof o.canActFor !== 'function') throw new TypeError('"options.canActFor" must be a function');
   if (o.now !== undefined) assertDate(o.now, 'options.now');
   return { ...o, cache: o.cache ?? defaultVerificationCache, concurrency, acceptUnresolvedIssuers: o.acceptUnresolvedIssuers === true };
+}
+
+/** Adds a copy to a candidate of the same CID, keeping the preferred copy (compareCopies) in front. */
+function addCopy(candidate: Candidate, copy: { value: SignedEntry; side: number; index: number }): void {
+  if (copy.value === candidate.value) return;
+  const all = [{ value: candidate.value, side: candidate.side, index: candidate.index }, ...(candidate.others ?? [])];
+  if (all.some((c) => c.value === copy.value || compareCopies(c.value, copy.value) === 0)) return;
+  all.push(copy);
+  all.sort((x, y) => compareCopies(x.value, y.value));
+  const [first, ...rest] = all;
+  candidate.value = first!.value;
+  candidate.side = first!.side;
+  candidate.index = first!.index;
+  candidate.others = rest;
 }
 
 /** Joins sides by CID. Side 0 is the base; later sides' repeats of a CID are duplicates. */
@@ -70,7 +90,9 @@ function join(sides: readonly Side[]): { candidates: Candidate[]; duplicates: Se
         out.push({ cid: y.cid, value: y.value, side: 1, index: b.indexes?.[j] ?? j, inBase: false });
         j++;
       } else {
-        out.push({ cid: x.cid, value: x.value, side: 0, index: a.indexes?.[i] ?? i, inBase: true });
+        const candidate: Candidate = { cid: x.cid, value: x.value, side: 0, index: a.indexes?.[i] ?? i, inBase: true };
+        addCopy(candidate, { value: y.value, side: 1, index: b.indexes?.[j] ?? j });
+        out.push(candidate);
         duplicates.add(x.cid);
         i++;
         j++;
@@ -81,8 +103,12 @@ function join(sides: readonly Side[]): { candidates: Candidate[]; duplicates: Se
   const seen = new Map<string, Candidate>();
   sides.forEach((side, s) => {
     side.items.forEach((item, k) => {
-      if (seen.has(item.cid)) duplicates.add(item.cid);
-      else seen.set(item.cid, { cid: item.cid, value: item.value, side: s, index: side.indexes?.[k] ?? k, inBase: s === 0 });
+      const index = side.indexes?.[k] ?? k;
+      const found = seen.get(item.cid);
+      if (found) {
+        duplicates.add(item.cid);
+        addCopy(found, { value: item.value, side: s, index });
+      } else seen.set(item.cid, { cid: item.cid, value: item.value, side: s, index, inBase: s === 0 });
     });
   });
   return { candidates: [...seen.values()].sort((x, y) => (x.cid < y.cid ? -1 : 1)), duplicates };
@@ -138,19 +164,34 @@ export async function union(input: {
   const exclusions = admitted.exclusions;
   const removed = removedCids(exclusions);
   const verdicts = await intakeVerdicts(candidates, input.options.cache, input.options.concurrency, input.options.proofVerifiers);
+  const accepted = (verdict: IntakeVerdict): boolean => verdict.ok || verdict.unchecked === true || (verdict.unresolved && input.options.acceptUnresolvedIssuers);
+  // A copy that does not verify is replaced by another copy of the same entry that does (copies of
+  // one CID differ only in proofs and contexts that decide nothing), rarely needed.
+  for (const [k, c] of candidates.entries()) {
+    for (const other of accepted(verdicts[k]!) ? [] : (c.others ?? [])) {
+      const [verdict] = await intakeVerdicts([{ cid: c.cid, value: other.value }], input.options.cache, 1, input.options.proofVerifiers);
+      if (!accepted(verdict!)) continue;
+      Object.assign(c, { value: other.value, side: other.side, index: other.index });
+      verdicts[k] = verdict!;
+      break;
+    }
+  }
 
   const kept: Sealed<SignedEntry>[] = [];
   const added: string[] = [];
   const excluded: string[] = [];
+  const unchecked = new Set<string>();
   const rejected: RejectedEntry[] = [...input.unreadable];
   candidates.forEach((c, k) => {
     const verdict = verdicts[k]!;
-    if (verdict.ok || (verdict.unresolved && input.options.acceptUnresolvedIssuers)) {
+    if (accepted(verdict)) {
       if (removed.has(c.cid)) {
         excluded.push(c.cid);
         return;
       }
       kept.push({ cid: c.cid, value: c.value });
+      // Kept, but it decides nothing until a verifier that can check it does.
+      if (!verdict.ok && verdict.unchecked === true) unchecked.add(c.cid);
       if (!c.inBase) added.push(c.cid);
       return;
     }
@@ -164,12 +205,12 @@ export async function union(input: {
     accreditations: admitted.accreditations,
     statusLists: admitted.statusLists,
     exclusions,
+    unchecked,
   });
-  const view = viewOf(
-    kept.map((e) => e.cid),
-    passport.entries,
-    input.options.canActFor ? { canActFor: input.options.canActFor } : {},
-  );
+  const view = viewOf(kept.map((e) => e.cid), passport.entries, {
+    ...(input.options.canActFor ? { canActFor: input.options.canActFor } : {}),
+    actsOn: (cid) => !unchecked.has(cid),
+  });
   return {
     passport,
     added,
@@ -177,6 +218,7 @@ export async function union(input: {
     conflicts: view.conflicts,
     rejected,
     excluded,
+    unchecked: kept.filter((e) => unchecked.has(e.cid)).map((e) => e.cid),
     problems: [...input.problems, ...admitted.problems],
   };
 }

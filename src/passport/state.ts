@@ -5,7 +5,7 @@ import { PassportError, type PassportErrorCode } from '../errors.js';
 import { canonicalJson } from '../proof/jcs.js';
 import { isPlainObject } from '../internal/json.js';
 import { dateTimeStampInstant } from '../internal/time.js';
-import { sealJson } from '../entries/entry-id.js';
+import { compareCopies, sealJson } from '../entries/entry-id.js';
 import { exclusionRecordProblem, holderProblem, storedCredentialProblem, type ShapeProblem } from './shape.js';
 import {
   MAX_PASSPORT_ITEMS,
@@ -30,6 +30,12 @@ export interface PassportState {
   byCid: ReadonlyMap<string, SignedEntry>;
   /** True when every section was verified and the holder's signed removals applied. */
   admitted: boolean;
+  /**
+   * Entries kept although they could not be checked where they were admitted (a proof format
+   * that needs learning-passport/rdfc): they are never dropped for that, and they decide nothing
+   * (no revocation, supersession or conflict comes from them) until a verifier checks them.
+   */
+  unchecked: ReadonlySet<string>;
 }
 
 const states = new WeakMap<Passport, PassportState>();
@@ -45,10 +51,11 @@ export interface PassportProblem {
 }
 
 function byCid(a: Sealed<unknown>, b: Sealed<unknown>): number {
-  return a.cid < b.cid ? -1 : a.cid > b.cid ? 1 : 0;
+  if (a.cid !== b.cid) return a.cid < b.cid ? -1 : 1;
+  return typeof a.value === 'object' && a.value !== null && typeof b.value === 'object' && b.value !== null ? compareCopies(a.value, b.value) : 0;
 }
 
-/** Sorts by CID and drops repeated CIDs. */
+/** Sorts by CID and drops repeated CIDs, keeping the preferred copy of each (compareCopies). */
 export function uniqueSorted<T>(items: Sealed<T>[]): Sealed<T>[] {
   items.sort(byCid);
   const out: Sealed<T>[] = [];
@@ -125,6 +132,7 @@ export function makePassport(
     accreditations: Sealed[];
     statusLists: Sealed[];
     exclusions: ExclusionRecord[];
+    unchecked?: ReadonlySet<string>;
   },
   admitted = true,
 ): Passport {
@@ -143,7 +151,7 @@ export function makePassport(
     statusLists: Object.freeze(parts.statusLists.map((a) => a.value)),
     exclusions: Object.freeze(parts.exclusions.map((r) => Object.freeze({ ...r }))),
   });
-  states.set(passport, { cids: Object.freeze(cids), byCid: map, admitted });
+  states.set(passport, { cids: Object.freeze(cids), byCid: map, admitted, unchecked: parts.unchecked ?? new Set() });
   return passport;
 }
 

@@ -2,6 +2,7 @@
 // happened (a transfer date, an award date, a checkpoint time), falling back to validFrom and
 // then to the proof's creation time. Dates keep the precision the issuer gave (2026, 2026-03,
 // 2026-03-03) and sort as text, so a month sorts before the days in it.
+import { decidingProof } from '../proof/identity-proofs.js';
 import { isPlainObject } from '../internal/json.js';
 import { isDateTimeStamp } from '../internal/time.js';
 import { viewOf } from './current-view.js';
@@ -37,7 +38,7 @@ export function entryDate(entry: SignedEntry): { date: string | undefined; sourc
   }
   const validFrom = sortableDate(entry.validFrom);
   if (validFrom) return { date: validFrom, source: 'validFrom' };
-  const proof = Array.isArray(entry.proof) ? entry.proof[0] : entry.proof;
+  const proof = decidingProof(entry);
   const created = isPlainObject(proof) ? sortableDate(proof.created) : undefined;
   if (created) return { date: created, source: 'proof.created' };
   return { date: undefined, source: undefined };

@@ -142,6 +142,14 @@ export interface MergeResult {
   /** Valid entries kept out because the holder removed them (sorted). */
   excluded: string[];
   /**
+   * Entries kept although they could not be checked here (sorted): a proof format that needs
+   * `learning-passport/rdfc` (pass its `proofVerifiers`) or a JSON-LD context not available
+   * offline. A passport never
+   * drops an entry only because this verifier lacks something; such entries decide nothing
+   * (no revocation, supersession or conflict comes from them) and show as "can't check".
+   */
+  unchecked: string[];
+  /**
    * Items of the other sections that were left out: holder fields a passport does not have,
    * accreditations and status lists whose signature does not verify by the key they claim, and
    * exclusion records that are unsigned, not the holder's, or dated in the future.
@@ -174,6 +182,12 @@ export interface IntakeVerdict {
   readonly ok: boolean;
   /** True when the only problem is that the signing key could not be resolved offline. */
   readonly unresolved: boolean;
+  /**
+   * True when nothing failed but the signature could not be checked by this verifier (a proof
+   * format that needs learning-passport/rdfc, a JSON-LD context not available offline): the entry
+   * is kept, never dropped for that.
+   */
+  readonly unchecked?: boolean;
   readonly errors: readonly { code: PassportErrorCode; message: string }[];
 }
 

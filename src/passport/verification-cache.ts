@@ -4,11 +4,20 @@
 // verifyPassport. An expired licence card is still a true record and merges like any other.
 import type { PassportErrorCode } from '../errors.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
+import { copyKey } from '../entries/entry-id.js';
 import { verifyCredential } from '../verify/verify-credential.js';
 import type { IntakeVerdict, VerificationCache } from './types.js';
 
 /** The checks that decide whether an entry may enter a passport. */
 const INTRINSIC = new Set(['shape', 'schema', 'signature', 'issuer-key']);
+
+/**
+ * "Can't check" verdicts that say what this verifier lacks (a proof format, a JSON-LD context, the
+ * VC 1.1 data model),
+ * not what is wrong with the entry: such an entry is kept, and it is never remembered in the
+ * cache, so a later call with what was missing checks it.
+ */
+const CANNOT_CHECK_HERE = new Set(['ERR_CRYPTOSUITE_UNSUPPORTED', 'ERR_JSONLD_CONTEXT_UNAVAILABLE', 'ERR_CONTEXT_UNKNOWN']);
 
 /**
  * Creates a bounded least-recently-used cache of intake verdicts by CID, for callers who want
@@ -62,11 +71,13 @@ export async function intakeVerdict(entry: Record<string, unknown>, proofVerifie
     // A credential with no signature check at all must never count as accepted.
     return result.checks.some((c) => c.check === 'signature' && c.status === 'pass') ? ACCEPTED : notChecked;
   }
-  const unresolved = problems.every((c) => c.status === 'unknown' && c.code === 'ERR_ISSUER_KEY_UNRESOLVED')
-    && !result.checks.some((c) => c.status === 'fail' && INTRINSIC.has(c.check));
+  const noFailure = !result.checks.some((c) => c.status === 'fail' && INTRINSIC.has(c.check));
+  const unresolved = problems.every((c) => c.status === 'unknown' && c.code === 'ERR_ISSUER_KEY_UNRESOLVED') && noFailure;
+  const unchecked = problems.every((c) => c.status === 'unknown' && CANNOT_CHECK_HERE.has(c.code ?? '')) && noFailure;
   return Object.freeze({
     ok: false,
     unresolved,
+    unchecked,
     errors: Object.freeze(problems.map((c) => ({ code: c.code as PassportErrorCode, message: c.message }))),
   });
 }
@@ -102,25 +113,32 @@ export async function intakeVerdicts(
   const misses: number[] = [];
   // Verdicts reached with extra proof verifiers are remembered apart: a caller without them must
   // still get "can't check" for an entry only they could verify.
-  const keyOf = (cid: string): string => (proofVerifiers?.length ? `${cid} ${proofVerifiers.map((v) => v.name).join(' ')}` : cid);
+  // Keyed by the exact copy: copies of one CID that differ in proofs or contexts that decide
+  // nothing may still differ in verdict (an unsigned context tail), and one must never answer for
+  // the other.
+  const keyOf = (item: { cid: string; value: Record<string, unknown> }): string => {
+    const key = copyKey(item.value) ?? item.cid;
+    return proofVerifiers?.length ? `${key} ${proofVerifiers.map((v) => v.name).join(' ')}` : key;
+  };
   for (let i = 0; i < items.length; i++) {
-    const hit = cache.get(keyOf(items[i]!.cid));
+    const hit = cache.get(keyOf(items[i]!));
     if (hit) verdicts[i] = hit;
     else misses.push(i);
   }
   // Two copies of one unverified entry in the same batch are verified once.
   const pending = new Map<string, Promise<IntakeVerdict>>();
   await mapConcurrent(misses, concurrency, async (i) => {
-    const { cid, value } = items[i]!;
-    let p = pending.get(cid);
+    const { value } = items[i]!;
+    const key = keyOf(items[i]!);
+    let p = pending.get(key);
     if (!p) {
       p = intakeVerdict(value, proofVerifiers);
-      pending.set(cid, p);
+      pending.set(key, p);
     }
     const verdict = await p;
     // "Can't check this proof format here" depends on the caller's proofVerifiers, not on the
     // entry's bytes: not remembered, so a later call with learning-passport/rdfc checks it.
-    if (!verdict.errors.some((e) => e.code === 'ERR_CRYPTOSUITE_UNSUPPORTED')) cache.set(keyOf(cid), verdict);
+    if (!verdict.errors.some((e) => CANNOT_CHECK_HERE.has(e.code))) cache.set(key, verdict);
     verdicts[i] = verdict;
   });
   return verdicts;

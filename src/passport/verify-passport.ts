@@ -134,11 +134,16 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
     return result;
   }));
   const good = new Set<string>();
+  const sound = new Set<string>();
   results.forEach((r, i) => {
-    if (intact(r)) good.add(state.cids[i]!);
+    if (!intact(r)) return;
+    good.add(state.cids[i]!);
+    // Only copies that verify, trust included, can put another entry in conflict: an entry made
+    // with a key reported compromised, or by an issuer the policy does not accept, cannot.
+    if (!r.checks.some((c) => (c.check === 'issuer-trust' || c.check === 'context') && c.status !== 'pass')) sound.add(state.cids[i]!);
   });
   const lifecycle = canActFor ?? (trust ? lifecycleAuthority(trust.context) : undefined);
-  const view = viewOf(state.cids, p.entries, { ...(lifecycle ? { canActFor: lifecycle } : {}), actsOn: (cid) => good.has(cid) });
+  const view = viewOf(state.cids, p.entries, { ...(lifecycle ? { canActFor: lifecycle } : {}), actsOn: (cid) => good.has(cid) }, (cid) => sound.has(cid));
 
   const entries: PassportReportEntry[] = results.map((result, i) => {
     const cid = state.cids[i]!;

@@ -103,7 +103,7 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
       let entry: unknown = item;
       // VC 2.0 §4.13: a JOSE-secured credential travels as an EnvelopedVerifiableCredential.
       if (isPlainObject(item) && item.type === 'EnvelopedVerifiableCredential' && typeof item.id === 'string' && item.id.startsWith(ENVELOPED_PREFIX)) {
-        const r = await verifyVcJwt(item.id.slice(ENVELOPED_PREFIX.length), { now: options.now, ...trust });
+        const r = await verifyVcJwt(item.id.slice(ENVELOPED_PREFIX.length), { now: options.now, ...trust, ...contexts });
         result = r;
         entry = r.credential;
       } else {

@@ -3,8 +3,8 @@
 // entry (signature, schema, dates, trust, holder binding). Never throws on bad data.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
-import { describeViolations, knownContextSet, vcdmViolations } from '../proof/vcdm-conformance.js';
-import { checkKnownContexts } from '../verify/verify-credential.js';
+import { describeViolations, vcdmViolations } from '../proof/vcdm-conformance.js';
+import { checkKnownContexts, knownContextsWith } from '../verify/verify-credential.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type VerificationResult } from '../result.js';
@@ -107,7 +107,7 @@ export function presentationOptions(options: unknown): { challenge: string; doma
  */
 export async function verifyPresentation(vp: unknown, options: VerifyPresentationOptions): Promise<PresentationVerificationResult> {
   const { challenge, domain, now, holderName, requireHolderBinding } = presentationOptions(options);
-  const knownContexts = knownContextSet((options as { knownContexts?: unknown }).knownContexts);
+  const knownContexts = knownContextsWith((options as { knownContexts?: unknown }).knownContexts, options.proofVerifiers);
   const checks = new CheckList();
   const finish = (entries: PresentedEntryResult[], holder?: string): PresentationVerificationResult => presentationResult(checks, entries, holder);
   const snap = snapshotJson(vp);

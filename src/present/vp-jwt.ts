@@ -11,6 +11,7 @@ import { CheckList } from '../result.js';
 import { allowedAlgorithms, joseSigningKey, type JwsAlgorithm } from '../jwt/jose-keys.js';
 import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { jwtTimeProblem, verifyCompactJws } from '../jwt/verify-jws.js';
+import type { ProofVerifier } from '../proof/proof-verifier.js';
 
 /** Input of {@link signVpJwt}: the same as createPresentation, plus the token lifetime. */
 export interface SignVpJwtInput extends Omit<CreatePresentationInput, 'created'> {
@@ -77,6 +78,13 @@ export interface VerifyVpJwtOptions extends TrustOptions {
   domain: string;
   now?: Date;
   holderName?: string;
+  /**
+   * Require every shared entry to be about the person presenting it (default true), as
+   * verifyPresentation; false for generic verifiers (entries then carry no `holder-binding` check).
+   */
+  requireHolderBinding?: boolean;
+  /** Verifiers for other proof formats of the Data Integrity entries it carries (`rdfcProofVerifiers()`). */
+  proofVerifiers?: readonly ProofVerifier[];
   algorithms?: JwsAlgorithm[];
   /** Seconds of clock difference tolerated (default 60). */
   clockTolerance?: number;
@@ -85,8 +93,10 @@ export interface VerifyVpJwtOptions extends TrustOptions {
 /**
  * Verifies a `vp+jwt`: the holder's JWS under the algorithm allow-list, `nonce` = challenge
  * (ERR_PRESENTATION_CHALLENGE_MISMATCH), `aud` = domain (ERR_PRESENTATION_DOMAIN_MISMATCH),
- * `exp`, the signer being the `holder`, and every entry (Data Integrity or enveloped vc+jwt)
- * with its holder binding. Same result shape as verifyPresentation; never throws on bad data.
+ * `exp`, the signer being the `holder` when it names one (`holder` is optional in VC 2.0: without
+ * it, the presenter is whoever controls the signing key), and every entry (Data Integrity or
+ * enveloped vc+jwt) with its known contexts and, unless `requireHolderBinding: false`, its holder
+ * binding. Same result shape and options as verifyPresentation; never throws on bad data.
  *
  * @throws {TypeError} when `challenge` or `domain` is missing or empty
  * @example
@@ -96,7 +106,7 @@ export interface VerifyVpJwtOptions extends TrustOptions {
  * ```
  */
 export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Promise<PresentationVerificationResult> {
-  const { challenge, domain, now, holderName } = presentationOptions(options);
+  const { challenge, domain, now, holderName, requireHolderBinding } = presentationOptions(options);
   const algorithms = allowedAlgorithms(options.algorithms);
   const tolerance = options.clockTolerance ?? 60;
   if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) throw new TypeError('"options.clockTolerance" must be a non-negative number');
@@ -105,12 +115,15 @@ export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Pr
   const jws = await verifyCompactJws(jwt, checks, { typ: 'vp+jwt', cty: 'vp', algorithms });
   if (!jws) return finish([]);
   const doc = jws.payload;
-  const problem = presentationShapeProblem(doc);
+  // VC 2.0 §4.13: `holder` is optional; without it, the presenter is whoever controls the key
+  // that signed the token.
+  const problem = presentationShapeProblem(doc, { requireHolder: false });
   if (problem) {
     checks.fail('shape', 'ERR_SCHEMA_INVALID', `This is not a valid presentation: ${problem}.`);
     return finish([]);
   }
-  const holder = holderOf(doc)!;
+  const named = holderOf(doc);
+  const holder = named ?? jws.controller;
   const auds = Array.isArray(doc.aud) ? doc.aud : [doc.aud];
   if (auds.includes(domain)) checks.pass('domain', `The presentation was made for ${domain}.`);
   else checks.fail('domain', 'ERR_PRESENTATION_DOMAIN_MISMATCH', 'The presentation was made for a different website or verifier.');
@@ -118,13 +131,17 @@ export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Pr
   else checks.fail('challenge', 'ERR_PRESENTATION_CHALLENGE_MISMATCH', 'The presentation answers a different request: it may be replayed.');
   const timeProblem = jwtTimeProblem(doc, now, tolerance);
   if (timeProblem) checks.fail('validity-period', 'ERR_CREDENTIAL_EXPIRED', timeProblem);
-  if (jws.controller === holder) checks.pass('holder-binding', 'The presentation was signed by its holder.');
-  else checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The presentation was signed by a key that is not its holder’s.');
+  if (named !== undefined) {
+    if (jws.controller === named) checks.pass('holder-binding', 'The presentation was signed by its holder.');
+    else checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The presentation was signed by a key that is not its holder’s.');
+  }
   const vcs = doc.verifiableCredential === undefined ? [] : Array.isArray(doc.verifiableCredential) ? doc.verifiableCredential : [doc.verifiableCredential];
   const entries = await checkPresentedEntries(vcs, holder, {
     now,
+    requireHolderBinding,
     ...(holderName !== undefined ? { holderName } : {}),
     ...trustOptionsOf(options),
+    ...(options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {}),
   });
   return finish(entries, holder);
 }

@@ -38,6 +38,12 @@ export type ProofVerdict =
 export interface ProofVerifier {
   /** A short name for messages, e.g. `eddsa-rdfc-2022`. */
   readonly name: string;
+  /**
+   * Context URLs this verifier processes itself (the JSON-LD contexts it bundles). A verifier
+   * given it counts them as known (VC 2.0 §4.3), so, for example, an Ed25519Signature2020
+   * credential's required suite context needs no extra `knownContexts`.
+   */
+  readonly knownContexts?: readonly string[];
   /** True when this verifier handles `proof` (by its `type` and `cryptosuite`). */
   supports(proof: Readonly<Record<string, unknown>>): boolean;
   /**

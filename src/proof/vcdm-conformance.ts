@@ -148,11 +148,25 @@ export function isAbsoluteUrl(value: unknown): value is string {
   return colon > 0 && colon < value.length - 1;
 }
 
-/** A JSON-LD term or an absolute URL: a non-empty string without white space. */
+/**
+ * A JSON-LD term or an absolute URL: a non-empty string without white space; a term is not a
+ * keyword and has no IRI delimiters (`./Foo` is a relative IRI, neither a term nor absolute).
+ */
 function isTypeValue(value: unknown): boolean {
   if (typeof value !== 'string' || value === '') return false;
   for (let i = 0; i < value.length; i++) if (isWhitespace(value.charCodeAt(i))) return false;
-  return value.includes(':') ? isAbsoluteUrl(value) : true;
+  if (value.includes(':')) return isAbsoluteUrl(value);
+  return !value.startsWith('@') && !value.startsWith('.') && !value.includes('/') && !value.includes('#') && !value.includes('?');
+}
+
+/** §11.1: `@language` is a well-formed BCP 47 language tag (checked by the platform's Intl). */
+function isLanguageTag(value: string): boolean {
+  if (value.length === 0 || value.length > 64) return false;
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
@@ -197,9 +211,15 @@ function checkContext(out: Collector, doc: Record<string, unknown>): void {
     out.add('context-first', ['@context'], `"@context" must be a list whose first item is ${VC_V2_CONTEXT}`);
     if (!Array.isArray(context)) return;
   }
-  for (let i = 1; i < context.length; i++) {
+  // An ordered *set*: no URL twice.
+  const seen = new Set<string>();
+  for (let i = 0; i < context.length; i++) {
     const item = context[i];
-    if (isAbsoluteUrl(item) || (isPlainObject(item) && Object.keys(item).length > 0)) continue;
+    if (typeof item === 'string') {
+      if (seen.has(item)) out.add('context-item', ['@context', i], `"@context" item ${i + 1} repeats ${describeValue(item)}: the contexts are a set`);
+      seen.add(item);
+    }
+    if (i === 0 || isAbsoluteUrl(item) || (isPlainObject(item) && Object.keys(item).length > 0)) continue;
     out.add('context-item', ['@context', i], `"@context" item ${i + 1} must be a URL or a context object (found ${describeValue(item)})`);
   }
 }
@@ -224,8 +244,8 @@ function checkText(out: Collector, doc: Record<string, unknown>, key: 'name' | '
     if (typeof item['@value'] !== 'string') {
       out.add('language-value-object', path, `${quoted(path)} must have a string "@value"`);
     }
-    if (item['@language'] !== undefined && typeof item['@language'] !== 'string') {
-      out.add('language-value-object', [...path, '@language'], `${quoted([...path, '@language'])} must be a language tag string`);
+    if (item['@language'] !== undefined && (typeof item['@language'] !== 'string' || !isLanguageTag(item['@language']))) {
+      out.add('language-value-object', [...path, '@language'], `${quoted([...path, '@language'])} must be a well-formed BCP 47 language tag`);
     }
     if (item['@direction'] !== undefined && item['@direction'] !== 'ltr' && item['@direction'] !== 'rtl') {
       out.add('language-value-object', [...path, '@direction'], `${quoted([...path, '@direction'])} must be "ltr" or "rtl"`);
@@ -308,7 +328,22 @@ function isDigestSri(value: unknown): boolean {
   return tokens.length > 0 && tokens.every(isSriExpression);
 }
 
-const isDigestMultibase = (value: unknown): boolean => typeof value === 'string' && value.length > 1;
+const MULTIBASE_ALPHABETS: Readonly<Record<string, string>> = {
+  z: '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz',
+  u: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
+  m: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+  f: '0123456789abcdef',
+  b: 'abcdefghijklmnopqrstuvwxyz234567',
+};
+
+/** §5.3: a multibase string: a known base prefix, then only that base's characters. */
+function isDigestMultibase(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length < 2) return false;
+  const alphabet = MULTIBASE_ALPHABETS[value[0]!];
+  if (alphabet === undefined) return false;
+  for (let i = 1; i < value.length; i++) if (!alphabet.includes(value[i]!)) return false;
+  return true;
+}
 
 /** §5.3: related resources with unique URL ids and at least one well-formed digest each. */
 function checkRelatedResources(out: Collector, doc: Record<string, unknown>): void {

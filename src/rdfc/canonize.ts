@@ -47,6 +47,60 @@ export function canonizeError(err: unknown): PassportError {
   return new PassportError('ERR_JSONLD_INVALID', `JSON-LD safe mode refused the document${what}: ${event?.code ?? first?.name ?? 'invalid JSON-LD'}`);
 }
 
+/**
+ * The most JSON-LD work one document may ask of `learning-passport/rdfc`. JSON-LD expansion and
+ * RDFC-1.0 grow faster than the document (a 1.25 MB credential of 15,000 blank-node objects held
+ * the event loop for over 90 s), and that work comes before the signature can be checked, so
+ * anyone could send it. The budget is checked in one linear pass before jsonld is called; a
+ * document over it is "can't check" (`ERR_LIMIT_EXCEEDED`), never processed. Open Badges
+ * credentials in the wild use a few dozen objects.
+ *
+ * @example
+ * ```ts
+ * import { RDFC_LIMITS } from 'learning-passport/rdfc';
+ * RDFC_LIMITS.maxObjects; // 500
+ * ```
+ */
+export const RDFC_LIMITS = Object.freeze({
+  /** JSON objects (potential graph nodes, value objects included) in the document. */
+  maxObjects: 500,
+  /** Nesting depth of objects and arrays. */
+  maxDepth: 32,
+  /** UTF-16 code units of strings and keys together (an embedded image counts here). */
+  maxTextLength: 1_048_576,
+});
+
+/**
+ * Why `document` is over the RDFC budget, or undefined (one pass, stops at the first excess).
+ *
+ * @example
+ * ```ts
+ * overRdfcBudget({ '@context': [], a: 1 }); // undefined
+ * ```
+ */
+export function overRdfcBudget(document: unknown): string | undefined {
+  let objects = 0;
+  let text = 0;
+  const stack: [unknown, number][] = [[document, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === 'string') text += value.length;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > RDFC_LIMITS.maxDepth) return `it is nested more than ${RDFC_LIMITS.maxDepth} levels deep`;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, depth + 1]);
+      continue;
+    }
+    if (++objects > RDFC_LIMITS.maxObjects) return `it has more than ${RDFC_LIMITS.maxObjects} objects`;
+    for (const [key, item] of Object.entries(value)) {
+      text += key.length;
+      stack.push([item, depth + 1]);
+    }
+    if (text > RDFC_LIMITS.maxTextLength) return `it holds more than ${RDFC_LIMITS.maxTextLength} characters of text`;
+  }
+  return text > RDFC_LIMITS.maxTextLength ? `it holds more than ${RDFC_LIMITS.maxTextLength} characters of text` : undefined;
+}
+
 /** Canonical N-Quads of a JSON-LD document under RDFC-1.0, in safe mode. */
 export type Canonize = (document: object) => Promise<string>;
 
@@ -63,6 +117,10 @@ export type Canonize = (document: object) => Promise<string>;
 export function createCanonizer(documentLoader: DocumentLoader): Canonize {
   const sharedCache = contextCache();
   return async (document) => {
+    const over = overRdfcBudget(document);
+    if (over !== undefined) {
+      throw new PassportError('ERR_LIMIT_EXCEEDED', `The document is too large for JSON-LD processing here: ${over} (RDFC_LIMITS)`, { details: { limit: RDFC_LIMITS.maxObjects } });
+    }
     try {
       const dataset = await jsonld.toRDF(document, {
         base: null,

@@ -8,6 +8,6 @@ export { addRdfcProof, type AddRdfcProofOptions, type RdfcProof } from './add-rd
 export { BUNDLED_CONTEXTS, LEARNING_PASSPORT_CONTEXT } from './contexts/index.js';
 export { createDocumentLoader, type DocumentLoader, type DocumentLoaderOptions, type RemoteDocument } from './document-loader.js';
 export { rdfcHashData, type RdfcHashing } from './hash-data.js';
-export { createCanonizer, type Canonize } from './canonize.js';
+export { createCanonizer, RDFC_LIMITS, type Canonize } from './canonize.js';
 export type { KnownVerificationMethod, RdfcOptions } from './options.js';
 export { ED25519_SIGNATURE_2020, EDDSA_RDFC_2022, rdfcProofVerifiers } from './verify-rdfc-proof.js';

@@ -11,6 +11,7 @@ import type { ProofVerdict, ProofVerifier } from '../proof/proof-verifier.js';
 import type { Canonize } from './canonize.js';
 import { rdfcHashData } from './hash-data.js';
 import { canonizerFor, type KnownVerificationMethod, type RdfcOptions } from './options.js';
+import { BUNDLED_CONTEXTS } from './contexts/index.js';
 
 /** The cryptosuite name of eddsa-rdfc-2022. */
 export const EDDSA_RDFC_2022 = 'eddsa-rdfc-2022' as const;
@@ -91,7 +92,9 @@ async function verifyRdfcSignature(
     valid = await backend.verify(signer.key, signature, hashData);
   } catch (err) {
     if (isPassportError(err)) {
-      return { valid: false, status: err.code === 'ERR_JSONLD_CONTEXT_UNAVAILABLE' ? 'unknown' : 'fail', code: err.code, message: `${err.message}.`, ...base };
+      // A context not available offline, or a document over the processing budget: not checked, not forged.
+      const unknown = err.code === 'ERR_JSONLD_CONTEXT_UNAVAILABLE' || err.code === 'ERR_LIMIT_EXCEEDED';
+      return { valid: false, status: unknown ? 'unknown' : 'fail', code: err.code, message: `${err.message}.`, ...base };
     }
     return { valid: false, status: 'fail', code: 'ERR_PROOF_SIGNATURE_INVALID', message: `The ${name} proof could not be verified.`, ...base };
   }
@@ -119,14 +122,18 @@ async function verifyRdfcSignature(
 export function rdfcProofVerifiers(options: RdfcOptions = {}): ProofVerifier[] {
   const canonize = canonizerFor(options);
   const lookup = keyLookup(options.verificationMethods);
+  // The contexts these verifiers process themselves count as known to whoever is given them.
+  const knownContexts = Object.freeze([...Object.keys(BUNDLED_CONTEXTS), ...Object.keys(options.contexts ?? {})]);
   return [
     {
       name: EDDSA_RDFC_2022,
+      knownContexts,
       supports: (proof) => proof.type === 'DataIntegrityProof' && proof.cryptosuite === EDDSA_RDFC_2022,
       verify: (document, proof) => verifyRdfcSignature(EDDSA_RDFC_2022, canonize, lookup, document, proof),
     },
     {
       name: ED25519_SIGNATURE_2020,
+      knownContexts,
       supports: (proof) => proof.type === ED25519_SIGNATURE_2020,
       verify: (document, proof) => verifyRdfcSignature(ED25519_SIGNATURE_2020, canonize, lookup, document, proof),
     },

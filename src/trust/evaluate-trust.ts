@@ -2,6 +2,7 @@
 // a chain of valid accreditations from the issuer to an accepted root, for the entry's kind,
 // at the time the entry was signed; then the entry's status. Adds the 'issuer-trust' and
 // 'status' checks. Never throws on untrusted data.
+import { decidingProof } from '../proof/identity-proofs.js';
 import type { PassportErrorCode } from '../errors.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
@@ -247,7 +248,7 @@ export async function evaluateTrust(credential: unknown, options: EvaluateTrustO
   let created: string | undefined;
   if (options.signatureVerified === true) {
     // The caller checked the proof: only read its time (a JOSE-secured credential has none).
-    const proofValue = Array.isArray(doc.proof) ? doc.proof[0] : doc.proof;
+    const proofValue = decidingProof(doc);
     if (isPlainObject(proofValue) && typeof proofValue.created === 'string') created = proofValue.created;
   } else {
     const local = new CheckList();

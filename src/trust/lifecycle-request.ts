@@ -2,6 +2,7 @@
 // acts, on which entry, when (the time the acting entry claims), and which keys signed both.
 // The passport builds the question here and lets the trust area (or the default rule) answer,
 // so every lifecycle decision lives in one place.
+import { decidingProof } from '../proof/identity-proofs.js';
 import { isPlainObject } from '../internal/json.js';
 import { tryDid } from './util.js';
 
@@ -34,14 +35,14 @@ export interface LifecycleRequest {
 
 function signingKey(entry: unknown): string | undefined {
   if (!isPlainObject(entry)) return undefined;
-  const proof = Array.isArray(entry.proof) ? (entry.proof.length === 1 ? entry.proof[0] : undefined) : entry.proof;
+  const proof = decidingProof(entry);
   if (!isPlainObject(proof) || typeof proof.verificationMethod !== 'string') return undefined;
   return tryDid(proof.verificationMethod.split('#')[0]);
 }
 
 function claimedTime(entry: unknown): string | undefined {
   if (!isPlainObject(entry)) return undefined;
-  const proof = Array.isArray(entry.proof) ? (entry.proof.length === 1 ? entry.proof[0] : undefined) : entry.proof;
+  const proof = decidingProof(entry);
   if (isPlainObject(proof) && typeof proof.created === 'string') return proof.created;
   return typeof entry.validFrom === 'string' ? entry.validFrom : undefined;
 }

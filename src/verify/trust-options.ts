@@ -22,6 +22,13 @@ export interface TrustOptions {
    * issuer key decides its revocation or suspension status.
    */
   statusLists?: readonly unknown[];
+  /**
+   * Context URLs this verifier understands besides the VC 2.0 and Open Badges 3.0 ones
+   * (`KNOWN_CONTEXTS`). A credential using any other context gets an `unknown` `context` check
+   * (ERR_CONTEXT_UNKNOWN) on every path: Data Integrity, vc+jwt, vp+jwt and enveloped credentials
+   * (an SD-JWT VC is typed by `vct` and carries no `@context`).
+   */
+  knownContexts?: readonly string[];
 }
 
 /**
@@ -65,5 +72,6 @@ export function trustOptionsOf(options: TrustOptions): TrustOptions {
     ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
     ...(options.context !== undefined ? { context: options.context } : {}),
     ...(Array.isArray(options.statusLists) ? { statusLists: options.statusLists } : {}),
+    ...(options.knownContexts !== undefined ? { knownContexts: options.knownContexts } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { decidingProof, isJcsProof, splitProofs } from '../proof/identity-proofs.js';
 import { checkEntrySchema } from '../entries/validate.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
@@ -129,10 +130,10 @@ export async function verifyCredential(
   if (options.expectedProofPurpose !== undefined && typeof options.expectedProofPurpose !== 'string') {
     throw new TypeError('"options.expectedProofPurpose" must be a string');
   }
-  const knownContexts = knownContextSet(options.knownContexts);
   if (options.proofVerifiers !== undefined && (!Array.isArray(options.proofVerifiers) || !options.proofVerifiers.every((v) => typeof v?.supports === 'function' && typeof v.verify === 'function'))) {
     throw new TypeError('"options.proofVerifiers" must be a list of proof verifiers (see learning-passport/rdfc)');
   }
+  const knownContexts = knownContextsWith(options.knownContexts, options.proofVerifiers);
   const checks = new CheckList();
   let subjectDocument: unknown = credential;
   const finish = (extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {}): CredentialVerificationResult =>
@@ -146,6 +147,13 @@ export async function verifyCredential(
     return finish();
   }
   const document = snap.value as Record<string, unknown>;
+  if (isVc11(document)) {
+    // A Verifiable Credentials 1.1 credential (Learner Credential Wallet badges, Ed25519Signature2020)
+    // is not a forgery: it follows a data model this verifier does not check.
+    const issuer = issuerOf(document);
+    checks.unknown('shape', 'ERR_CONTEXT_UNKNOWN', 'It is a Verifiable Credentials 1.1 credential; this verifier checks VC Data Model 2.0 credentials only, so it cannot be checked here.');
+    return finish({ ...(issuer.id ? { issuer: issuer.id } : {}), ...(issuer.name ? { issuerName: issuer.name } : {}) });
+  }
   subjectDocument = document;
   // VC Data Model 2.0 conformance first: linear in the document, before any hashing.
   const violations = vcdmViolations(document, 'credential');
@@ -173,6 +181,20 @@ export async function verifyCredential(
     ...(options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {}),
     ...(issuer.id !== undefined ? { signer: issuer.id } : {}),
   });
+  if (kind !== 'external' && outcome.valid && !splitProofs(document, issuer.id).deciding.some(isJcsProof)) {
+    // A learning-passport entry is issued with eddsa-jcs-2022 and identified by that proof (its
+    // CID); a copy holding only the issuer's eddsa-rdfc-2022 proof has another CID, so a
+    // revocation naming the entry would not reach it. Other verifiers may read it; here it is
+    // "can't check", never valid.
+    const at = checks.checks.findIndex((c) => c.check === 'signature');
+    checks.checks[at] = {
+      check: 'signature',
+      status: 'unknown',
+      code: 'ERR_PROOF_MISSING',
+      message: 'This learning-passport entry carries no eddsa-jcs-2022 proof, which identifies it (its other proof matches, but a revocation could not reach this copy); ask for the copy with both proofs.',
+    };
+    outcome.valid = false;
+  }
   if (outcome.verificationMethod) extra.verificationMethod = outcome.verificationMethod;
   if (outcome.controller) {
     if (outcome.controller === issuer.id) checks.pass('issuer-key', 'The signing key belongs to the issuer.');
@@ -224,6 +246,21 @@ export async function verifyCredential(
   return finish(extra);
 }
 
+/** The VC Data Model 1.1 base context. */
+const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
+
+function isVc11(document: Record<string, unknown>): boolean {
+  const context = document['@context'];
+  return (Array.isArray(context) ? context[0] : context) === VC_V1_CONTEXT;
+}
+
+/** The caller's known contexts plus those the given proof verifiers process themselves. */
+export function knownContextsWith(extra: unknown, verifiers: readonly ProofVerifier[] | undefined): ReadonlySet<string> {
+  const base = knownContextSet(extra);
+  const fromVerifiers = (Array.isArray(verifiers) ? verifiers : []).flatMap((v) => (Array.isArray(v?.knownContexts) ? v.knownContexts.filter((c: unknown): c is string => typeof c === 'string') : []));
+  return fromVerifiers.length === 0 ? base : new Set([...base, ...fromVerifiers]);
+}
+
 /**
  * Adds the `schema` check: the entry kind's schema and the prohibited-data firewall (credentials
  * from other systems pass as kind 'external'). Returns the kind.
@@ -255,7 +292,7 @@ export function checkValidityPeriod(document: Record<string, unknown>, now: Date
   const slack = toleranceSeconds * 1000;
   const { validFrom, validUntil } = document as { validFrom?: string; validUntil?: string };
   // proof.created is as self-asserted as validFrom: a signature from the future fails the same way.
-  const proof = isPlainObject(document.proof) ? document.proof : undefined;
+  const proof = decidingProof(document);
   const created = proof && isDateTimeStamp(proof.created) ? proof.created : undefined;
   if (created !== undefined && parseDateTimeStamp(created) - slack > t) {
     checks.fail('validity-period', 'ERR_CREDENTIAL_NOT_YET_VALID', `It claims to have been signed on ${plainDate(created)}, which is in the future.`);

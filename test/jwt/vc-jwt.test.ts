@@ -44,7 +44,7 @@ describe('vc+jwt (VC-JOSE-COSE)', () => {
     expect(jose.issuer).toBe(di.issuer);
     const { proof: _proof, ...unsecured } = entry;
     expect(jose.credential).toEqual(unsecured);
-    expect(jose.checks.map((c) => c.check)).toEqual(['shape', 'signature', 'issuer-key', 'schema', 'validity-period', 'issuer-trust']);
+    expect(jose.checks.map((c) => c.check)).toEqual(['shape', 'signature', 'context', 'issuer-key', 'schema', 'validity-period', 'issuer-trust']);
     expect(jose.checks.at(-1)!.status).toBe('skipped'); // no policy: said, not hidden
   });
 

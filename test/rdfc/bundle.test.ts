@@ -1,7 +1,8 @@
 // The main entry carries no JSON-LD library: bundling dist/index.js (as a browser app would,
 // and for Node) pulls in nothing from jsonld or rdf-canonize; dist/rdfc.js does. Needs the
 // built package (`npm run build:lib`; `npm test` builds first).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
@@ -42,5 +43,23 @@ describe.skipIf(!hasDist && !process.env.CI)('bundles of the built package', () 
     const inputs = await inputsOf("export * from './dist/rdfc.js';", 'browser');
     expect(inputs.some((p) => p.includes('node_modules/jsonld/'))).toBe(true);
     expect(inputs.some((p) => p.includes('node_modules/rdf-canonize/'))).toBe(true);
+  });
+});
+
+describe.skipIf(!hasDist && !process.env.CI)('the CommonJS build shares one copy of the library', () => {
+  it('an error thrown by learning-passport/rdfc is a PassportError of the main entry (isPassportError, instanceof)', () => {
+    const require = createRequire(import.meta.url);
+    const main = require(`${root}dist/index.cjs`) as typeof import('../../src/index.js');
+    const rdfc = require(`${root}dist/rdfc.cjs`) as typeof import('../../src/rdfc/index.js');
+    let thrown: unknown;
+    try {
+      rdfc.createDocumentLoader({ contexts: { 'https://www.w3.org/ns/credentials/v2': {} } });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(main.isPassportError(thrown)).toBe(true);
+    expect(thrown).toBeInstanceOf(main.PassportError);
+    const copies = readdirSync(`${root}dist`).filter((f) => f.endsWith('.cjs') && readFileSync(`${root}dist/${f}`, 'utf8').includes('var PassportError = class'));
+    expect(copies).toHaveLength(1);
   });
 });

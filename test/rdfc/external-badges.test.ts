@@ -90,11 +90,13 @@ describe('external badges in passports', () => {
     const badge = await addRdfcProof(openBadge(issuer, holder.did), issuer, { created: '2026-01-10T09:00:00Z' });
     const cache = createVerificationCache();
 
-    // Without the subpath: not admitted, with the "can't check" code (and nothing cached).
+    // Without the subpath: kept, listed as not checked here (and nothing cached); never dropped.
     const without = await addEntries(createPassport({ holder: holder.did }), [badge], { cache });
-    expect(without.added).toEqual([]);
-    expect(without.rejected.map((r) => r.code)).toEqual(['ERR_CRYPTOSUITE_UNSUPPORTED']);
+    expect(without.added).toEqual([entryId(badge)]);
+    expect(without.unchecked).toEqual([entryId(badge)]);
+    expect(without.rejected).toEqual([]);
     expect(cache.size).toBe(0);
+    expect((await verifyPassport(without.passport, { now: NOW })).summary).toMatchObject({ valid: 0, invalid: 0, unknown: 1 });
 
     // With it: admitted as kind external, under its content address.
     const { passport, added } = await addEntries(createPassport({ holder: holder.did }), [badge], { cache, proofVerifiers: verifiers });
@@ -145,8 +147,12 @@ describe('external badges in passports', () => {
     const verifiers = rdfcProofVerifiers({ contexts: examples });
     const joined = await addEntries(createPassport({ holder: holder.did }), [credential], { proofVerifiers: verifiers, acceptUnresolvedIssuers: true });
     expect(joined.added).toEqual([entryId(credential)]);
+    // Without the subpath it is kept, as "can't check", and survives a merge made there (r13 F1).
     const without = await addEntries(createPassport({ holder: holder.did }), [credential], { acceptUnresolvedIssuers: true });
-    expect(without.added).toEqual([]);
-    expect(without.rejected[0]?.code).toBe('ERR_CRYPTOSUITE_UNSUPPORTED');
+    expect(without.added).toEqual([entryId(credential)]);
+    expect(without.unchecked).toEqual([entryId(credential)]);
+    const merged = await mergePassports(joined.passport, createPassport({ holder: holder.did }));
+    expect(merged.passport.entries).toHaveLength(1);
+    expect(merged.rejected).toEqual([]);
   });
 });

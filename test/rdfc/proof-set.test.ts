@@ -1,7 +1,7 @@
 // Entries with a proof set: the eddsa-jcs-2022 proof stays, an eddsa-rdfc-2022 proof is added,
 // and each verifies on its own. Every leaf of every kind's entry is covered by the rdfc proof.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKeyPair, issueEntry, verifyCredential, type EntryKind, type SigningKeyPair } from '../../src/index.js';
+import { entryId, generateKeyPair, issueEntry, verifyCredential, type EntryKind, type SigningKeyPair } from '../../src/index.js';
 import { addRdfcProof, rdfcProofVerifiers } from '../../src/rdfc/index.js';
 import { FIXTURE_ISSUER, fixtureFields, signer } from '../entries/fixtures.js';
 
@@ -72,8 +72,13 @@ describe('proof sets: eddsa-jcs-2022 + eddsa-rdfc-2022', () => {
     expect(withRdfc.errors).toEqual([]);
     const mainOnly = await verifyCredential(entry);
     expect(mainOnly.errors).toEqual([]);
-    expect(mainOnly.checks.find((c) => c.check === 'signature')?.message).toMatch(/eddsa-rdfc-2022\) not checked here/);
-    expect((await verifyCredential(rdfcOnly(entry), { proofVerifiers: verifiers })).errors).toEqual([]);
+    expect(mainOnly.checks.find((c) => c.check === 'signature')?.message).toMatch(/eddsa-rdfc-2022: needs learning-passport\/rdfc/);
+    expect(withRdfc.checks.find((c) => c.check === 'signature')?.message).toMatch(/eddsa-rdfc-2022: also valid/);
+    // The rdfc proof on its own: valid by the issuer's key (what rdfc-only verifiers check), but an
+    // entry is identified by its jcs proof, so the rdfc-only copy is "can't check" here.
+    const { proof: rdfcProof, ...unsecured } = rdfcOnly(entry);
+    expect(await verifiers[0]!.verify(unsecured, rdfcProof)).toMatchObject({ valid: true, controller: entry.issuer.id });
+    expect((await verifyCredential(rdfcOnly(entry), { proofVerifiers: verifiers })).errors.map((e) => e.code)).toEqual(['ERR_PROOF_MISSING']);
     expect((await verifyCredential(jcsOnly(entry))).errors).toEqual([]);
     // The rdfc proof alone, without the subpath: "can't check", neither valid nor invalid.
     const alone = await verifyCredential(rdfcOnly(entry));
@@ -104,13 +109,20 @@ describe('proof sets: eddsa-jcs-2022 + eddsa-rdfc-2022', () => {
     expect(result.checks.find((c) => c.check === 'signature')).toMatchObject({ status: 'fail', code: 'ERR_PROOF_SIGNATURE_INVALID' });
   });
 
-  it('a valid jcs proof does not rescue a forged rdfc proof in the same set', async () => {
+  it('a forged rdfc proof beside the issuer’s jcs proof decides nothing: reported, never the verdict or the identity', async () => {
+    // Anyone can append or swap a proof; the jcs proof covers every byte of the content, so a
+    // broken extra proof says nothing about the entry and must not let a third party make a
+    // genuine entry fail (SECURITY.md, "One identity per signed entry").
     const { entry } = signed.award!;
     const forged = structuredClone(entry);
     forged.proof[1].proofValue = signed.qualification!.entry.proof[1].proofValue;
     const result = await verifyCredential(forged, { proofVerifiers: verifiers });
-    expect(result.checks.find((c) => c.check === 'signature')).toMatchObject({ status: 'fail', code: 'ERR_PROOF_SIGNATURE_INVALID' });
-    expect(result.checks.find((c) => c.check === 'signature')?.message).toMatch(/proof 2 of a set of 2/);
+    expect(result.errors).toEqual([]);
+    expect(result.checks.find((c) => c.check === 'signature')?.message).toMatch(/eddsa-rdfc-2022: does not verify/);
+    expect(entryId(forged)).toBe(entryId(entry));
+    // The rdfc proof on its own is still judged on its own.
+    const alone = await verifyCredential(rdfcOnly(forged), { proofVerifiers: verifiers });
+    expect(alone.checks.find((c) => c.check === 'signature')).toMatchObject({ status: 'fail', code: 'ERR_PROOF_SIGNATURE_INVALID' });
   });
 
   it('an rdfc proof signed by another key is reported as not the issuer’s', async () => {

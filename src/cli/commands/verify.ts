@@ -4,6 +4,7 @@ import { isPlainObject as isPlainJsonObject } from '../../internal/json.js';
 import { colour, line, mark, parseJsonText, printJson, progress, readJson, readText, say, UsageError, warn, type Part } from '../io.js';
 import { list } from '../load.js';
 import { trustFlags, trustOrExit } from '../trust-options.js';
+import { proofVerifiersFrom, rdfcFlag } from '../rdfc.js';
 import type { Command } from '../types.js';
 
 /** Roots from --trust (a JSON list of DIDs, or { "roots": [...] }) and --root flags. */
@@ -48,7 +49,7 @@ function exitCode(verdict: Verdict): number {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify an entry, a passport or a presentation',
-  usage: ['verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--verbose]'],
+  usage: ['verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--rdfc] [--verbose]'],
   examples: [
     'learning-passport verify amira.passport.json --root did:key:z6Mk… --trust-list trust-list.json',
     'learning-passport verify vp.json --root did:key:z6Mk… --trust-list trust-list.json --challenge job-4711 --domain jobs.example',
@@ -57,6 +58,7 @@ export const verifyCommand: Command = {
     trust: { type: 'string' },
     root: { type: 'string', multiple: true },
     ...trustFlags,
+    ...rdfcFlag,
     challenge: { type: 'string' },
     domain: { type: 'string' },
     verbose: { type: 'boolean', short: 'v' },
@@ -68,7 +70,8 @@ export const verifyCommand: Command = {
     const setup = await trustOrExit(values, roots, json);
     if (typeof setup === 'number') return setup;
     const { policy, trustList: _list, ...material } = setup;
-    const trust = { ...(policy ? { policy } : {}), ...material };
+    // --rdfc: eddsa-rdfc-2022 and Ed25519Signature2020 proofs are checked, not "can't check".
+    const trust = { ...(policy ? { policy } : {}), ...material, ...(await proofVerifiersFrom(values)) };
     const text = readText(file);
     const doc = parseJsonText(text, file);
     if (!policy && !json) say(line`${colour.yellow('No trust list or roots given (--trust-list, --root): signatures are checked, not who issued them.')}`);
