@@ -7,7 +7,7 @@ import type { TrustRoot } from './create-trust-policy.js';
 import { roleLabel, type TrustCapability } from './rules.js';
 import { contextInternals, type Accreditation, type TrustContext } from './trust-context.js';
 import { rootActiveAt } from './trust-list.js';
-import { plainDay, shortDid } from './util.js';
+import { plainDay } from './util.js';
 
 /**
  * One link of a trust chain: an accreditation, from the issuer up towards the root.
@@ -84,7 +84,8 @@ export function nameOf(context: TrustContext, did: string): string {
   const root = context.policy.roots.find((r) => r.did === did);
   if (root) return root.name ?? 'a trust root you chose';
   const acc = contextInternals(context).accreditations.find((a) => a.subject === did);
-  return acc ? acc.displayName : shortDid(did);
+  // A person reads this: an organisation nothing vouches for is not named by its key.
+  return acc ? acc.displayName : 'an unknown organisation';
 }
 
 function rootGrant(root: TrustRoot): Grant {
@@ -178,7 +179,7 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
   const problems: Problem[] = [];
   const mine = contextInternals(context).bySubject.get(did) ?? [];
   if (mine.length === 0) {
-    problems.push({ code: 'ERR_ISSUER_UNTRUSTED', reason: `No accepted trust root has accredited ${shortDid(did)}.`, missing: true });
+    problems.push({ code: 'ERR_ISSUER_UNTRUSTED', reason: 'Nothing you have loaded shows who accredits it.', missing: true });
     return { grants, problems };
   }
   for (const acc of mine) {
