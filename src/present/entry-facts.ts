@@ -6,7 +6,7 @@ import { isEntryKind, KIND_SENSITIVITY } from '../entries/kinds/index.js';
 import { isPlainObject } from '../internal/json.js';
 import { entryId } from '../entries/entry-id.js';
 
-/** Sensitivity classes (domain.md §5.2): Neutral, Education-continuity, Custody-context, Special category. */
+/** Sensitivity classes : Neutral, Education-continuity, Custody-context, Special category. */
 export type SensitivityClass = 'N' | 'E' | 'C' | 'S';
 
 
