@@ -12,7 +12,7 @@ import {
   createPassport,
   createPresentation,
   createTrustPolicy,
-  describe,
+  describeEntry,
   entryId,
   generateKeyPair,
   issueEntry,
@@ -73,7 +73,7 @@ export async function runDemo(say: Say = () => {}) {
     startedOn: '2026-02',
     nextSteps: 'Carry on with writing; reading is complete.',
   });
-  for (const e of [assessment, maths, english]) say(`   + ${describe(e)}`);
+  for (const e of [assessment, maths, english]) say(`   + ${describeEntry(e)}`);
   let learnerCopy = (await addEntries(createPassport({ holder: amira.did }), [assessment, maths, english])).passport;
 
   step(3, 'Moved to prison B at short notice: both prisons sign the handover');

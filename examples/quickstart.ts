@@ -4,7 +4,7 @@ import {
   addEntries,
   createIssuerProfile,
   createPassport,
-  describe,
+  describeEntry,
   generateKeyPair,
   issueEntry,
   serializePassport,
@@ -37,7 +37,7 @@ export async function quickstart() {
   // 5. The learner's passport holds the entry; copies merge by content address.
   const { passport } = await addEntries(createPassport({ holder: learner.did }), [entry]);
 
-  return { verified: result.verified, line: describe(entry), file: serializePassport(passport) };
+  return { verified: result.verified, line: describeEntry(entry), file: serializePassport(passport) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

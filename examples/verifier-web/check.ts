@@ -5,7 +5,7 @@ import {
   ACCREDITATION_TYPE,
   createTrustPolicy,
   decodeQrPayload,
-  describe,
+  describeEntry,
   entryId,
   isPassportError,
   QR_PREFIX,
@@ -23,7 +23,7 @@ export type Mark = '✓' | '✗' | '?';
 /** One line of the verified list. */
 export interface Row {
   mark: Mark;
-  /** What the record is, in plain English (describe()). */
+  /** What the record is, in plain English (describeEntry()). */
   title: string;
   /** What verification found, in plain English ("Valid — …", "Not valid — …", "Can’t check — …"). */
   detail: string;
@@ -173,7 +173,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     const byCid = new Map(passport.entries.map((entry) => [entryId(entry), entry] as const));
     const rows = report.entries.map((e): Row => {
       const state = e.state === 'active' ? '' : ` (${e.state})`;
-      return { mark: markOf(e.result.verified, e.result.checks), title: `${byCid.has(e.cid) ? describe(byCid.get(e.cid)) : e.kind}${state}`, detail: e.result.summary, kind: e.kind };
+      return { mark: markOf(e.result.verified, e.result.checks), title: `${byCid.has(e.cid) ? describeEntry(byCid.get(e.cid)) : e.kind}${state}`, detail: e.result.summary, kind: e.kind };
     });
     return { input: 'passport', mark: report.verified ? '✓' : overall(rows, '?'), summary: report.summary.message, rows, notices, accreditations: [...passport.accreditations] };
   }
@@ -190,6 +190,6 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
   }
 
   const result = await verifyCredential(doc, trust);
-  const row: Row = { mark: markOf(result.verified, result.checks), title: describe(doc), detail: result.summary, ...(result.kind ? { kind: result.kind } : {}) };
+  const row: Row = { mark: markOf(result.verified, result.checks), title: describeEntry(doc), detail: result.summary, ...(result.kind ? { kind: result.kind } : {}) };
   return { input: 'entry', mark: row.mark, summary: result.summary, rows: [row], notices, accreditations: [] };
 }

@@ -8,7 +8,7 @@ import { assertDate } from '../internal/time.js';
 import { checkSchema, checkValidityPeriod } from '../verify/verify-credential.js';
 import { CheckList, type VerificationResult } from '../result.js';
 import { allowedAlgorithms, type JwsAlgorithm } from './jose-keys.js';
-import { issuerIdOf } from './sign-vc-jwt.js';
+import { issuerIdOf, subjectOf } from '../entries/read-credential.js';
 import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
 
@@ -122,8 +122,8 @@ export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}
   if (jti !== undefined && doc.id !== undefined && jti !== doc.id) {
     checks.fail('shape', 'ERR_JOSE_INVALID', 'The token\'s "jti" conflicts with the credential id.');
   }
-  const subject = doc.credentialSubject as { id?: unknown };
-  if (sub !== undefined && isPlainObject(subject) && subject.id !== undefined && sub !== subject.id) {
+  const subject = subjectOf(doc);
+  if (sub !== undefined && subject !== undefined && subject.id !== undefined && sub !== subject.id) {
     checks.fail('shape', 'ERR_JOSE_INVALID', 'The token\'s "sub" conflicts with the credential subject.');
   }
 

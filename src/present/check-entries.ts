@@ -6,7 +6,9 @@ import { verifyCredential } from '../verify/verify-credential.js';
 import { CheckList, type Check, type CheckName, type VerificationResult } from '../result.js';
 import { verifyVcJwt } from '../jwt/verify-vc-jwt.js';
 import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
-import { contentIdOf, credentialIdOf, describeEntry, kindOfEntry } from './entry-facts.js';
+import { describeEntry } from '../entries/describe.js';
+import { credentialIdOf, entryKindOf } from '../entries/read-credential.js';
+import { contentIdOf } from './entry-facts.js';
 import { matchIdentity } from './identity-object.js';
 
 /** The result for one entry of a presentation. */
@@ -20,7 +22,7 @@ export interface PresentedEntryResult {
   verified: boolean;
   /** One line: "Valid — …", "Not valid — …" or "Can’t check — …". */
   summary: string;
-  /** The entry in plain English (describe()). */
+  /** The entry in plain English (describeEntry()). */
   description: string;
   /**
    * `pass`, `fail` or `unknown` (an entry tied to a name can only be checked against ID);
@@ -116,7 +118,7 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
       return {
         id: credentialIdOf(entry) ?? entryId ?? `#${index}`,
         ...(entryId ? { entryId } : {}),
-        kind: kindOfEntry(entry),
+        kind: entryKindOf(entry),
         verified,
         summary: summaryFor(verified, checks, result.summary),
         description: describeEntry(entry),

@@ -2,7 +2,9 @@
 // facts in plain text beside it, instructions for checking, and the date it was printed. The
 // pack has no logo or header of its own, and refuses pack-level text that would reveal custody.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { contentIdOf, describeEntry } from './entry-facts.js';
+import { describeEntry } from '../entries/describe.js';
+import { issuerNameOf } from '../entries/read-credential.js';
+import { contentIdOf } from './entry-facts.js';
 import { lintDisclosure } from './lint-disclosure.js';
 import { encodeQrPayload } from '../qr/qr-payload.js';
 import { toQrSvg } from '../qr/qr-image.js';
@@ -41,7 +43,7 @@ h1{font-size:20pt;margin:0 0 .2em}section{display:flex;gap:1em;align-items:flex-
 
 /**
  * A self-contained HTML page (A4, prints in black and white) with one QR code per entry, the
- * entry in plain English next to it (describe()), who issued it and when, "How to check"
+ * entry in plain English next to it (describeEntry()), who issued it and when, "How to check"
  * instructions, and the date it was printed. Nothing is fetched: the QR codes are inline SVG.
  * The pack adds no branding; the title and name are refused if they would reveal custody.
  *
@@ -74,7 +76,7 @@ export async function printPack(entries: readonly object[], options: PrintPackOp
     if (!snap.ok || !isPlainObject(snap.value)) throw new TypeError(`entry ${i + 1} is not plain JSON`);
     const doc = snap.value as Record<string, unknown>;
     const svg = await toQrSvg(await encodeQrPayload(doc));
-    const issuer = isPlainObject(doc.issuer) && typeof doc.issuer.name === 'string' ? doc.issuer.name : undefined;
+    const issuer = issuerNameOf(doc);
     const from = plainDay(doc.validFrom);
     const until = plainDay(doc.validUntil);
     const id = contentIdOf(doc);

@@ -7,6 +7,7 @@ import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
 import type { IssuerRole } from '../keys/types.js';
 import { entryId } from '../entries/entry-id.js';
+import { entryKindOf, issuerIdOf, subjectOf } from '../entries/read-credential.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type Check } from '../result.js';
 import { checkStatus, type StatusReport } from './check-status.js';
@@ -118,18 +119,6 @@ function sharedContext(options: EvaluateTrustOptions, make: () => Promise<TrustC
   return found;
 }
 
-function kindOf(document: Record<string, unknown>): string {
-  const subject = Array.isArray(document.credentialSubject) ? document.credentialSubject[0] : document.credentialSubject;
-  if (!isPlainObject(subject) || !isPlainObject(subject.learningPassport)) return 'external';
-  const kind = subject.learningPassport.kind;
-  return typeof kind === 'string' ? kind : 'unknown';
-}
-
-function subjectId(document: Record<string, unknown>): unknown {
-  const subject = Array.isArray(document.credentialSubject) ? document.credentialSubject[0] : document.credentialSubject;
-  return isPlainObject(subject) ? subject.id : undefined;
-}
-
 /** @internal True when the policy lets `grant` issue `kind`. */
 export function grantAllowsKind(policy: TrustPolicy, grant: Grant, kind: string): boolean {
   return allows(grant.kinds, kind) && (policy.rules[grant.role] as readonly string[]).includes(kind);
@@ -227,10 +216,9 @@ export async function evaluateTrust(credential: unknown, options: EvaluateTrustO
     return finish();
   }
   const doc = snap.value as Record<string, unknown>;
-  const issuerValue = isPlainObject(doc.issuer) ? doc.issuer.id : doc.issuer;
-  const issuer = typeof issuerValue === 'string' ? issuerValue : undefined;
+  const issuer = issuerIdOf(doc);
   if (issuer) result.issuer = issuer;
-  const kind = options.kind ?? kindOf(doc);
+  const kind = options.kind ?? entryKindOf(doc);
   result.kind = kind;
   if (!issuer || !issuer.startsWith('did:key:')) {
     distrust('ERR_ISSUER_UNTRUSTED', 'The issuer is not a did:key, so no accreditation can name it.');
@@ -280,7 +268,7 @@ async function judgeIssuer(
     return;
   }
   if (kind === 'self-asserted') {
-    if (subjectId(doc) === issuer) {
+    if (subjectOf(doc)?.id === issuer) {
       result.selfAsserted = true;
       checks.pass('issuer-trust', 'Self-asserted: the holder signed it about themselves; no organisation vouches for it.');
     } else {

@@ -1,3 +1,4 @@
+import { issuerIdOf, issuerNameOf } from '../entries/read-credential.js';
 import { checkEntrySchema } from '../entries/validate.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
@@ -71,16 +72,6 @@ export interface CredentialVerificationResult extends VerificationResult {
   violations?: VcdmViolation[];
 }
 
-function issuerOf(credential: Record<string, unknown>): { id?: string; name?: string } {
-  const issuer = credential.issuer;
-  if (typeof issuer === 'string') return { id: issuer };
-  if (isPlainObject(issuer) && typeof issuer.id === 'string') {
-    const name = typeof issuer.displayName === 'string' ? issuer.displayName : issuer.name;
-    return { id: issuer.id, ...(typeof name === 'string' ? { name } : {}) };
-  }
-  return {};
-}
-
 const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "3 March 2026" for a dateTimeStamp. */
@@ -144,7 +135,8 @@ export async function verifyCredential(
   const document = snap.value as Record<string, unknown>;
   // VC Data Model 2.0 conformance first: linear in the document, before any hashing.
   const violations = vcdmViolations(document, 'credential');
-  const issuer = issuerOf(document);
+  const issuerId = issuerIdOf(document);
+  const issuer = { id: issuerId, name: issuerId === undefined ? undefined : issuerNameOf(document) };
   const extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {
     ...(issuer.id ? { issuer: issuer.id } : {}),
     ...(issuer.name ? { issuerName: issuer.name } : {}),

@@ -10,7 +10,7 @@ import {
   createPresentation,
   createTrustPolicy,
   decodeQrPayload,
-  describe,
+  describeEntry,
   encodeQrPayload,
   generateKeyPair,
   issueEntry,
@@ -111,7 +111,7 @@ async function run(): Promise<Record<string, unknown>> {
   return {
     webCryptoEd25519,
     ed25519Calls,
-    sign: { kind: verified.kind, description: describe(maths) },
+    sign: { kind: verified.kind, description: describeEntry(maths) },
     verify: { verified: verified.verified, summary: verified.summary },
     tamper: { title: codes(tampered), holder: codes(changedHolder), verified: tampered.verified || changedHolder.verified },
     merge: {

@@ -6,7 +6,7 @@ import {
   createIssuerProfile,
   createPassport,
   createPresentation,
-  describe as describeEntry,
+  describeEntry,
   encodeQrPayload,
   generateKeyPair,
   issueEntry,

@@ -11,7 +11,7 @@ import {
   accreditIssuer,
   createIssuerProfile,
   createPresentation,
-  describe as describeEntry,
+  describeEntry,
   encodeQrPayload,
   generateKeyPair,
   issueEntry,

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkEntrySchema,
-  describe as describeEntry,
+  describeEntry,
   ENTRY_KINDS,
   entryKindOf,
   isPassportError,

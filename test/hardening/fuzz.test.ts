@@ -10,7 +10,7 @@ import {
   decodeQrPayload,
   decodeStatusList,
   decryptKeyFile,
-  describe as describeEntry,
+  describeEntry,
   entryId,
   evaluateTrust,
   importKeyPair,

@@ -11,7 +11,7 @@ import {
   decodeQrPayload,
   decodeStatusList,
   decryptKeyFile,
-  describe as describeEntry,
+  describeEntry,
   encodeQrPayload,
   entryId,
   evaluateTrust,

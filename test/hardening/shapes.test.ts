@@ -9,7 +9,7 @@ import {
   checkEntrySchema,
   createTrustContext,
   decodeQrPayload,
-  describe as describeEntry,
+  describeEntry,
   encodeQrPayload,
   entryId,
   evaluateTrust,

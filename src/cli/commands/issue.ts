@@ -1,5 +1,5 @@
 // learning-passport issue <kind> --key k.key.json --fields fields.json | --field name=value …
-import { ENTRY_KINDS, addEntries, describe, isEntryKind, issueEntry, serializePassport, type EntryKind } from '../../index.js';
+import { ENTRY_KINDS, addEntries, describeEntry, isEntryKind, issueEntry, serializePassport, type EntryKind } from '../../index.js';
 import { dateTimeStampFromText } from '../../internal/time.js';
 import { colour, line, printJson, readJson, Refusal, safeJson, say, UsageError, writeText } from '../io.js';
 import { didYouMean } from '../suggest.js';
@@ -103,7 +103,7 @@ export const issueCommand: Command = {
     if (updated !== undefined) writeText(values.passport as string, updated, true);
     if (json) printJson(entry);
     else if (typeof values.out !== 'string' && typeof values.passport !== 'string') process.stdout.write(`${safeJson(entry)}\n`);
-    else say(line`${colour.green('✓')} ${describe(entry)}`);
+    else say(line`${colour.green('✓')} ${describeEntry(entry)}`);
     return 0;
   },
 };

@@ -9,6 +9,7 @@ import {
   currentView,
   entryId,
   entryKindOf,
+  learningPassportOf,
   issueEntry,
   lifecycleAuthority,
   mayActOnEntry,
@@ -188,7 +189,7 @@ export const checkpointCommand: Command = {
     const cids = passport.entries.map((e) => entryId(e));
     const same = passport.entries.some((e, i) => {
       if (issuerOf(e) !== key.did || entryKindOf(e) !== 'checkpoint') return false;
-      const covered = (e as { credentialSubject?: { learningPassport?: { cids?: unknown } } }).credentialSubject?.learningPassport?.cids;
+      const covered = learningPassportOf(e)?.cids;
       const others = new Set(cids.filter((_, j) => j !== i));
       return Array.isArray(covered) && covered.length === others.size && covered.every((c) => others.has(c as string));
     });

@@ -2,6 +2,7 @@
 import {
   createPresentation,
   entryKindOf,
+  subjectOf as credentialSubjectOf,
   KIND_SENSITIVITY,
   encodeQrPayload,
   entryId,
@@ -30,8 +31,8 @@ function entriesFrom(path: string, only: string[]): unknown[] {
 
 /** The subject DID an entry is bound to, if any. */
 function subjectOf(entry: unknown): string | undefined {
-  const subject = (entry as { credentialSubject?: { id?: unknown } } | null)?.credentialSubject;
-  return typeof subject?.id === 'string' ? subject.id : undefined;
+  const id = credentialSubjectOf(entry)?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function loadEntriesOrPassport(path: string): unknown[] {

@@ -92,7 +92,7 @@ export interface AchievementText {
 }
 
 /**
- * What describe() knows besides the fields.
+ * What describeEntry() knows besides the fields.
  *
  * @example
  * ```ts

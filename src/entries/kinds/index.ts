@@ -98,7 +98,7 @@ export const KIND_ACHIEVEMENT_TYPE: Readonly<Record<EntryKind, string>> = /* @__
 
 /**
  * Everything known about one kind: its strict fields schema, achievementType, sensitivity,
- * plain-English label and the builders of its achievement text and describe() line.
+ * plain-English label and the builders of its achievement text and describeEntry() line.
  *
  * @throws {TypeError} when `kind` is not an entry kind
  * @example
