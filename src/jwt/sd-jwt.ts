@@ -209,7 +209,6 @@ export interface VerifySdJwtOptions extends TrustOptions {
   nonce: string;
   /** This verifier's audience value. Required. */
   aud: string;
-  now?: Date;
   /** Seconds of clock difference tolerated (default 60). */
   clockTolerance?: number;
   /** Oldest acceptable key-binding JWT, in seconds (default 300). */

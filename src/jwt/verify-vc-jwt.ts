@@ -16,8 +16,6 @@ import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
 export interface VerifyVcJwtOptions extends TrustOptions {
   /** Allowed JWS algorithms (default `['EdDSA', 'Ed25519']`; nothing else may be listed). */
   algorithms?: JwsAlgorithm[];
-  /** The time to check validity against (default: now). */
-  now?: Date;
   /** Seconds of clock difference tolerated (default 60). */
   clockTolerance?: number;
 }

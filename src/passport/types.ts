@@ -257,14 +257,12 @@ export interface ViewOptions {
 }
 
 /** Options of {@link verifyPassport}: passed to verifyCredential, plus the passport's own. */
-export interface VerifyPassportOptions extends VerifyCredentialOptions {
+export interface VerifyPassportOptions extends Omit<VerifyCredentialOptions, 'entryCid' | 'entries'> {
   /** How many verifications run at once (default 512: enough to keep the thread pool busy while the main thread prepares the next entries). */
   concurrency?: number;
   canActFor?: CanActFor;
   /** Called after each entry is verified (for progress displays). */
   onProgress?: (done: number, total: number) => void;
-  /** Further verifyCredential options (a trust policy, accreditations) pass through untouched. */
-  [option: string]: unknown;
 }
 
 /** One entry of a {@link PassportReport}. */

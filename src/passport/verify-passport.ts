@@ -2,9 +2,9 @@
 // untouched, so a trust policy added by the trust area applies to each entry), with bounded
 // concurrency so the Node backend's asynchronous Ed25519 verification keeps every core busy.
 import { verifyCredential, type CredentialVerificationResult } from '../verify/verify-credential.js';
-import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { lifecycleAuthority } from '../trust/may-act-on-entry.js';
-import { createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
+import { createTrustContext, type TrustContext } from '../trust/trust-context.js';
+import { trustOptionsOf } from '../trust/trust-options.js';
 import { viewOf } from './current-view.js';
 import { entryInfo } from './entry-info.js';
 import { admitSections } from './admit.js';
@@ -67,7 +67,7 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
       exclusions: [own.exclusions],
       accreditations: [own.accreditations],
       statusLists: [own.statusLists],
-      now: ((credentialOptions.now as Date | undefined) ?? new Date()).getTime(),
+      now: (credentialOptions.now ?? new Date()).getTime(),
     });
     for (const x of admitted.problems) problems.push({ section: x.section, index: x.index, ...(x.cid ? { cid: x.cid } : {}), code: x.code, message: x.message });
     p = makePassport({
@@ -86,22 +86,20 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   if (credentialOptions.policy !== undefined && credentialOptions.context === undefined) {
     trust = {
       context: await createTrustContext({
-        policy: credentialOptions.policy as TrustPolicy,
-        accreditations: [...((credentialOptions.accreditations as readonly unknown[] | undefined) ?? []), ...p.accreditations],
-        statusLists: [...((credentialOptions.statusLists as readonly unknown[] | undefined) ?? []), ...p.statusLists],
-        checkpoints: (credentialOptions.checkpoints as readonly TrustCheckpoint[] | undefined) ?? [],
+        ...trustOptionsOf(credentialOptions),
+        policy: credentialOptions.policy,
+        accreditations: [...(credentialOptions.accreditations ?? []), ...p.accreditations],
+        statusLists: [...(credentialOptions.statusLists ?? []), ...p.statusLists],
         entries: p.entries,
-        ...(credentialOptions.fetchStatusList ? { fetchStatusList: credentialOptions.fetchStatusList as FetchStatusList } : {}),
-        ...(credentialOptions.now ? { now: credentialOptions.now } : {}),
       }),
     };
   } else if (credentialOptions.context !== undefined) {
-    trust = { context: credentialOptions.context as TrustContext };
+    trust = { context: credentialOptions.context };
   }
   let done = 0;
   const results = await mapConcurrent(p.entries, concurrency as number, async (entry, i) => {
     const result = await verifyCredential(entry, { ...credentialOptions, ...(trust ?? {}), entryCid: state.cids[i]! });
-    (onProgress as ((done: number, total: number) => void) | undefined)?.(++done, p.entries.length);
+    onProgress?.(++done, p.entries.length);
     return result;
   });
   const good = new Set<string>();

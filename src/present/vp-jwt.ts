@@ -75,7 +75,6 @@ export async function signVpJwt(input: SignVpJwtInput): Promise<SignVpJwtResult>
 export interface VerifyVpJwtOptions extends TrustOptions {
   challenge: string;
   domain: string;
-  now?: Date;
   holderName?: string;
   algorithms?: JwsAlgorithm[];
   /** Seconds of clock difference tolerated (default 60). */

@@ -1,21 +1,11 @@
-// The one place where the sharing area reaches the trust area. Data Integrity entries get trust
-// through verifyCredential when it honours `policy`; otherwise (and for the JWT forms, whose
-// signature was already checked here) this calls evaluateTrust directly.
-import { isPlainObject } from '../internal/json.js';
+// The one place where the sharing and JWT areas reach the trust area. Data Integrity entries get
+// trust through verifyCredential; the JWT forms, whose signature the JWT verifier has already
+// checked, get it here.
 import type { CheckList } from '../result.js';
-import { evaluateTrust } from '../trust/evaluate-trust.js';
-import type { TrustPolicy } from '../trust/create-trust-policy.js';
-import type { TrustContext } from '../trust/trust-context.js';
+import { judgeTrust } from '../trust/judge-trust.js';
+import type { TrustOptions } from '../trust/trust-options.js';
 
-/** Trust options shared by every verifier of the sharing area (passed on to the trust area). */
-export interface TrustOptions {
-  /** A trust policy from createTrustPolicy(): the issuer must be accredited for the entry's kind. */
-  policy?: TrustPolicy;
-  /** Accreditation credentials that may link issuers to a root (e.g. carried in the passport). */
-  accreditations?: readonly unknown[];
-  /** A context from createTrustContext(), to share the work across many entries. */
-  context?: TrustContext;
-}
+export { trustOptionsOf, type TrustOptions } from '../trust/trust-options.js';
 
 /** Adds the issuer-trust and status checks for a document whose signature is already verified. */
 export async function addTrustChecks(
@@ -26,23 +16,5 @@ export async function addTrustChecks(
 ): Promise<void> {
   if (options.policy === undefined && options.context === undefined) return;
   if (checks.checks.some((c) => c.check === 'issuer-trust')) return;
-  await evaluateTrust(document, {
-    ...(options.context !== undefined ? { context: options.context } : { policy: options.policy! }),
-    ...(options.accreditations !== undefined ? { accreditations: options.accreditations as never } : {}),
-    now: options.now,
-    kind: meta.kind,
-    ...(meta.entryCid !== undefined ? { entryCid: meta.entryCid } : {}),
-    signatureVerified: true,
-    checks,
-  });
-}
-
-/** The trust options to hand on, without undefined members. */
-export function trustOptionsOf(options: TrustOptions): TrustOptions {
-  if (!isPlainObject(options as unknown)) return {};
-  return {
-    ...(options.policy !== undefined ? { policy: options.policy } : {}),
-    ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
-    ...(options.context !== undefined ? { context: options.context } : {}),
-  };
+  await judgeTrust(document, { ...options, kind: meta.kind, entryCid: meta.entryCid, signatureVerified: true, checks });
 }

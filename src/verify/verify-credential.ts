@@ -3,18 +3,25 @@ import { checkEntrySchema } from '../entries/validate.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { CheckList, type VerificationResult } from '../result.js';
-import type { TrustPolicy } from '../trust/create-trust-policy.js';
-import { evaluateTrust, type TrustEvaluation } from '../trust/evaluate-trust.js';
+import { judgeTrust, type TrustEvaluation } from '../trust/judge-trust.js';
+import { trustOptionsOf, type TrustOptions } from '../trust/trust-options.js';
 import { roleLabel } from '../trust/rules.js';
-import type { FetchStatusList, TrustCheckpoint, TrustContext } from '../trust/trust-context.js';
 import { describeViolations, type VcdmViolation, knownContextSet, unknownContexts, vcdmViolations } from '../proof/vcdm-conformance.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 
-/** Options of {@link verifyCredential}. */
-export interface VerifyCredentialOptions {
-  /** The time to check validity against (default: now). */
-  now?: Date;
+/**
+ * Options of {@link verifyCredential}: the {@link TrustOptions} every verifier takes (`now`, a
+ * trust `policy` or `context`, accreditations, status lists, checkpoints, `fetchStatusList`, …)
+ * and the checks of this verifier.
+ *
+ * @example
+ * ```ts
+ * const options: VerifyCredentialOptions = { policy, accreditations: passport.accreditations, clockTolerance: 120 };
+ * await verifyCredential(entry, options);
+ * ```
+ */
+export interface VerifyCredentialOptions extends TrustOptions {
   /** Seconds of clock difference tolerated on validFrom / validUntil (default 60). */
   clockTolerance?: number;
   /** The proof purpose required (default `assertionMethod`). */
@@ -25,27 +32,6 @@ export interface VerifyCredentialOptions {
    * (ERR_CONTEXT_UNKNOWN): without JSON-LD processing its terms cannot be relied on.
    */
   knownContexts?: readonly string[];
-  /**
-   * A verifier's trust policy (createTrustPolicy). With one, the issuer must be accredited,
-   * through a chain to one of its roots, for the entry's kind (check `issuer-trust`), and the
-   * entry's status list is checked (check `status`). Without one, "verified" only means the
-   * credential is intact and signed by the key its issuer names.
-   */
-  policy?: TrustPolicy;
-  /** A prepared trust context (createTrustContext) shared across many credentials; replaces `policy` and the lists below. */
-  context?: TrustContext;
-  /** Accreditation and accreditation-revocation credentials, e.g. a passport's `accreditations`. */
-  accreditations?: readonly unknown[];
-  /** Status list credential snapshots, e.g. a passport's `statusLists`. */
-  statusLists?: readonly unknown[];
-  /** Checkpoints already verified; or give `entries` (a passport's) to read them from. */
-  checkpoints?: readonly TrustCheckpoint[];
-  /** A passport's entries, to read verified checkpoints from. */
-  entries?: readonly unknown[];
-  /** Online status list fetch (off by default: verification needs no network). */
-  fetchStatusList?: FetchStatusList;
-  /** Status lists older than this many seconds count as "unknown". */
-  maxStatusAge?: number;
   /** The entry's CID when the caller knows it (it is computed when needed otherwise). */
   entryCid?: string;
   /**
@@ -156,9 +142,9 @@ export async function verifyCredential(
   const outcome = await verifyEddsaJcsProof(document, checks, {
     now,
     clockTolerance: tolerance,
-    ...(purpose === undefined ? {} : { expectedProofPurpose: purpose }),
-    ...(options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {}),
-    ...(issuer.id !== undefined ? { signer: issuer.id } : {}),
+    expectedProofPurpose: purpose,
+    proofVerifiers: options.proofVerifiers,
+    signer: issuer.id,
   });
   if (outcome.verificationMethod) extra.verificationMethod = outcome.verificationMethod;
   if (outcome.controller) {
@@ -169,19 +155,13 @@ export async function verifyCredential(
 
   checkValidityPeriod(document, now, tolerance, checks);
   if (options.policy !== undefined || options.context !== undefined) {
-    extra.trust = await evaluateTrust(document, {
-      ...(options.context !== undefined ? { context: options.context } : { policy: options.policy! }),
-      ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
-      ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}),
-      ...(options.checkpoints !== undefined ? { checkpoints: options.checkpoints } : {}),
-      ...(options.entries !== undefined ? { entries: options.entries } : {}),
-      ...(options.fetchStatusList !== undefined ? { fetchStatusList: options.fetchStatusList } : {}),
-      ...(options.maxStatusAge !== undefined ? { maxStatusAge: options.maxStatusAge } : {}),
-      ...(options.entryCid !== undefined ? { entryCid: options.entryCid } : {}),
+    extra.trust = await judgeTrust(document, {
+      ...trustOptionsOf(options),
       now,
       kind,
+      entryCid: options.entryCid,
       checks,
-      // The proof was checked above; evaluateTrust checks it itself when it was not sound.
+      // The proof was checked above; the judge checks it itself when it was not sound.
       signatureVerified: outcome.valid && outcome.controller === issuer.id,
     });
   }
