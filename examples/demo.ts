@@ -5,7 +5,6 @@
 //   her; she is released and shares a presentation; an employer verifies it offline, holding
 //   only the authority's public key. Every step is printed; it finishes in seconds.
 import {
-  accreditIssuer,
   addEntries,
   addTrustMaterial,
   createIssuerProfile,
@@ -16,16 +15,16 @@ import {
   entryId,
   generateKeyPair,
   issueEntry,
-  lintDisclosure,
   mergePassports,
   serializePassport,
   verifyCredential,
   verifyPassport,
   verifyPresentation,
-  type AccreditationCredential,
   type IssuerRole,
   type SigningKeyPair,
 } from 'learning-passport';
+import { accreditIssuer, type AccreditationCredential } from 'learning-passport/trust';
+import { lintDisclosure } from 'learning-passport/present';
 
 type Say = (line?: string) => void;
 

@@ -2,13 +2,10 @@
 // QR payload, an entry, a passport, a presentation, or the authority's accreditations) into rows
 // of ✓ / ✗ / ? with plain-English text. No DOM and no network, so it runs in Node tests too.
 import {
-  ACCREDITATION_TYPE,
   createTrustPolicy,
-  decodeQrPayload,
   describeEntry,
   entryId,
   isPassportError,
-  QR_PREFIX,
   readPassport,
   verifyCredential,
   verifyPassport,
@@ -16,6 +13,8 @@ import {
   type Check,
   type TrustPolicy,
 } from 'learning-passport';
+import { ACCREDITATION_TYPE } from 'learning-passport/trust';
+import { decodeQrPayload, QR_PREFIX } from 'learning-passport/qr';
 
 /** ✓ every check passed, ✗ something failed, ? something could not be checked. */
 export type Mark = '✓' | '✗' | '?';

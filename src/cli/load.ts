@@ -21,7 +21,7 @@ export async function loadIssuerWithProfile(values: Record<string, unknown>): Pr
  * Reads a passport file. Entries that cannot be read are reported on stderr and kept out, never
  * silently lost: the original file is not changed.
  */
-export function loadPassport(path: string): Passport {
+export function readPassportFile(path: string): Passport {
   const { passport, problems } = readPassport(readText(path, 'passport'));
   for (const p of problems) warn(line`${colour.yellow('warning:')} ${path}: ${p.message}`);
   return passport;

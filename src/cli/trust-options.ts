@@ -1,6 +1,7 @@
 // The trust flags shared by `verify` and the trust-list commands: pinned roots, accreditation
 // files, status list snapshots and the authority's trust list.
-import { createTrustPolicy, verifyTrustList, type TrustList, type TrustPolicy } from '../index.js';
+import { createTrustPolicy, type TrustPolicy } from '../index.js';
+import { verifyTrustList, type TrustList } from '../trust.js';
 import { colour, printJson, readJson, UsageError } from './io.js';
 import { list, loadCredentials } from './load.js';
 

@@ -2,16 +2,13 @@
 // through a browser bundle. The test bundles this file twice: against the sources, and against
 // the published build (dist/) resolved the way a user's bundler resolves the package.
 import {
-  accreditIssuer,
   addEntries,
   canonicalJson,
   createIssuerProfile,
   createPassport,
   createPresentation,
   createTrustPolicy,
-  decodeQrPayload,
   describeEntry,
-  encodeQrPayload,
   generateKeyPair,
   issueEntry,
   mergePassports,
@@ -20,6 +17,8 @@ import {
   verifyPassport,
   verifyPresentation,
 } from 'learning-passport';
+import { accreditIssuer } from 'learning-passport/trust';
+import { decodeQrPayload, encodeQrPayload } from 'learning-passport/qr';
 
 // Counts WebCrypto Ed25519 calls, so the test can prove signing and verifying went through the
 // browser's own crypto (not the @noble/ed25519 fallback, and certainly not node:crypto).

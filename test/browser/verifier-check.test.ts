@@ -1,19 +1,19 @@
 // checkInput (examples/verifier-web/check.ts) in Node: the employer page's logic without a page.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  accreditIssuer,
   addEntries,
   createIssuerProfile,
   createPassport,
   createPresentation,
   describeEntry,
-  encodeQrPayload,
   generateKeyPair,
   issueEntry,
   serializePassport,
   type SignedEntry,
   type SigningKeyPair,
 } from '../../src/index.js';
+import { accreditIssuer } from '../../src/trust.js';
+import { encodeQrPayload } from '../../src/qr.js';
 import { checkInput, parseRoots } from '../../examples/verifier-web/check.js';
 
 const iso = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -8,16 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  accreditIssuer,
   createIssuerProfile,
   createPresentation,
   describeEntry,
-  encodeQrPayload,
   generateKeyPair,
   issueEntry,
   type SignedEntry,
   type SigningKeyPair,
 } from '../../src/index.js';
+import { accreditIssuer } from '../../src/trust.js';
+import { encodeQrPayload } from '../../src/qr.js';
 import { bundle, hasChromium, launch, recordRequests, serve } from './harness.js';
 import { buildVerifierPage } from '../../examples/verifier-web/build.js';
 

@@ -1,7 +1,7 @@
 // learning-passport accredit revoke | compromise: end an accreditation, or declare a key
 // compromised from a moment on. The output is a signed accreditation revocation: staple it into
 // passports ("trust add") and publish it in the next trust list ("trust-list build").
-import { revokeAccreditation } from '../../index.js';
+import { revokeAccreditation } from '../../trust.js';
 import { colour, printJson, readJson, UsageError, writeText } from '../io.js';
 import { loadIssuer } from '../load.js';
 import type { CommandContext } from '../types.js';

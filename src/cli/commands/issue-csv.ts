@@ -15,14 +15,13 @@ import {
   issueEntry,
   parseDidKey,
   serializePassport,
-  statusEntry,
   type EntryKind,
   type SignedEntry,
-  type StatusPurpose,
 } from '../../index.js';
+import { statusEntry, type StatusPurpose } from '../../trust.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, printJson, readJson, readText, UsageError } from '../io.js';
-import { loadIssuerWithProfile, loadPassport, writeAtomic } from '../load.js';
+import { loadIssuerWithProfile, readPassportFile, writeAtomic } from '../load.js';
 import type { CommandContext } from '../types.js';
 
 /** How a cell becomes a field value. */
@@ -225,7 +224,7 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
       outputs.push({ holder, file, entries: issued.length });
       continue;
     }
-    const passport = existsSync(file) ? loadPassport(file) : createPassport({ holder });
+    const passport = existsSync(file) ? readPassportFile(file) : createPassport({ holder });
     const result = await addEntries(passport, issued.map((x) => x.entry));
     const rowOf = new Map(issued.map((x) => [entryId(x.entry), x.row]));
     for (const r of result.rejected) {

@@ -4,7 +4,7 @@ import { dateTimeStampFromText } from '../../internal/time.js';
 import { colour, line, printJson, readJson, Refusal, safeJson, say, UsageError, writeText } from '../io.js';
 import { didYouMean } from '../suggest.js';
 import { kindFields } from './kinds.js';
-import { loadIssuerWithProfile, loadPassport } from '../load.js';
+import { loadIssuerWithProfile, readPassportFile } from '../load.js';
 import type { Command } from '../types.js';
 import { issueCsvOptions, issueFromCsv } from './issue-csv.js';
 
@@ -75,7 +75,7 @@ export const issueCommand: Command = {
     checkFieldNames(kind, fields, typeof values.fields === 'string' ? values.fields : undefined);
     const validFrom = dateFlag(values, 'valid-from');
     const validUntil = dateFlag(values, 'valid-until');
-    const passport = typeof values.passport === 'string' ? loadPassport(values.passport) : undefined;
+    const passport = typeof values.passport === 'string' ? readPassportFile(values.passport) : undefined;
     const passportHolder = passport ? passport.holder : undefined;
     // Issuing into a passport binds the entry to its holder unless --holder says otherwise.
     const holder = typeof values.holder === 'string' ? values.holder : passportHolder?.startsWith('did:') ? passportHolder : undefined;

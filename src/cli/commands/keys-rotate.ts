@@ -1,7 +1,8 @@
 // learning-passport keys rotate: a new key for the same organisation, the authority's
 // accreditation for it, and the old key's accreditation closed from now (entries the old key
 // signed before stay valid: every link is judged at the time it was signed).
-import { accreditIssuer, createIssuerProfile, decryptKeyFile, encryptKeyFile, generateKeyPair, revokeAccreditation, type AccreditationCredential } from '../../index.js';
+import { createIssuerProfile, decryptKeyFile, encryptKeyFile, generateKeyPair } from '../../index.js';
+import { accreditIssuer, revokeAccreditation, type AccreditationCredential } from '../../trust.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, passphraseFrom, printJson, readJson, readText, UsageError, writeSecret, writeText } from '../io.js';
 import type { CommandContext } from '../types.js';

@@ -4,23 +4,21 @@
 import {
   addEntries,
   createCheckpoint,
-  createTrustContext,
   createTrustPolicy,
   currentView,
   entryId,
   entryKindOf,
-  learningPassportOf,
   issueEntry,
-  lifecycleAuthority,
-  mayActOnEntry,
   serializePassport,
   type CanActFor,
   type Passport,
   type SignedEntry,
 } from '../../index.js';
+import { learningPassportOf } from '../../kinds.js';
+import { createTrustContext, lifecycleAuthority, mayActOnEntry } from '../../trust.js';
 import { isRealPartialDate } from '../../internal/time.js';
 import { colour, line, printJson, readJson, Refusal, say, UsageError, writeText } from '../io.js';
-import { list, loadIssuerWithProfile, loadPassport } from '../load.js';
+import { list, loadIssuerWithProfile, readPassportFile } from '../load.js';
 import { didYouMean } from '../suggest.js';
 import type { Command } from '../types.js';
 import { rootsFrom } from './verify.js';
@@ -73,7 +71,7 @@ export const transferCommand: Command = {
     if (!isRealPartialDate(values.date)) throw new UsageError(`--date must be a real day as YYYY-MM-DD (got "${values.date}")`, 'ERR_DATE_INVALID');
     if (values.from.trim().toLowerCase() === values.to.trim().toLowerCase()) throw new Refusal('--from and --to name the same establishment: there is nothing to transfer', 'ERR_NOTHING_TO_DO');
     const { key, profile } = await loadIssuerWithProfile(values);
-    const passport = loadPassport(path);
+    const passport = readPassportFile(path);
     const aims = list(values.aim);
     // The receipt names every entry handed over by its content id. A custody-transfer entry holds
     // at most MAX_TRANSFER_IDS ids, so a larger passport gets one receipt per slice.
@@ -125,7 +123,7 @@ export const revokeCommand: Command = {
       throw new UsageError(`--reason must be one of: ${REASONS.join(', ')}${didYouMean(String(reason), REASONS)}`, 'ERR_FLAG_VALUE');
     }
     const path = passportPath(values);
-    const passport = loadPassport(path);
+    const passport = readPassportFile(path);
     const cids = passport.entries.map((e) => entryId(e));
     const index = cids.indexOf(target);
     if (index < 0) {
@@ -182,7 +180,7 @@ export const checkpointCommand: Command = {
   options: { ...common },
   async run({ values, json }) {
     const path = passportPath(values);
-    const passport = loadPassport(path);
+    const passport = readPassportFile(path);
     if (passport.entries.length === 0) throw new Refusal(`${path} holds no entries: a checkpoint would cover nothing`, 'ERR_NOTHING_TO_DO');
     const { key, profile } = await loadIssuerWithProfile(values);
     // A checkpoint by this key over exactly these entries already exists: a second says nothing new.

@@ -1,7 +1,7 @@
 // learning-passport merge a.passport.json b.passport.json … -o out.passport.json
 import { mergePassports, serializePassport, type Passport } from '../../index.js';
 import { colour, line, printJson, progress, say, UsageError, writeText } from '../io.js';
-import { loadPassport } from '../load.js';
+import { readPassportFile } from '../load.js';
 import type { Command } from '../types.js';
 
 export const mergeCommand: Command = {
@@ -13,12 +13,12 @@ export const mergeCommand: Command = {
     if (positionals.length < 2) throw new UsageError('merge needs at least two passport files', 'ERR_USAGE');
     if (typeof values.out !== 'string') throw new UsageError('merge needs -o <out.passport.json>', 'ERR_FLAG_MISSING');
     const tick = progress('merging');
-    let merged: Passport = loadPassport(positionals[0]!);
+    let merged: Passport = readPassportFile(positionals[0]!);
     const added: string[] = [];
     const rejected: { source: string; cid?: string; code: string; message: string }[] = [];
     let conflicts = 0;
     for (const [i, path] of positionals.slice(1).entries()) {
-      const result = await mergePassports(merged, loadPassport(path));
+      const result = await mergePassports(merged, readPassportFile(path));
       merged = result.passport;
       added.push(...result.added);
       for (const r of result.rejected) rejected.push({ source: path, ...(r.cid ? { cid: r.cid } : {}), code: r.code, message: r.message });

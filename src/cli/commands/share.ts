@@ -1,21 +1,11 @@
 // learning-passport present | lint | qr | print: sharing what the holder chooses.
-import {
-  createPresentation,
-  entryKindOf,
-  subjectOf as credentialSubjectOf,
-  KIND_SENSITIVITY,
-  encodeQrPayload,
-  entryId,
-  lintDisclosure,
-  printPack,
-  toQrPng,
-  toQrSvg,
-  AUDIENCES,
-  type Audience,
-} from '../../index.js';
+import { createPresentation, entryKindOf, entryId, type Audience } from '../../index.js';
+import { subjectOf as credentialSubjectOf, KIND_SENSITIVITY } from '../../kinds.js';
+import { lintDisclosure, printPack, AUDIENCES } from '../../present.js';
+import { encodeQrPayload, toQrPng, toQrSvg } from '../../qr.js';
 import { colour, line, printJson, Refusal, safeJson, say, UsageError, warn, writeText } from '../io.js';
 import { didYouMean } from '../suggest.js';
-import { list, loadEntries, loadIssuer, loadPassport } from '../load.js';
+import { list, loadEntries, loadIssuer, readPassportFile } from '../load.js';
 import type { Command } from '../types.js';
 
 /** Entries from a passport file or an entries file, optionally narrowed to --entry CIDs. */
@@ -38,7 +28,7 @@ function subjectOf(entry: unknown): string | undefined {
 function loadEntriesOrPassport(path: string): unknown[] {
   const value = loadEntries(path);
   const first = value[0] as { type?: unknown } | undefined;
-  if (value.length === 1 && first && first.type === 'LearningPassport') return [...loadPassport(path).entries];
+  if (value.length === 1 && first && first.type === 'LearningPassport') return [...readPassportFile(path).entries];
   return value;
 }
 

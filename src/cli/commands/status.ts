@@ -9,7 +9,7 @@ import {
   setStatus,
   statusEntry,
   type StatusPurpose,
-} from '../../index.js';
+} from '../../trust.js';
 import { colour, printJson, readJson, UsageError, writeText } from '../io.js';
 import { loadIssuer, writeAtomic } from '../load.js';
 import type { Command } from '../types.js';

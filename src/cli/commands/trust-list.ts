@@ -1,6 +1,6 @@
 // learning-passport trust-list build | verify | show: the authority's one signed file of roots,
 // accreditations, revocations and compromise notices, and status list snapshots.
-import { createTrustList, verifyTrustList } from '../../index.js';
+import { createTrustList, verifyTrustList } from '../../trust.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, mark, printJson, readJson, UsageError, writeText } from '../io.js';
 import { list, loadCredentials, loadIssuer } from '../load.js';

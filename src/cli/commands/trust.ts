@@ -2,7 +2,7 @@
 // so a verifier offline needs only the authority's key.
 import { addTrustMaterial, serializePassport } from '../../index.js';
 import { colour, printJson, UsageError } from '../io.js';
-import { loadCredentials, loadPassport, writeAtomic } from '../load.js';
+import { loadCredentials, readPassportFile, writeAtomic } from '../load.js';
 import type { Command } from '../types.js';
 
 /** The items a trust list carries, each still signed by its own issuer. */
@@ -42,7 +42,7 @@ export const trustCommand: Command = {
     const accreditations = [...loadCredentials(values.accreditations, '--accreditations'), ...fromLists.accreditations];
     const statusLists = [...loadCredentials(values['status-list'], '--status-list'), ...fromLists.statusLists];
     if (accreditations.length + statusLists.length === 0) throw new UsageError('trust add needs --accreditations, --trust-list or --status-list');
-    const before = loadPassport(path);
+    const before = readPassportFile(path);
     const { passport, rejected } = await addTrustMaterial(before, { accreditations, statusLists });
     writeAtomic(path, serializePassport(passport));
     const added = {
