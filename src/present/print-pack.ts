@@ -2,6 +2,7 @@
 // facts in plain text beside it, instructions for checking, and the date it was printed. The
 // pack has no logo or header of its own, and refuses pack-level text that would reveal custody.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
+import { dayInWords } from '../internal/time.js';
 import { describeEntry } from '../entries/describe.js';
 import { issuerNameOf } from '../entries/read-credential.js';
 import { contentIdOf } from './entry-facts.js';
@@ -19,16 +20,13 @@ export interface PrintPackOptions {
   printedOn?: Date;
 }
 
-const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function plainDay(stamp: unknown): string | undefined {
-  if (typeof stamp !== 'string') return undefined;
-  const t = Date.parse(stamp);
-  return Number.isNaN(t) ? undefined : dateFormat.format(new Date(t));
+  return typeof stamp === 'string' ? dayInWords(stamp) : undefined;
 }
 
 function assertNeutral(text: string, name: string): void {
@@ -88,7 +86,7 @@ export async function printPack(entries: readonly object[], options: PrintPackOp
     ].join('');
     sections.push(`<section><div class="qr" aria-label="QR code for entry ${i + 1}">${svg}</div><div class="facts"><p class="small">Entry ${i + 1} of ${entries.length}</p>${facts}</div></section>`);
   }
-  const printed = dateFormat.format(printedOn);
+  const printed = dayInWords(printedOn.getTime()) ?? '';
   return `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>

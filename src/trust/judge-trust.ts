@@ -6,7 +6,7 @@
 // (evaluate-trust.ts) takes none of that from its caller.
 import type { PassportErrorCode } from '../errors.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { assertDate } from '../internal/time.js';
+import { assertDate, dateTimeStampInstant } from '../internal/time.js';
 import type { IssuerRole } from '../keys/types.js';
 import { entryId } from '../entries/entry-id.js';
 import { entryKindOf, issuerIdOf, subjectOf } from '../entries/read-credential.js';
@@ -18,7 +18,7 @@ import { allows, grantsAt, nameOf, organisationsOf, vouchedBefore, type Grant, t
 import { kindLabel, roleLabel, rolePlural, TRUST_KINDS } from './rules.js';
 import { contextInternals, createTrustContext, isTrustContext, type TrustContext } from './trust-context.js';
 import { trustOptionsOf, type TrustOptions } from './trust-options.js';
-import { instant, plainDay, shortDid } from './util.js';
+import { plainDay, shortDid } from './util.js';
 
 /** What the verifiers may tell the judge besides the trust options. */
 export interface JudgeTrustOptions extends TrustOptions {
@@ -237,7 +237,7 @@ async function judgeIssuer(
     return;
   }
   // The moment the issuer claims to have signed: the proof time, else validFrom.
-  const at = instant(created) ?? instant(doc.validFrom);
+  const at = dateTimeStampInstant(created) ?? dateTimeStampInstant(doc.validFrom);
   if (at === undefined) {
     distrust('ERR_ISSUER_UNTRUSTED', 'The entry carries no date, so it cannot be matched to its issuer’s accreditation.', 'unknown');
     return;

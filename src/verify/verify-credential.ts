@@ -1,7 +1,7 @@
 import { issuerIdOf, issuerNameOf } from '../entries/read-credential.js';
 import { checkEntrySchema } from '../entries/validate.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
+import { assertDate, dayInWords, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { CheckList, type VerificationResult } from '../result.js';
 import { judgeTrust, type TrustEvaluation } from '../trust/judge-trust.js';
 import { trustOptionsOf, type TrustOptions } from '../trust/trust-options.js';
@@ -58,11 +58,9 @@ export interface CredentialVerificationResult extends VerificationResult {
   violations?: VcdmViolation[];
 }
 
-const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** "3 March 2026" for a dateTimeStamp. */
 export function plainDate(value: string): string {
-  return dateFormat.format(new Date(parseDateTimeStamp(value)));
+  return dayInWords(parseDateTimeStamp(value)) ?? value;
 }
 
 /**

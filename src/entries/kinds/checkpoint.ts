@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { backend } from '../../backend/index.js';
 import { toHex, utf8 } from '../../internal/bytes.js';
-import { formatDateTimeStamp } from '../../internal/time.js';
+import { dayInWords, formatDateTimeStamp } from '../../internal/time.js';
 import { Cid, DateTimeStamp, defineKind, issuerOr } from './common.js';
 import { checkpointRule } from './rules.js';
 
@@ -55,11 +55,8 @@ export async function checkpointFields(cids: Iterable<string>, at: Date | string
   return { at: stamp, entryCount: sorted.length, cids: sorted, digest: await checkpointDigest(sorted) };
 }
 
-const timeFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 function plainInstant(value: string): string {
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? value : timeFormat.format(new Date(t));
+  return dayInWords(value) ?? value;
 }
 
 /**
