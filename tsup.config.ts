@@ -3,17 +3,28 @@ import { defineConfig, type Options } from 'tsup';
 // Two builds: the library (ESM + CJS, runtime-neutral) and the Node-only command line tool.
 // The crypto backends are separate entries so that package.json "imports" (#ed25519-backend)
 // can pick node:crypto under Node and WebCrypto / @noble/ed25519 everywhere else at run time.
+// The package's entry points: the root and one subpath per area (package.json "exports").
+const entryPoints = {
+  index: 'src/index.ts',
+  verify: 'src/verify.ts',
+  trust: 'src/trust.ts',
+  present: 'src/present.ts',
+  jwt: 'src/jwt.ts',
+  qr: 'src/qr.ts',
+  kinds: 'src/kinds.ts',
+  // The JSON-LD subpath (learning-passport/rdfc): its own entry, so the others never load jsonld.
+  rdfc: 'src/rdfc/index.ts',
+};
+
 const library = {
   entry: {
-    index: 'src/index.ts',
-    // The JSON-LD subpath (learning-passport/rdfc): its own entry, so the main one never loads jsonld.
-    rdfc: 'src/rdfc/index.ts',
+    ...entryPoints,
     'backend/ed25519-node': 'src/backend/ed25519-node.ts',
     'backend/ed25519-web': 'src/backend/ed25519-web.ts',
     // The worker thread verifyPassport's `workers` option starts (Node, ESM build).
     'verify-worker': 'src/passport/verify-worker.ts',
   },
-  dts: { entry: { index: 'src/index.ts', rdfc: 'src/rdfc/index.ts' } },
+  dts: { entry: entryPoints },
   target: 'es2022',
   platform: 'neutral',
   sourcemap: true,

@@ -9,6 +9,9 @@ export default defineConfig({
       // Examples import the package by name, as users do; tests run them against the sources.
       // (The subpath comes first: aliases match by prefix.)
       'learning-passport/rdfc': fileURLToPath(new URL('./src/rdfc/index.ts', import.meta.url)),
+      ...Object.fromEntries(
+        ['verify', 'trust', 'present', 'jwt', 'qr', 'kinds'].map((name) => [`learning-passport/${name}`, fileURLToPath(new URL(`./src/${name}.ts`, import.meta.url))]),
+      ),
       'learning-passport': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
     },
   },

@@ -15,19 +15,16 @@ import { findProhibited, PROHIBITED_PATTERNS } from '../src/entries/prohibited.j
 import {
   addEntries,
   addTrustMaterial,
-  createIdentityObject,
   createIssuerProfile,
   createPassport,
-  createStatusList,
   createTrustPolicy,
-  encodeStatusList,
   generateKeyPair,
   issueEntry,
-  matchIdentity,
   signCredential,
-  statusEntry,
   verifyPassport,
 } from '../src/index.js';
+import { createStatusList, encodeStatusList, statusEntry } from '../src/trust.js';
+import { createIdentityObject, matchIdentity } from '../src/present.js';
 import { PRISON_CODE_IN_TEXT } from '../src/internal/custody-text.js';
 
 const self = fileURLToPath(import.meta.url);

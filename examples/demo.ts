@@ -5,27 +5,26 @@
 //   her; she is released and shares a presentation; an employer verifies it offline, holding
 //   only the authority's public key. Every step is printed; it finishes in seconds.
 import {
-  accreditIssuer,
   addEntries,
   addTrustMaterial,
   createIssuerProfile,
   createPassport,
   createPresentation,
   createTrustPolicy,
-  describe,
+  describeEntry,
   entryId,
   generateKeyPair,
   issueEntry,
-  lintDisclosure,
   mergePassports,
   serializePassport,
   verifyCredential,
   verifyPassport,
   verifyPresentation,
-  type AccreditationCredential,
   type IssuerRole,
   type SigningKeyPair,
 } from 'learning-passport';
+import { accreditIssuer, type AccreditationCredential } from 'learning-passport/trust';
+import { lintDisclosure } from 'learning-passport/present';
 
 type Say = (line?: string) => void;
 
@@ -73,7 +72,7 @@ export async function runDemo(say: Say = () => {}) {
     startedOn: '2026-02',
     nextSteps: 'Carry on with writing; reading is complete.',
   });
-  for (const e of [assessment, maths, english]) say(`   + ${describe(e)}`);
+  for (const e of [assessment, maths, english]) say(`   + ${describeEntry(e)}`);
   let learnerCopy = (await addEntries(createPassport({ holder: amira.did }), [assessment, maths, english])).passport;
 
   step(3, 'Moved to prison B at short notice: both prisons sign the handover');

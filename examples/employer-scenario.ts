@@ -10,7 +10,6 @@
 // accreditation, recorded in her share log, and the verdict still names no custody role.
 // Run: npx tsx examples/employer-scenario.ts
 import {
-  accreditIssuer,
   createIssuerProfile,
   createPresentation,
   createTrustPolicy,
@@ -18,6 +17,7 @@ import {
   issueEntry,
   verifyPresentation,
 } from 'learning-passport';
+import { accreditIssuer } from 'learning-passport/trust';
 
 export async function runEmployerScenario() {
   const issued = '2026-03-03T10:00:00Z';

@@ -3,16 +3,15 @@
 // QR payload length ("LP1:" + Base45) and the QR version it needs at error correction level M.
 // The README carries the table this prints. Run: npx tsx examples/qr-sizes.ts
 import {
-  checkpointFields,
   createIssuerProfile,
-  encodeQrPayload,
   generateKeyPair,
   issueEntry,
-  qrVersion,
   type EntryFields,
   type EntryKind,
   type IssuerRole,
 } from 'learning-passport';
+import { checkpointFields } from 'learning-passport/kinds';
+import { encodeQrPayload, qrVersion } from 'learning-passport/qr';
 
 const A = 'bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea';
 const B = 'bagaaierb3sy6i3bwnbeqfjo4mzl2pvzycrmd4ph5zfjkm6dvl4o3ewd2ho7q';

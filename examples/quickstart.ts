@@ -2,18 +2,19 @@
 // the learner's passport holds it, and anyone verifies it offline under a trust policy that pins
 // only the national authority's key. Run (after `npm run build`): npx tsx examples/quickstart.ts
 import {
-  accreditIssuer,
+  
   addEntries,
   addTrustMaterial,
   createIssuerProfile,
   createPassport,
   createTrustPolicy,
-  describe,
+  describeEntry,
   generateKeyPair,
   issueEntry,
   serializePassport,
   verifyCredential,
 } from 'learning-passport';
+import { accreditIssuer } from 'learning-passport/trust';
 
 export async function quickstart() {
   // 1. The national authority: the one key a verifier pins (published, e.g. on its website).
@@ -51,7 +52,7 @@ export async function quickstart() {
   const { passport: withEntry } = await addEntries(createPassport({ holder: learner.did }), [entry]);
   const { passport } = await addTrustMaterial(withEntry, { accreditations: [accreditation] });
 
-  return { verified: result.verified, line: describe(entry), issuerName: entry.issuer.name, file: serializePassport(passport) };
+  return { verified: result.verified, line: describeEntry(entry), issuerName: entry.issuer.name, file: serializePassport(passport) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,4 +1,4 @@
-// The transfer scenario (reference/domain.md §6, S1 and S2): Amira earns entries at HMP A, is
+// The transfer scenario : Amira earns entries at HMP A, is
 // moved to HMP B at short notice, and four copies of her passport diverge: HMP A's, HMP B's, a
 // charity's re-issue store and her own paper pack. The copies are merged in different orders by
 // different people; nothing valid is lost, a tampered entry is refused, a correction replaces

@@ -2,17 +2,18 @@
 // authority's accreditations and compromise notices. A newer list replaces an older one; an
 // older one slipped back in is refused. Run (after `npm run build`): npx tsx examples/trust-list.ts
 import {
-  accreditIssuer,
+  
   createIssuerProfile,
   createPresentation,
-  createTrustList,
+  
   createTrustPolicy,
   generateKeyPair,
   issueEntry,
-  revokeAccreditation,
+  
   verifyPresentation,
-  verifyTrustList,
+  
 } from 'learning-passport';
+import { accreditIssuer, createTrustList, revokeAccreditation, verifyTrustList } from 'learning-passport/trust';
 
 export async function trustListExample() {
   // The authority, a prison accredited by it, a charity whose key is later stolen, a learner.

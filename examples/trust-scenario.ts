@@ -6,29 +6,31 @@
 // prison before the theft keeps the qualification trusted.
 // Run: npx tsx examples/trust-scenario.ts
 import {
-  accreditIssuer,
   addEntries,
   createCheckpoint,
   createIssuerProfile,
   createPassport,
-  createStatusList,
-  createTrustContext,
   createTrustPolicy,
   entryId,
-  evaluateTrust,
   generateKeyPair,
   issueEntry,
-  issueStatusListCredential,
   mergePassports,
   parsePassport,
-  revokeAccreditation,
   serializePassport,
-  setStatus,
-  statusEntry,
   verifyPassport,
   type Passport,
-  type TrustEvaluation,
 } from 'learning-passport';
+import { type TrustEvaluation } from 'learning-passport/verify';
+import {
+  accreditIssuer,
+  createStatusList,
+  createTrustContext,
+  evaluateTrust,
+  issueStatusListCredential,
+  revokeAccreditation,
+  setStatus,
+  statusEntry,
+} from 'learning-passport/trust';
 
 const say = (line: string): void => {
   if (runDirectly) console.log(line);

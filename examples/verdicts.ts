@@ -2,13 +2,14 @@
 // names) and `verdict` (what a person may rely on: valid, not-valid, cant-check), with one
 // `headline` and a short `summary`. Run: npx tsx examples/verdicts.ts (after npm run build).
 import {
-  accreditIssuer,
+  
   createIssuerProfile,
   createTrustPolicy,
   generateKeyPair,
   issueEntry,
   verifyCredential,
 } from 'learning-passport';
+import { accreditIssuer } from 'learning-passport/trust';
 
 export async function verdicts() {
   const authority = await generateKeyPair();

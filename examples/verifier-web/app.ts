@@ -1,6 +1,6 @@
 // The employer page: plain DOM, no framework, no network. The checking itself is in check.ts.
 import jsQR from 'jsqr';
-import type { TrustList } from 'learning-passport';
+import type { TrustList } from 'learning-passport/trust';
 import { checkInput, headlineText, MARK, parseRoots, readBakedTrustList, WORDS, type CheckReport, type Row, type Verdict } from './check.js';
 
 const $ = <T extends HTMLElement>(id: string): T => {

@@ -4,23 +4,23 @@
 // headline, one sentence on what was found, and what to do next. No DOM and no network, so it
 // runs in Node tests too.
 import {
-  ACCREDITATION_TYPE,
   createTrustPolicy,
-  decodeQrPayload,
-  describe,
+  describeEntry,
   entryId,
   isPassportError,
-  QR_PREFIX,
   readPassport,
-  TRUST_LIST_TYPE,
+  
   verifyCredential,
   verifyPassport,
   verifyPresentation,
-  verifyTrustList,
+  
   type Check,
-  type TrustList,
+  
   type TrustPolicy,
 } from 'learning-passport';
+import { TRUST_LIST_TYPE, verifyTrustList, type TrustList } from 'learning-passport/trust';
+import { ACCREDITATION_TYPE } from 'learning-passport/trust';
+import { decodeQrPayload, QR_PREFIX } from 'learning-passport/qr';
 
 /** The three verdicts, with the same meaning as in the library, the command line and the print pack. */
 export type Verdict = 'valid' | 'not-valid' | 'cant-check';
@@ -361,7 +361,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     const result = await verifyPassport(passport, trust);
     const byCid = new Map(passport.entries.map((entry) => [entryId(entry), entry] as const));
     const rows = result.entries.map((e): Row => {
-      const shown = verdictOf(e.result, byCid.has(e.cid) ? describe(byCid.get(e.cid)) : e.kind, e.state);
+      const shown = verdictOf(e.result, byCid.has(e.cid) ? describeEntry(byCid.get(e.cid)) : e.kind, e.state);
       const next = e.state === 'active' ? nextStep(e.result.checks, shown.verdict, trusted, options.trustList !== undefined) : e.state === 'superseded' ? 'Look at the newer record in the list.' : NEXT.doNotRely;
       return finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(e.result, e.cid), kind: e.kind }, e.result.checks);
     });
@@ -402,7 +402,7 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
   }
 
   const result = await verifyCredential(doc, trust);
-  const line = describe(doc);
+  const line = describeEntry(doc);
   const shown = verdictOf(result, line);
   const next = nextStep(result.checks, shown.verdict, trusted, options.trustList !== undefined);
   const row = finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(result), ...(result.kind ? { kind: result.kind } : {}) }, result.checks);

@@ -1,7 +1,7 @@
 // The learning-passport command. Exit codes: 0 valid / done, 1 invalid or refused, 2 usage or input error.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isPassportError } from '../index.js';
+import { isPassportError } from './api.js';
 import { accreditCommand } from './commands/accredit.js';
 import { issueCommand } from './commands/issue.js';
 import { runIssueWorker } from './commands/issue-workers.js';

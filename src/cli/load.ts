@@ -1,7 +1,7 @@
 // Loading the files commands work on: key files, passports, entries, credentials; atomic writes.
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { decryptKeyFile, isPassportError, readKeyFile, readPassport, type IssuerProfile, type Passport, type SigningKeyPair } from '../index.js';
+import { decryptKeyFile, isPassportError, readKeyFile, readPassport, type IssuerProfile, type Passport, type SigningKeyPair } from './api.js';
 import { colour, line, passphraseFrom, readJson, readText, UsageError, warn } from './io.js';
 
 /** Decrypts the key file named by --key; the profile is required for issuing. */
@@ -36,7 +36,7 @@ export async function loadIssuerWithProfile(values: Record<string, unknown>): Pr
  * Reads a passport file. Entries that cannot be read are reported on stderr and kept out, never
  * silently lost: the original file is not changed.
  */
-export function loadPassport(path: string): Passport {
+export function readPassportFile(path: string): Passport {
   const { passport, problems } = readPassport(readText(path, 'passport'));
   for (const p of problems) warn(line`${colour.yellow('warning:')} ${path}: ${p.message}`);
   return passport;

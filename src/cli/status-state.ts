@@ -1,7 +1,7 @@
 // The status list state file an issuer keeps between runs ("status create" makes it): the URL,
 // the purpose, the bits and the next free index. `status allocate`, `issue --status` and
 // `issue --csv --status` hand out indexes from it.
-import { statusEntry, type BitstringStatusListEntry, type StatusPurpose } from '../index.js';
+import { statusEntry, type BitstringStatusListEntry, type StatusPurpose } from './api.js';
 import { readJson, UsageError } from './io.js';
 import { writeAtomic } from './load.js';
 

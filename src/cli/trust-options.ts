@@ -1,7 +1,7 @@
 // The trust flags shared by `verify` and the trust-list commands: pinned roots, accreditation
 // files, status list snapshots and the authority's trust list.
 import { isPlainObject } from '../internal/json.js';
-import { createTrustPolicy, parseDidKey, verifyTrustList, type TrustList, type TrustListVerification, type TrustPolicy } from '../index.js';
+import { createTrustPolicy, parseDidKey, verifyTrustList, type TrustList, type TrustListVerification, type TrustPolicy } from './api.js';
 import { colour, line, printJson, readJson, Refusal, UsageError, warn } from './io.js';
 import { list, loadCredentials } from './load.js';
 

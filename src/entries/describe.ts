@@ -1,21 +1,10 @@
-// describe(): one plain-English line per entry, short enough for an Entry-3 reader (P14).
+// describeEntry(): one plain-English line per entry, short enough for an Entry-3 reader (P14).
 import { isPlainObject } from '../internal/json.js';
 import { anyKindDefinition } from './kinds/index.js';
-import { entryKindOf } from './validate.js';
+import { entryKindOf, issuerNameOf, subjectOf } from './read-credential.js';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 300) : undefined;
-}
-
-function issuerNameOf(credential: Record<string, unknown>): string | undefined {
-  const issuer = credential.issuer;
-  if (!isPlainObject(issuer)) return undefined;
-  return text(issuer.displayName) ?? text(issuer.name);
-}
-
-function subjectOf(credential: Record<string, unknown>): Record<string, unknown> | undefined {
-  const subject = Array.isArray(credential.credentialSubject) ? credential.credentialSubject[0] : credential.credentialSubject;
-  return isPlainObject(subject) ? subject : undefined;
 }
 
 function achievementName(credential: Record<string, unknown>): string | undefined {
@@ -33,10 +22,10 @@ function achievementName(credential: Record<string, unknown>): string | undefine
  * @param entry a signed entry or any credential
  * @example
  * ```ts
- * describe(entry); // "Kitchen team member at Greene King — work experience, March 2026 to July 2026"
+ * describeEntry(entry); // "Kitchen team member at Greene King — work experience, March 2026 to July 2026"
  * ```
  */
-export function describe(entry: unknown): string {
+export function describeEntry(entry: unknown): string {
   try {
     if (!isPlainObject(entry)) return 'Not a credential';
     const kind = entryKindOf(entry);

@@ -1,7 +1,8 @@
 // Public API of the entries area (curated named re-exports).
-export { describe } from './describe.js';
+export { describeEntry } from './describe.js';
+export { credentialIdOf, entryKindOf, issuerIdOf, issuerNameOf, learningPassportOf, subjectOf } from './read-credential.js';
 export { issueEntry, type HolderIdentity, type IssueEntryOptions } from './issue-entry.js';
-export { checkEntrySchema, entryKindOf, type EntrySchemaOutcome } from './validate.js';
+export { checkEntrySchema, type EntrySchemaOutcome } from './validate.js';
 export { findProhibited, PROHIBITED_PATTERNS, scanProhibited, type ProhibitedFinding, type ProhibitedPattern, type ScanOptions } from './prohibited.js';
 export type { EntryCredential, EntryCredentialStatus, IdentityObject, LearningPassportData, SignedEntry } from './types.js';
 export {

@@ -1,4 +1,4 @@
-// Prohibited-data firewall (domain.md §5.4 P1, class X). Entries must never carry criminal-record
+// Prohibited-data firewall (sensitivity class X: data no entry may hold). Entries must never carry criminal-record
 // data: offences, convictions, sentences, licence conditions, parole, MAPPA, adjudications,
 // incentive levels, prison / PNC / CRO numbers. The schemas have no fields for any of it; this
 // scan catches it in free text, at issue time (issueEntry) and when checking (checkEntrySchema).

@@ -5,7 +5,8 @@
 import { isPlainObject } from '../internal/json.js';
 import { ENTRY_VALIDATORS, type Issue } from './compiled/entry-validators.js';
 import { MAX_ISSUES, type EntryIssue } from './issues.js';
-import { ENTRY_KINDS, type EntryKind, isEntryKind } from './kinds/names.js';
+import { ENTRY_KINDS } from './kinds/names.js';
+import { entryKindOf, subjectOf } from './read-credential.js';
 import { scanProhibited } from './prohibited.js';
 
 /**
@@ -35,37 +36,6 @@ export interface TaggedIssue extends EntryIssue {
 const LP_PATH = ['credentialSubject', 'learningPassport'];
 // Establishment names are allowed only in custody-transfer entries (and the text built from them).
 const ESTABLISHMENT_KEYS = ['fromEstablishment', 'toEstablishment'] as const;
-
-function subjectOf(credential: Record<string, unknown>): Record<string, unknown> | undefined {
-  const subject = credential.credentialSubject;
-  if (isPlainObject(subject)) return subject;
-  if (Array.isArray(subject)) return subject.find((s): s is Record<string, unknown> => isPlainObject(s) && 'learningPassport' in s);
-  return undefined;
-}
-
-/**
- * The kind of a credential: its `credentialSubject.learningPassport.kind` when that is a known
- * kind, 'external' when the credential has no `learningPassport` (a credential from another
- * system), and 'unknown' when it has one whose kind is missing or not recognised.
- * Never throws.
- *
- * @example
- * ```ts
- * entryKindOf(entry); // 'qualification'
- * entryKindOf(someOpenBadge); // 'external'
- * ```
- */
-export function entryKindOf(credential: unknown): EntryKind | 'external' | 'unknown' {
-  try {
-    if (!isPlainObject(credential)) return 'external';
-    const subject = subjectOf(credential);
-    if (!subject || !('learningPassport' in subject)) return 'external';
-    const lp = subject.learningPassport;
-    return isPlainObject(lp) && isEntryKind(lp.kind) ? lp.kind : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** Schema + firewall issues of a credential (internal: issueEntry tells the two apart). */
 export function inspectEntry(credential: Record<string, unknown>, options: { signed?: boolean } = {}): { kind: string; issues: TaggedIssue[] } {

@@ -1,6 +1,7 @@
 // The custody-inference rules of the disclosure linter (privacy feature P3). Each rule finds
-// text that would let a reader work out that the holder was in custody. Sources: domain.md
-// §1.4 (what MoJ systems stamp on records) and §2.4 (what leaks in practice).
+// text that would let a reader work out that the holder was in custody. The rules cover what
+// prison and probation systems stamp on records (establishment names, prison numbers, wing and
+// cell words) and what is known to leak in practice (release dates, gaps, custody-only courses).
 
 /** What a finding is about. Codes are stable: callers and tests match on them. */
 export type DisclosureCode =

@@ -120,3 +120,14 @@ export function dateTimeStampFromText(value: unknown): string | undefined {
   if (!isDateTimeStamp(value)) return undefined;
   return isRealPartialDate(value.slice(0, value.indexOf('T'))) ? value : undefined;
 }
+
+const dayFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A day in words, "3 March 2026" (UTC), for an instant in milliseconds or a date string;
+ * undefined when the value does not name a day. The one formatter of days in messages.
+ */
+export function dayInWords(value: number | string): string | undefined {
+  const t = typeof value === 'number' ? value : Date.parse(value);
+  return Number.isFinite(t) ? dayFormat.format(new Date(t)) : undefined;
+}

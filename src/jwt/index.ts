@@ -4,14 +4,7 @@
 export { signVcJwt, type SignVcJwtOptions } from './sign-vc-jwt.js';
 export { verifyVcJwt, type VcJwtVerificationResult, type VerifyVcJwtOptions } from './verify-vc-jwt.js';
 export type { JwsAlgorithm } from './jose-keys.js';
-export {
-  issueSdJwtEntry,
-  presentSdJwt,
-  verifySdJwt,
-  VCT_PREFIX,
-  type DatePrecision,
-  type IssueSdJwtEntryOptions,
-  type PresentSdJwtOptions,
-  type SdJwtVerificationResult,
-  type VerifySdJwtOptions,
-} from './sd-jwt.js';
+export { issueSdJwtEntry, type IssueSdJwtEntryOptions } from './issue-sd-jwt-entry.js';
+export { presentSdJwt, type PresentSdJwtOptions } from './present-sd-jwt.js';
+export { MAX_SD_JWT_LENGTH, verifySdJwt, type SdJwtVerificationResult, type VerifySdJwtOptions } from './verify-sd-jwt.js';
+export { VCT_PREFIX, type DatePrecision } from './sd-jwt-types.js';

@@ -1,5 +1,6 @@
 // VC-JOSE-COSE §3.1: an entry secured as application/vc+jwt. The JWS payload is the credential
 // itself (no `vc` claim); any Data Integrity proof is dropped, since the JWS is the proof.
+import { issuerIdOf } from '../entries/read-credential.js';
 import { PassportError } from '../errors.js';
 import { describeViolations, vcdmViolations } from '../proof/vcdm-conformance.js';
 import { utf8 } from '../internal/bytes.js';
@@ -17,14 +18,6 @@ export interface SignVcJwtOptions {
   iat?: boolean | Date;
   /** Add `exp` (the signature's expiry, not the credential's validUntil). */
   exp?: Date;
-}
-
-/** The id of a credential's issuer (string or object form). */
-export function issuerIdOf(credential: Record<string, unknown>): string | undefined {
-  const issuer = credential.issuer;
-  if (typeof issuer === 'string') return issuer;
-  if (isPlainObject(issuer) && typeof issuer.id === 'string') return issuer.id;
-  return undefined;
 }
 
 /** Seconds since the epoch of a Date option. */

@@ -8,9 +8,9 @@ import { assertDate } from '../internal/time.js';
 import { checkKnownContexts, checkSchema, checkValidityPeriod } from '../verify/verify-credential.js';
 import { knownContextSet } from '../proof/vcdm-conformance.js';
 import { buildResult, CheckList, type VerificationResult } from '../result.js';
-import { describe as describeEntry } from '../entries/describe.js';
+import { describeEntry } from '../entries/describe.js';
 import { allowedAlgorithms, type JwsAlgorithm } from './jose-keys.js';
-import { issuerIdOf } from './sign-vc-jwt.js';
+import { issuerIdOf, subjectOf } from '../entries/read-credential.js';
 import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
 
@@ -18,8 +18,6 @@ import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
 export interface VerifyVcJwtOptions extends TrustOptions {
   /** Allowed JWS algorithms (default `['EdDSA', 'Ed25519']`; nothing else may be listed). */
   algorithms?: JwsAlgorithm[];
-  /** The time to check validity against (default: now). */
-  now?: Date;
   /** Seconds of clock difference tolerated (default 60). */
   clockTolerance?: number;
 }
@@ -116,8 +114,8 @@ export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}
   if (jti !== undefined && doc.id !== undefined && jti !== doc.id) {
     checks.fail('shape', 'ERR_JOSE_INVALID', 'The token\'s "jti" conflicts with the credential id.');
   }
-  const subject = doc.credentialSubject as { id?: unknown };
-  if (sub !== undefined && isPlainObject(subject) && subject.id !== undefined && sub !== subject.id) {
+  const subject = subjectOf(doc);
+  if (sub !== undefined && subject !== undefined && subject.id !== undefined && sub !== subject.id) {
     checks.fail('shape', 'ERR_JOSE_INVALID', 'The token\'s "sub" conflicts with the credential subject.');
   }
 

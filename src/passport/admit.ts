@@ -8,6 +8,7 @@
 //   a planted "remove at 9999-12-31" neither deletes an entry nor outranks the holder's real
 //   decisions.
 // Signature verdicts depend only on an item's bytes, so they are cached by content id.
+import { issuerIdOf } from '../entries/read-credential.js';
 import type { PassportErrorCode } from '../errors.js';
 import { dateTimeStampInstant, notInFuture } from '../internal/time.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
@@ -46,16 +47,6 @@ async function signatureVerdict(cid: string, document: Record<string, unknown>):
   if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
   verdicts.set(cid, verdict);
   return verdict;
-}
-
-function issuerIdOf(document: Record<string, unknown>): string | undefined {
-  const issuer = document.issuer;
-  if (typeof issuer === 'string') return issuer;
-  if (typeof issuer === 'object' && issuer !== null && !Array.isArray(issuer)) {
-    const id = (issuer as Record<string, unknown>).id;
-    return typeof id === 'string' ? id : undefined;
-  }
-  return undefined;
 }
 
 function typesOf(document: Record<string, unknown>): unknown[] {

@@ -7,7 +7,7 @@ import { toHex, utf8 } from '../internal/bytes.js';
 import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
 import { issueEntry, checkpointFields, type IssueEntryOptions, type SignedEntry } from '../entries/index.js';
 import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
-import { learningPassportOf } from './entry-info.js';
+import { learningPassportOf } from '../entries/read-credential.js';
 import { sealJson } from '../entries/entry-id.js';
 import { loadPassport } from './state.js';
 import type { Passport } from './types.js';

@@ -1,7 +1,7 @@
 // Internal: what the passport area reads from an entry (issuer, credential id, kind, lifecycle
 // links). Entries are untrusted JSON, so every read is defensive. Results are cached per sealed
 // (frozen) entry object.
-import { isPlainObject } from '../internal/json.js';
+import { credentialIdOf, entryKindOf, issuerIdOf, issuerNameOf, learningPassportOf } from '../entries/read-credential.js';
 
 /** What the passport area needs to know about one entry. */
 export interface EntryInfo {
@@ -19,34 +19,17 @@ export interface EntryInfo {
 
 const infos = new WeakMap<object, EntryInfo>();
 
-/** The learning-passport fields of an entry (`credentialSubject.learningPassport`). */
-export function learningPassportOf(entry: Record<string, unknown>): Record<string, unknown> | undefined {
-  const subject = Array.isArray(entry.credentialSubject) ? entry.credentialSubject[0] : entry.credentialSubject;
-  if (!isPlainObject(subject)) return undefined;
-  const lp = subject.learningPassport;
-  return isPlainObject(lp) ? lp : undefined;
-}
-
 /** Reads an entry's issuer, kind and lifecycle links. */
 export function entryInfo(entry: Record<string, unknown>): EntryInfo {
   const cached = infos.get(entry);
   if (cached) return cached;
   const fields = learningPassportOf(entry);
-  const issuerValue = entry.issuer;
-  let issuer: string | undefined;
-  let issuerName: string | undefined;
-  if (typeof issuerValue === 'string') issuer = issuerValue;
-  else if (isPlainObject(issuerValue)) {
-    if (typeof issuerValue.id === 'string') issuer = issuerValue.id;
-    const name = typeof issuerValue.displayName === 'string' ? issuerValue.displayName : issuerValue.name;
-    if (typeof name === 'string') issuerName = name;
-  }
-  const kind = fields && typeof fields.kind === 'string' ? fields.kind : 'external';
+  const kind = entryKindOf(entry);
   const info: EntryInfo = {
     kind,
-    issuer,
-    issuerName,
-    credentialId: typeof entry.id === 'string' ? entry.id : undefined,
+    issuer: issuerIdOf(entry),
+    issuerName: issuerNameOf(entry),
+    credentialId: credentialIdOf(entry),
     supersedes: fields && typeof fields.supersedes === 'string' ? fields.supersedes : undefined,
     target: kind === 'revocation' && fields && typeof fields.target === 'string' ? fields.target : undefined,
     fields,

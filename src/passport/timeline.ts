@@ -6,6 +6,7 @@ import { decidingProof } from '../proof/identity-proofs.js';
 import { isPlainObject } from '../internal/json.js';
 import { isDateTimeStamp } from '../internal/time.js';
 import { viewOf } from './current-view.js';
+import { subjectOf } from '../entries/read-credential.js';
 import { entryInfo } from './entry-info.js';
 import { loadPassport } from './state.js';
 import type { Passport, PassportView, SignedEntry, Timeline, TimelineItem, ViewOptions } from './types.js';
@@ -46,8 +47,8 @@ export function entryDate(entry: SignedEntry): { date: string | undefined; sourc
 
 function titleOf(entry: SignedEntry): string | undefined {
   if (typeof entry.name === 'string') return entry.name;
-  const subject = Array.isArray(entry.credentialSubject) ? entry.credentialSubject[0] : entry.credentialSubject;
-  if (isPlainObject(subject) && isPlainObject(subject.achievement) && typeof subject.achievement.name === 'string') return subject.achievement.name;
+  const subject = subjectOf(entry);
+  if (subject && isPlainObject(subject.achievement) && typeof subject.achievement.name === 'string') return subject.achievement.name;
   return undefined;
 }
 

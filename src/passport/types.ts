@@ -272,7 +272,7 @@ export interface ViewOptions {
 }
 
 /** Options of {@link verifyPassport}: passed to verifyCredential, plus the passport's own. */
-export interface VerifyPassportOptions extends VerifyCredentialOptions {
+export interface VerifyPassportOptions extends Omit<VerifyCredentialOptions, 'entryCid' | 'entries'> {
   /** How many verifications run at once (default 512: enough to keep the thread pool busy while the main thread prepares the next entries). */
   concurrency?: number;
   canActFor?: CanActFor;
@@ -283,8 +283,6 @@ export interface VerifyPassportOptions extends VerifyCredentialOptions {
    * trust policy or context; elsewhere it is ignored. Results are the same either way.
    */
   workers?: number;
-  /** Further verifyCredential options (a trust policy, accreditations) pass through untouched. */
-  [option: string]: unknown;
 }
 
 /** One entry of a {@link PassportReport}. */

@@ -2,9 +2,9 @@
 // untouched, so a trust policy added by the trust area applies to each entry), with bounded
 // concurrency so the Node backend's asynchronous Ed25519 verification keeps every core busy.
 import { verifyCredential, type CredentialVerificationResult } from '../verify/verify-credential.js';
-import type { TrustPolicy } from '../trust/create-trust-policy.js';
 import { lifecycleAuthority } from '../trust/may-act-on-entry.js';
 import { createStatusContext, createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
+import { trustOptionsOf } from '../trust/trust-options.js';
 import { viewOf } from './current-view.js';
 import { entryInfo } from './entry-info.js';
 import { admitSections } from './admit.js';
@@ -12,7 +12,7 @@ import { sectionsOf } from './merge-core.js';
 import { loadPassport, makePassport, stateOf } from './state.js';
 import { timelineOf } from './timeline.js';
 import { mapConcurrent } from './verification-cache.js';
-import { describe as describeEntry } from '../entries/describe.js';
+import { describeEntry } from '../entries/describe.js';
 import { describePassport, describeVerdict, lazy } from '../result.js';
 import { resultSubject } from '../verify/result-subject.js';
 import { sendableOptions, verifyInWorkers } from './verify-in-workers.js';
@@ -77,7 +77,7 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
       exclusions: [own.exclusions],
       accreditations: [own.accreditations],
       statusLists: [own.statusLists],
-      now: ((credentialOptions.now as Date | undefined) ?? new Date()).getTime(),
+      now: (credentialOptions.now ?? new Date()).getTime(),
     });
     for (const x of admitted.problems) problems.push({ section: x.section, index: x.index, ...(x.cid ? { cid: x.cid } : {}), code: x.code, message: x.message });
     p = makePassport({
@@ -96,17 +96,15 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   if (credentialOptions.policy !== undefined && credentialOptions.context === undefined) {
     trust = {
       context: await createTrustContext({
-        policy: credentialOptions.policy as TrustPolicy,
-        accreditations: [...((credentialOptions.accreditations as readonly unknown[] | undefined) ?? []), ...p.accreditations],
-        statusLists: [...((credentialOptions.statusLists as readonly unknown[] | undefined) ?? []), ...p.statusLists],
-        checkpoints: (credentialOptions.checkpoints as readonly TrustCheckpoint[] | undefined) ?? [],
+        ...trustOptionsOf(credentialOptions),
+        policy: credentialOptions.policy,
+        accreditations: [...(credentialOptions.accreditations ?? []), ...p.accreditations],
+        statusLists: [...(credentialOptions.statusLists ?? []), ...p.statusLists],
         entries: p.entries,
-        ...(credentialOptions.fetchStatusList ? { fetchStatusList: credentialOptions.fetchStatusList as FetchStatusList } : {}),
-        ...(credentialOptions.now ? { now: credentialOptions.now } : {}),
       }),
     };
   } else if (credentialOptions.context !== undefined) {
-    trust = { context: credentialOptions.context as TrustContext };
+    trust = { context: credentialOptions.context };
   }
   // Without a policy, the status lists the passport carries (and any given) still count for the
   // entries whose own issuer signed them: shared by every entry, like a trust context.

@@ -8,12 +8,13 @@ import { CheckList, describePresentation, describeVerdict, type Check, type Verd
 import { verifyVcJwt } from '../jwt/verify-vc-jwt.js';
 import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { resultSubject } from '../verify/result-subject.js';
-import { contentIdOf, credentialIdOf, kindOfEntry } from './entry-facts.js';
+import { credentialIdOf, entryKindOf } from '../entries/read-credential.js';
+import { contentIdOf } from './entry-facts.js';
 
 // The plain-English line needs every kind's definition (zod schemas): loaded on the first
 // presentation, so that importing the verifier (learning-passport/verify) loads no zod at all.
 let describing: Promise<(entry: unknown) => string> | undefined;
-const describer = (): Promise<(entry: unknown) => string> => (describing ??= import('../entries/describe.js').then((m) => m.describe));
+const describer = (): Promise<(entry: unknown) => string> => (describing ??= import('../entries/describe.js').then((m) => m.describeEntry));
 import { matchIdentity } from './identity-object.js';
 
 /** The result for one entry of a presentation. */
@@ -125,7 +126,7 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
       return {
         id: credentialIdOf(entry) ?? entryId ?? `#${index}`,
         ...(entryId ? { entryId } : {}),
-        kind: kindOfEntry(entry),
+        kind: entryKindOf(entry),
         verified,
         verdict,
         headline: headline(),

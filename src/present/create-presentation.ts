@@ -7,7 +7,8 @@ import type { SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
 import type { Signed } from '../proof/types.js';
 import { isCustodyRole } from '../keys/types.js';
-import { contentIdOf, credentialIdOf } from './entry-facts.js';
+import { credentialIdOf } from '../entries/read-credential.js';
+import { contentIdOf } from './entry-facts.js';
 import type { DisclosureWarning, LintDisclosureOptions } from './lint-disclosure.js';
 import { assertSelectionOptions, selectEntries, type Audience, type EntrySelection, type ExcludedEntry } from './select-entries.js';
 

@@ -1,6 +1,5 @@
-// What the sharing area needs to know about an entry: its kind, its sensitivity class, its
-// content id, and its plain-English description. Kept in one file so the rest of the area does
-// not depend on how the entries and passport areas spell these.
+// What the sharing area needs to know about an entry beyond the credential reader
+// (entries/read-credential): its sensitivity class and its content id.
 // The kind table compiled from the kind definitions, not the definitions themselves: this file
 // is on the presentation verifier's path, which must not load zod.
 import { KIND_TABLE } from '../entries/compiled/entry-validators.js';
@@ -8,28 +7,14 @@ import { isEntryKind } from '../entries/kinds/names.js';
 import { isPlainObject } from '../internal/json.js';
 import { entryId } from '../entries/entry-id.js';
 
-/** Sensitivity classes (domain.md §5.2): Neutral, Education-continuity, Custody-context, Special category. */
+/** Sensitivity classes: Neutral, Education-continuity, Custody-context, Special category. */
 export type SensitivityClass = 'N' | 'E' | 'C' | 'S';
-
-
-/** The kind of an entry: `credentialSubject.learningPassport.kind`, else 'external'. */
-export function kindOfEntry(entry: unknown): string {
-  if (!isPlainObject(entry)) return 'external';
-  const subject = entry.credentialSubject;
-  const lp = isPlainObject(subject) ? subject.learningPassport : undefined;
-  return isPlainObject(lp) && typeof lp.kind === 'string' ? lp.kind : 'external';
-}
 
 /** The default sensitivity class of a kind (unknown kinds count as custody-context, to be safe). */
 export function sensitivityOfKind(kind: string): SensitivityClass {
   // External credentials (other systems) are neutral by default; the linter still reads them.
   if (kind === 'external') return 'N';
   return isEntryKind(kind) ? KIND_TABLE[kind].sensitivity : 'C';
-}
-
-/** The credential `id` of an entry, when it has one. */
-export function credentialIdOf(entry: unknown): string | undefined {
-  return isPlainObject(entry) && typeof entry.id === 'string' ? entry.id : undefined;
 }
 
 /** The content id (CID) of an entry, or undefined when it cannot be computed. */

@@ -2,7 +2,8 @@
 // would tell a reader that the holder was in custody, and say so in plain words.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { isCustodyRole } from '../keys/types.js';
-import { contentIdOf, credentialIdOf, kindOfEntry, sensitivityOfKind } from './entry-facts.js';
+import { credentialIdOf, entryKindOf, issuerIdOf } from '../entries/read-credential.js';
+import { contentIdOf, sensitivityOfKind } from './entry-facts.js';
 import {
   CUSTODY_KINDS,
   custodyHits,
@@ -118,15 +119,14 @@ export function lintOne(
   };
   if (!isPlainObject(entry)) return out;
 
-  const kind = kindOfEntry(entry);
+  const kind = entryKindOf(entry);
   if (CUSTODY_KINDS.has(kind)) {
     add('custody-kind', 'high', `This is a ${kind.replace('-', ' ')} record. It only exists because of time in custody.`);
   } else if (sensitivityOfKind(kind) === 'C') {
     add('custody-kind', 'medium', `A ${kind.replace('-', ' ')} record often shows time in custody. Check the wording before you share it.`);
   }
 
-  const issuer = entry.issuer;
-  const issuerId = typeof issuer === 'string' ? issuer : isPlainObject(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
+  const issuerId = issuerIdOf(entry);
   if (issuerId) {
     const role = roles.get(issuerId);
     if (custodyIssuers.has(issuerId) || role === 'custody-associated') {

@@ -3,9 +3,11 @@
 // pack has no logo or header of its own, and refuses pack-level text that would reveal custody.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { plainPartialDate } from '../entries/kinds/common.js';
+import { dayInWords } from '../internal/time.js';
 import { entryDate } from '../passport/timeline.js';
-import { describe as describeEntry } from '../entries/describe.js';
-import { contentIdOf, credentialIdOf, kindOfEntry, sensitivityOfKind } from './entry-facts.js';
+import { describeEntry } from '../entries/describe.js';
+import { credentialIdOf, entryKindOf, issuerNameOf } from '../entries/read-credential.js';
+import { contentIdOf, sensitivityOfKind } from './entry-facts.js';
 import { lintDisclosure } from './lint-disclosure.js';
 import { encodeQrPayload } from '../qr/qr-payload.js';
 import { toQrSvg } from '../qr/qr-image.js';
@@ -56,14 +58,13 @@ function eventDate(doc: Record<string, unknown>): string | undefined {
   const { date, source } = entryDate(doc as never);
   if (date === undefined || source === undefined) return undefined;
   // A credential from another system says when it was issued only through validFrom.
-  const external = source === 'validFrom' && kindOfEntry(doc) === 'external';
+  const external = source === 'validFrom' && entryKindOf(doc) === 'external';
   if (!external && !source.startsWith('learningPassport.')) return undefined;
   const label = external ? 'Issued' : (DATE_LABELS[source.slice('learningPassport.'.length)] ?? 'Date');
   const day = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) ? plainPartialDate(date) : plainDay(date);
   return day ? `${label}: ${day}` : undefined;
 }
 
-const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 function escapeHtml(text: string): string {
   // Control characters (C0, C1, DEL) and invisible format characters (bidi overrides such as
@@ -74,9 +75,7 @@ function escapeHtml(text: string): string {
 }
 
 function plainDay(stamp: unknown): string | undefined {
-  if (typeof stamp !== 'string') return undefined;
-  const t = Date.parse(stamp);
-  return Number.isNaN(t) ? undefined : dateFormat.format(new Date(t));
+  return typeof stamp === 'string' ? dayInWords(stamp) : undefined;
 }
 
 function assertNeutral(text: string, name: string): void {
@@ -132,7 +131,7 @@ export async function printPack(entries: readonly object[], options: PrintPackOp
     if (!snap.ok || !isPlainObject(snap.value)) throw new TypeError(`entry ${i + 1} is not plain JSON`);
     const doc = snap.value as Record<string, unknown>;
     const id = contentIdOf(doc);
-    const kind = kindOfEntry(doc);
+    const kind = entryKindOf(doc);
     if (sensitivityOfKind(kind) === 'C' && !include.some((x) => x === id || x === credentialIdOf(doc))) {
       throw new TypeError(`entry ${i + 1} is a ${kind} entry, which shows time in custody to whoever reads the paper: leave it out, or list its id in "include" to print it deliberately`);
     }
@@ -149,7 +148,7 @@ export async function printPack(entries: readonly object[], options: PrintPackOp
     ].join('');
     sections.push(`<section><div class="qr" aria-label="QR code for entry ${i + 1}">${svg}</div><div class="facts"><p class="small">Entry ${i + 1} of ${entries.length}</p>${facts}</div></section>`);
   }
-  const printed = dateFormat.format(printedOn);
+  const printed = dayInWords(printedOn.getTime()) ?? '';
   return `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>

@@ -6,7 +6,8 @@
 //   justice:   N, E and C entries; S left out.
 // Anything left out can be put back by the holder, by naming it in `include` (CID or id).
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { contentIdOf, credentialIdOf, kindOfEntry, sensitivityOfKind, type SensitivityClass } from './entry-facts.js';
+import { credentialIdOf, entryKindOf, subjectOf } from '../entries/read-credential.js';
+import { contentIdOf, sensitivityOfKind, type SensitivityClass } from './entry-facts.js';
 import { lintDisclosure, type DisclosureWarning, type LintDisclosureOptions } from './lint-disclosure.js';
 
 /** Who a presentation is for. */
@@ -110,15 +111,15 @@ export function selectEntries(entries: readonly unknown[], options: SelectEntrie
       continue;
     }
     const doc = snap.value as Record<string, unknown>;
-    const kind = kindOfEntry(doc);
+    const kind = entryKindOf(doc);
     const entryId = contentIdOf(doc);
     const id = credentialIdOf(doc);
     const ids = { ...(entryId ? { entryId } : {}), ...(id ? { id } : {}) };
     const named = (entryId !== undefined && include.has(entryId)) || (id !== undefined && include.has(id));
     const warnings = lintDisclosure([doc], lint).map((w) => ({ ...w, entryId: entryId ?? id ?? w.entryId }));
 
-    const subject = doc.credentialSubject;
-    const boundTo = isPlainObject(subject) && typeof subject.id === 'string' ? subject.id : undefined;
+    const subject = subjectOf(doc);
+    const boundTo = typeof subject?.id === 'string' ? subject.id : undefined;
     let reason: ExclusionReason | undefined;
     const sensitivity = sensitivityOfKind(kind);
     if (options.holder !== undefined && boundTo !== undefined && boundTo !== options.holder) reason = 'other-holder';

@@ -18,8 +18,6 @@ export interface VerifyPresentationOptions extends TrustOptions {
   challenge: string;
   /** This verifier's domain. Required. */
   domain: string;
-  /** The time to check validity against (default now). */
-  now?: Date;
   /** The holder's name as on the ID you checked, for entries tied to a name rather than a key. */
   holderName?: string;
   /**

@@ -76,7 +76,6 @@ export async function signVpJwt(input: SignVpJwtInput): Promise<SignVpJwtResult>
 export interface VerifyVpJwtOptions extends TrustOptions {
   challenge: string;
   domain: string;
-  now?: Date;
   holderName?: string;
   /**
    * Require every shared entry to be about the person presenting it (default true), as

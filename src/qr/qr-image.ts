@@ -1,5 +1,6 @@
 // QR images of a payload, through the qrcode package: SVG text (for web pages and the printable
-// pack) and PNG bytes (for files and messaging). Error correction level M, as domain.md O1 asks.
+// pack) and PNG bytes (for files and messaging). Error correction level M: a
+// printed or photographed code still reads with up to 15% of it damaged.
 import { createQr, renderQrSvg } from './qrcode-core.js';
 import { writeMonochromePng } from './png.js';
 

@@ -1,6 +1,7 @@
 // Checks an entry's credentialStatus against a status list snapshot (carried in the passport or
 // supplied by the verifier) or, only when the caller passed a fetch function, a fetched list.
 // W3C Bitstring Status List v1.0 §3.2 "Validate Algorithm", returning results, never throwing.
+import { dateTimeStampInstant } from '../internal/time.js';
 import { isPassportError, type PassportErrorCode } from '../errors.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
@@ -9,7 +10,7 @@ import type { ByteBudget } from '../internal/streams.js';
 import { keyCompromisedSince } from './resolve-chain.js';
 import { decodeStatusListWithin, getStatus, MAX_STATUS_LIST_BYTES_PER_VERIFICATION, type StatusList } from './status-list.js';
 import { contextInternals, type TrustContext } from './trust-context.js';
-import { instant, plainAge, plainDay } from './util.js';
+import { plainAge, plainDay } from './util.js';
 
 /**
  * What was found for one credentialStatus entry.
@@ -78,14 +79,14 @@ async function verifyList(
   }
   const issuer = isPlainObject(doc.issuer) ? doc.issuer.id : doc.issuer;
   if (typeof issuer !== 'string') return 'it has no issuer';
-  const validFrom = instant(doc.validFrom);
-  const validUntil = doc.validUntil === undefined ? undefined : instant(doc.validUntil);
+  const validFrom = dateTimeStampInstant(doc.validFrom);
+  const validUntil = doc.validUntil === undefined ? undefined : dateTimeStampInstant(doc.validUntil);
   if ((doc.validFrom !== undefined && validFrom === undefined) || (doc.validUntil !== undefined && validUntil === undefined)) return 'its dates are not valid';
   const checks = new CheckList();
   const proof = await verifyEddsaJcsProof(doc, checks, { now: new Date(now), clockTolerance });
   if (!proof.valid) return `its signature does not verify (${checks.firstProblem?.message ?? 'unknown reason'})`;
   if (proof.controller !== issuer) return 'it was not signed by its issuer';
-  const updated = (proof.created !== undefined ? instant(proof.created) : undefined) ?? validFrom;
+  const updated = (proof.created !== undefined ? dateTimeStampInstant(proof.created) : undefined) ?? validFrom;
   if (updated === undefined) return 'it carries no date, so its age is unknown';
   const encodedList = subject.encodedList;
   // Copies with the same bits (the usual case: many copies of one list) are inflated once.

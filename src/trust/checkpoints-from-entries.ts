@@ -3,6 +3,7 @@
 // (sorted unique CIDs, count and digest agreeing) are returned; who signed them is judged later,
 // when a checkpoint is used (it must come from another organisation accredited for checkpoints).
 import { checkpointDigest } from '../entries/checkpoint-digest.js';
+import { entryKindOf, issuerIdOf, learningPassportOf } from '../entries/read-credential.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { PassportError } from '../errors.js';
 import { assertDate, isDateTimeStamp } from '../internal/time.js';
@@ -15,17 +16,16 @@ async function readCheckpoint(raw: unknown, now: Date): Promise<TrustCheckpoint 
   const snap = snapshotJson(raw);
   if (!snap.ok || !isPlainObject(snap.value)) return undefined;
   const doc = snap.value as Record<string, unknown>;
-  const subject = doc.credentialSubject;
-  if (!isPlainObject(subject) || !isPlainObject(subject.learningPassport) || subject.learningPassport.kind !== 'checkpoint') return undefined;
-  const lp = (doc.credentialSubject as { learningPassport: Record<string, unknown> }).learningPassport;
+  if (entryKindOf(doc) !== 'checkpoint') return undefined;
+  const lp = learningPassportOf(doc)!;
   const { at, cids, entryCount, digest } = lp;
   if (!isDateTimeStamp(at) || !Array.isArray(cids) || entryCount !== cids.length || typeof digest !== 'string') return undefined;
   for (let i = 0; i < cids.length; i++) {
     if (typeof cids[i] !== 'string' || (i > 0 && !((cids[i - 1] as string) < (cids[i] as string)))) return undefined;
   }
   if ((await checkpointDigest(cids as string[])) !== digest) return undefined;
-  const issuer = isPlainObject(doc.issuer) ? doc.issuer.id : doc.issuer;
-  if (typeof issuer !== 'string') return undefined;
+  const issuer = issuerIdOf(doc);
+  if (issuer === undefined) return undefined;
   const proof = await verifyEddsaJcsProof(doc, new CheckList(), { now });
   if (!proof.valid || proof.controller !== issuer) return undefined;
   return { issuer, at, cids: cids as string[] };

@@ -31,7 +31,9 @@ export {
   type TrustContextInput,
 } from './trust-context.js';
 export { checkpointsFromEntries } from './checkpoints-from-entries.js';
-export { evaluateTrust, type EvaluateTrustOptions, type TrustEvaluation } from './evaluate-trust.js';
+export { evaluateTrust, type EvaluateTrustOptions } from './evaluate-trust.js';
+export type { TrustEvaluation } from './judge-trust.js';
+export type { TrustOptions } from './trust-options.js';
 export type { TrustChainLink } from './resolve-chain.js';
 export type { StatusReport } from './check-status.js';
 export { ownKeyOnly, type LifecycleRequest } from './lifecycle-request.js';

@@ -1,11 +1,11 @@
 // Lifecycle authority: who may revoke or supersede an entry someone else signed. The passport's
 // current view asks this for every revocation and supersession it applies.
-import { assertDate } from '../internal/time.js';
+import { assertDate, dateTimeStampInstant } from '../internal/time.js';
 import { isPlainObject } from '../internal/json.js';
 import type { LifecycleRequest } from './lifecycle-request.js';
 import { allows, grantsAt, keyCompromisedSince, organisationsOf, vouchedBefore } from './resolve-chain.js';
 import { isTrustContext, type TrustContext } from './trust-context.js';
-import { instant, plainDay, tryDid } from './util.js';
+import { plainDay, tryDid } from './util.js';
 
 /**
  * Input of {@link mayActOnEntry}.
@@ -82,7 +82,7 @@ export function mayActOnEntry(context: TrustContext, input: MayActOnEntryInput):
     assertDate(input.at, 'at');
     at = input.at.getTime();
   } else {
-    const parsed = instant(input.at);
+    const parsed = dateTimeStampInstant(input.at);
     if (parsed === undefined) throw new TypeError('"at" must be a Date or a date-time string');
     at = parsed;
   }

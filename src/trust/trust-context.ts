@@ -2,7 +2,7 @@
 // and their revocations (signature-checked here, before any use), checkpoints and status lists.
 // Passport verification builds one context and evaluates every entry against it.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { assertDate, isDateTimeStamp } from '../internal/time.js';
+import { assertDate, dateTimeStampInstant, isDateTimeStamp } from '../internal/time.js';
 import { ISSUER_ROLES, type IssuerRole } from '../keys/types.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { entryId } from '../entries/entry-id.js';
@@ -14,7 +14,7 @@ import { DEFAULT_MAX_STATUS_AGE, isTrustPolicy, type TrustPolicy } from './creat
 import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
 import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
 import type { TrustCheckpoint } from './types.js';
-import { instant, tryDid } from './util.js';
+import { tryDid } from './util.js';
 
 export type { TrustCheckpoint } from './types.js';
 
@@ -189,9 +189,9 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
   const issuerValue = isPlainObject(doc.issuer) ? doc.issuer.id : doc.issuer;
   const issuer = tryDid(issuerValue);
   if (!issuer || issuer !== issuerValue) return reject('Its issuer is not a did:key.');
-  const validFrom = instant(doc.validFrom);
+  const validFrom = dateTimeStampInstant(doc.validFrom);
   if (validFrom === undefined) return reject('It has no valid "validFrom" date.');
-  const validUntil = doc.validUntil === undefined ? undefined : instant(doc.validUntil);
+  const validUntil = doc.validUntil === undefined ? undefined : dateTimeStampInstant(doc.validUntil);
   if (doc.validUntil !== undefined && (validUntil === undefined || validUntil < validFrom)) return reject('Its "validUntil" date is not valid.');
   const subject = doc.credentialSubject;
   if (!isPlainObject(subject)) return reject('It has no credentialSubject object.');
@@ -201,7 +201,7 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
   const proof = await verifyEddsaJcsProof(doc, checks, { now, clockTolerance });
   if (!proof.valid) return reject(`Its signature does not verify: ${checks.firstProblem?.message ?? 'unknown reason'}`, checks.firstProblem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID');
   if (proof.controller !== issuer) return reject('It was signed with a key that is not its issuer’s.', 'ERR_ISSUER_KEY_MISMATCH');
-  const signedAt = (proof.created !== undefined ? instant(proof.created) : undefined) ?? validFrom;
+  const signedAt = (proof.created !== undefined ? dateTimeStampInstant(proof.created) : undefined) ?? validFrom;
 
   if (isRevocation) {
     const did = subject.id === undefined ? undefined : tryDid(subject.id);
@@ -209,7 +209,7 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
     const accreditation = typeof subject.accreditation === 'string' ? subject.accreditation : undefined;
     if (!did && !accreditation) return reject('It names neither an accreditation nor a key.');
     if (subject.compromisedSince !== undefined && !isDateTimeStamp(subject.compromisedSince)) return reject('Its "compromisedSince" date is not valid.');
-    const compromisedSince = instant(subject.compromisedSince);
+    const compromisedSince = dateTimeStampInstant(subject.compromisedSince);
     const replacedBy = subject.replacedBy === undefined ? undefined : tryDid(subject.replacedBy);
     if (subject.replacedBy !== undefined && replacedBy !== subject.replacedBy) return reject('Its "replacedBy" is not a did:key.');
     return {
@@ -293,7 +293,7 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
   const read = readInput(input);
   const { policy, now, cps } = read;
   if (read.entries !== undefined) {
-    for (const cp of await checkpointsFromEntries(read.entries, { now })) cps.push({ issuer: cp.issuer, at: instant(cp.at)!, cids: new Set(cp.cids) });
+    for (const cp of await checkpointsFromEntries(read.entries, { now })) cps.push({ issuer: cp.issuer, at: dateTimeStampInstant(cp.at)!, cids: new Set(cp.cids) });
   }
   // A policy made from a trust list brings the list's material to every verification under it.
   const list = policy.trustList;
@@ -440,7 +440,7 @@ function readInput(input: TrustContextInput): {
       if (!c || typeof c.issuer !== 'string' || !isDateTimeStamp(c.at) || !Array.isArray(c.cids) || !c.cids.every((x) => typeof x === 'string')) {
         throw mistake(`"checkpoints[${i}]" must be { issuer, at (date-time), cids: string[] }`);
       }
-      return { issuer: c.issuer, at: instant(c.at)!, cids: new Set(c.cids as string[]) };
+      return { issuer: c.issuer, at: dateTimeStampInstant(c.at)!, cids: new Set(c.cids as string[]) };
     });
     const given = input.now;
     if (given !== undefined) assertDate(given, 'now');

@@ -6,7 +6,7 @@
 // an older one, and a list past its next update is not current.
 import { VC_V2_CONTEXT } from '../constants.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { assertDate, isDateTimeStamp } from '../internal/time.js';
+import { assertDate, dateTimeStampInstant, isDateTimeStamp } from '../internal/time.js';
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import { ISSUER_ROLES, type IssuerRole, type SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
@@ -17,7 +17,7 @@ import { ACCREDITATION_TYPE } from './accredit-issuer.js';
 import type { TrustRootInput } from './types.js';
 import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
 import { TRUST_KINDS, type TrustKind } from './rules.js';
-import { didOf, instant, toTimestamp, tryDid, uuidUrn } from './util.js';
+import { didOf, toTimestamp, tryDid, uuidUrn } from './util.js';
 
 /**
  * The credential type of a trust list.
@@ -175,7 +175,7 @@ function rootOf(value: unknown, where: string): TrustListRoot {
   }
   if (value.validFrom !== undefined) root.validFrom = toTimestamp(value.validFrom, `${where}.validFrom`);
   if (value.validUntil !== undefined) root.validUntil = toTimestamp(value.validUntil, `${where}.validUntil`);
-  if (root.validFrom && root.validUntil && instant(root.validUntil)! < instant(root.validFrom)!) throw new TypeError(`"${where}.validUntil" is before its validFrom`);
+  if (root.validFrom && root.validUntil && dateTimeStampInstant(root.validUntil)! < dateTimeStampInstant(root.validFrom)!) throw new TypeError(`"${where}.validUntil" is before its validFrom`);
   return root;
 }
 
@@ -204,7 +204,7 @@ export async function createTrustList(operatorKey: SigningKeyPair, input: Create
   if (!Number.isSafeInteger(input.sequenceNumber) || input.sequenceNumber < 1) throw new TypeError('"sequenceNumber" must be a positive integer');
   const issued = toTimestamp(input.issued ?? new Date(), 'issued');
   const nextUpdate = toTimestamp(input.nextUpdate, 'nextUpdate');
-  if (instant(nextUpdate)! <= instant(issued)!) throw new TypeError('"nextUpdate" must be after "issued"');
+  if (dateTimeStampInstant(nextUpdate)! <= dateTimeStampInstant(issued)!) throw new TypeError('"nextUpdate" must be after "issued"');
   const roots = (input.roots ?? [{ did: operatorKey.did, name: input.operatorName }]).map((r, i) => rootOf(r, `roots[${i}]`));
   if (roots.length === 0) throw new TypeError('"roots" must not be empty');
 
@@ -399,7 +399,7 @@ export async function verifyTrustList(document: unknown, options: VerifyTrustLis
     if (!isPlainObject(subject)) return 'It has no credentialSubject object.';
     if (!Number.isSafeInteger(subject.sequenceNumber) || (subject.sequenceNumber as number) < 1) return 'Its sequence number is not a positive integer.';
     if (!isDateTimeStamp(subject.issued) || !isDateTimeStamp(subject.nextUpdate)) return 'Its issue or next-update time is not a date-time with a time zone.';
-    if (instant(subject.nextUpdate)! <= instant(subject.issued)!) return 'Its next-update time is not after its issue time.';
+    if (dateTimeStampInstant(subject.nextUpdate)! <= dateTimeStampInstant(subject.issued)!) return 'Its next-update time is not after its issue time.';
     if (typeof subject.operatorName !== 'string' || subject.operatorName.trim() === '') return 'It names no operator.';
     for (const name of ['roots', 'accreditations', 'revocations', 'statusLists'] as const) {
       if (!Array.isArray(subject[name])) return `Its "${name}" is not a list.`;
@@ -457,12 +457,12 @@ export async function verifyTrustList(document: unknown, options: VerifyTrustLis
   }
   // Dates: issued not in the future; next update not passed.
   const at = now.getTime();
-  if (instant(s.issued)! > at + tol) {
+  if (dateTimeStampInstant(s.issued)! > at + tol) {
     checks.fail('validity-period', 'ERR_TRUST_LIST_INVALID', `The trust list claims to be issued in the future (${s.issued}).`);
     return fail('invalid', result);
   }
   let stale = false;
-  if (instant(s.nextUpdate)! + tol < at) {
+  if (dateTimeStampInstant(s.nextUpdate)! + tol < at) {
     const message = `Trust list #${s.sequenceNumber} is out of date: a newer one was due on ${day(s.nextUpdate)}. Get the current list from ${s.operatorName}.`;
     if (!options.acceptStale) {
       // Out of date is something missing (the current list), not something wrong: "can't check".
@@ -514,7 +514,7 @@ export async function verifyTrustList(document: unknown, options: VerifyTrustLis
 
 /** @internal The window check for a root key from a trust list: is `did` a root at `at` (ms)? */
 export function rootActiveAt(root: { validFrom?: string; validUntil?: string }, at: number, toleranceMs: number): boolean {
-  if (root.validFrom !== undefined && at + toleranceMs < instant(root.validFrom)!) return false;
-  if (root.validUntil !== undefined && at - toleranceMs > instant(root.validUntil)!) return false;
+  if (root.validFrom !== undefined && at + toleranceMs < dateTimeStampInstant(root.validFrom)!) return false;
+  if (root.validUntil !== undefined && at - toleranceMs > dateTimeStampInstant(root.validUntil)!) return false;
   return true;
 }

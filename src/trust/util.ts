@@ -1,7 +1,7 @@
 // Small helpers shared by the trust files (not exported from the package).
 import { backend } from '../backend/index.js';
 import { toHex } from '../internal/bytes.js';
-import { formatDateTimeStamp, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
+import { dayInWords, formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
 import { parseDidKey } from '../keys/did-key.js';
 
 /**
@@ -24,14 +24,6 @@ export function toTimestamp(value: unknown, name: string): string {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDateTimeStamp(value);
   if (isDateTimeStamp(value)) return value;
   throw new TypeError(`"${name}" must be a valid Date or a date-time string with a time zone`);
-}
-
-/**
- * Milliseconds of a dateTimeStamp, or undefined when it is not one.
- * @internal
- */
-export function instant(value: unknown): number | undefined {
-  return isDateTimeStamp(value) ? parseDateTimeStamp(value) : undefined;
 }
 
 /**
@@ -59,14 +51,12 @@ export function tryDid(value: unknown): string | undefined {
   }
 }
 
-const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /**
  * "3 March 2026".
  * @internal
  */
 export function plainDay(ms: number): string {
-  return dateFormat.format(new Date(ms));
+  return dayInWords(ms) ?? 'an unreadable date';
 }
 
 /**

@@ -2,7 +2,7 @@
 // read once here from what verification found, so the credential, presentation and passport
 // results name issuers the same way.
 import type { ResultSubject } from '../result.js';
-import type { TrustEvaluation } from '../trust/evaluate-trust.js';
+import type { TrustEvaluation } from '../trust/judge-trust.js';
 
 /**
  * The issuer's name and who accredited it, for the result builder: the accreditation's display

@@ -1,23 +1,32 @@
 import { decidingProof, isJcsProof, splitProofs } from '../proof/identity-proofs.js';
+import { issuerIdOf, issuerNameOf } from '../entries/read-credential.js';
 import { checkEntrySchema } from '../entries/validate.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { assertDate, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
+import { assertDate, dayInWords, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { buildResult, CheckList, type VerificationResult } from '../result.js';
-import { describe as describeEntry } from '../entries/describe.js';
+import { describeEntry } from '../entries/describe.js';
 import { resultSubject } from './result-subject.js';
-import type { TrustPolicy } from '../trust/create-trust-policy.js';
-import { evaluateTrust, type TrustEvaluation } from '../trust/evaluate-trust.js';
+import { judgeTrust, type TrustEvaluation } from '../trust/judge-trust.js';
+import { trustOptionsOf, type TrustOptions } from '../trust/trust-options.js';
 import { roleLabel } from '../trust/rules.js';
 import { checkStatus } from '../trust/check-status.js';
-import { createStatusContext, isStatusContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
+import { createStatusContext, isStatusContext } from '../trust/trust-context.js';
 import { describeViolations, type VcdmViolation, knownContextSet, unknownContexts, vcdmViolations } from '../proof/vcdm-conformance.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 
-/** Options of {@link verifyCredential}. */
-export interface VerifyCredentialOptions {
-  /** The time to check validity against (default: now). */
-  now?: Date;
+/**
+ * Options of {@link verifyCredential}: the {@link TrustOptions} every verifier takes (`now`, a
+ * trust `policy` or `context`, accreditations, status lists, checkpoints, `fetchStatusList`, …)
+ * and the checks of this verifier.
+ *
+ * @example
+ * ```ts
+ * const options: VerifyCredentialOptions = { policy, accreditations: passport.accreditations, clockTolerance: 120 };
+ * await verifyCredential(entry, options);
+ * ```
+ */
+export interface VerifyCredentialOptions extends TrustOptions {
   /** Seconds of clock difference tolerated on validFrom / validUntil (default 60). */
   clockTolerance?: number;
   /** The proof purpose required (default `assertionMethod`). */
@@ -28,29 +37,6 @@ export interface VerifyCredentialOptions {
    * (ERR_CONTEXT_UNKNOWN): without JSON-LD processing its terms cannot be relied on.
    */
   knownContexts?: readonly string[];
-  /**
-   * A verifier's trust policy (createTrustPolicy). With one, the issuer must be accredited,
-   * through a chain to one of its roots, for the entry's kind (check `issuer-trust`), and the
-   * entry's status list is checked (check `status`). Without one, "verified" only means the
-   * credential is intact, signed by the key its issuer names and, when it names a
-   * `credentialStatus`, not revoked or suspended by a list its own issuer key signed (from
-   * `statusLists` or `fetchStatusList`; no such list: `status` is "unknown").
-   */
-  policy?: TrustPolicy;
-  /** A prepared trust context (createTrustContext) shared across many credentials; replaces `policy` and the lists below. */
-  context?: TrustContext;
-  /** Accreditation and accreditation-revocation credentials, e.g. a passport's `accreditations`. */
-  accreditations?: readonly unknown[];
-  /** Status list credential snapshots, e.g. a passport's `statusLists`. Used with or without a policy: only a list signed by the entry's own issuer key counts. */
-  statusLists?: readonly unknown[];
-  /** Checkpoints already verified; or give `entries` (a passport's) to read them from. */
-  checkpoints?: readonly TrustCheckpoint[];
-  /** A passport's entries, to read verified checkpoints from. */
-  entries?: readonly unknown[];
-  /** Online status list fetch (off by default: verification needs no network). */
-  fetchStatusList?: FetchStatusList;
-  /** Status lists older than this many seconds count as "unknown". */
-  maxStatusAge?: number;
   /** The entry's CID when the caller knows it (it is computed when needed otherwise). */
   entryCid?: string;
   /**
@@ -77,21 +63,9 @@ export interface CredentialVerificationResult extends VerificationResult {
   violations?: VcdmViolation[];
 }
 
-function issuerOf(credential: Record<string, unknown>): { id?: string; name?: string } {
-  const issuer = credential.issuer;
-  if (typeof issuer === 'string') return { id: issuer };
-  if (isPlainObject(issuer) && typeof issuer.id === 'string') {
-    const name = typeof issuer.displayName === 'string' ? issuer.displayName : issuer.name;
-    return { id: issuer.id, ...(typeof name === 'string' ? { name } : {}) };
-  }
-  return {};
-}
-
-const dateFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** "3 March 2026" for a dateTimeStamp. */
 export function plainDate(value: string): string {
-  return dateFormat.format(new Date(parseDateTimeStamp(value)));
+  return dayInWords(parseDateTimeStamp(value)) ?? value;
 }
 
 /**
@@ -150,14 +124,16 @@ export async function verifyCredential(
   if (isVc11(document)) {
     // A Verifiable Credentials 1.1 credential (Learner Credential Wallet badges, Ed25519Signature2020)
     // is not a forgery: it follows a data model this verifier does not check.
-    const issuer = issuerOf(document);
+    const vc11Issuer = issuerIdOf(document);
+    const issuer = { id: vc11Issuer, name: vc11Issuer === undefined ? undefined : issuerNameOf(document) };
     checks.unknown('shape', 'ERR_CONTEXT_UNKNOWN', 'It is a Verifiable Credentials 1.1 credential; this verifier checks VC Data Model 2.0 credentials only, so it cannot be checked here.');
     return finish({ ...(issuer.id ? { issuer: issuer.id } : {}), ...(issuer.name ? { issuerName: issuer.name } : {}) });
   }
   subjectDocument = document;
   // VC Data Model 2.0 conformance first: linear in the document, before any hashing.
   const violations = vcdmViolations(document, 'credential');
-  const issuer = issuerOf(document);
+  const issuerId = issuerIdOf(document);
+  const issuer = { id: issuerId, name: issuerId === undefined ? undefined : issuerNameOf(document) };
   const extra: Omit<CredentialVerificationResult, keyof VerificationResult> = {
     ...(issuer.id ? { issuer: issuer.id } : {}),
     ...(issuer.name ? { issuerName: issuer.name } : {}),
@@ -177,9 +153,9 @@ export async function verifyCredential(
   const outcome = await verifyEddsaJcsProof(document, checks, {
     now,
     clockTolerance: tolerance,
-    ...(purpose === undefined ? {} : { expectedProofPurpose: purpose }),
-    ...(options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {}),
-    ...(issuer.id !== undefined ? { signer: issuer.id } : {}),
+    expectedProofPurpose: purpose,
+    proofVerifiers: options.proofVerifiers,
+    signer: issuer.id,
   });
   if (kind !== 'external' && outcome.valid && !splitProofs(document, issuer.id).deciding.some(isJcsProof)) {
     // A learning-passport entry is issued with eddsa-jcs-2022 and identified by that proof (its
@@ -227,19 +203,13 @@ export async function verifyCredential(
     // `verified` false, but the verdict is "can't check").
     checks.skip('issuer-trust', 'Who issued it was not checked against any trust list (no trust policy was given).');
   } else {
-    extra.trust = await evaluateTrust(document, {
-      ...(options.context !== undefined ? { context: options.context } : { policy: options.policy! }),
-      ...(options.accreditations !== undefined ? { accreditations: options.accreditations } : {}),
-      ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}),
-      ...(options.checkpoints !== undefined ? { checkpoints: options.checkpoints } : {}),
-      ...(options.entries !== undefined ? { entries: options.entries } : {}),
-      ...(options.fetchStatusList !== undefined ? { fetchStatusList: options.fetchStatusList } : {}),
-      ...(options.maxStatusAge !== undefined ? { maxStatusAge: options.maxStatusAge } : {}),
-      ...(options.entryCid !== undefined ? { entryCid: options.entryCid } : {}),
+    extra.trust = await judgeTrust(document, {
+      ...trustOptionsOf(options),
       now,
       kind,
+      entryCid: options.entryCid,
       checks,
-      // The proof was checked above; evaluateTrust checks it itself when it was not sound.
+      // The proof was checked above; the judge checks it itself when it was not sound.
       signatureVerified: outcome.valid && outcome.controller === issuer.id,
     });
   }

@@ -51,7 +51,13 @@ export async function bundle(entry: string, options: { from?: LibrarySource; min
     target: 'es2022',
     write: false,
     minify: options.minify ?? false,
-    alias: { 'learning-passport': from === 'src' ? `${root}src/index.ts` : `${root}dist/index.js` },
+    // The root and each subpath (learning-passport/trust, …) map to their entry file.
+    alias: Object.fromEntries(
+      ['', '/verify', '/trust', '/present', '/jwt', '/qr', '/kinds'].map((sub) => {
+        const file = sub === '' ? 'index' : sub.slice(1);
+        return [`learning-passport${sub}`, from === 'src' ? `${root}src/${file}.ts` : `${root}dist/${file}.js`];
+      }),
+    ),
     plugins: from === 'src' ? [webBackend] : [],
     ...(from === 'dist' ? { tsconfig: emptyTsconfig } : {}),
     logLevel: 'silent',

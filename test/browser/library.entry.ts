@@ -2,16 +2,13 @@
 // through a browser bundle. The test bundles this file twice: against the sources, and against
 // the published build (dist/) resolved the way a user's bundler resolves the package.
 import {
-  accreditIssuer,
   addEntries,
   canonicalJson,
   createIssuerProfile,
   createPassport,
   createPresentation,
   createTrustPolicy,
-  decodeQrPayload,
-  describe,
-  encodeQrPayload,
+  describeEntry,
   generateKeyPair,
   issueEntry,
   mergePassports,
@@ -20,6 +17,8 @@ import {
   verifyPassport,
   verifyPresentation,
 } from 'learning-passport';
+import { accreditIssuer } from 'learning-passport/trust';
+import { decodeQrPayload, encodeQrPayload } from 'learning-passport/qr';
 
 // Counts WebCrypto Ed25519 calls, so the test can prove signing and verifying went through the
 // browser's own crypto (not the @noble/ed25519 fallback, and certainly not node:crypto).
@@ -111,7 +110,7 @@ async function run(): Promise<Record<string, unknown>> {
   return {
     webCryptoEd25519,
     ed25519Calls,
-    sign: { kind: verified.kind, description: describe(maths) },
+    sign: { kind: verified.kind, description: describeEntry(maths) },
     verify: { verified: verified.verified, summary: verified.summary },
     tamper: { title: codes(tampered), holder: codes(changedHolder), verified: tampered.verified || changedHolder.verified },
     merge: {

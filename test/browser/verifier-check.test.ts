@@ -1,23 +1,24 @@
 // checkInput (examples/verifier-web/check.ts) in Node: the employer page's logic without a page.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  accreditIssuer,
   addEntries,
   createIssuerProfile,
   createPassport,
   createPresentation,
-  createTrustList,
-  describe as describeEntry,
-  encodeQrPayload,
+  
+  describeEntry,
+  
   generateKeyPair,
   issueEntry,
   serializePassport,
-  verifyTrustList,
+  
   type SignedEntry,
   type SigningKeyPair,
-  type TrustList,
-  type TrustListCredential,
+  
+  
 } from '../../src/index.js';
+import { accreditIssuer, createTrustList, verifyTrustList, type TrustList, type TrustListCredential } from '../../src/trust.js';
+import { encodeQrPayload } from '../../src/qr.js';
 import { checkInput, headlineText, NEXT, parseRoots, readBakedTrustList, verdictOf, worst } from '../../examples/verifier-web/check.js';
 
 const iso = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');

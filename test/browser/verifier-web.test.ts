@@ -13,25 +13,26 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  accreditIssuer,
   createIssuerProfile,
   createPresentation,
-  createStatusList,
-  createTrustList,
-  describe as describeEntry,
-  encodeQrPayload,
+  
+  
+  describeEntry,
+  
   generateKeyPair,
   issueEntry,
-  issueStatusListCredential,
-  setStatus,
-  statusEntry,
+  
+  
+  
   type SignedEntry,
   type SigningKeyPair,
-  type TrustListCredential,
+  
 } from '../../src/index.js';
+import { accreditIssuer, createStatusList, createTrustList, issueStatusListCredential, setStatus, statusEntry, type TrustListCredential } from '../../src/trust.js';
+import { encodeQrPayload } from '../../src/qr.js';
 import { bakeTrustList } from '../../src/cli/commands/verifier-page.js';
 import { buildVerifierPage } from '../../examples/verifier-web/build.js';
-import { hasChromium, hasDist, launch, serve } from './harness.js';
+import { bundle, hasChromium, hasDist, launch, recordRequests, serve } from './harness.js';
 
 const iso = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrustList, decryptKeyFile } from '../../src/index.js';
+import { decryptKeyFile } from '../../src/index.js';
+import { createTrustList } from '../../src/trust.js';
 import { workspace } from './run.js';
 
 const { dir, lp, file, json, did } = workspace('lp-cli-issuer-week-');

@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrustList, generateKeyPair } from '../../src/index.js';
+import { generateKeyPair } from '../../src/index.js';
+import { createTrustList } from '../../src/trust.js';
 import { workspace } from './run.js';
 
 const { lp, file, json, did } = workspace('lp-cli-page-');

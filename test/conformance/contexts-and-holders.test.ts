@@ -4,14 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createPresentation,
   generateKeyPair,
-  KNOWN_CONTEXTS,
   signCredential,
-  unknownContexts,
   VC_V2_CONTEXT,
   verifyCredential,
   verifyPresentation,
   type SigningKeyPair,
 } from '../../src/index.js';
+import { KNOWN_CONTEXTS, unknownContexts } from '../../src/verify.js';
 import { entryDocument, makeEntry, makeIssuer, type TestIssuer } from '../present/fixtures.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');

@@ -12,13 +12,11 @@ import {
   isPassportError,
   signCredential,
   VC_V2_CONTEXT,
-  VCDM_RULES,
-  vcdmViolations,
   verifyCredential,
   verifyPresentation,
   type SigningKeyPair,
-  type VcdmRule,
 } from '../../src/index.js';
+import { VCDM_RULES, vcdmViolations, type VcdmRule } from '../../src/verify.js';
 import { MAX_VIOLATIONS } from '../../src/proof/vcdm-conformance.js';
 
 type Doc = Record<string, any>;
@@ -322,7 +320,7 @@ describe('conformance checks are bounded', () => {
 
 describe('vc+jwt credentials meet the same MUSTs', () => {
   it('signVcJwt refuses a credential with id: null; verifyVcJwt rejects one signed anyway', async () => {
-    const { signVcJwt, verifyVcJwt } = await import('../../src/index.js');
+    const { signVcJwt, verifyVcJwt } = await import('../../src/jwt.js');
     const { CompactSign } = await import('jose');
     const { joseSigningKey } = await import('../../src/jwt/jose-keys.js');
     const bad = credential((c) => (c.id = null));

@@ -5,17 +5,16 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkEntrySchema,
-  describe as describeEntry,
+  describeEntry,
   ENTRY_KINDS,
   entryKindOf,
   isPassportError,
   issueEntry,
-  KIND_ACHIEVEMENT_TYPE,
-  KIND_SENSITIVITY,
   verifyCredential,
   type EntryKind,
   type SignedEntry,
 } from '../../src/index.js';
+import { KIND_ACHIEVEMENT_TYPE, KIND_SENSITIVITY } from '../../src/kinds.js';
 import { CID_A, CID_B, EXPECTED_DESCRIPTION, FIXTURE_ISSUER, fixtureFields, OB_SCHEMA, signer, type Signer } from './fixtures.js';
 
 const NOW = new Date('2026-10-01T12:00:00Z');

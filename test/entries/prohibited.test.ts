@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkEntrySchema, findProhibited, isPassportError, issueEntry, scanProhibited, verifyCredential } from '../../src/index.js';
+import { checkEntrySchema, isPassportError, issueEntry, verifyCredential } from '../../src/index.js';
+import { findProhibited, scanProhibited } from '../../src/kinds.js';
 import { fixtureFields, signer, type Signer } from './fixtures.js';
 
 let fields: Awaited<ReturnType<typeof fixtureFields>>;

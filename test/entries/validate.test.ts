@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkEntrySchema, describe as describeEntry, ENTRY_KINDS, entryKindOf, issueEntry, type SignedEntry } from '../../src/index.js';
+import { checkEntrySchema, describeEntry, ENTRY_KINDS, entryKindOf, issueEntry, type SignedEntry } from '../../src/index.js';
 import { FIXTURE_ISSUER, fixtureFields, OB_BASIC_EXAMPLE, signer } from './fixtures.js';
 
 const basicBadge = OB_BASIC_EXAMPLE;
@@ -59,10 +59,14 @@ describe('checkEntrySchema and entryKindOf', () => {
     expect(checkEntrySchema(copy).issues).toEqual([]);
   });
 
-  it('finds learningPassport in a credentialSubject list (and reports the list shape)', () => {
+  it('reads the kind from the first subject of a list, and calls learningPassport on a later one "unknown"', () => {
     const copy = structuredClone(entries[0]) as unknown as Record<string, any>;
-    copy.credentialSubject = [{ id: 'did:example:1' }, copy.credentialSubject];
+    copy.credentialSubject = [copy.credentialSubject, { id: 'did:example:1' }];
     expect(entryKindOf(copy)).toBe('qualification');
+    expect(checkEntrySchema(copy).issues.length).toBeGreaterThan(0); // an entry has one subject
+    copy.credentialSubject.reverse();
+    // Not 'external': a custody-transfer hidden in a second subject must not pass as neutral.
+    expect(entryKindOf(copy)).toBe('unknown');
     expect(checkEntrySchema(copy).issues.length).toBeGreaterThan(0);
   });
 

@@ -1,26 +1,22 @@
 // One set of genuine artefacts (entry, passport, presentation, JWTs, SD-JWT, key file,
 // accreditation, status list) made once per test file, so hostile variants start from real data.
 import {
-  accreditIssuer,
   addEntries,
   createIssuerProfile,
   createPassport,
   createPresentation,
-  createStatusList,
   createTrustPolicy,
-  encodeStatusList,
   encryptKeyFile,
   generateKeyPair,
   issueEntry,
-  issueSdJwtEntry,
-  presentSdJwt,
   serializePassport,
-  signVcJwt,
-  signVpJwt,
   type Passport,
   type SigningKeyPair,
   type TrustPolicy,
 } from '../../src/index.js';
+import { accreditIssuer, createStatusList, encodeStatusList } from '../../src/trust.js';
+import { signVpJwt } from '../../src/present.js';
+import { issueSdJwtEntry, presentSdJwt, signVcJwt } from '../../src/jwt.js';
 
 export const NOW = new Date('2026-06-01T12:00:00Z');
 export const CHALLENGE = 'c-4f1e9b';

@@ -6,25 +6,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addEntries,
   checkEntrySchema,
-  createTrustContext,
-  decodeQrPayload,
-  decodeStatusList,
   decryptKeyFile,
-  describe as describeEntry,
+  describeEntry,
   entryId,
-  evaluateTrust,
   importKeyPair,
-  lintDisclosure,
   mergePassports,
   parsePassport,
   readKeyFile,
   readPassport,
   verifyPassport,
   verifyPresentation,
-  verifySdJwt,
-  verifyVcJwt,
-  verifyVpJwt,
 } from '../../src/index.js';
+import { createTrustContext, decodeStatusList, evaluateTrust } from '../../src/trust.js';
+import { lintDisclosure, verifyVpJwt } from '../../src/present.js';
+import { verifySdJwt, verifyVcJwt } from '../../src/jwt.js';
+import { decodeQrPayload } from '../../src/qr.js';
 import { CHALLENGE, DOMAIN, getWorld, NOW, type World } from './fixtures.js';
 import { expectAllowedError, expectFailedResult, hostileJson, hostileText, hostileValue, throwsOnlyAllowed } from './hostile.js';
 

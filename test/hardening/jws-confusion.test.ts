@@ -6,7 +6,9 @@
 import { createHmac, createSign, generateKeyPairSync } from 'node:crypto';
 import { FlattenedSign } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDidKey, presentSdJwt, verifySdJwt, verifyVcJwt, verifyVpJwt } from '../../src/index.js';
+import { parseDidKey } from '../../src/index.js';
+import { verifyVpJwt } from '../../src/present.js';
+import { presentSdJwt, verifySdJwt, verifyVcJwt } from '../../src/jwt.js';
 import { joseSigningKey, publicJwkOf } from '../../src/jwt/jose-keys.js';
 import { CHALLENGE, DOMAIN, getWorld, NOW, type World } from './fixtures.js';
 

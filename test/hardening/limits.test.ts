@@ -5,25 +5,24 @@ import { base58btc } from 'multiformats/bases/base58';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addEntries,
-  createTrustContext,
-  decodeQrPayload,
-  decodeStatusList,
-  encodeQrPayload,
   MAX_PASSPORT_ITEMS,
-  MAX_STATUS_LIST_BYTES,
   parsePassport,
-  QR_MAX_DECODED_BYTES,
-  QR_MAX_PAYLOAD_LENGTH,
   readPassport,
   signCredential,
   verifyCredential,
   verifyPresentation,
-  verifySdJwt,
-  verifyVcJwt,
 } from '../../src/index.js';
+import { createTrustContext, decodeStatusList, MAX_STATUS_LIST_BYTES } from '../../src/trust.js';
+import { verifySdJwt, verifyVcJwt } from '../../src/jwt.js';
+import {
+  decodeQrPayload,
+  encodeQrPayload,
+  QR_MAX_DECODED_BYTES,
+  QR_MAX_PAYLOAD_LENGTH,
+} from '../../src/qr.js';
 import { JSON_LIMITS } from '../../src/internal/json.js';
 import { joseSigningKey } from '../../src/jwt/jose-keys.js';
-import { MAX_SD_JWT_LENGTH } from '../../src/jwt/sd-jwt.js';
+import { MAX_SD_JWT_LENGTH } from '../../src/jwt/verify-sd-jwt.js';
 import { MAX_JWS_LENGTH } from '../../src/jwt/verify-jws.js';
 import { MAX_MULTIBASE_LENGTH } from '../../src/keys/multikey.js';
 import { toBase45 } from '../../src/qr/base45.js';

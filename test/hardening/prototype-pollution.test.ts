@@ -7,16 +7,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   addEntries,
   checkEntrySchema,
-  createTrustContext,
-  decodeQrPayload,
-  decodeStatusList,
   decryptKeyFile,
-  describe as describeEntry,
-  encodeQrPayload,
+  describeEntry,
   entryId,
-  evaluateTrust,
   importKeyPair,
-  lintDisclosure,
   mergePassports,
   parsePassport,
   readKeyFile,
@@ -26,10 +20,11 @@ import {
   verifyCredential,
   verifyPassport,
   verifyPresentation,
-  verifySdJwt,
-  verifyVcJwt,
-  verifyVpJwt,
 } from '../../src/index.js';
+import { createTrustContext, decodeStatusList, evaluateTrust } from '../../src/trust.js';
+import { lintDisclosure, verifyVpJwt } from '../../src/present.js';
+import { verifySdJwt, verifyVcJwt } from '../../src/jwt.js';
+import { decodeQrPayload, encodeQrPayload } from '../../src/qr.js';
 import { joseSigningKey } from '../../src/jwt/jose-keys.js';
 import { CHALLENGE, DOMAIN, getWorld, NOW, type World } from './fixtures.js';
 import { expectPrototypesClean, pollutingJsonText, throwsOnlyAllowed } from './hostile.js';

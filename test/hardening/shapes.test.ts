@@ -7,14 +7,9 @@ import {
   addEntries,
   canonicalJson,
   checkEntrySchema,
-  createTrustContext,
-  decodeQrPayload,
-  describe as describeEntry,
-  encodeQrPayload,
+  describeEntry,
   entryId,
-  evaluateTrust,
   importKeyPair,
-  lintDisclosure,
   parsePassport,
   readKeyFile,
   readPassport,
@@ -22,10 +17,11 @@ import {
   verifyCredential,
   verifyPassport,
   verifyPresentation,
-  verifySdJwt,
-  verifyVcJwt,
-  verifyVpJwt,
 } from '../../src/index.js';
+import { createTrustContext, evaluateTrust } from '../../src/trust.js';
+import { lintDisclosure, verifyVpJwt } from '../../src/present.js';
+import { verifySdJwt, verifyVcJwt } from '../../src/jwt.js';
+import { decodeQrPayload, encodeQrPayload } from '../../src/qr.js';
 import { joseSigningKey } from '../../src/jwt/jose-keys.js';
 import { deflateRaw } from '../../src/qr/deflate.js';
 import { toBase45 } from '../../src/qr/base45.js';

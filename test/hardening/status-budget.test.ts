@@ -5,21 +5,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createIssuerProfile,
-  createStatusList,
-  createTrustContext,
   createTrustPolicy,
-  encodeStatusList,
-  evaluateTrust,
   generateKeyPair,
   issueEntry,
-  MAX_STATUS_LIST_BYTES,
-  MAX_STATUS_LIST_BYTES_PER_VERIFICATION,
-  MIN_STATUS_LIST_LENGTH,
   signCredential,
-  statusEntry,
   type SigningKeyPair,
   type TrustPolicy,
 } from '../../src/index.js';
+import {
+  createStatusList,
+  createTrustContext,
+  encodeStatusList,
+  evaluateTrust,
+  MAX_STATUS_LIST_BYTES,
+  MAX_STATUS_LIST_BYTES_PER_VERIFICATION,
+  MIN_STATUS_LIST_LENGTH,
+  statusEntry,
+} from '../../src/trust.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const URL_BASE = 'https://status.example.org/lists/';

@@ -1,7 +1,8 @@
 // Header values come straight from JSON.parse: an object whose toString is not a function must
 // give a result, not an exception, when a message names it.
 import { describe, expect, it } from 'vitest';
-import { verifyVcJwt, verifyVpJwt } from '../../src/index.js';
+import { verifyVpJwt } from '../../src/present.js';
+import { verifyVcJwt } from '../../src/jwt.js';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const token = (header: unknown) => `${b64(header)}.${b64({ a: 1 })}.${Buffer.alloc(64).toString('base64url')}`;

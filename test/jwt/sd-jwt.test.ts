@@ -9,7 +9,7 @@ import { fromBase64url, toBase64url, utf8 } from '../../src/internal/bytes.js';
 import { joseSigningKey } from '../../src/jwt/jose-keys.js';
 import { checkDisclosures, sdDigest } from '../../src/jwt/sd-jwt-disclosures.js';
 import type { SigningKeyPair } from '../../src/keys/types.js';
-import { issueSdJwtEntry, presentSdJwt, verifySdJwt, VCT_PREFIX } from '../../src/jwt/sd-jwt.js';
+import { issueSdJwtEntry, presentSdJwt, verifySdJwt, VCT_PREFIX } from '../../src/jwt/index.js';
 
 const issuedAt = new Date('2026-03-03T10:00:00Z');
 const now = new Date('2026-06-01T12:00:00Z');

@@ -3,7 +3,8 @@
 // custody words beyond "prison"; and a hand-made profile cannot sign "HMP Northfield" whatever
 // role it declares.
 import { describe, expect, it } from 'vitest';
-import { accreditIssuer, createIssuerProfile, generateKeyPair, issueEntry, PassportError } from '../../src/index.js';
+import { createIssuerProfile, generateKeyPair, issueEntry, PassportError } from '../../src/index.js';
+import { accreditIssuer } from '../../src/trust.js';
 
 const key = await generateKeyPair();
 const root = await generateKeyPair();

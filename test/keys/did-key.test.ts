@@ -17,7 +17,7 @@ import { vectorJson } from '../fixtures/vectors.js';
 
 const vectors = vectorJson('did-key/ed25519-x25519.json') as Record<string, { seed: string; verificationKeyPair: { publicKeyBase58?: string } }>;
 
-// standards.md §2.2: the 34-byte secretKeyMultibase of each seed (computed independently).
+// The 34-byte secretKeyMultibase of each seed (computed independently).
 const SECRET_MULTIBASE: Record<string, string> = {
   '00': 'z3u2RDonZ81AFKiw8QCPKcsyg8Yy2MmYQNxfBn51SS2QmMiw',
   '01': 'z3u2RDonZ81AFKiw8QCPKcsyg8Yy2MmYQNxfBn51SS2QmMix',
@@ -47,7 +47,7 @@ describe('did:key vectors (w3c-ccg/did-method-key ed25519-x25519.json)', () => {
     expect(parsed.publicKey).toEqual(publicKey);
   });
 
-  it.each(cases)('%s: secretKeyMultibase of the seed matches standards.md §2.2 and imports back', async (did, vector) => {
+  it.each(cases)('%s: secretKeyMultibase of the seed matches the known value and imports back', async (did, vector) => {
     const seed = fromHex(vector.seed);
     const expected = SECRET_MULTIBASE[vector.seed.slice(-2)]!;
     expect(encodeSecretKeyMultibase(seed)).toBe(expected);

@@ -6,7 +6,7 @@ import { concatBytes, fromHex, toHex } from '../../src/internal/bytes.js';
 import { seedOf } from '../../src/keys/key-pair.js';
 import { exportKeyPair, generateKeyPair, importKeyPair, signCredential, verifyCredential, type SigningKeyPair } from '../../src/index.js';
 
-// 1EdTech OB 3.0 implementation guide key (standards.md §6): legacy 66-byte secretKeyMultibase.
+// 1EdTech OB 3.0 implementation guide key : legacy 66-byte secretKeyMultibase.
 const LEGACY = {
   seed: '6241a409e6707bb640a0140a8a32bc3d193c33a661747284d6adfa4ed4180be4',
   publicKey: '4bdeafde2ea8beefadd8c699b5c7e0704cf51154d52e17b20b71337ca04cc5a5',

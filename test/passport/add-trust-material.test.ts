@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  accreditIssuer,
   addEntries,
   addTrustMaterial,
   createIssuerProfile,
@@ -13,9 +12,9 @@ import {
   serializePassport,
   signCredential,
   verifyPassport,
-  type AccreditationCredential,
   type Passport,
 } from '../../src/index.js';
+import { accreditIssuer, type AccreditationCredential } from '../../src/trust.js';
 
 let passport: Passport;
 let accreditation: AccreditationCredential;

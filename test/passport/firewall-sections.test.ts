@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  accreditIssuer,
+  
   addEntries,
   createPassport,
   entryId,
@@ -17,6 +17,7 @@ import {
   serializePassport,
   signCredential,
 } from '../../src/index.js';
+import { accreditIssuer } from '../../src/trust.js';
 import { prohibitedIn } from '../../src/passport/admit.js';
 import { HOLDER, holderKey, qualification, signer } from './fixtures.js';
 

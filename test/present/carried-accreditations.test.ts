@@ -2,7 +2,6 @@
 // needs nothing but the root key; a prison's accreditation never travels with them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  accreditIssuer,
   createIssuerProfile,
   createPresentation,
   createTrustPolicy,
@@ -11,6 +10,7 @@ import {
   verifyPresentation,
   type SigningKeyPair,
 } from '../../src/index.js';
+import { accreditIssuer } from '../../src/trust.js';
 
 let root: SigningKeyPair;
 let authority: SigningKeyPair;

@@ -1,4 +1,4 @@
-// The disclosure linter on the scenarios of domain.md §6 (S1 Amira, S3 Lee, S5 Priya, S7 Kai),
+// The disclosure linter on four holder scenarios (Amira, Lee, Priya, Kai),
 // plus each rule on its own.
 import { describe, expect, it } from 'vitest';
 import { entryId } from '../../src/entries/entry-id.js';

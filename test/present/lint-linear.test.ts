@@ -4,7 +4,7 @@
 // context search per text) and these tests check how that count grows with the input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lintDisclosure } from '../../src/index.js';
+import { lintDisclosure } from '../../src/present.js';
 import { lintOne } from '../../src/present/lint-disclosure.js';
 import { custodyHits, foldForMatching, MAX_HITS_PER_RULE, TEXT_RULES } from '../../src/internal/custody-text.js';
 

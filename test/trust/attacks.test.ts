@@ -2,30 +2,32 @@
 // nobody vouches for. Each test names the attack; each fails on v0.1.0.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  accreditIssuer,
   addEntries,
-  checkpointsFromEntries,
   createIssuerProfile,
   createPassport,
-  createStatusList,
-  createTrustContext,
   createTrustPolicy,
   currentView,
   entryId,
-  evaluateTrust,
   issueEntry,
-  issueStatusListCredential,
-  lifecycleAuthority,
-  mayActOnEntry,
-  revokeAccreditation,
-  setStatus,
   signCredential,
-  statusEntry,
   verifyCredential,
   type Passport,
   type SigningKeyPair,
   type TrustPolicy,
 } from '../../src/index.js';
+import {
+  accreditIssuer,
+  checkpointsFromEntries,
+  createStatusList,
+  createTrustContext,
+  evaluateTrust,
+  issueStatusListCredential,
+  lifecycleAuthority,
+  mayActOnEntry,
+  revokeAccreditation,
+  setStatus,
+  statusEntry,
+} from '../../src/trust.js';
 import { isPassportError } from '../../src/errors.js';
 import { keys, makeEntry, NOW } from './helpers.js';
 

@@ -9,6 +9,7 @@ import {
   isTrustPolicy,
   type TrustPolicy,
 } from '../../src/trust/index.js';
+import { judgeTrust } from '../../src/trust/judge-trust.js';
 import { keys, makeEntry, NOW } from './helpers.js';
 
 let k: Record<'root' | 'authority' | 'subAuthority' | 'awarding' | 'charity' | 'prison' | 'stranger' | 'holder', SigningKeyPair>;
@@ -235,13 +236,23 @@ describe('evaluateTrust: chains', () => {
     expect((await evaluateTrust(impostor, { policy, accreditations: [acc] })).trusted).toBe(false);
   });
 
-  it('with signatureVerified (the caller checked a JOSE signature), judges by validFrom without a proof', async () => {
+  it('internally, with the signature already checked (a JOSE verifier), judges by validFrom without a proof', async () => {
     const acc = await accredit(k.root, k.awarding, { role: 'awarding-body', kinds: ['qualification'] });
     const { proof: _proof, ...bare } = await makeEntry(k.awarding, 'qualification', SIGNED);
-    expect((await evaluateTrust(bare, { policy, accreditations: [acc], signatureVerified: true })).trusted).toBe(true);
-    expect((await evaluateTrust(bare, { policy, accreditations: [acc] })).checks[0]).toMatchObject({ status: 'fail', code: 'ERR_PROOF_MISSING' });
+    expect((await judgeTrust(bare, { policy, accreditations: [acc], signatureVerified: true })).trusted).toBe(true);
+    expect((await judgeTrust(bare, { policy, accreditations: [acc] })).checks[0]).toMatchObject({ status: 'fail', code: 'ERR_PROOF_MISSING' });
     const late = { ...bare, validFrom: '2027-02-01T00:00:00Z' };
-    expect((await evaluateTrust(late, { policy: createTrustPolicy({ roots: [k.root.did], now: new Date('2027-03-01T00:00:00Z') }), accreditations: [acc], signatureVerified: true })).trusted).toBe(false);
+    expect((await judgeTrust(late, { policy: createTrustPolicy({ roots: [k.root.did], now: new Date('2027-03-01T00:00:00Z') }), accreditations: [acc], signatureVerified: true })).trusted).toBe(false);
+  });
+
+  it('the public evaluateTrust always checks the signature: no option lets a caller skip it or hand in checks', async () => {
+    const acc = await accredit(k.root, k.awarding, { role: 'awarding-body', kinds: ['qualification'] });
+    const { proof: _proof, ...bare } = await makeEntry(k.awarding, 'qualification', SIGNED);
+    const smuggled = { policy, accreditations: [acc], signatureVerified: true, kind: 'self-asserted', checks: { checks: [] } } as never;
+    const r = await evaluateTrust(bare, smuggled);
+    expect(r.trusted).toBe(false);
+    expect(r.kind).toBe('qualification');
+    expect(r.checks[0]).toMatchObject({ status: 'fail', code: 'ERR_PROOF_MISSING' });
   });
 
   it('refuses entries claiming a signing date in the future', async () => {

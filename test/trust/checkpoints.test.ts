@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addEntries, checkpointsFromEntries, createCheckpoint, createIssuerProfile, createPassport, entryId, generateKeyPair, issueEntry, signCredential } from '../../src/index.js';
+import {
+  addEntries,
+  createCheckpoint,
+  createIssuerProfile,
+  createPassport,
+  entryId,
+  generateKeyPair,
+  issueEntry,
+  signCredential,
+} from '../../src/index.js';
+import { checkpointsFromEntries } from '../../src/trust.js';
 
 describe('checkpointsFromEntries', () => {
   it('returns only signed, consistent checkpoints', async () => {

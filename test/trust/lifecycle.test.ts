@@ -1,18 +1,16 @@
 // The passport's current view asks the trust area who may revoke whose entries.
 import { describe, expect, it } from 'vitest';
 import {
-  accreditIssuer,
   addEntries,
   createIssuerProfile,
   createPassport,
-  createTrustContext,
   createTrustPolicy,
   currentView,
   entryId,
   generateKeyPair,
   issueEntry,
-  lifecycleAuthority,
 } from '../../src/index.js';
+import { accreditIssuer, createTrustContext, lifecycleAuthority } from '../../src/trust.js';
 import { NOW } from './helpers.js';
 
 describe('lifecycleAuthority with currentView', () => {

@@ -3,20 +3,22 @@
 // pinned only the authority's key verifying a presentation offline.
 import { describe, expect, it } from 'vitest';
 import {
-  accreditIssuer,
   createIssuerProfile,
   createPresentation,
-  createTrustList,
   createTrustPolicy,
   generateKeyPair,
-  isTrustList,
   issueEntry,
-  revokeAccreditation,
   verifyCredential,
   verifyPresentation,
-  verifyTrustList,
   type SigningKeyPair,
 } from '../../src/index.js';
+import {
+  accreditIssuer,
+  createTrustList,
+  isTrustList,
+  revokeAccreditation,
+  verifyTrustList,
+} from '../../src/trust.js';
 
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY);

@@ -11,17 +11,18 @@ import {
   createIssuerProfile,
   createPassport,
   createPresentation,
-  createStatusList,
+  
   generateKeyPair,
   issueEntry,
-  issueStatusListCredential,
+  
   serializePassport,
-  setStatus,
-  statusEntry,
+  
+  
   verifyCredential,
   verifyPassport,
   verifyPresentation,
 } from '../../src/index.js';
+import { createStatusList, issueStatusListCredential, setStatus, statusEntry } from '../../src/trust.js';
 import { workspace } from '../cli/run.js';
 
 const abKey = await generateKeyPair();

@@ -1,7 +1,7 @@
 // learning-passport accredit revoke | compromise: end an accreditation, or declare a key
 // compromised from a moment on. The output is a signed accreditation revocation: staple it into
 // passports ("trust add") and publish it in the next trust list ("trust-list build").
-import { ACCREDITATION_TYPE, parseDidKey, revokeAccreditation } from '../../index.js';
+import { ACCREDITATION_TYPE, parseDidKey, revokeAccreditation } from '../api.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, line, printJson, readJson, Refusal, say, UsageError, writeText } from '../io.js';
 import { dateFlag } from './issue.js';

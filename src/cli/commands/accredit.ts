@@ -1,5 +1,6 @@
 // learning-passport accredit: a root (or an accredited authority) vouches for an issuer.
-import { accreditIssuer, ISSUER_ROLES, TRUST_KINDS, type IssuerRole, type TrustKind } from '../../index.js';
+import { ISSUER_ROLES, type IssuerRole } from '../api.js';
+import { accreditIssuer, TRUST_KINDS, type TrustKind } from '../api.js';
 import { colour, line, printJson, say, UsageError, writeText } from '../io.js';
 import { didYouMean } from '../suggest.js';
 import { dateFlag } from './issue.js';

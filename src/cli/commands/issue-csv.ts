@@ -17,10 +17,10 @@ import {
   serializePassport,
   type EntryKind,
   type SignedEntry,
-} from '../../index.js';
+} from '../api.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, line, printJson, readJson, readText, say, UsageError, warn } from '../io.js';
-import { loadIssuerWithProfile, loadPassport, writeAtomic } from '../load.js';
+import { loadIssuerWithProfile, readPassportFile, writeAtomic } from '../load.js';
 import { didYouMean } from '../suggest.js';
 import { kindFields } from './kinds.js';
 import { allocateStatus, readStatusState, writeStatusState } from '../status-state.js';
@@ -216,7 +216,7 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   // Per learner: the file this run writes to, and what it already holds (read once, on the
   // learner's first entry). A file that cannot be read fails that learner's rows, naming it; the
   // other learners' rows go on.
-  type Target = { file: string; seen: Map<string, unknown>; passport?: ReturnType<typeof loadPassport>; earlier?: unknown[]; broken?: string };
+  type Target = { file: string; seen: Map<string, unknown>; passport?: ReturnType<typeof readPassportFile>; earlier?: unknown[]; broken?: string };
   const targets = new Map<string, Target>();
   const targetOf = (holder: string): Target => {
     let t = targets.get(holder);
@@ -230,7 +230,7 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
         if (!Array.isArray(earlier)) throw new UsageError(`${file} is not a list of entries`);
         t.earlier = earlier;
       } else {
-        t.passport = existsSync(file) ? loadPassport(file) : createPassport({ holder });
+        t.passport = existsSync(file) ? readPassportFile(file) : createPassport({ holder });
       }
       for (const e of t.earlier ?? t.passport?.entries ?? []) {
         const same = sameness(e);

@@ -4,7 +4,7 @@
 // slice. The decrypted key goes to the workers by structured clone, inside this process only.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { isPassportError, issueEntry, type EntryKind, type IssueEntryOptions, type IssuerProfile, type SignedEntry, type SigningKeyPair } from '../../index.js';
+import { isPassportError, issueEntry, type EntryKind, type IssueEntryOptions, type IssuerProfile, type SignedEntry, type SigningKeyPair } from '../api.js';
 
 /** One row ready to sign: its line number, its fields and its issuing options. */
 export interface IssueJob {

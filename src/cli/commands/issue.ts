@@ -1,10 +1,10 @@
 // learning-passport issue <kind> --key k.key.json --fields fields.json | --field name=value …
-import { ENTRY_KINDS, addEntries, describe, isEntryKind, issueEntry, parseDidKey, serializePassport, type EntryKind } from '../../index.js';
+import { ENTRY_KINDS, addEntries, describeEntry, isEntryKind, issueEntry, parseDidKey, serializePassport, type EntryKind } from '../api.js';
 import { dateTimeStampFromText } from '../../internal/time.js';
 import { colour, line, printJson, readJson, Refusal, safeJson, say, UsageError, writeText } from '../io.js';
 import { didYouMean } from '../suggest.js';
 import { kindFields } from './kinds.js';
-import { loadIssuerWithProfile, loadPassport } from '../load.js';
+import { loadIssuerWithProfile, readPassportFile } from '../load.js';
 import type { Command } from '../types.js';
 import { issueCsvOptions, issueFromCsv } from './issue-csv.js';
 import { allocateStatus, readStatusState, writeStatusState } from '../status-state.js';
@@ -79,7 +79,7 @@ export const issueCommand: Command = {
     checkFieldNames(kind, fields, typeof values.fields === 'string' ? values.fields : undefined);
     const validFrom = dateFlag(values, 'valid-from');
     const validUntil = dateFlag(values, 'valid-until');
-    const passport = typeof values.passport === 'string' ? loadPassport(values.passport) : undefined;
+    const passport = typeof values.passport === 'string' ? readPassportFile(values.passport) : undefined;
     const passportHolder = passport ? passport.holder : undefined;
     // Issuing into a passport binds the entry to its holder unless --holder says otherwise.
     if (typeof values.holder === 'string') checkHolder(values.holder);
@@ -115,7 +115,7 @@ export const issueCommand: Command = {
     if (updated !== undefined) writeText(values.passport as string, updated, true);
     if (json) printJson(entry);
     else if (typeof values.out !== 'string' && typeof values.passport !== 'string') process.stdout.write(`${safeJson(entry)}\n`);
-    else say(line`${colour.green('✓')} ${describe(entry)}`);
+    else say(line`${colour.green('✓')} ${describeEntry(entry)}`);
     return 0;
   },
 };

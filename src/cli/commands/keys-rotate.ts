@@ -2,7 +2,7 @@
 // accreditation for it, and the old key's accreditation closed from now (entries the old key
 // signed before stay valid: every link is judged at the time it was signed).
 import { existsSync } from 'node:fs';
-import { accreditIssuer, createIssuerProfile, decryptKeyFile, encryptKeyFile, generateKeyPair, revokeAccreditation, type AccreditationCredential } from '../../index.js';
+import { accreditIssuer, createIssuerProfile, decryptKeyFile, encryptKeyFile, generateKeyPair, revokeAccreditation, type AccreditationCredential } from '../api.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, line, passphraseFrom, printJson, readJson, readText, say, UsageError, writeSecret, writeText } from '../io.js';
 import { iterationsFrom } from '../iterations.js';

@@ -10,7 +10,7 @@ import {
   ISSUER_ROLES,
   readKeyFile,
   type IssuerRole,
-} from '../../index.js';
+} from '../api.js';
 import { colour, line, passphraseFrom, printJson, readText, say, UsageError, warn, writeSecret } from '../io.js';
 import { didYouMean } from '../suggest.js';
 import type { Command, CommandContext } from '../types.js';

@@ -1,7 +1,8 @@
 // learning-passport kinds [kind]: the entry kinds, and one kind's fields — derived from the
 // kinds' own zod schemas, so the help can never drift from what issuing accepts.
 import * as z from 'zod';
-import { ENTRY_KINDS, KIND_ACHIEVEMENT_TYPE, KIND_SENSITIVITY, LIFECYCLE_KINDS, entryFieldsSchema, isEntryKind, type EntryKind } from '../../index.js';
+import { ENTRY_KINDS, isEntryKind, type EntryKind } from '../api.js';
+import { KIND_ACHIEVEMENT_TYPE, KIND_SENSITIVITY, LIFECYCLE_KINDS, entryFieldsSchema } from '../api.js';
 import { colour, line, printJson, say, UsageError } from '../io.js';
 import { didYouMean } from '../suggest.js';
 import type { Command } from '../types.js';

@@ -20,10 +20,10 @@ import {
   type IssuerProfile,
   type Passport,
   type SignedEntry,
-} from '../../index.js';
+} from '../api.js';
 import { isRealPartialDate } from '../../internal/time.js';
 import { colour, line, printJson, Refusal, say, UsageError, writeText } from '../io.js';
-import { list, loadCredentials, loadEntries, loadIssuerWithProfile, loadPassport } from '../load.js';
+import { list, loadCredentials, loadEntries, loadIssuerWithProfile, readPassportFile } from '../load.js';
 import { didYouMean } from '../suggest.js';
 import type { Command } from '../types.js';
 import { trustFlags, trustFrom } from '../trust-options.js';
@@ -142,7 +142,7 @@ export const transferCommand: Command = {
     if (!isRealPartialDate(values.date)) throw new UsageError(`--date must be a real day as YYYY-MM-DD (got "${values.date}")`, 'ERR_DATE_INVALID');
     if (values.from.trim().toLowerCase() === values.to.trim().toLowerCase()) throw new Refusal('--from and --to name the same establishment: there is nothing to transfer', 'ERR_NOTHING_TO_DO');
     const { key, profile } = await loadIssuerWithProfile(values);
-    const passport = loadPassport(path);
+    const passport = readPassportFile(path);
     const aims = list(values.aim);
     const same = transferKey({ issuer: key.did, credentialSubject: { learningPassport: { kind: 'custody-transfer', fromEstablishment: values.from, toEstablishment: values.to, transferDate: values.date } } });
     if (passport.entries.some((e) => transferKey(e) === same)) {
@@ -205,7 +205,7 @@ export const revokeCommand: Command = {
       throw new UsageError(`--reason must be one of: ${REASONS.join(', ')}${didYouMean(String(reason), REASONS)}`, 'ERR_FLAG_VALUE');
     }
     const path = passportPath(values);
-    const passport = loadPassport(path);
+    const passport = readPassportFile(path);
     const cids = passport.entries.map((e) => entryId(e));
     const index = cids.indexOf(target);
     if (index < 0) {
@@ -280,7 +280,7 @@ export const checkpointCommand: Command = {
   options: { ...common, ...authorityFlags },
   async run({ values, json }) {
     const path = passportPath(values);
-    const passport = loadPassport(path);
+    const passport = readPassportFile(path);
     if (passport.entries.length === 0) throw new Refusal(`${path} holds no entries: a checkpoint would cover nothing`, 'ERR_NOTHING_TO_DO');
     const { key, profile } = await loadIssuerWithProfile(values);
     // A checkpoint by this key over exactly these entries already exists: a second says nothing new.

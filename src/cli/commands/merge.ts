@@ -1,7 +1,7 @@
 // learning-passport merge a.passport.json b.passport.json … -o out.passport.json
-import { mergePassports, serializePassport, type Passport } from '../../index.js';
+import { mergePassports, serializePassport, type Passport } from '../api.js';
 import { colour, line, printJson, progress, say, UsageError, writeText } from '../io.js';
-import { loadPassport } from '../load.js';
+import { readPassportFile } from '../load.js';
 import type { Command } from '../types.js';
 import { proofVerifiersFrom, rdfcFlag } from '../rdfc.js';
 
@@ -16,13 +16,13 @@ export const mergeCommand: Command = {
     if (typeof values.out !== 'string') throw new UsageError('merge needs -o <out.passport.json>', 'ERR_FLAG_MISSING');
     const tick = progress('merging');
     const verifiers = await proofVerifiersFrom(values);
-    let merged: Passport = loadPassport(positionals[0]!);
+    let merged: Passport = readPassportFile(positionals[0]!);
     const added: string[] = [];
     const rejected: { source: string; cid?: string; code: string; message: string }[] = [];
     let conflicts = 0;
     let unchecked: string[] = [];
     for (const [i, path] of positionals.slice(1).entries()) {
-      const result = await mergePassports(merged, loadPassport(path), verifiers);
+      const result = await mergePassports(merged, readPassportFile(path), verifiers);
       merged = result.passport;
       added.push(...result.added);
       // Side "a" is what was merged so far (the first file, then the earlier copies).

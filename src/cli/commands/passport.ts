@@ -1,9 +1,9 @@
 // learning-passport passport init | add | remove: start a passport, put entries files into it
 // (what "issue -o" and "issue --csv" write), and let the learner take out an entry they do not
 // want (a removal signed with their own key, which keeps it out of later merges too).
-import { addEntries, createPassport, decryptKeyFile, entryId, readKeyFile, removeEntries, serializePassport } from '../../index.js';
+import { addEntries, createPassport, decryptKeyFile, entryId, readKeyFile, removeEntries, serializePassport } from '../api.js';
 import { colour, line, passphraseFrom, printJson, readText, Refusal, say, UsageError, warn, writeText } from '../io.js';
-import { loadEntries, loadPassport } from '../load.js';
+import { loadEntries, readPassportFile } from '../load.js';
 import { didYouMean } from '../suggest.js';
 import type { Command } from '../types.js';
 
@@ -51,7 +51,7 @@ export const passportCommand: Command = {
 
 /** Adds the entries of each file; refuses (exit 1, nothing written) when one does not verify or is another holder's. */
 async function add(path: string, files: string[], json: boolean): Promise<number> {
-  const passport = loadPassport(path);
+  const passport = readPassportFile(path);
   const entries = files.flatMap((f) => {
     const items = loadEntries(f);
     if (items.some((e) => (e as { type?: unknown })?.type === 'LearningPassport')) throw new UsageError(`${f} is a passport, not an entries file: join two passports with "merge"`, 'ERR_SCHEMA_INVALID');
@@ -72,7 +72,7 @@ async function add(path: string, files: string[], json: boolean): Promise<number
 /** The learner removes entries: signed with their key, so only they can, and a merge does not bring them back. */
 async function remove(path: string, cids: string[], values: Record<string, unknown>, json: boolean): Promise<number> {
   if (typeof values.key !== 'string') throw new UsageError('passport remove needs --key <the learner’s key file>: only the learner can remove entries', 'ERR_FLAG_MISSING');
-  const passport = loadPassport(path);
+  const passport = readPassportFile(path);
   const held = passport.entries.map((e) => entryId(e));
   for (const cid of cids) {
     if (!held.includes(cid)) throw new Refusal(`${path} holds no entry ${cid}${didYouMean(cid, held)}; nothing was written`, 'ERR_ENTRY_NOT_FOUND');

@@ -12,10 +12,10 @@ import {
   toQrSvg,
   AUDIENCES,
   type Audience,
-} from '../../index.js';
+} from '../api.js';
 import { colour, line, printJson, Refusal, safeJson, say, UsageError, warn, writeText } from '../io.js';
 import { didYouMean } from '../suggest.js';
-import { list, loadEntries, loadIssuer, loadPassport } from '../load.js';
+import { list, loadEntries, loadIssuer, readPassportFile } from '../load.js';
 import type { Command } from '../types.js';
 
 /** Entries from a passport file or an entries file, optionally narrowed to --entry CIDs. */
@@ -36,7 +36,7 @@ function entriesFrom(path: string, only: string[]): unknown[] {
  */
 async function currentEntries(path: string, entries: unknown[]): Promise<{ shared: unknown[]; left: { kind: string; why: string }[] }> {
   const left: { kind: string; why: string }[] = [];
-  const passport = isPassportFile(path) ? loadPassport(path) : undefined;
+  const passport = isPassportFile(path) ? readPassportFile(path) : undefined;
   if (passport) {
     const report = await verifyPassport(passport);
     const shared: unknown[] = [];
@@ -88,7 +88,7 @@ function subjectOf(entry: unknown): string | undefined {
 function loadEntriesOrPassport(path: string): unknown[] {
   const value = loadEntries(path);
   const first = value[0] as { type?: unknown } | undefined;
-  if (value.length === 1 && first && first.type === 'LearningPassport') return [...loadPassport(path).entries];
+  if (value.length === 1 && first && first.type === 'LearningPassport') return [...readPassportFile(path).entries];
   return value;
 }
 
@@ -98,7 +98,7 @@ function loadEntriesOrPassport(path: string): unknown[] {
  * such and left out of employer presentations.
  */
 function accreditationsOf(path: string): unknown[] {
-  return isPassportFile(path) ? [...loadPassport(path).accreditations] : [];
+  return isPassportFile(path) ? [...readPassportFile(path).accreditations] : [];
 }
 
 /** True when the file holds a passport (not entries). */

@@ -9,7 +9,7 @@ import {
   setStatus,
   statusEntry,
   type StatusPurpose,
-} from '../../index.js';
+} from '../api.js';
 import { colour, line, printJson, readJson, say, UsageError, writeText } from '../io.js';
 import { loadIssuer, writeAtomic } from '../load.js';
 import { allocateStatus, readStatusState as readState, type StatusState } from '../status-state.js';

@@ -1,7 +1,7 @@
 // learning-passport timeline <passport>
-import { timeline } from '../../index.js';
+import { timeline } from '../api.js';
 import { colour, line, printJson, say, UsageError } from '../io.js';
-import { loadPassport } from '../load.js';
+import { readPassportFile } from '../load.js';
 import type { Command } from '../types.js';
 
 export const timelineCommand: Command = {
@@ -12,7 +12,7 @@ export const timelineCommand: Command = {
   options: {},
   async run({ positionals, json }) {
     if (!positionals[0]) throw new UsageError('timeline needs a passport file');
-    const t = timeline(loadPassport(positionals[0]));
+    const t = timeline(readPassportFile(positionals[0]));
     if (json) {
       printJson(t);
       return 0;

@@ -11,7 +11,7 @@ import {
   createTrustPolicy,
   verifyTrustList,
   type TrustList,
-} from '../../index.js';
+} from '../api.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, line, mark, printJson, readJson, Refusal, say, UsageError, warn, writeText } from '../io.js';
 import { list, loadCredentials, loadIssuer } from '../load.js';

@@ -2,10 +2,10 @@
 // so a verifier offline needs only the authority's key. What goes in is checked first: a trust
 // list must verify (its signature, its signer when --root is given, and not be out of date), and
 // each file must hold what its flag says (an entries file is not an accreditation).
-import { ACCREDITATION_REVOCATION_TYPE, ACCREDITATION_TYPE, addTrustMaterial, serializePassport } from '../../index.js';
+import { ACCREDITATION_REVOCATION_TYPE, ACCREDITATION_TYPE, addTrustMaterial, serializePassport } from '../api.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, line, printJson, readJson, Refusal, say, UsageError, warn } from '../io.js';
-import { list, loadCredentials, loadPassport, writeAtomic } from '../load.js';
+import { list, loadCredentials, readPassportFile, writeAtomic } from '../load.js';
 import { checkedTrustList } from '../trust-options.js';
 import type { Command } from '../types.js';
 import { rootsFrom } from './verify.js';
@@ -75,7 +75,7 @@ export const trustCommand: Command = {
       if (!json && t.stale) warn(line`${colour.yellow('warning:')} ${listPath} is out of date (next update was due ${t.nextUpdate}); stapled because of --accept-stale-trust-list`);
     }
     if (accreditations.length + statusLists.length === 0) throw new UsageError('trust add needs --accreditations, --trust-list or --status-list', 'ERR_FLAG_MISSING');
-    const before = loadPassport(path);
+    const before = readPassportFile(path);
     const { passport, rejected } = await addTrustMaterial(before, { accreditations, statusLists });
     // A forged or tampered item refuses the whole request: nothing is stapled half-way.
     const bad = rejected[0];

@@ -2,7 +2,7 @@
 // (one HTML file, no network) with the authority's signed trust list built in, so that the person
 // checking never types a key. The list is verified before it goes in, and again by the page.
 import { readFileSync } from 'node:fs';
-import { verifyTrustList } from '../../index.js';
+import { verifyTrustList } from '../api.js';
 import { isPlainObject } from '../../internal/json.js';
 import { colour, line, printJson, readJson, Refusal, say, UsageError, warn, writeText } from '../io.js';
 import type { Command } from '../types.js';

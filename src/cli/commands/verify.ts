@@ -1,5 +1,5 @@
 // learning-passport verify <entry | passport | presentation> [--trust roots.json] [--root did …]
-import { createTrustPolicy, parseDidKey, readPassport, verifyCredential, verifyPassport, verifyPresentation, type Check, type Verdict } from '../../index.js';
+import { createTrustPolicy, parseDidKey, readPassport, verifyCredential, verifyPassport, verifyPresentation, type Check, type Verdict } from '../api.js';
 import { isPlainObject as isPlainJsonObject } from '../../internal/json.js';
 import { colour, line, mark, parseJsonText, printJson, progress, readJson, readText, say, UsageError, warn, type Part } from '../io.js';
 import { list } from '../load.js';

@@ -3,7 +3,7 @@
 // set of entries and the time can reveal a custody episode.
 import * as z from 'zod';
 import { checkpointDigest } from '../checkpoint-digest.js';
-import { formatDateTimeStamp } from '../../internal/time.js';
+import { dayInWords, formatDateTimeStamp } from '../../internal/time.js';
 import { Cid, DateTimeStamp, defineKind, issuerOr } from './common.js';
 import { checkpointRule } from './rules.js';
 
@@ -44,11 +44,8 @@ export async function checkpointFields(cids: Iterable<string>, at: Date | string
   return { at: stamp, entryCount: sorted.length, cids: sorted, digest: await checkpointDigest(sorted) };
 }
 
-const timeFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 function plainInstant(value: string): string {
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? value : timeFormat.format(new Date(t));
+  return dayInWords(value) ?? value;
 }
 
 /**

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { DATE_TIME_STAMP, isRealPartialDate } from '../../internal/time.js';
 
 /**
- * Default-class sensitivity of an entry kind (domain.md §5.2): Neutral, Education, Custody, Special.
+ * Default-class sensitivity of an entry kind: Neutral, Education, Custody, Special.
  *
  * @example
  * ```ts
@@ -92,7 +92,7 @@ export interface AchievementText {
 }
 
 /**
- * What describe() knows besides the fields.
+ * What describeEntry() knows besides the fields.
  *
  * @example
  * ```ts
@@ -129,7 +129,7 @@ export interface KindSpec<K extends string, S extends z.ZodRawShape> {
   readonly rule?: (fields: z.output<StrictFields<S>>) => FieldProblem | undefined;
   /** Open Badges 3.0 `achievementType` (`ext:…` for the lifecycle kinds OB has no term for). */
   readonly achievementType: string;
-  /** Default sensitivity class (domain.md §5.2). */
+  /** Default sensitivity class: who may see an entry of this kind unless the holder chooses. */
   readonly sensitivity: Sensitivity;
   /** Lifecycle kinds (revocation, custody-transfer, checkpoint) are statements about other entries. */
   readonly lifecycle: boolean;

@@ -74,7 +74,7 @@ export type KindDefinitions = typeof DEFINITIONS;
 export type EntryFields<K extends EntryKind = EntryKind> = K extends EntryKind ? z.output<KindDefinitions[K]['fields']> : never;
 
 /**
- * The default sensitivity class of each kind (domain.md §5.2): `N` neutral (fine for
+ * The default sensitivity class of each kind: `N` neutral (fine for
  * employers), `E` education continuity, `C` custody context (never shown to employers by
  * default), `S` special category. Class X (prohibited) cannot be expressed at all.
  *
@@ -98,7 +98,7 @@ export const KIND_ACHIEVEMENT_TYPE: Readonly<Record<EntryKind, string>> = /* @__
 
 /**
  * Everything known about one kind: its strict fields schema, achievementType, sensitivity,
- * plain-English label and the builders of its achievement text and describe() line.
+ * plain-English label and the builders of its achievement text and describeEntry() line.
  *
  * @throws {TypeError} when `kind` is not an entry kind
  * @example

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { Amount, defineKind, Framework, Level, Organisation, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
 
 /**
- * Fields of a `qualification` entry (domain.md §5.2).
+ * Fields of a `qualification` entry: an awarded, regulated qualification.
  *
  * @example
  * ```ts

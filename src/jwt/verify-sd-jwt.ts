@@ -1,208 +1,19 @@
-// SD-JWT VC (IETF SD-JWT, RFC 9901, and SD-JWT VC) for field-level disclosure (privacy P5),
-// through @sd-jwt/sd-jwt-vc with our own Ed25519 backend and SHA-256. An issuer makes chosen
-// fields of an entry selectively disclosable, and issues dates at several precisions (day,
-// month, year) as separate claims, so the holder can show "2026" without "3 March 2026". The
-// holder discloses what they choose, with a key-binding JWT (nonce + audience) made with their
-// holder key; the verifier checks the issuer's signature, the holder binding, freshness, the
-// kind's schema, and the issuer's trust.
-//
-// vct: `https://learning-passport.org/vct/<kind>` (a stable identifier; nothing is fetched).
-import { sha256 } from '@noble/hashes/sha2.js';
+// Verifying an SD-JWT VC presentation: the issuer's signature, every disclosure, the holder
+// binding and its freshness, the kind's schema, and the issuer's trust (the shared TrustOptions).
 import type { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
-import { backend } from '../backend/index.js';
-import { PassportError } from '../errors.js';
-import { entryFieldsSchema, isEntryKind, type EntryFields, type EntryKind } from '../entries/kinds/index.js';
-import { scanProhibited } from '../entries/prohibited.js';
-import { fromBase64url, toBase64url, utf8 } from '../internal/bytes.js';
-import { describeValue, isPlainObject, snapshotJson } from '../internal/json.js';
+import { entryFieldsSchema, isEntryKind } from '../entries/kinds/index.js';
+import { fromBase64url } from '../internal/bytes.js';
+import { describeValue, isPlainObject } from '../internal/json.js';
 import { formatDateTimeStamp } from '../internal/time.js';
 import { parseDidKey } from '../keys/did-key.js';
 import { encodePublicKeyMultibase } from '../keys/multikey.js';
-import { assertKeyPair, assertSigningKeyPair, seedOf } from '../keys/key-pair.js';
-import type { IssuerProfile, KeyPair, SigningKeyPair } from '../keys/types.js';
-import { publicKeyForVerificationMethod } from '../proof/key-cache.js';
 import { buildResult, CheckList, type VerificationResult } from '../result.js';
-import { publicJwkOf } from './jose-keys.js';
 import { checkDisclosures, sdDigest } from './sd-jwt-disclosures.js';
 import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { timeOptions } from './verify-vc-jwt.js';
-import { describe as describeEntry } from '../entries/describe.js';
-
-/** The prefix of every learning-passport SD-JWT VC type (`vct`); the kind follows it. */
-export const VCT_PREFIX = 'https://learning-passport.org/vct/';
-const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const PRECISIONS = ['day', 'month', 'year'] as const;
-/** A date precision. */
-export type DatePrecision = (typeof PRECISIONS)[number];
-
-const hasher = (data: string | ArrayBuffer): Uint8Array => sha256(typeof data === 'string' ? utf8(data) : new Uint8Array(data));
-const saltGenerator = (length: number): string => toBase64url(backend.randomBytes(Math.max(16, length)));
-
-function signerFor(key: SigningKeyPair): (data: string) => Promise<string> {
-  const seed = seedOf(key);
-  return async (data) => toBase64url(await backend.sign(seed, utf8(data)));
-}
-
-async function verifyWith(didOrVm: string, data: string, signature: string): Promise<boolean> {
-  try {
-    const sig = fromBase64url(signature);
-    if (sig.length !== 64) return false;
-    return await backend.verify(await publicKeyForVerificationMethod(didOrVm), sig, utf8(data));
-  } catch {
-    return false;
-  }
-}
-
-// @sd-jwt/sd-jwt-vc (and the zod it brings) costs ~90 ms to import; only SD-JWT users pay it.
-let sdJwtModule: Promise<typeof import('./sd-jwt-lib.js')> | undefined;
-
-async function instance(extra: ConstructorParameters<typeof SDJwtVcInstance>[0] = {}): Promise<SDJwtVcInstance> {
-  const { SDJwtVcInstance } = await (sdJwtModule ??= import('./sd-jwt-lib.js'));
-  return new SDJwtVcInstance({
-    hasher,
-    hashAlg: 'sha-256',
-    saltGenerator,
-    signAlg: 'EdDSA',
-    kbSignAlg: 'EdDSA',
-    // No phone-home (privacy P8): a status claim is never fetched.
-    statusListFetcher: async () => {
-      throw new Error('status lists are not fetched');
-    },
-    ...extra,
-  });
-}
-
-/** The date claims a field gets at a finest precision: `f` (day), `f_month`, `f_year`. */
-function dateClaims(name: string, value: string, finest: DatePrecision): Record<string, string> {
-  const out: Record<string, string> = {};
-  const parts = value.split('-');
-  const start = PRECISIONS.indexOf(finest);
-  if (start === 0) out[name] = value;
-  if (start <= 1 && parts.length >= 2) out[`${name}_month`] = `${parts[0]}-${parts[1]}`;
-  out[`${name}_year`] = parts[0]!;
-  return out;
-}
-
-/** Options of {@link issueSdJwtEntry}. */
-export interface IssueSdJwtEntryOptions {
-  issuer: IssuerProfile;
-  key: SigningKeyPair;
-  /** The holder's key pair (public part is enough): it goes into `cnf` for key binding. */
-  holderKey: KeyPair;
-  /** Field names the holder may withhold. Date fields among them are issued at several precisions. */
-  disclosable: readonly string[];
-  /** The finest date precision issued (default `day`): `month` never reveals the day, `year` only the year. */
-  coarsen?: DatePrecision;
-  /** Issuance time (`iat`, default now). */
-  issuedAt?: Date;
-  /** Expiry of the credential (`exp`). */
-  expiresAt?: Date;
-}
-
-/**
- * Issues an entry as an SD-JWT VC (`typ: dc+sd-jwt`, `vct: https://learning-passport.org/vct/<kind>`)
- * whose `disclosable` fields the holder can withhold. Each disclosable date (e.g. `awardedOn`)
- * is issued as `awardedOn`, `awardedOn_month` and `awardedOn_year`, each disclosable on its own,
- * down from the `coarsen` precision. The holder key goes into `cnf.jwk`; the issuer's display
- * name (never its role) into `issuer_name`.
- *
- * @throws {TypeError} on an unknown kind, fields that fail the kind's schema, unknown disclosable names, or keys that cannot sign
- * @throws {PassportError} ERR_PROHIBITED_DATA when a field carries criminal-record data
- * @example
- * ```ts
- * const sdjwt = await issueSdJwtEntry('qualification', fields, {
- *   issuer, key, holderKey, disclosable: ['awardedOn', 'grade', 'awardingBody'], coarsen: 'month',
- * });
- * ```
- */
-export async function issueSdJwtEntry<K extends EntryKind>(kind: K, fields: EntryFields<K>, options: IssueSdJwtEntryOptions): Promise<string> {
-  if (!isEntryKind(kind)) throw new TypeError(`"kind" must be an entry kind (found ${describeValue(kind)})`);
-  if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
-  assertSigningKeyPair(options.key);
-  assertKeyPair(options.holderKey, 'holderKey');
-  if (!isPlainObject(options.issuer) || options.issuer.id !== options.key.did) throw new TypeError('"issuer.id" must be the DID of "key"');
-  const coarsen = options.coarsen ?? 'day';
-  if (!PRECISIONS.includes(coarsen)) throw new TypeError('"coarsen" must be day, month or year');
-  const parsed = entryFieldsSchema(kind).safeParse(fields);
-  if (!parsed.success) throw new TypeError(`"fields" do not match the ${kind} schema: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  const clean = snapshotJson(parsed.data);
-  if (!clean.ok || !isPlainObject(clean.value)) throw new TypeError('"fields" must be plain JSON');
-  const values = clean.value as Record<string, unknown>;
-  const prohibited = scanProhibited(values);
-  if (prohibited.length > 0) throw new PassportError('ERR_PROHIBITED_DATA', `The ${kind} fields contain prohibited data: ${prohibited[0]!.message}.`);
-  if (!Array.isArray(options.disclosable)) throw new TypeError('"disclosable" must be an array of field names');
-  for (const name of options.disclosable) {
-    if (typeof name !== 'string' || !(name in values)) throw new TypeError(`"disclosable" names a field the entry does not have: ${describeValue(name)}`);
-  }
-
-  const claims: Record<string, unknown> = {};
-  const sd: string[] = [];
-  for (const [name, value] of Object.entries(values)) {
-    const disclosable = options.disclosable.includes(name);
-    if (disclosable && typeof value === 'string' && DATE.test(value)) {
-      const variants = dateClaims(name, value, coarsen);
-      Object.assign(claims, variants);
-      sd.push(...Object.keys(variants));
-    } else {
-      claims[name] = value;
-      if (disclosable) sd.push(name);
-    }
-  }
-  const issuedAt = options.issuedAt ?? new Date();
-  const payload = {
-    iss: options.issuer.id,
-    iat: Math.floor(issuedAt.getTime() / 1000),
-    ...(options.expiresAt ? { exp: Math.floor(options.expiresAt.getTime() / 1000) } : {}),
-    vct: `${VCT_PREFIX}${kind}`,
-    cnf: { jwk: publicJwkOf(options.holderKey.did) },
-    issuer_name: options.issuer.displayName ?? options.issuer.name,
-    kind,
-    ...claims,
-  };
-  return (await instance({ signer: signerFor(options.key) })).issue(payload, { _sd: sd } as never, { header: { kid: options.key.verificationMethod } });
-}
-
-/** Options of {@link presentSdJwt}. */
-export interface PresentSdJwtOptions {
-  /** The claims to disclose, e.g. `['awardedOn_year', 'grade']`. Everything else disclosable stays hidden. */
-  disclose: readonly string[];
-  /** The holder key named in the credential's `cnf`; it signs the key-binding JWT. */
-  holderKey: SigningKeyPair;
-  /** The verifier's one-time value. Required. */
-  nonce: string;
-  /** The verifier (its domain or client id). Required. */
-  aud: string;
-  /** Time of the key-binding JWT (default now). */
-  issuedAt?: Date;
-}
-
-/**
- * Makes a presentation of an SD-JWT VC: only the `disclose` claims are revealed, and a
- * key-binding JWT signed by the holder binds it to the verifier's `nonce` and `aud`.
- *
- * @throws {TypeError} when nonce or aud is missing, a claim cannot be disclosed, or the holder key is not the one in `cnf`
- * @example
- * ```ts
- * const shown = await presentSdJwt(sdjwt, { disclose: ['awardedOn_year'], holderKey, nonce, aud: 'jobs.example.co.uk' });
- * ```
- */
-export async function presentSdJwt(sdjwt: string, options: PresentSdJwtOptions): Promise<string> {
-  if (typeof sdjwt !== 'string') throw new TypeError('"sdjwt" must be a string');
-  if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
-  assertSigningKeyPair(options.holderKey, 'holderKey');
-  for (const name of ['nonce', 'aud'] as const) {
-    if (typeof options[name] !== 'string' || options[name].trim() === '') throw new TypeError(`"${name}" is required and must be a non-empty string`);
-  }
-  if (!Array.isArray(options.disclose) || !options.disclose.every((d) => typeof d === 'string')) throw new TypeError('"disclose" must be an array of claim names');
-  const sd = await instance({ kbSigner: signerFor(options.holderKey) });
-  const available = new Set(await sd.presentableKeys(sdjwt));
-  for (const name of options.disclose) if (!available.has(name)) throw new TypeError(`"${name}" cannot be disclosed (disclosable: ${[...available].join(', ')})`);
-  const claims = (await sd.getClaims(sdjwt)) as { cnf?: { jwk?: { x?: string } } };
-  if (claims.cnf?.jwk?.x !== publicJwkOf(options.holderKey.did).x) throw new TypeError('"holderKey" is not the key this credential is bound to');
-  const frame = Object.fromEntries(options.disclose.map((d) => [d, true]));
-  const iat = Math.floor((options.issuedAt ?? new Date()).getTime() / 1000);
-  return sd.present(sdjwt, frame, { kb: { payload: { iat, aud: options.aud, nonce: options.nonce } } });
-}
+import { describeEntry } from '../entries/describe.js';
+import { VCT_PREFIX } from './sd-jwt-types.js';
+import { instance, verifyWith } from './sd-jwt-instance.js';
 
 /** Options of {@link verifySdJwt}. */
 export interface VerifySdJwtOptions extends TrustOptions {
@@ -210,7 +21,6 @@ export interface VerifySdJwtOptions extends TrustOptions {
   nonce: string;
   /** This verifier's audience value. Required. */
   aud: string;
-  now?: Date;
   /** Seconds of clock difference tolerated (default 60). */
   clockTolerance?: number;
   /** Oldest acceptable key-binding JWT, in seconds (default 300). */
