@@ -17,6 +17,7 @@
  * p?.id; // 'prison-number'
  * ```
  */
+
 export interface ProhibitedPattern {
   /** A stable id, e.g. `prison-number`. */
   id: string;
@@ -174,6 +175,11 @@ export function scanProhibited(value: unknown, options: ScanOptions = {}): Prohi
       }
     }
   };
-  visit(value, options.path ?? [], 0);
+  // Getters and proxy traps that throw are a caller mistake, reported as one (not their raw error).
+  try {
+    visit(value, options.path ?? [], 0);
+  } catch {
+    throw new TypeError('"value" must be plain JSON data (a getter or proxy failed while it was read)');
+  }
   return findings;
 }

@@ -7,9 +7,15 @@ export type JsonObject = { [key: string]: JsonValue };
 
 /** True for a plain object (not null, not an array, not a class instance). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  if (typeof value !== 'object' || value === null) return false;
+  // A revoked proxy, or one whose traps throw, is not plain data: false, never a raw error.
+  try {
+    if (Array.isArray(value)) return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+  } catch {
+    return false;
+  }
 }
 
 /** Limits applied to every untrusted JSON value before it is processed. */

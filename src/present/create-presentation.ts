@@ -1,7 +1,7 @@
 // A holder's Verifiable Presentation (VC 2.0 §4.13) secured with a Data Integrity proof,
 // eddsa-jcs-2022, proof purpose `authentication`, bound to the verifier's challenge and domain.
 import { VC_V2_CONTEXT } from '../constants.js';
-import { isPlainObject } from '../internal/json.js';
+import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
@@ -122,6 +122,17 @@ export function assertPresentationRequest(input: CreatePresentationInput): void 
   if (!isPlainObject(input as unknown)) throw new TypeError('"input" must be an object');
   assertSigningKeyPair(input.holderKey, 'holderKey');
   if (!Array.isArray(input.entries)) throw new TypeError('"entries" must be an array');
+  // Entries and accreditations are read as plain data before anything else touches them: an
+  // object whose getters or proxy traps throw is a caller mistake, reported as such.
+  for (const name of ['entries', 'accreditations'] as const) {
+    const list = input[name];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new TypeError(`"${name}" must be an array`);
+    list.forEach((item: unknown, i: number) => {
+      const snap = snapshotJson(item);
+      if (!snap.ok) throw new TypeError(`"${name}[${i}]" must be plain JSON data: it contains ${snap.reason}`);
+    });
+  }
   assertNonEmpty(input.challenge, 'challenge');
   assertNonEmpty(input.domain, 'domain');
   assertSelectionOptions(input);
