@@ -138,7 +138,7 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
     good.add(state.cids[i]!);
     // Only copies that verify, trust included, can put another entry in conflict: an entry made
     // with a key reported compromised, or by an issuer the policy does not accept, cannot.
-    if (!r.checks.some((c) => (c.check === 'issuer-trust' || c.check === 'context') && c.status !== 'pass')) sound.add(state.cids[i]!);
+    if (!r.checks.some((c) => (c.check === 'issuer-trust' || c.check === 'context') && c.status !== 'pass' && c.status !== 'skipped')) sound.add(state.cids[i]!);
   });
   const lifecycle = canActFor ?? (trust ? lifecycleAuthority(trust.context) : undefined);
   const view = viewOf(state.cids, p.entries, { ...(lifecycle ? { canActFor: lifecycle } : {}), actsOn: (cid) => good.has(cid) }, (cid) => sound.has(cid));

@@ -71,7 +71,7 @@ describe('a week on the command line', () => {
     expect(afterRevoke.stdout).not.toMatch(/✓ Valid[^\n]*typo/);
     // Without --entry, present shares current, valid entries: not the withdrawn one, not the
     // revocation itself.
-    const everything = await lp(['present', 'merged.passport.json', '--key', 'amira.key.json', '--audience', 'employer', '--challenge', 'job-1', '--domain', 'jobs.example', '-o', 'all.json']);
+    const everything = await lp(['present', 'merged.passport.json', '--key', 'amira.key.json', '--audience', 'education', '--challenge', 'job-1', '--domain', 'jobs.example', '-o', 'all.json']);
     expect(everything.code, everything.stderr).toBe(0);
     const titles = (json('all.json') as { verifiableCredential: { credentialSubject: { learningPassport: { kind: string; title?: string } } }[] }).verifiableCredential.map((c) => c.credentialSubject.learningPassport);
     expect(titles.map((t) => t.kind)).not.toContain('revocation');

@@ -2,7 +2,8 @@
 // whose traps throw, gives a PassportError or a TypeError with this library's plain message,
 // never the proxy's own raw error.
 import { describe, expect, it } from 'vitest';
-import { createPresentation, entryId, generateKeyPair, PassportError, scanProhibited } from '../../src/index.js';
+import { createPresentation, entryId, generateKeyPair, PassportError } from '../../src/index.js';
+import { scanProhibited } from '../../src/kinds.js';
 import { printPack } from '../../src/present/print-pack.js';
 
 const learner = await generateKeyPair();

@@ -65,8 +65,8 @@ describe('key rotation', () => {
   });
 
   it('a planned rotation (a closing notice naming the new key) keeps claims inside the old window; a withdrawal or a compromise does not', async () => {
-    const old = await accredit(k.root, { did: k.prisonOld.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience'], displayName: 'HMP Northfield' });
-    const fresh = await accredit(k.root, { did: k.prisonNew.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience'], validFrom: ROTATED, displayName: 'HMP Northfield' });
+    const old = await accredit(k.root, { did: k.prisonOld.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience'], displayName: 'Northfield Learning Centre' });
+    const fresh = await accredit(k.root, { did: k.prisonNew.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience'], validFrom: ROTATED, displayName: 'Northfield Learning Centre' });
     const rotated = await revokeAccreditation(k.root, { accreditation: old.id, replacedBy: k.prisonNew.did, effective: ROTATED, created: ROTATED, reason: 'Key rotated' });
     expect(rotated.credentialSubject.replacedBy).toBe(k.prisonNew.did);
     const withdrawn = await revokeAccreditation(k.root, { accreditation: old.id, effective: ROTATED, created: ROTATED, reason: 'Contract ended' });

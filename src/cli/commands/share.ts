@@ -18,6 +18,18 @@ import { didYouMean } from '../suggest.js';
 import { list, loadEntries, loadIssuer, readPassportFile } from '../load.js';
 import type { Command } from '../types.js';
 
+/** An entry to share deliberately: its id as given, or the id of the one entry in an entry file (what `issue -o` wrote). */
+function includedId(given: string): string {
+  if (!given.toLowerCase().endsWith('.json')) return given;
+  const entries = loadEntries(given);
+  if (entries.length !== 1) throw new UsageError(`--include ${given} holds ${entries.length} entries: give one entry file, or an entry id ("timeline" lists them)`, 'ERR_ONE_ENTRY');
+  try {
+    return entryId(entries[0] as object);
+  } catch {
+    throw new UsageError(`--include ${given} is not a signed entry`, 'ERR_SCHEMA_INVALID');
+  }
+}
+
 /** Entries from a passport file or an entries file, optionally narrowed to --entry CIDs. */
 function entriesFrom(path: string, only: string[]): unknown[] {
   const entries = loadEntriesOrPassport(path);
@@ -111,7 +123,7 @@ function isPassportFile(path: string): { holder?: unknown } | undefined {
 export const presentCommand: Command = {
   name: 'present',
   summary: 'sign a presentation for a verifier (challenge and domain are required)',
-  usage: ['present <passport.json> --key <holder.key.json> --audience employer|education|justice --challenge <c> --domain <d> [--entry <cid> …] [--include <cid> …] -o vp.json   (without --entry: current, valid entries only)'],
+  usage: ['present <passport.json> --key <holder.key.json> --audience employer|education|justice --challenge <c> --domain <d> [--entry <cid> …] [--include <cid | entry.json> …] -o vp.json   (without --entry: current, valid entries only)'],
   examples: ['learning-passport present amira.passport.json --key amira.key.json --audience employer --challenge job-4711 --domain jobs.example -o vp.json'],
   options: {
     key: { type: 'string' },
@@ -159,7 +171,7 @@ export const presentCommand: Command = {
       audience,
       challenge: values.challenge,
       domain: values.domain,
-      include: list(values.include),
+      include: list(values.include).map(includedId),
       accreditations: accreditationsOf(positionals[0]),
     });
     const shared = result.presentation.verifiableCredential?.length ?? 0;
