@@ -10,7 +10,10 @@ export default defineConfig({
       // (The subpath comes first: aliases match by prefix.)
       'learning-passport/rdfc': fileURLToPath(new URL('./src/rdfc/index.ts', import.meta.url)),
       ...Object.fromEntries(
-        ['verify', 'trust', 'present', 'jwt', 'qr', 'kinds'].map((name) => [`learning-passport/${name}`, fileURLToPath(new URL(`./src/${name}.ts`, import.meta.url))]),
+        ['verify', 'trust', 'present', 'jwt', 'qr', 'kinds'].map((name) => [
+          `learning-passport/${name}`,
+          fileURLToPath(new URL(`./src/${name}.ts`, import.meta.url)),
+        ]),
       ),
       'learning-passport': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
     },

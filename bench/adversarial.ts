@@ -56,12 +56,16 @@ if (process.argv[2] === '--bomb') {
       ),
     );
   }
-  const entry = await issueEntry('qualification', { title: 'Functional Skills Mathematics', awardingBody: { name: 'Nowhere College' }, level: 'L1', awardedOn: '2026-03' } as never, {
-    issuer,
-    key: attacker,
-    holder: holder.did,
-    credentialStatus: statusEntry({ listUrl: url, index: 7, purpose: 'revocation' }),
-  } as never);
+  const entry = await issueEntry(
+    'qualification',
+    { title: 'Functional Skills Mathematics', awardingBody: { name: 'Nowhere College' }, level: 'L1', awardedOn: '2026-03' } as never,
+    {
+      issuer,
+      key: attacker,
+      holder: holder.did,
+      credentialStatus: statusEntry({ listUrl: url, index: 7, purpose: 'revocation' }),
+    } as never,
+  );
   let { passport } = await addEntries(createPassport({ holder: holder.did }), [entry]);
   ({ passport } = await addTrustMaterial(passport, { statusLists: lists }));
   const fileBytes = JSON.stringify(passport).length;
@@ -73,7 +77,14 @@ if (process.argv[2] === '--bomb') {
   const ms = performance.now() - t0;
   const status = report.entries[0]?.result.checks.find((c) => c.check === 'status');
   process.stdout.write(
-    JSON.stringify({ copies, fileBytes, ms, rssBeforeMB: before / 2 ** 20, maxRssMB: process.resourceUsage().maxRSS / 1024, status: status?.code ?? status?.status }),
+    JSON.stringify({
+      copies,
+      fileBytes,
+      ms,
+      rssBeforeMB: before / 2 ** 20,
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      status: status?.code ?? status?.status,
+    }),
   );
   process.exit(0);
 }
@@ -103,7 +114,9 @@ const NEW_SENTENCE = PROHIBITED_PATTERNS.find((p) => p.id === 'sentence')!.patte
 const OLD_PRISON_CODE = /\b(?:[Pp]rison|[Ee]stablishment|[Aa]gency|[Ll]ocation)\s*(?:[Cc]ode|[Ii][Dd])?\s*[:=(]?\s*([A-Z]{3})\b|\(([A-Z]{3})\)/g;
 const matchAll = (re: RegExp, s: string) => [...s.matchAll(new RegExp(re.source, re.flags))].length;
 
-out(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'CPU'}, Node ${process.version}, from src/ (\`npm run bench:adversarial\`).`);
+out(
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'CPU'}, Node ${process.version}, from src/ (\`npm run bench:adversarial\`).`,
+);
 out();
 out('#### Prohibited-data firewall on `sentence length` followed by n spaces (no digit)');
 out();
@@ -133,7 +146,9 @@ out();
 out('#### Status-list bomb: one entry, n signed copies of a list that decompresses to 16 MiB');
 out();
 out('verifyPassport with a policy, each row in a fresh process. Peak memory is the process maximum (resident set).');
-out('Before the fix (v0.1.0 code, this script, measured once on the same machine): 16 copies 2.9 s and 412 MB, 64 copies (1.4 MB file) 19.2 s and 1,198 MB: every copy was inflated.');
+out(
+  'Before the fix (v0.1.0 code, this script, measured once on the same machine): 16 copies 2.9 s and 412 MB, 64 copies (1.4 MB file) 19.2 s and 1,198 MB: every copy was inflated.',
+);
 out();
 out('| copies | passport file | verifyPassport | peak memory | status check |');
 out('| ---: | ---: | ---: | ---: | --- |');

@@ -27,12 +27,38 @@ writeFileSync(join(dir, 'results.csv'), `${lines.join('\n')}\n`);
 
 for (const output of ['entries', 'passports']) {
   const started = process.hrtime.bigint();
-  lp(['issue', '--csv', 'results.csv', '--kind', 'course-completion', '--key', 'issuer.key.json', '--map', 'Learner=holder', '--map', 'Course=title', '--map', 'Completed=completedOn',
-    '--map', 'Hours=hours:number', '--field', 'provider=Bench Learning Centre', '--field', 'outcome=completed', '--out-dir', `out-${output}`, '--output', output, '--json']);
+  lp([
+    'issue',
+    '--csv',
+    'results.csv',
+    '--kind',
+    'course-completion',
+    '--key',
+    'issuer.key.json',
+    '--map',
+    'Learner=holder',
+    '--map',
+    'Course=title',
+    '--map',
+    'Completed=completedOn',
+    '--map',
+    'Hours=hours:number',
+    '--field',
+    'provider=Bench Learning Centre',
+    '--field',
+    'outcome=completed',
+    '--out-dir',
+    `out-${output}`,
+    '--output',
+    output,
+    '--json',
+  ]);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const report = JSON.parse(readFileSync(join(dir, `out-${output}`, 'report.json'), 'utf8')) as { issued: number; failed: number };
   if (report.failed > 0 || report.issued !== rows) throw new Error(`unexpected report: ${JSON.stringify(report)}`);
-  console.log(`${output.padEnd(9)} ${rows} rows → ${learners} files: ${seconds.toFixed(2)} s, ${Math.round(rows / seconds)} entries/s (${cpus().length} cores, ${cpus()[0]?.model ?? ''})`);
+  console.log(
+    `${output.padEnd(9)} ${rows} rows → ${learners} files: ${seconds.toFixed(2)} s, ${Math.round(rows / seconds)} entries/s (${cpus().length} cores, ${cpus()[0]?.model ?? ''})`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -41,7 +67,11 @@ rmSync(dir, { recursive: true, force: true });
 const key = await generateKeyPair();
 const issuer = createIssuerProfile({ key, name: 'HMP Bench', displayName: 'Bench Learning Centre', role: 'prison' });
 const one = (i: number) =>
-  issueEntry('course-completion', { title: `Course ${i}`, provider: 'Bench Learning Centre', completedOn: '2026-03', outcome: 'completed', hours: 5 }, { issuer, key, holder: holders[0]! });
+  issueEntry(
+    'course-completion',
+    { title: `Course ${i}`, provider: 'Bench Learning Centre', completedOn: '2026-03', outcome: 'completed', hours: 5 },
+    { issuer, key, holder: holders[0]! },
+  );
 for (let i = 0; i < 300; i++) await one(i);
 const cpu0 = process.cpuUsage();
 const n = 3_000;

@@ -8,14 +8,19 @@ import { createIssuerProfile, generateKeyPair, issueEntry, signCredential, verif
 
 const key = await generateKeyPair();
 const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });
-const entry = (await issueEntry('qualification', { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' }, { issuer, key, created: '2026-03-03T10:00:00Z' })) as unknown as Record<string, unknown>;
+const entry = (await issueEntry(
+  'qualification',
+  { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
+  { issuer, key, created: '2026-03-03T10:00:00Z' },
+)) as unknown as Record<string, unknown>;
 const { proof, ...unsigned } = entry as { proof: Record<string, unknown> };
 const { proofValue: _v, ...config } = proof;
 const seed = base58btc.decode(key.secretKeyMultibase).slice(2);
 const pub = base58btc.decode(key.publicKeyMultibase).slice(2);
 const privateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
 const publicKey = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), pub]), format: 'der', type: 'spki' });
-const hashes = (c: unknown, d: unknown) => Buffer.concat([createHash('sha256').update(canonicalize(c)!).digest(), createHash('sha256').update(canonicalize(d)!).digest()]);
+const hashes = (c: unknown, d: unknown) =>
+  Buffer.concat([createHash('sha256').update(canonicalize(c)!).digest(), createHash('sha256').update(canonicalize(d)!).digest()]);
 const floorSign = () => base58btc.encode(nodeSign(null, hashes(config, unsigned), privateKey));
 const floorVerify = () => {
   const { proof: p, ...rest } = entry as { proof: Record<string, unknown> };

@@ -26,7 +26,13 @@ async function generate(count: number, file: string, log: (line: string) => void
         const day = String((n % 28) + 1).padStart(2, '0');
         return issueEntry(
           'unit-credit',
-          { unitTitle: `Unit ${n}: food safety in catering`, awardingBody: { name: 'Highfield Qualifications' }, level: 'L2', achievedOn: `2026-02-${day}`, credits: 1 },
+          {
+            unitTitle: `Unit ${n}: food safety in catering`,
+            awardingBody: { name: 'Highfield Qualifications' },
+            level: 'L2',
+            achievedOn: `2026-02-${day}`,
+            credits: 1,
+          },
           { issuer: s.issuer, key: s.key, holder: HOLDER, validFrom: `2026-02-${day}T10:00:00Z`, created: `2026-02-${day}T10:00:00Z` },
         );
       }),

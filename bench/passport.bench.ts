@@ -128,5 +128,7 @@ if (sizeArg >= 0) {
   console.log('| operation | entries | time (ms) | CPU time (ms, all threads) | entries/s | peak RSS (MB) | peak heap (MB) |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const line of rows) console.log(line);
-  console.log('\nEach size runs in a fresh process holding only the two copies and the verdict cache. mergePassports entries/s counts the entries of both copies; time is the mean of several runs (CPU time: the total over the runs, warm-up included, divided by their number). Memory is the process peak while the operation ran (sampled; the heap after the operation, result included, when it ran without yielding). verifyPassport with workers runs the built dist/verify-worker.js.');
+  console.log(
+    '\nEach size runs in a fresh process holding only the two copies and the verdict cache. mergePassports entries/s counts the entries of both copies; time is the mean of several runs (CPU time: the total over the runs, warm-up included, divided by their number). Memory is the process peak while the operation ran (sampled; the heap after the operation, result included, when it ran without yielding). verifyPassport with workers runs the built dist/verify-worker.js.',
+  );
 }

@@ -15,14 +15,7 @@ import canonicalize from 'canonicalize';
 import { build } from 'esbuild';
 import { Bench } from 'tinybench';
 import { base58btc } from 'multiformats/bases/base58';
-import {
-  createIssuerProfile,
-  generateKeyPair,
-  issueEntry,
-  signCredential,
-  verifyCredential,
-  type SigningKeyPair,
-} from 'learning-passport';
+import { createIssuerProfile, generateKeyPair, issueEntry, signCredential, verifyCredential, type SigningKeyPair } from 'learning-passport';
 import { digitalBazaarStack } from './digitalbazaar.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -41,17 +34,11 @@ function nativeFloor(key: SigningKeyPair) {
   const hashData = (doc: Record<string, unknown>) => {
     const { proof, ...unsecured } = doc as { proof: Record<string, unknown> };
     const { proofValue: _v, ...config } = proof;
-    return Buffer.concat([
-      createHash('sha256').update(canonicalize(config)!).digest(),
-      createHash('sha256').update(canonicalize(unsecured)!).digest(),
-    ]);
+    return Buffer.concat([createHash('sha256').update(canonicalize(config)!).digest(), createHash('sha256').update(canonicalize(unsecured)!).digest()]);
   };
   return {
     sign(doc: Record<string, unknown>, proofConfig: Record<string, unknown>) {
-      const data = Buffer.concat([
-        createHash('sha256').update(canonicalize(proofConfig)!).digest(),
-        createHash('sha256').update(canonicalize(doc)!).digest(),
-      ]);
+      const data = Buffer.concat([createHash('sha256').update(canonicalize(proofConfig)!).digest(), createHash('sha256').update(canonicalize(doc)!).digest()]);
       return base58btc.encode(nodeSign(null, data, privateKey));
     },
     verify(doc: Record<string, unknown>) {
@@ -80,7 +67,9 @@ function table(title: string, rows: Row[], baseline: string, floorName: string) 
   out('| implementation | mean | ops/s | relative to learning-passport | share of the native floor |');
   out('| --- | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
-    out(`| ${r.name} | ${r.meanUs.toFixed(1)} µs | ${Math.round(r.opsPerSec).toLocaleString('en-GB')} | ${(base.meanUs / r.meanUs).toFixed(2)}× | ${Math.round((100 * floorRow.meanUs) / r.meanUs)}% |`);
+    out(
+      `| ${r.name} | ${r.meanUs.toFixed(1)} µs | ${Math.round(r.opsPerSec).toLocaleString('en-GB')} | ${(base.meanUs / r.meanUs).toFixed(2)}× | ${Math.round((100 * floorRow.meanUs) / r.meanUs)}% |`,
+    );
   }
   out();
 }
@@ -137,10 +126,11 @@ async function verifyBundle(): Promise<{ initial: number; initialMin: number; la
     for (const i of meta.outputs[k]!.imports) if (i.kind === 'import-statement') walk(i.path);
   };
   walk(entryOut);
-  const size = (keys: string[], zip: boolean) => keys.reduce((n, k) => {
-    const bytes = byName.get(base(k));
-    return n + (bytes ? (zip ? gzipSync(bytes).length : bytes.length) : 0);
-  }, 0);
+  const size = (keys: string[], zip: boolean) =>
+    keys.reduce((n, k) => {
+      const bytes = byName.get(base(k));
+      return n + (bytes ? (zip ? gzipSync(bytes).length : bytes.length) : 0);
+    }, 0);
   const all = Object.keys(meta.outputs).filter((k) => k.endsWith('.js'));
   const first = all.filter((k) => initial.has(k));
   const inputs: Record<string, number> = {};
@@ -150,7 +140,16 @@ async function verifyBundle(): Promise<{ initial: number; initialMin: number; la
       inputs[key] = (inputs[key] ?? 0) + v.bytesInOutput;
     }
   }
-  return { initial: size(first, true), initialMin: size(first, false), lazy: size(all.filter((k) => !initial.has(k)), true), zod: Object.keys(inputs).includes('zod'), inputs };
+  return {
+    initial: size(first, true),
+    initialMin: size(first, false),
+    lazy: size(
+      all.filter((k) => !initial.has(k)),
+      true,
+    ),
+    zod: Object.keys(inputs).includes('zod'),
+    inputs,
+  };
 }
 
 async function coldImport(specifiers: string[], runs = 15): Promise<number> {
@@ -192,7 +191,9 @@ async function bundleSize(contents: string): Promise<{ min: number; gzip: number
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
-  out(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; load average at the start ${loadavg()[0]!.toFixed(1)}.`);
+  out(
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; load average at the start ${loadavg()[0]!.toFixed(1)}.`,
+  );
   out();
   const key = await generateKeyPair();
   const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });
@@ -234,11 +235,15 @@ async function main() {
   out();
   out('| package | time |');
   out('| --- | ---: |');
-  out(`| learning-passport/verify (${verifyEntry.endsWith('src/verify.ts') ? 'src/verify.ts' : 'bench/verify-entry.ts'}, built with esbuild) | ${(await coldImport([verifyBuilt])).toFixed(1)} ms |`);
+  out(
+    `| learning-passport/verify (${verifyEntry.endsWith('src/verify.ts') ? 'src/verify.ts' : 'bench/verify-entry.ts'}, built with esbuild) | ${(await coldImport([verifyBuilt])).toFixed(1)} ms |`,
+  );
   out(`| learning-passport (root) | ${(await coldImport(['learning-passport'])).toFixed(1)} ms |`);
-  out(`| @digitalbazaar/vc + data-integrity + eddsa-jcs-2022-cryptosuite | ${(
-    await coldImport(['@digitalbazaar/vc', '@digitalbazaar/data-integrity', '@digitalbazaar/eddsa-jcs-2022-cryptosuite'])
-  ).toFixed(1)} ms |`);
+  out(
+    `| @digitalbazaar/vc + data-integrity + eddsa-jcs-2022-cryptosuite | ${(
+      await coldImport(['@digitalbazaar/vc', '@digitalbazaar/data-integrity', '@digitalbazaar/eddsa-jcs-2022-cryptosuite'])
+    ).toFixed(1)} ms |`,
+  );
   out();
 
   out('### Browser bundle size (esbuild, minified)');
@@ -259,7 +264,9 @@ async function main() {
   const rdfc = await bundleSize("export * from './dist/rdfc.js';");
   out(`| learning-passport/rdfc, everything (jsonld, rdf-canonize, bundled contexts) | ${kb(rdfc.min)} | ${kb(rdfc.gzip)} |`);
   out();
-  const largest = Object.entries(verify.inputs).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const largest = Object.entries(verify.inputs)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10);
   out(`zod in the verify bundle: ${verify.zod ? 'yes' : 'no'}. Largest parts of it (minified bytes): ${largest.map(([k, v]) => `${k} ${kb(v)}`).join(', ')}.`);
   out();
   const jsonLdInMain = whole.inputs.filter((p) => /node_modules\/(jsonld|rdf-canonize)\//.test(p));
@@ -270,12 +277,16 @@ async function main() {
   // node:crypto backend and prints its own markdown table.
   out('### Passports (verifyPassport, merge; node:crypto backend, both cores)');
   out();
-  const passport = execFileSync(process.execPath, [...process.execArgv, `${root}bench/passport.bench.ts`, ...(process.argv.includes('--quick') ? ['--quick'] : [])], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const passport = execFileSync(
+    process.execPath,
+    [...process.execArgv, `${root}bench/passport.bench.ts`, ...(process.argv.includes('--quick') ? ['--quick'] : [])],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   for (const line of passport.trim().split('\n')) out(line);
   out();
 

@@ -48,7 +48,13 @@ export async function runDemo(say: Say = () => {}) {
   };
   await make('city-and-guilds', 'City & Guilds', 'awarding-body', ['qualification', 'unit-credit']);
   await make('cscs', 'CSCS', 'scheme-operator', ['licence-card']);
-  await make('college', 'Milton Keynes College (prison education)', 'education-provider', ['assessment-result', 'learning-in-progress', 'unit-credit'], 'Milton Keynes College');
+  await make(
+    'college',
+    'Milton Keynes College (prison education)',
+    'education-provider',
+    ['assessment-result', 'learning-in-progress', 'unit-credit'],
+    'Milton Keynes College',
+  );
   await make('prison-a', 'HMP Northfield', 'prison', ['custody-transfer', 'checkpoint'], 'Northfield Learning Centre');
   await make('prison-b', 'HMP Southmoor', 'prison', ['custody-transfer', 'checkpoint'], 'Southmoor Learning Centre');
   await make('charity', 'Second Chance Mentoring', 'charity', ['mentoring']);
@@ -76,7 +82,12 @@ export async function runDemo(say: Say = () => {}) {
   let learnerCopy = (await addEntries(createPassport({ holder: amira.did }), [assessment, maths, english])).passport;
 
   step(3, 'Moved to prison B at short notice: both prisons sign the handover');
-  const transferFields = { fromEstablishment: 'HMP Northfield', toEstablishment: 'HMP Southmoor', transferDate: '2026-04-02', entryIds: [assessment, maths, english].map(entryId).sort() };
+  const transferFields = {
+    fromEstablishment: 'HMP Northfield',
+    toEstablishment: 'HMP Southmoor',
+    transferDate: '2026-04-02',
+    entryIds: [assessment, maths, english].map(entryId).sort(),
+  };
   const handoverA = await issue('prison-a', 'custody-transfer', transferFields);
   const handoverB = await issue('prison-b', 'custody-transfer', transferFields);
   learnerCopy = (await addEntries(learnerCopy, [handoverA])).passport;
@@ -91,7 +102,12 @@ export async function runDemo(say: Say = () => {}) {
     level: 'E3',
     achievedOn: '2026-05-14',
   });
-  const mentoring = await issue('charity', 'mentoring', { programme: 'Through-the-gate mentoring', organisation: 'Second Chance Mentoring', from: '2026-04', sessions: 6 });
+  const mentoring = await issue('charity', 'mentoring', {
+    programme: 'Through-the-gate mentoring',
+    organisation: 'Second Chance Mentoring',
+    from: '2026-04',
+    sessions: 6,
+  });
   const copyA = (await addEntries(learnerCopy, [])).passport; // prison A keeps what it had
   const copyB = (await addEntries(learnerCopy, [handoverB, writing])).passport;
   const copyCharity = (await addEntries(learnerCopy, [mentoring])).passport;
@@ -110,12 +126,23 @@ export async function runDemo(say: Say = () => {}) {
   for (const e of report.entries) ok(e.result.verified, `${e.kind.padEnd(20)} ${e.result.summary}`);
 
   step(7, 'The charity tries to issue a qualification: the policy refuses it');
-  const bogus = await issue('charity', 'qualification', { title: 'Level 2 Award in Mentoring', awardingBody: { name: 'Second Chance Mentoring' }, level: 'L2', awardedOn: '2026-06' });
+  const bogus = await issue('charity', 'qualification', {
+    title: 'Level 2 Award in Mentoring',
+    awardingBody: { name: 'Second Chance Mentoring' },
+    level: 'L2',
+    awardedOn: '2026-06',
+  });
   const refused = await verifyCredential(bogus, { policy, accreditations } as never);
   ok(!refused.verified, `charity qualification: ${refused.summary}`);
 
   step(8, 'Released: a CSCS card, then Amira shares two entries with an employer');
-  const card = await issue('cscs', 'licence-card', { scheme: 'CSCS', cardType: 'Green Labourer', issuedOn: '2026-07-01', expiresOn: '2031-07-01', attestationMode: 'scheme-signed' });
+  const card = await issue('cscs', 'licence-card', {
+    scheme: 'CSCS',
+    cardType: 'Green Labourer',
+    issuedOn: '2026-07-01',
+    expiresOn: '2031-07-01',
+    attestationMode: 'scheme-signed',
+  });
   const released = (await addEntries(stapled, [card])).passport;
   const challenge = crypto.randomUUID();
   const domain = 'jobs.buildright.example';
@@ -130,8 +157,17 @@ export async function runDemo(say: Say = () => {}) {
     accreditations: released.accreditations,
   });
   const warnings = lintDisclosure([handoverA], { accreditations });
-  say(`   shared: ${shared.presentation.verifiableCredential?.length ?? 0} entries; the linter on the handover alone says: "${warnings[0]?.message ?? 'nothing'}"`);
-  const tryAll = await createPresentation({ holderKey: amira, entries: released.entries, audience: 'employer', challenge, domain, accreditations: released.accreditations });
+  say(
+    `   shared: ${shared.presentation.verifiableCredential?.length ?? 0} entries; the linter on the handover alone says: "${warnings[0]?.message ?? 'nothing'}"`,
+  );
+  const tryAll = await createPresentation({
+    holderKey: amira,
+    entries: released.entries,
+    audience: 'employer',
+    challenge,
+    domain,
+    accreditations: released.accreditations,
+  });
   say(`   had she offered everything, ${tryAll.excluded.length} custody-context entries would have been left out automatically`);
 
   step(9, 'The employer verifies offline, holding only the authority’s key');

@@ -9,14 +9,7 @@
 // café job, she chooses to include the barista course: it is shared with the prison's
 // accreditation, recorded in her share log, and the verdict still names no custody role.
 // Run: npx tsx examples/employer-scenario.ts
-import {
-  createIssuerProfile,
-  createPresentation,
-  createTrustPolicy,
-  generateKeyPair,
-  issueEntry,
-  verifyPresentation,
-} from 'learning-passport';
+import { createIssuerProfile, createPresentation, createTrustPolicy, generateKeyPair, issueEntry, verifyPresentation } from 'learning-passport';
 import { accreditIssuer } from 'learning-passport/trust';
 
 export async function runEmployerScenario() {
@@ -30,9 +23,30 @@ export async function runEmployerScenario() {
   const prisonKey = await generateKeyPair();
   const window = { validFrom: '2026-01-01T00:00:00Z', validUntil: '2031-01-01T00:00:00Z', created: '2026-01-01T00:00:00Z' };
   const accreditations = [
-    await accreditIssuer(authority, { did: awardingKey.did, organisation: 'org:city-and-guilds', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds', ...window }),
-    await accreditIssuer(authority, { did: cscsKey.did, organisation: 'org:cscs', role: 'scheme-operator', kinds: ['licence-card'], displayName: 'CSCS', ...window }),
-    await accreditIssuer(authority, { did: prisonKey.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['custody-transfer', 'work-experience', 'course-completion'], displayName: 'Northfield Learning Centre', ...window }),
+    await accreditIssuer(authority, {
+      did: awardingKey.did,
+      organisation: 'org:city-and-guilds',
+      role: 'awarding-body',
+      kinds: ['qualification'],
+      displayName: 'City & Guilds',
+      ...window,
+    }),
+    await accreditIssuer(authority, {
+      did: cscsKey.did,
+      organisation: 'org:cscs',
+      role: 'scheme-operator',
+      kinds: ['licence-card'],
+      displayName: 'CSCS',
+      ...window,
+    }),
+    await accreditIssuer(authority, {
+      did: prisonKey.did,
+      organisation: 'org:hmp-northfield',
+      role: 'prison',
+      kinds: ['custody-transfer', 'work-experience', 'course-completion'],
+      displayName: 'Northfield Learning Centre',
+      ...window,
+    }),
   ];
 
   // 2. Amira's entries, each bound to her holder key.
@@ -93,7 +107,12 @@ export async function runEmployerScenario() {
     warnings: shared.warnings,
     verified: result.verified,
     summary: result.summary,
-    entries: result.entries.map((e) => ({ kind: e.kind, verified: e.verified, description: e.description, trust: e.checks.find((c) => c.check === 'issuer-trust')?.status })),
+    entries: result.entries.map((e) => ({
+      kind: e.kind,
+      verified: e.verified,
+      description: e.description,
+      trust: e.checks.find((c) => c.check === 'issuer-trust')?.status,
+    })),
     replay: { verified: replay.verified, summary: replay.summary, codes: replay.errors.map((e) => e.code) },
     included: {
       sharedKinds: cafeResult.entries.map((e) => e.kind),

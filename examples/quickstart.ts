@@ -2,7 +2,6 @@
 // the learner's passport holds it, and anyone verifies it offline under a trust policy that pins
 // only the national authority's key. Run (after `npm run build`): npx tsx examples/quickstart.ts
 import {
-  
   addEntries,
   addTrustMaterial,
   createIssuerProfile,

@@ -61,15 +61,30 @@ export async function runTransferScenario(): Promise<TransferScenarioResult> {
 
   // At HMP A: an initial assessment, two NVQ unit credits, a maths qualification from the
   // awarding body, and English in progress.
-  const assessment = await issueEntry('assessment-result', { domain: 'maths', result: 'Working towards Level 1', assessedOn: '2026-01-12' },
-    { issuer: prisonA.issuer, key: prisonA.key, holder, validFrom: at('2026-01-12') });
-  const units = await Promise.all(['Food safety in catering', 'Prepare vegetables'].map((unitTitle, i) =>
-    issueEntry('unit-credit', { unitTitle, awardingBody: { name: 'City & Guilds' }, level: 'L2', achievedOn: `2026-02-1${i}` },
-      { issuer: cityGuilds.issuer, key: cityGuilds.key, holder, validFrom: at(`2026-02-1${i}`) })));
-  const maths = await issueEntry('qualification', { title: 'Functional Skills Maths', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
-    { issuer: cityGuilds.issuer, key: cityGuilds.key, holder, validFrom: at('2026-03-03') });
-  const english = await issueEntry('learning-in-progress', { courseTitle: 'Functional Skills English', level: 'L1', unitsCompleted: ['Reading'], startedOn: '2026-02' },
-    { issuer: prisonA.issuer, key: prisonA.key, holder, validFrom: at('2026-03-20'), id: 'urn:uuid:0e9d7a52-3f0b-4d55-a1a8-6f2c9e0b7c11' });
+  const assessment = await issueEntry(
+    'assessment-result',
+    { domain: 'maths', result: 'Working towards Level 1', assessedOn: '2026-01-12' },
+    { issuer: prisonA.issuer, key: prisonA.key, holder, validFrom: at('2026-01-12') },
+  );
+  const units = await Promise.all(
+    ['Food safety in catering', 'Prepare vegetables'].map((unitTitle, i) =>
+      issueEntry(
+        'unit-credit',
+        { unitTitle, awardingBody: { name: 'City & Guilds' }, level: 'L2', achievedOn: `2026-02-1${i}` },
+        { issuer: cityGuilds.issuer, key: cityGuilds.key, holder, validFrom: at(`2026-02-1${i}`) },
+      ),
+    ),
+  );
+  const maths = await issueEntry(
+    'qualification',
+    { title: 'Functional Skills Maths', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
+    { issuer: cityGuilds.issuer, key: cityGuilds.key, holder, validFrom: at('2026-03-03') },
+  );
+  const english = await issueEntry(
+    'learning-in-progress',
+    { courseTitle: 'Functional Skills English', level: 'L1', unitsCompleted: ['Reading'], startedOn: '2026-02' },
+    { issuer: prisonA.issuer, key: prisonA.key, holder, validFrom: at('2026-03-20'), id: 'urn:uuid:0e9d7a52-3f0b-4d55-a1a8-6f2c9e0b7c11' },
+  );
 
   let copyA = (await addEntries(createPassport({ holder }), [assessment, ...units, maths, english])).passport;
   steps.push(`HMP A holds ${copyA.entries.length} entries for the learner.`);
@@ -83,8 +98,11 @@ export async function runTransferScenario(): Promise<TransferScenarioResult> {
   steps.push('The charity keeps copies of the unit credits and signs a checkpoint of them.');
 
   // Overnight transfer. HMP A signs the handover; HMP B starts from the paper pack.
-  const handover = await issueEntry('custody-transfer', { fromEstablishment: 'HMP A', toEstablishment: 'HMP B', transferDate: '2026-04-02' },
-    { issuer: prisonA.issuer, key: prisonA.key, holder, validFrom: at('2026-04-02') });
+  const handover = await issueEntry(
+    'custody-transfer',
+    { fromEstablishment: 'HMP A', toEstablishment: 'HMP B', transferDate: '2026-04-02' },
+    { issuer: prisonA.issuer, key: prisonA.key, holder, validFrom: at('2026-04-02') },
+  );
   copyA = (await addEntries(copyA, [handover])).passport;
   let copyB = (await addEntries(createPassport({ holder }), [...paper.entries])).passport;
   steps.push(`Moved to HMP B at short notice: HMP B starts from her paper pack (${copyB.entries.length} entries).`);
@@ -92,15 +110,30 @@ export async function runTransferScenario(): Promise<TransferScenarioResult> {
   // Copies diverge. HMP A corrects the English record (one more unit was done); HMP B receipts the
   // transfer; the charity's mentor starts sessions at B; someone "improves" the maths entry on
   // the paper pack's copy at B.
-  const englishFixed = await issueEntry('learning-in-progress',
+  const englishFixed = await issueEntry(
+    'learning-in-progress',
     { courseTitle: 'Functional Skills English', level: 'L1', unitsCompleted: ['Reading', 'Writing'], startedOn: '2026-02' },
-    { issuer: prisonA.issuer, key: prisonA.key, holder, validFrom: at('2026-04-03'), id: 'urn:uuid:0e9d7a52-3f0b-4d55-a1a8-6f2c9e0b7c11', supersedes: entryId(english) });
+    {
+      issuer: prisonA.issuer,
+      key: prisonA.key,
+      holder,
+      validFrom: at('2026-04-03'),
+      id: 'urn:uuid:0e9d7a52-3f0b-4d55-a1a8-6f2c9e0b7c11',
+      supersedes: entryId(english),
+    },
+  );
   copyA = (await addEntries(copyA, [englishFixed])).passport;
-  const receipt = await issueEntry('custody-transfer', { fromEstablishment: 'HMP A', toEstablishment: 'HMP B', transferDate: '2026-04-02' },
-    { issuer: prisonB.issuer, key: prisonB.key, holder, validFrom: at('2026-04-03') });
+  const receipt = await issueEntry(
+    'custody-transfer',
+    { fromEstablishment: 'HMP A', toEstablishment: 'HMP B', transferDate: '2026-04-02' },
+    { issuer: prisonB.issuer, key: prisonB.key, holder, validFrom: at('2026-04-03') },
+  );
   copyB = (await addEntries(copyB, [receipt])).passport;
-  const mentoring = await issueEntry('mentoring', { programme: 'Through the Gate', organisation: 'St Giles Trust', from: '2026-04', sessions: 3 },
-    { issuer: charity.issuer, key: charity.key, holder, validFrom: at('2026-04-20') });
+  const mentoring = await issueEntry(
+    'mentoring',
+    { programme: 'Through the Gate', organisation: 'St Giles Trust', from: '2026-04', sessions: 3 },
+    { issuer: charity.issuer, key: charity.key, holder, validFrom: at('2026-04-20') },
+  );
   copyCharity = (await addEntries(copyCharity, [mentoring])).passport;
   const forged = JSON.parse(JSON.stringify(maths)) as Record<string, unknown>;
   (forged.credentialSubject as { learningPassport: Record<string, unknown> }).learningPassport.grade = 'Distinction';
@@ -119,7 +152,10 @@ export async function runTransferScenario(): Promise<TransferScenarioResult> {
   };
   const rejectedCodes: string[] = [];
   const orders: [string, () => Promise<Passport>][] = [
-    ['HMP B: ((B + A) + charity) + paper', async () => merge(await merge(await merge(copyBTampered, copyA, rejectedCodes), copyCharity, rejectedCodes), paper, rejectedCodes)],
+    [
+      'HMP B: ((B + A) + charity) + paper',
+      async () => merge(await merge(await merge(copyBTampered, copyA, rejectedCodes), copyCharity, rejectedCodes), paper, rejectedCodes),
+    ],
     ['charity: (charity + paper) + (A + B)', async () => merge(await merge(copyCharity, paper, []), await merge(copyA, copyBTampered, []), [])],
     ['learner: paper + (charity + (A + B))', async () => merge(paper, await merge(copyCharity, await merge(copyA, copyBTampered, []), []), [])],
     ['HMP A: A + (paper + (B + charity))', async () => merge(copyA, await merge(paper, await merge(copyBTampered, copyCharity, []), []), [])],
@@ -158,7 +194,8 @@ export async function runTransferScenario(): Promise<TransferScenarioResult> {
   };
 }
 
-const runDirectly = typeof process !== 'undefined' && process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+const runDirectly =
+  typeof process !== 'undefined' && process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
 if (runDirectly) {
   const result = await runTransferScenario();
   result.steps.forEach((step, i) => console.log(`${i + 1}. ${step}`));

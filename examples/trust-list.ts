@@ -1,18 +1,7 @@
 // The authority's trust list: one signed file an employer who works offline loads, holding the
 // authority's accreditations and compromise notices. A newer list replaces an older one; an
 // older one slipped back in is refused. Run (after `npm run build`): npx tsx examples/trust-list.ts
-import {
-  
-  createIssuerProfile,
-  createPresentation,
-  
-  createTrustPolicy,
-  generateKeyPair,
-  issueEntry,
-  
-  verifyPresentation,
-  
-} from 'learning-passport';
+import { createIssuerProfile, createPresentation, createTrustPolicy, generateKeyPair, issueEntry, verifyPresentation } from 'learning-passport';
 import { accreditIssuer, createTrustList, revokeAccreditation, verifyTrustList } from 'learning-passport/trust';
 
 export async function trustListExample() {
@@ -24,10 +13,18 @@ export async function trustListExample() {
   const charityKey = await generateKeyPair();
   const learner = await generateKeyPair();
   const leedsAccreditation = await accreditIssuer(authorityKey, {
-    did: leedsKey.did, organisation: 'org:hmp-leeds', role: 'prison', kinds: ['course-completion'], validFrom: '2026-01-01T00:00:00Z',
+    did: leedsKey.did,
+    organisation: 'org:hmp-leeds',
+    role: 'prison',
+    kinds: ['course-completion'],
+    validFrom: '2026-01-01T00:00:00Z',
   });
   const charityAccreditation = await accreditIssuer(authorityKey, {
-    did: charityKey.did, organisation: 'org:second-chance', role: 'charity', kinds: ['mentoring'], validFrom: '2026-01-01T00:00:00Z',
+    did: charityKey.did,
+    organisation: 'org:second-chance',
+    role: 'charity',
+    kinds: ['mentoring'],
+    validFrom: '2026-01-01T00:00:00Z',
   });
 
   // List 7, as published last month, and the learner's presentation for an employer.
@@ -48,7 +45,9 @@ export async function trustListExample() {
 
   // The charity's laptop is stolen: the authority publishes a compromise notice in a new list.
   const stolenKeyNotice = await revokeAccreditation(authorityKey, {
-    accreditation: charityAccreditation.id, compromisedSince: '2026-05-01T00:00:00Z', reason: 'Laptop stolen',
+    accreditation: charityAccreditation.id,
+    compromisedSince: '2026-05-01T00:00:00Z',
+    reason: 'Laptop stolen',
   });
 
   // The authority, each time something changes (and at least before nextUpdate):
@@ -70,9 +69,12 @@ export async function trustListExample() {
   // List 7 again, now that 8 was accepted: a rollback, refused.
   const rollback = await verifyTrustList(lastAccepted, { operator: authorityDid, previous: list });
   // A list signed by any key but the pinned one: refused, whatever it claims.
-  const forged = await verifyTrustList(await createTrustList(charityKey, { operatorName: 'National Learning Authority', sequenceNumber: 9, nextUpdate: '2099-01-01T00:00:00Z' }), {
-    operator: authorityDid,
-  });
+  const forged = await verifyTrustList(
+    await createTrustList(charityKey, { operatorName: 'National Learning Authority', sequenceNumber: 9, nextUpdate: '2099-01-01T00:00:00Z' }),
+    {
+      operator: authorityDid,
+    },
+  );
 
   return {
     accepted: checked.verified,

@@ -35,7 +35,8 @@ import {
 const say = (line: string): void => {
   if (runDirectly) console.log(line);
 };
-const runDirectly = typeof process !== 'undefined' && process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+const runDirectly =
+  typeof process !== 'undefined' && process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
 
 /** Staples trust material (accreditations, status list snapshots) into a passport file. */
 function staple(passport: Passport, material: { accreditations?: object[]; statusLists?: object[] }): Passport {
@@ -84,10 +85,38 @@ export async function runTrustScenario(): Promise<TrustScenarioOutcome> {
   };
   const window = { validFrom: day(-150), validUntil: day(600), created: day(-150) };
   const accreditations = [
-    await accreditIssuer(authorityKey, { did: keys.awarding.did, organisation: 'org:northern-awards', role: 'awarding-body', kinds: ['qualification', 'unit-credit'], displayName: 'Northern Awards', ...window }),
-    await accreditIssuer(authorityKey, { did: keys.northfield.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['custody-transfer', 'checkpoint', 'work-experience'], displayName: 'Northfield Learning Centre', ...window }),
-    await accreditIssuer(authorityKey, { did: keys.eastwood.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['custody-transfer', 'checkpoint', 'work-experience'], displayName: 'Eastwood Learning Centre', ...window }),
-    await accreditIssuer(authorityKey, { did: keys.charity.did, organisation: 'org:second-chance', role: 'charity', kinds: ['mentoring'], displayName: 'Second Chance Trust', ...window }),
+    await accreditIssuer(authorityKey, {
+      did: keys.awarding.did,
+      organisation: 'org:northern-awards',
+      role: 'awarding-body',
+      kinds: ['qualification', 'unit-credit'],
+      displayName: 'Northern Awards',
+      ...window,
+    }),
+    await accreditIssuer(authorityKey, {
+      did: keys.northfield.did,
+      organisation: 'org:hmp-northfield',
+      role: 'prison',
+      kinds: ['custody-transfer', 'checkpoint', 'work-experience'],
+      displayName: 'Northfield Learning Centre',
+      ...window,
+    }),
+    await accreditIssuer(authorityKey, {
+      did: keys.eastwood.did,
+      organisation: 'org:hmp-eastwood',
+      role: 'prison',
+      kinds: ['custody-transfer', 'checkpoint', 'work-experience'],
+      displayName: 'Eastwood Learning Centre',
+      ...window,
+    }),
+    await accreditIssuer(authorityKey, {
+      did: keys.charity.did,
+      organisation: 'org:second-chance',
+      role: 'charity',
+      kinds: ['mentoring'],
+      displayName: 'Second Chance Trust',
+      ...window,
+    }),
   ];
   say(`1. The authority accredited ${accreditations.length} issuers: an awarding body, two prisons and a charity.`);
 
@@ -97,11 +126,24 @@ export async function runTrustScenario(): Promise<TrustScenarioOutcome> {
   const qualification = await issueEntry(
     'qualification',
     { title: 'Functional Skills Mathematics', awardingBody: { name: 'Northern Awards' }, level: 'L1', awardedOn: day(-90).slice(0, 7) },
-    { issuer: profiles.awarding, key: keys.awarding, holder: learner.did, validFrom: day(-90), created: day(-90), credentialStatus: statusEntry({ listUrl, index: 94567, purpose: 'revocation' }) },
+    {
+      issuer: profiles.awarding,
+      key: keys.awarding,
+      holder: learner.did,
+      validFrom: day(-90),
+      created: day(-90),
+      credentialStatus: statusEntry({ listUrl, index: 94567, purpose: 'revocation' }),
+    },
   );
   const work = await issueEntry(
     'work-experience',
-    { roleTitle: 'Kitchen team member', organisationDisplay: 'Northfield Learning Centre', sector: 'hospitality-and-catering', from: day(-120).slice(0, 7), to: day(-32).slice(0, 7) },
+    {
+      roleTitle: 'Kitchen team member',
+      organisationDisplay: 'Northfield Learning Centre',
+      sector: 'hospitality-and-catering',
+      from: day(-120).slice(0, 7),
+      to: day(-32).slice(0, 7),
+    },
     { issuer: profiles.northfield, key: keys.northfield, holder: learner.did, validFrom: day(-32), created: day(-32) },
   );
   const mentoring = await issueEntry(
@@ -115,15 +157,38 @@ export async function runTrustScenario(): Promise<TrustScenarioOutcome> {
     { title: 'Level 2 Food Hygiene', awardingBody: { name: 'Second Chance Trust' }, level: 'L2', awardedOn: day(-41).slice(0, 7) },
     { issuer: profiles.charity, key: keys.charity, holder: learner.did, validFrom: day(-41), created: day(-41) },
   );
-  const revocationList = await issueStatusListCredential(keys.awarding, { id: listUrl, purpose: 'revocation', list: setStatus(createStatusList(), 11, true), validFrom: day(-20), created: day(-20) });
+  const revocationList = await issueStatusListCredential(keys.awarding, {
+    id: listUrl,
+    purpose: 'revocation',
+    list: setStatus(createStatusList(), 11, true),
+    validFrom: day(-20),
+    created: day(-20),
+  });
   let northfieldCopy = (await addEntries(createPassport({ holder: learner.did }), [qualification, work, mentoring, charityQualificationEntry])).passport;
   northfieldCopy = staple(northfieldCopy, { accreditations, statusLists: [revocationList] });
   say(`2. HMP Northfield's copy holds ${northfieldCopy.entries.length} entries, the accreditations and a status list snapshot.`);
 
   // 3. The learner moves to HMP Eastwood. Both prisons sign the transfer; Eastwood checkpoints what arrived.
-  const transfer = { fromEstablishment: 'HMP Northfield', toEstablishment: 'HMP Eastwood', transferDate: day(-28).slice(0, 10), entryIds: northfieldCopy.entries.map(entryId).sort() };
-  const sent = await issueEntry('custody-transfer', transfer, { issuer: profiles.northfield, key: keys.northfield, holder: learner.did, validFrom: day(-28), created: day(-28) });
-  const received = await issueEntry('custody-transfer', transfer, { issuer: profiles.eastwood, key: keys.eastwood, holder: learner.did, validFrom: day(-27.5), created: day(-27.5) });
+  const transfer = {
+    fromEstablishment: 'HMP Northfield',
+    toEstablishment: 'HMP Eastwood',
+    transferDate: day(-28).slice(0, 10),
+    entryIds: northfieldCopy.entries.map(entryId).sort(),
+  };
+  const sent = await issueEntry('custody-transfer', transfer, {
+    issuer: profiles.northfield,
+    key: keys.northfield,
+    holder: learner.did,
+    validFrom: day(-28),
+    created: day(-28),
+  });
+  const received = await issueEntry('custody-transfer', transfer, {
+    issuer: profiles.eastwood,
+    key: keys.eastwood,
+    holder: learner.did,
+    validFrom: day(-27.5),
+    created: day(-27.5),
+  });
   northfieldCopy = (await addEntries(northfieldCopy, [sent])).passport;
   let eastwoodCopy = (await addEntries(createPassport({ holder: learner.did }), [received])).passport;
   eastwoodCopy = staple(eastwoodCopy, { accreditations: [accreditations[2]!] });
@@ -152,13 +217,24 @@ export async function runTrustScenario(): Promise<TrustScenarioOutcome> {
 
   // 6. The awarding body's key is stolen. Entries dated afterwards are refused; the qualification
   //    stays trusted because Eastwood's checkpoint from before the theft covers it.
-  const compromise = await revokeAccreditation(authorityKey, { did: keys.awarding.did, compromisedSince: day(-12), reason: 'Signing laptop stolen', effective: day(-11), created: day(-11) });
+  const compromise = await revokeAccreditation(authorityKey, {
+    did: keys.awarding.did,
+    compromisedSince: day(-12),
+    reason: 'Signing laptop stolen',
+    effective: day(-11),
+    created: day(-11),
+  });
   const forged = await issueEntry(
     'qualification',
     { title: 'Diploma in Everything', awardingBody: { name: 'Northern Awards' }, level: 'L3', awardedOn: day(-5).slice(0, 7) },
     { issuer: profiles.awarding, key: keys.awarding, holder: learner.did, validFrom: day(-5), created: day(-5) },
   );
-  const later = await createTrustContext({ policy, accreditations: [...passport.accreditations, compromise], statusLists: passport.statusLists, entries: passport.entries });
+  const later = await createTrustContext({
+    policy,
+    accreditations: [...passport.accreditations, compromise],
+    statusLists: passport.statusLists,
+    entries: passport.entries,
+  });
   const afterCompromise = {
     qualification: await evaluateTrust(qualification, { context: later }),
     forgedLater: await evaluateTrust(forged, { context: later }),

@@ -1,14 +1,7 @@
 // Verification results: `verified` (the document is intact and signed by the key its issuer
 // names) and `verdict` (what a person may rely on: valid, not-valid, cant-check), with one
 // `headline` and a short `summary`. Run: npx tsx examples/verdicts.ts (after npm run build).
-import {
-  
-  createIssuerProfile,
-  createTrustPolicy,
-  generateKeyPair,
-  issueEntry,
-  verifyCredential,
-} from 'learning-passport';
+import { createIssuerProfile, createTrustPolicy, generateKeyPair, issueEntry, verifyCredential } from 'learning-passport';
 import { accreditIssuer } from 'learning-passport/trust';
 
 export async function verdicts() {
@@ -29,7 +22,11 @@ export async function verdicts() {
   // With the authority's policy and its accreditation of the issuer: valid.
   const policy = createTrustPolicy({ roots: [{ did: authority.did, name: 'National Learning Authority' }] });
   const accreditation = await accreditIssuer(authority, {
-    did: key.did, organisation: 'org:city-and-guilds', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds',
+    did: key.did,
+    organisation: 'org:city-and-guilds',
+    role: 'awarding-body',
+    kinds: ['qualification'],
+    displayName: 'City & Guilds',
   });
   const checked = await verifyCredential(entry, { policy, accreditations: [accreditation] });
   // checked.headline: "✓ Valid: Functional Skills Mathematics, Level 1 — qualification from City & Guilds, awarded March 2026"

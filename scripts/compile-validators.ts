@@ -108,16 +108,22 @@ class Compiler {
             ...(protocol ? [`!${protocol}.test(u.protocol.endsWith(':') ? u.protocol.slice(0, -1) : u.protocol)`] : []),
             ...(hostname ? [`!${hostname}.test(u.hostname)`] : []),
           ];
-          lines.push(`{ let ok = true; try { const u = new URL(x.trim());${tests.length ? ` if (${tests.join(' || ')}) ok = false;` : ''} } catch { ok = false; } if (!ok) ${issue('must be a web address (URL)')}; }`);
+          lines.push(
+            `{ let ok = true; try { const u = new URL(x.trim());${tests.length ? ` if (${tests.join(' || ')}) ok = false;` : ''} } catch { ok = false; } if (!ok) ${issue('must be a web address (URL)')}; }`,
+          );
         } else if (def.format !== undefined && def.format !== null) {
           throw new Error(`compile-validators: unsupported string format "${String(def.format)}"`);
         }
         for (const c of checks) {
           if (c.check === 'min_length') {
             const min = c.minimum as number;
-            lines.push(`if (x.length < ${min}) ${issue(customMessage(c) ?? (min === 1 ? 'must not be empty' : `must be at least ${plural(min, 'character', 'characters')}`))};`);
+            lines.push(
+              `if (x.length < ${min}) ${issue(customMessage(c) ?? (min === 1 ? 'must not be empty' : `must be at least ${plural(min, 'character', 'characters')}`))};`,
+            );
           } else if (c.check === 'max_length') {
-            lines.push(`if (x.length > ${c.maximum}) ${issue(customMessage(c) ?? `must be at most ${plural(c.maximum as number, 'character', 'characters')}`)};`);
+            lines.push(
+              `if (x.length > ${c.maximum}) ${issue(customMessage(c) ?? `must be at most ${plural(c.maximum as number, 'character', 'characters')}`)};`,
+            );
           } else if (c.check === 'string_format' && c.format === 'regex') {
             const re = c.pattern as RegExp;
             const name = this.constant('RE', `/${re.source}/${re.flags.replace('g', '')}`);
@@ -137,9 +143,13 @@ class Compiler {
           if (c.check === 'number_format' && c.format === 'safeint') {
             lines.push(`if (!Number.isSafeInteger(x)) ${issue(customMessage(c) ?? 'must be a whole number')};`);
           } else if (c.check === 'greater_than') {
-            lines.push(`if (x ${c.inclusive ? '<' : '<='} ${c.value}) ${issue(customMessage(c) ?? `must be ${c.inclusive ? 'at least' : 'more than'} ${c.value}`)};`);
+            lines.push(
+              `if (x ${c.inclusive ? '<' : '<='} ${c.value}) ${issue(customMessage(c) ?? `must be ${c.inclusive ? 'at least' : 'more than'} ${c.value}`)};`,
+            );
           } else if (c.check === 'less_than') {
-            lines.push(`if (x ${c.inclusive ? '>' : '>='} ${c.value}) ${issue(customMessage(c) ?? `must be ${c.inclusive ? 'at most' : 'less than'} ${c.value}`)};`);
+            lines.push(
+              `if (x ${c.inclusive ? '>' : '>='} ${c.value}) ${issue(customMessage(c) ?? `must be ${c.inclusive ? 'at most' : 'less than'} ${c.value}`)};`,
+            );
           } else {
             throw new Error(`compile-validators: unsupported number check "${c.check}"`);
           }
@@ -174,24 +184,35 @@ class Compiler {
         const catchall = def.catchall === undefined ? undefined : defOf(def.catchall as Node).type;
         if (catchall === 'never') {
           const keys = this.constant('KEYS', `new Set(${quote(Object.keys(shape))})`);
-          lines.push(`for (const key of Object.keys(x)) if (!${keys}.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });`);
+          lines.push(
+            `for (const key of Object.keys(x)) if (!${keys}.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });`,
+          );
         } else if (catchall !== undefined && catchall !== 'unknown') {
           throw new Error(`compile-validators: unsupported object catchall "${catchall}"`);
         }
         for (const c of checks) {
           const rule = this.kind === undefined ? undefined : KIND_RULES[this.kind];
           if (c.check !== 'custom' || !rule) throw new Error(`compile-validators: unsupported object check "${c.check}"`);
-          if ((kindDefinition(this.kind as never) as { rule?: unknown }).rule !== rule) throw new Error(`compile-validators: ${this.kind}'s rule is not KIND_RULES["${this.kind}"]`);
+          if ((kindDefinition(this.kind as never) as { rule?: unknown }).rule !== rule)
+            throw new Error(`compile-validators: ${this.kind}'s rule is not KIND_RULES["${this.kind}"]`);
           // The kind's cross-field rule runs once the fields themselves are valid.
-          lines.push(`if (out.length === before) { const problem = (KIND_RULES[${quote(this.kind)}] as Rule)(x); if (problem) out.push({ path: [...q, ...problem.path], message: problem.message }); }`);
+          lines.push(
+            `if (out.length === before) { const problem = (KIND_RULES[${quote(this.kind)}] as Rule)(x); if (problem) out.push({ path: [...q, ...problem.path], message: problem.message }); }`,
+          );
         }
         return lines;
       }
       case 'array': {
         lines.push(typed('!Array.isArray(x)', 'must be a list'), `const q = ${here};`);
         for (const c of checks) {
-          if (c.check === 'min_length') lines.push(`if (x.length < ${c.minimum}) out.push({ path: q, message: ${quote(customMessage(c) ?? `must have at least ${plural(c.minimum as number, 'item', 'items')}`)} });`);
-          else if (c.check === 'max_length') lines.push(`if (x.length > ${c.maximum}) { out.push({ path: q, message: ${quote(customMessage(c) ?? `must have at most ${plural(c.maximum as number, 'item', 'items')}`)} }); return; }`);
+          if (c.check === 'min_length')
+            lines.push(
+              `if (x.length < ${c.minimum}) out.push({ path: q, message: ${quote(customMessage(c) ?? `must have at least ${plural(c.minimum as number, 'item', 'items')}`)} });`,
+            );
+          else if (c.check === 'max_length')
+            lines.push(
+              `if (x.length > ${c.maximum}) { out.push({ path: q, message: ${quote(customMessage(c) ?? `must have at most ${plural(c.maximum as number, 'item', 'items')}`)} }); return; }`,
+            );
           else throw new Error(`compile-validators: unsupported array check "${c.check}"`);
         }
         // Stop once there are enough issues to report: a list of a million bad items is refused
@@ -203,7 +224,8 @@ class Compiler {
         const items = def.items as Node[];
         const rest = def.rest as Node | null;
         lines.push(typed('!Array.isArray(x)', 'must be a list'), `const q = ${here};`);
-        if (!rest) lines.push(`if (x.length > ${items.length}) out.push({ path: q, message: ${quote(`must have at most ${plural(items.length, 'item', 'items')}`)} });`);
+        if (!rest)
+          lines.push(`if (x.length > ${items.length}) out.push({ path: q, message: ${quote(`must have at most ${plural(items.length, 'item', 'items')}`)} });`);
         items.forEach((item, i) => lines.push(`${this.fn(item)}(x[${i}], q, ${i}, out);`));
         if (rest) lines.push(`for (let i = ${items.length}; i < x.length && out.length < MAX_ISSUES; i++) ${this.fn(rest)}(x[i], q, i, out);`);
         return lines;
@@ -220,7 +242,9 @@ class Compiler {
         // (the one with the fewest), or one plain issue when none even has the right type.
         const options = (def.options as Node[]).map((o) => this.fn(o));
         lines.push('let best: Issue[] | undefined;');
-        lines.push(`for (const option of [${options.join(', ')}]) { const o: Issue[] = []; option(x, p, k, o); if (o.length === 0) return; if (!best || o.length < best.length) best = o; }`);
+        lines.push(
+          `for (const option of [${options.join(', ')}]) { const o: Issue[] = []; option(x, p, k, o); if (o.length === 0) return; if (!best || o.length < best.length) best = o; }`,
+        );
         lines.push(`if (x === undefined) { out.push({ path: ${here}, message: 'is required' }); return; }`);
         lines.push('out.push(...best!);');
         return lines;
@@ -232,9 +256,15 @@ class Compiler {
 
   source(entryPoints: Record<string, string>): string {
     const constants = [...this.constants].map(([code, name]) => `const ${name} = ${code};`);
-    return [constants.join('\n'), ...this.functions, `/** The validator of a whole entry credential, by kind. */\nexport const ENTRY_VALIDATORS: Readonly<Record<string, Validator>> = {\n${Object.entries(entryPoints)
-      .map(([kind, fn]) => `  ${quote(kind)}: ${fn},`)
-      .join('\n')}\n};`].join('\n\n');
+    return [
+      constants.join('\n'),
+      ...this.functions,
+      `/** The validator of a whole entry credential, by kind. */\nexport const ENTRY_VALIDATORS: Readonly<Record<string, Validator>> = {\n${Object.entries(
+        entryPoints,
+      )
+        .map(([kind, fn]) => `  ${quote(kind)}: ${fn},`)
+        .join('\n')}\n};`,
+    ].join('\n\n');
   }
 }
 

@@ -106,11 +106,7 @@ export class PassportError extends Error {
   /** Extra structured information (paths, validation issues). */
   readonly details?: PassportErrorDetails;
 
-  constructor(
-    code: PassportErrorCode,
-    message: string,
-    options?: { cause?: unknown; details?: PassportErrorDetails },
-  ) {
+  constructor(code: PassportErrorCode, message: string, options?: { cause?: unknown; details?: PassportErrorDetails }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PassportError';
     this.code = code;

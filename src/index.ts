@@ -9,7 +9,16 @@ export { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022, LEARNING_PASSPORT_CONTEXT, OB_V3_
 export { ERROR_CODES, PassportError, isPassportError, type PassportErrorCode, type PassportErrorDetails } from './errors.js';
 export type { Check, CheckName, VerificationError, VerificationResult, Verdict } from './result.js';
 export * from './keys/index.js';
-export { canonicalBytes, canonicalJson, signCredential, type DataIntegrityProof, type Signed, type SignedCredential, type SignedWithProofArray, type SignOptions } from './proof/index.js';
+export {
+  canonicalBytes,
+  canonicalJson,
+  signCredential,
+  type DataIntegrityProof,
+  type Signed,
+  type SignedCredential,
+  type SignedWithProofArray,
+  type SignOptions,
+} from './proof/index.js';
 export { verifyCredential, type CredentialVerificationResult, type VerifyCredentialOptions } from './verify/index.js';
 export {
   checkEntrySchema,

@@ -155,7 +155,12 @@ export const ISSUER_UNCHECKED = 'The signature is intact; who issued it was not 
 const LIFECYCLE: Record<Exclude<LifecycleState, 'active'>, { verdict: Verdict; tag: string; says: string; next: string }> = {
   revoked: { verdict: 'not-valid', tag: 'withdrawn', says: 'The issuer has withdrawn it.', next: 'Do not rely on it.' },
   superseded: { verdict: 'not-valid', tag: 'replaced', says: 'The issuer replaced it with a newer entry.', next: 'Check the newer entry instead.' },
-  conflict: { verdict: 'cant-check', tag: 'two versions', says: 'The issuer signed two versions of it, and neither replaces the other.', next: 'Ask the issuer which one is current.' },
+  conflict: {
+    verdict: 'cant-check',
+    tag: 'two versions',
+    says: 'The issuer signed two versions of it, and neither replaces the other.',
+    next: 'Ask the issuer which one is current.',
+  },
 };
 
 // Short reasons shown in a headline, by code, so ✗ and ? always say why in a word or two.
@@ -413,7 +418,8 @@ export function describePresentation(checks: readonly Check[], entries: readonly
   else head = `${n} ${noun} checked: ${parts.join(', ')}.`;
   let next: string;
   if (bad > 0) next = `Do not rely on the ${bad === 1 ? 'one' : 'ones'} marked ✗.`;
-  else if (entries.every((e) => e.verdict === 'valid' || trustSkipped(e.checks))) next = n === 1 ? ISSUER_UNCHECKED : 'The signatures are intact; who issued them was not checked.';
+  else if (entries.every((e) => e.verdict === 'valid' || trustSkipped(e.checks)))
+    next = n === 1 ? ISSUER_UNCHECKED : 'The signatures are intact; who issued them was not checked.';
   else {
     const first = entries.find((e) => e.verdict === 'cant-check');
     const p = first ? firstProblemOf(first.checks) : undefined;
@@ -452,7 +458,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
  * ```
  */
 export function describePassport(c: PassportCounts): { verdict: Verdict; headline: string; message: string } {
-  if (c.total === 0 && c.leftOut === 0) return { verdict: 'valid', headline: '✓ Valid: this passport has no entries.', message: 'This passport has no entries.' };
+  if (c.total === 0 && c.leftOut === 0)
+    return { verdict: 'valid', headline: '✓ Valid: this passport has no entries.', message: 'This passport has no entries.' };
   const parts: string[] = [];
   if (c.current === 0) parts.push('none current');
   else if (c.valid === c.current) parts.push(`${c.current} current, ${c.current === 1 ? 'valid' : c.current === 2 ? 'both valid' : 'all valid'}`);
@@ -465,7 +472,8 @@ export function describePassport(c: PassportCounts): { verdict: Verdict; headlin
   if (c.superseded) parts.push(`${c.superseded} replaced by a newer entry`);
   if (c.conflicts) parts.push(`${c.conflicts} in conflict`);
   let message = `${plural(c.total, 'entry', 'entries')}: ${parts.join('; ')}.`;
-  if (c.leftOut > 0) message += ` ${plural(c.leftOut, 'item was', 'items were')} left out because ${c.leftOut === 1 ? 'it' : 'they'} could not be read or verified.`;
+  if (c.leftOut > 0)
+    message += ` ${plural(c.leftOut, 'item was', 'items were')} left out because ${c.leftOut === 1 ? 'it' : 'they'} could not be read or verified.`;
   const verdict: Verdict = c.invalid > 0 || c.leftOut > 0 ? 'not-valid' : c.unknown > 0 ? 'cant-check' : 'valid';
   const head =
     verdict === 'valid'

@@ -159,7 +159,16 @@ async function check(text: string): Promise<void> {
     show(report);
   } catch (err) {
     // checkInput does not throw on bad input; this is a fault in the page itself.
-    show({ input: 'damaged', verdict: 'cant-check', headline: '? Something went wrong while checking', summary: (err as Error).message, next: 'Reload the page and try again.', rows: [], notices: [], accreditations: [] });
+    show({
+      input: 'damaged',
+      verdict: 'cant-check',
+      headline: '? Something went wrong while checking',
+      summary: (err as Error).message,
+      next: 'Reload the page and try again.',
+      rows: [],
+      notices: [],
+      accreditations: [],
+    });
   } finally {
     results.removeAttribute('aria-busy');
   }
@@ -170,7 +179,16 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 async function checkFile(file: File): Promise<void> {
   if (file.size > MAX_FILE_BYTES) {
-    show({ input: 'damaged', verdict: 'not-valid', headline: '✗ This file is too large', summary: 'It is over 20 MB, far more than a learning passport.', next: 'Ask the person to share again.', rows: [], notices: [], accreditations: [] });
+    show({
+      input: 'damaged',
+      verdict: 'not-valid',
+      headline: '✗ This file is too large',
+      summary: 'It is over 20 MB, far more than a learning passport.',
+      next: 'Ask the person to share again.',
+      rows: [],
+      notices: [],
+      accreditations: [],
+    });
     return;
   }
   inputField.value = ''; // the results are the file's, not an earlier paste's
@@ -256,7 +274,11 @@ async function startScan(): Promise<void> {
     stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
   } catch (err) {
     const denied = (err as DOMException).name === 'NotAllowedError';
-    scanProblem(denied ? 'The camera was not allowed. Allow it in the browser’s settings, or paste the QR code’s text.' : 'No camera could be started. Paste the QR code’s text, or choose a file.');
+    scanProblem(
+      denied
+        ? 'The camera was not allowed. Allow it in the browser’s settings, or paste the QR code’s text.'
+        : 'No camera could be started. Paste the QR code’s text, or choose a file.',
+    );
     return;
   }
   $('scanner').hidden = false;
@@ -323,6 +345,7 @@ window.addEventListener('dragover', (event) => event.preventDefault());
 window.addEventListener('drop', (event) => event.preventDefault());
 
 void loadBakedTrustList().finally(() => {
-  if (!trustList && !operator) showTrust('none', 'No trust list loaded yet: records can be checked for damage, not for who issued them. Load the authority’s trust list below.');
+  if (!trustList && !operator)
+    showTrust('none', 'No trust list loaded yet: records can be checked for damage, not for who issued them. Load the authority’s trust list below.');
   document.body.setAttribute('data-ready', 'true');
 });

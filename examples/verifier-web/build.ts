@@ -19,7 +19,9 @@ const fromSources: Plugin = {
   name: 'learning-passport-sources',
   setup(b) {
     b.onResolve({ filter: /^learning-passport$/ }, () => ({ path: `${root}src/index.ts` }));
-    b.onResolve({ filter: /^learning-passport\/(verify|trust|present|jwt|qr|kinds)$/ }, (args) => ({ path: `${root}src/${args.path.slice('learning-passport/'.length)}.ts` }));
+    b.onResolve({ filter: /^learning-passport\/(verify|trust|present|jwt|qr|kinds)$/ }, (args) => ({
+      path: `${root}src/${args.path.slice('learning-passport/'.length)}.ts`,
+    }));
     b.onResolve({ filter: /^#ed25519-backend$/ }, () => ({ path: `${root}src/backend/ed25519-web.ts` }));
   },
 };

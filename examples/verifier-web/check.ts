@@ -9,13 +9,10 @@ import {
   entryId,
   isPassportError,
   readPassport,
-  
   verifyCredential,
   verifyPassport,
   verifyPresentation,
-  
   type Check,
-  
   type TrustPolicy,
 } from 'learning-passport';
 import { TRUST_LIST_TYPE, verifyTrustList, type TrustList } from 'learning-passport/trust';
@@ -203,7 +200,14 @@ function damaged(why: string, next: string = NEXT.shareAgain): CheckReport {
 
 /** Splits the roots field: one DID per line, or separated by commas or spaces. */
 export function parseRoots(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 type Parsed = { ok: true; value: unknown; fromQr: boolean } | { ok: false; report: CheckReport };
@@ -212,14 +216,23 @@ type Parsed = { ok: true; value: unknown; fromQr: boolean } | { ok: false; repor
 async function parse(text: string): Promise<Parsed> {
   const trimmed = text.trim();
   if (trimmed === '') {
-    return { ok: false, report: report('empty', 'cant-check', '? Nothing to check yet', 'Scan or paste a QR code (its text starts with LP1:), or choose a file.') };
+    return {
+      ok: false,
+      report: report('empty', 'cant-check', '? Nothing to check yet', 'Scan or paste a QR code (its text starts with LP1:), or choose a file.'),
+    };
   }
   if (trimmed.toUpperCase().startsWith(QR_PREFIX)) {
     try {
       return { ok: true, fromQr: true, value: await decodeQrPayload(QR_PREFIX + trimmed.slice(QR_PREFIX.length)) };
     } catch (err) {
       const why = isPassportError(err) ? err.message : 'it could not be read.';
-      return { ok: false, report: damaged(`This QR code is damaged: ${why.replace(/^[A-Z]/, (c) => c.toLowerCase())}`, 'Ask the person to show the code again, or to share their passport file.') };
+      return {
+        ok: false,
+        report: damaged(
+          `This QR code is damaged: ${why.replace(/^[A-Z]/, (c) => c.toLowerCase())}`,
+          'Ask the person to show the code again, or to share their passport file.',
+        ),
+      };
     }
   }
   if (/^[[{]/.test(trimmed)) {
@@ -260,7 +273,13 @@ function policyOf(trust: PageTrust): TrustPolicy | undefined {
  */
 function withoutTrust(row: Row): Row {
   if (row.verdict !== 'valid') return row;
-  return { ...row, verdict: 'cant-check', headline: `${MARK['cant-check']} ${headlineText(row.headline)}`, summary: 'The signature is intact; who issued it was not checked.', next: NEXT.loadTrustList };
+  return {
+    ...row,
+    verdict: 'cant-check',
+    headline: `${MARK['cant-check']} ${headlineText(row.headline)}`,
+    summary: 'The signature is intact; who issued it was not checked.',
+    next: NEXT.loadTrustList,
+  };
 }
 
 /**
@@ -273,7 +292,13 @@ function withoutList(row: Row, checks: readonly Check[], hasList: boolean): Row 
   if (hasList || row.verdict !== 'not-valid') return row;
   const failed = checks.filter((c) => c.status === 'fail');
   if (failed.length === 0 || !failed.every((c) => c.check === 'issuer-trust' && c.code === 'ERR_ISSUER_UNTRUSTED')) return row;
-  return { ...row, verdict: 'cant-check', headline: `${MARK['cant-check']} ${headlineText(row.headline)}`, summary: 'The signature is intact; who issued it could not be checked without the authority’s trust list.', next: NEXT.loadTrustList };
+  return {
+    ...row,
+    verdict: 'cant-check',
+    headline: `${MARK['cant-check']} ${headlineText(row.headline)}`,
+    summary: 'The signature is intact; who issued it could not be checked without the authority’s trust list.',
+    next: NEXT.loadTrustList,
+  };
 }
 
 /**
@@ -284,24 +309,42 @@ async function checkTrustList(doc: Record<string, unknown>, options: CheckInputO
   const pinned = [...(options.trustList ? [options.trustList.operator] : []), ...(options.roots ?? [])].filter((r) => r.startsWith('did:key:'));
   const signer = typeof doc.issuer === 'string' ? doc.issuer : isObject(doc.issuer) && typeof doc.issuer.id === 'string' ? doc.issuer.id : undefined;
   const operator = pinned.length ? pinned : signer?.startsWith('did:key:') ? [signer] : [];
-  if (operator.length === 0) return damaged('This trust list names no signing key, so it cannot be checked.', 'Ask the authority for a new copy of its trust list.');
-  const result = await verifyTrustList(doc, { operator, ...(options.trustList ? { previous: options.trustList } : {}), ...(options.now ? { now: options.now } : {}) });
+  if (operator.length === 0)
+    return damaged('This trust list names no signing key, so it cannot be checked.', 'Ask the authority for a new copy of its trust list.');
+  const result = await verifyTrustList(doc, {
+    operator,
+    ...(options.trustList ? { previous: options.trustList } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   if (!result.trustList) {
     const code = result.errors[0]?.code;
     const why = result.summary.replace(/^Not valid — /, '');
     const next =
-      code === 'ERR_TRUST_LIST_STALE' || code === 'ERR_TRUST_LIST_ROLLBACK' ? 'Ask the authority for its newest trust list.' : code === 'ERR_TRUST_LIST_SIGNER' ? 'Use the trust list from the authority this page was made for.' : 'Ask the authority for a new copy of its trust list.';
+      code === 'ERR_TRUST_LIST_STALE' || code === 'ERR_TRUST_LIST_ROLLBACK'
+        ? 'Ask the authority for its newest trust list.'
+        : code === 'ERR_TRUST_LIST_SIGNER'
+          ? 'Use the trust list from the authority this page was made for.'
+          : 'Ask the authority for a new copy of its trust list.';
     return report('trust-list', 'not-valid', '✗ This trust list was not loaded', why, next, { rows: [] });
   }
   const list = result.trustList;
   const notices = pinned.length
     ? []
-    : [`This page had no authority key to compare the list with, so it trusts the key that signed it. Check with ${list.operatorName} that this list is theirs.`];
-  return report('trust-list', 'valid', `✓ Trust list of ${list.operatorName} loaded`, `List number ${list.sequenceNumber}, next update due ${list.nextUpdate.slice(0, 10)}. Records are now checked against it.`, undefined, {
-    notices,
-    trustList: list,
-    rows: [],
-  });
+    : [
+        `This page had no authority key to compare the list with, so it trusts the key that signed it. Check with ${list.operatorName} that this list is theirs.`,
+      ];
+  return report(
+    'trust-list',
+    'valid',
+    `✓ Trust list of ${list.operatorName} loaded`,
+    `List number ${list.sequenceNumber}, next update due ${list.nextUpdate.slice(0, 10)}. Records are now checked against it.`,
+    undefined,
+    {
+      notices,
+      trustList: list,
+      rows: [],
+    },
+  );
 }
 
 /**
@@ -324,7 +367,13 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
   try {
     policy = policyOf(options);
   } catch (err) {
-    return report('not-recognised', 'cant-check', '? A trusted root is not valid', `${(err as Error).message} Give each root as a did:key, one per line.`, NEXT.loadTrustList);
+    return report(
+      'not-recognised',
+      'cant-check',
+      '? A trusted root is not valid',
+      `${(err as Error).message} Give each root as a did:key, one per line.`,
+      NEXT.loadTrustList,
+    );
   }
   const trusted = policy !== undefined;
   if (!trusted) notices.push('No trust list loaded: this page can check that a record is intact, not who issued it. Load the authority’s trust list.');
@@ -350,7 +399,14 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     }
     const good = list.filter((_, i) => intact[i]);
     const verdict = worst(rows.map((r) => r.verdict));
-    return report('accreditations', verdict, `${MARK[verdict]} ${good.length} of ${list.length} accreditations intact`, 'The intact ones are used for the next checks.', undefined, { rows, accreditations: good });
+    return report(
+      'accreditations',
+      verdict,
+      `${MARK[verdict]} ${good.length} of ${list.length} accreditations intact`,
+      'The intact ones are used for the next checks.',
+      undefined,
+      { rows, accreditations: good },
+    );
   }
   if (!isObject(doc)) return damaged('This file is not an entry, a passport, a presentation or a trust list.');
   const types = typesOf(doc);
@@ -362,16 +418,28 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     const byCid = new Map(passport.entries.map((entry) => [entryId(entry), entry] as const));
     const rows = result.entries.map((e): Row => {
       const shown = verdictOf(e.result, byCid.has(e.cid) ? describeEntry(byCid.get(e.cid)) : e.kind, e.state);
-      const next = e.state === 'active' ? nextStep(e.result.checks, shown.verdict, trusted, options.trustList !== undefined) : e.state === 'superseded' ? 'Look at the newer record in the list.' : NEXT.doNotRely;
+      const next =
+        e.state === 'active'
+          ? nextStep(e.result.checks, shown.verdict, trusted, options.trustList !== undefined)
+          : e.state === 'superseded'
+            ? 'Look at the newer record in the list.'
+            : NEXT.doNotRely;
       return finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(e.result, e.cid), kind: e.kind }, e.result.checks);
     });
     const current = result.entries.filter((e) => e.state === 'active').length;
     const currentRows = rows.filter((_, i) => result.entries[i]!.state === 'active');
     const valid = currentRows.filter((r) => r.verdict === 'valid').length;
     const verdict = problems.length ? 'not-valid' : currentRows.length ? worst(currentRows.map((r) => r.verdict)) : 'cant-check';
-    const others = [result.summary.revoked && `${result.summary.revoked} revoked`, result.summary.superseded && `${result.summary.superseded} replaced by newer ones`].filter(Boolean);
+    const others = [
+      result.summary.revoked && `${result.summary.revoked} revoked`,
+      result.summary.superseded && `${result.summary.superseded} replaced by newer ones`,
+    ].filter(Boolean);
     const summary = `${valid} of ${current} current records valid.${others.length ? ` Also ${others.join(' and ')}.` : ''}`;
-    return report('passport', verdict, `${MARK[verdict]} Learning passport: ${WORDS[verdict].toLowerCase()}`, summary, undefined, { rows, notices, accreditations: [...passport.accreditations] });
+    return report('passport', verdict, `${MARK[verdict]} Learning passport: ${WORDS[verdict].toLowerCase()}`, summary, undefined, {
+      rows,
+      notices,
+      accreditations: [...passport.accreditations],
+    });
   }
 
   if (types.includes('VerifiablePresentation')) {
@@ -387,7 +455,13 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
     if (ownVerdict !== 'valid') {
       const problem = own.find((c) => c.status === 'fail') ?? own[0]!;
       const next = nextStep(own, ownVerdict, trusted, options.trustList !== undefined);
-      rows.unshift({ verdict: ownVerdict, headline: `${MARK[ownVerdict]} The sharing itself (the person’s signature, your request code and website)`, summary: problem.message, ...(next ? { next } : {}), details: [] });
+      rows.unshift({
+        verdict: ownVerdict,
+        headline: `${MARK[ownVerdict]} The sharing itself (the person’s signature, your request code and website)`,
+        summary: problem.message,
+        ...(next ? { next } : {}),
+        details: [],
+      });
     }
     const verdict = worst(rows.map((r) => r.verdict));
     const valid = rows.filter((r) => r.verdict === 'valid').length;
@@ -398,7 +472,14 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
         : verdict === 'valid'
           ? `${n} of ${n} records checked: all valid.`
           : `${n} records checked: ${valid} valid.`;
-    return report('presentation', verdict, `${MARK[verdict]} Shared records: ${WORDS[verdict].toLowerCase()}`, summary, ownVerdict === 'valid' ? undefined : rows[0]!.next, { rows, notices });
+    return report(
+      'presentation',
+      verdict,
+      `${MARK[verdict]} Shared records: ${WORDS[verdict].toLowerCase()}`,
+      summary,
+      ownVerdict === 'valid' ? undefined : rows[0]!.next,
+      { rows, notices },
+    );
   }
 
   const result = await verifyCredential(doc, trust);
@@ -430,7 +511,8 @@ function detailsOf(result: { issuer?: string; verificationMethod?: string; check
  * ```
  */
 export async function readBakedTrustList(value: unknown, now?: Date): Promise<{ operator?: string; trustList?: TrustList; problem?: string }> {
-  if (!isObject(value) || typeof value.operator !== 'string' || !value.operator.startsWith('did:key:')) return { problem: 'The trust list built into this page is damaged. Load the authority’s trust list.' };
+  if (!isObject(value) || typeof value.operator !== 'string' || !value.operator.startsWith('did:key:'))
+    return { problem: 'The trust list built into this page is damaged. Load the authority’s trust list.' };
   const result = await verifyTrustList(value.list, { operator: value.operator, ...(now ? { now } : {}) });
   if (result.trustList) return { operator: value.operator, trustList: result.trustList };
   const stale = result.errors.some((e) => e.code === 'ERR_TRUST_LIST_STALE');

@@ -6,9 +6,7 @@ const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
 const ED25519 = { name: 'Ed25519' } as const;
 
 // PKCS#8 prefix of an Ed25519 private key (RFC 8410): WebCrypto has no raw secret import.
-const PKCS8_PREFIX = Uint8Array.from([
-  0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
-]);
+const PKCS8_PREFIX = Uint8Array.from([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]);
 
 async function privateKey(seed: Uint8Array, usages: KeyUsage[]): Promise<CryptoKey> {
   if (seed.length !== 32) throw new RangeError('Ed25519 seed must be 32 bytes');
@@ -59,10 +57,12 @@ export function webcryptoHasEd25519(): Promise<boolean> {
   probe ??= (async () => {
     try {
       if (!globalThis.crypto?.subtle) return false;
-      await subtle().importKey('raw', new Uint8Array(32) as Bytes, ED25519, false, ['verify']).catch(async () =>
-        // An all-zero key may be refused as a point even where Ed25519 exists: try a real one.
-        subtle().generateKey(ED25519, false, ['sign', 'verify']),
-      );
+      await subtle()
+        .importKey('raw', new Uint8Array(32) as Bytes, ED25519, false, ['verify'])
+        .catch(async () =>
+          // An all-zero key may be refused as a point even where Ed25519 exists: try a real one.
+          subtle().generateKey(ED25519, false, ['sign', 'verify']),
+        );
       return true;
     } catch {
       return false;

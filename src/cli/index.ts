@@ -132,7 +132,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    const hint = didYouMean(name, commands.map((c) => c.name));
+    const hint = didYouMean(
+      name,
+      commands.map((c) => c.name),
+    );
     reportError('ERR_UNKNOWN_COMMAND', `unknown command "${clean(name, 60)}"${hint}; run "learning-passport --help" for the list`, json);
     return EXIT.usage;
   }
@@ -187,13 +190,14 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // A worker thread of `issue --csv` runs this same file: it issues its rows and nothing else.
-if (!runIssueWorker()) main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    const json = process.argv.includes('--json');
-    reportError('ERR_INTERNAL', `unexpected failure: ${clean((err as Error)?.stack ?? err)}`, json);
-    process.exitCode = EXIT.usage;
-  },
-);
+if (!runIssueWorker())
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      const json = process.argv.includes('--json');
+      reportError('ERR_INTERNAL', `unexpected failure: ${clean((err as Error)?.stack ?? err)}`, json);
+      process.exitCode = EXIT.usage;
+    },
+  );

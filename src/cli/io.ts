@@ -112,7 +112,13 @@ function render(parts: Part[] | string, stream: NodeJS.WriteStream): string {
   // The tool's own words may hold newlines; anything else that could drive the terminal is
   // escaped here as a last line of defence.
   return list
-    .map((p) => (p instanceof Styled ? (colours ? `\u001b[${p.sgr}m${p.text.replace(CONTROL, visible)}\u001b[0m` : p.text.replace(CONTROL, visible)) : p.replace(CONTROL, visible)))
+    .map((p) =>
+      p instanceof Styled
+        ? colours
+          ? `\u001b[${p.sgr}m${p.text.replace(CONTROL, visible)}\u001b[0m`
+          : p.text.replace(CONTROL, visible)
+        : p.replace(CONTROL, visible),
+    )
     .join('');
 }
 

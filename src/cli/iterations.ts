@@ -19,8 +19,13 @@ export function iterationsFrom(value: unknown): { iterations?: number; unsafeIte
   const given = value ?? String(TEST_MIN_ITERATIONS);
   const n = Number(given);
   const floor = testOnly ? TEST_MIN_ITERATIONS : MIN_ITERATIONS;
-  if (!/^\d+$/.test(String(given)) || !Number.isSafeInteger(n)) throw new UsageError(`--iterations must be a whole number (got "${String(given)}")`, 'ERR_FLAG_VALUE');
-  if (n < floor) throw new UsageError(`--iterations must be at least ${floor.toLocaleString('en-GB')} (OWASP guidance for PBKDF2-HMAC-SHA512); the default is 600,000`, 'ERR_FLAG_VALUE');
+  if (!/^\d+$/.test(String(given)) || !Number.isSafeInteger(n))
+    throw new UsageError(`--iterations must be a whole number (got "${String(given)}")`, 'ERR_FLAG_VALUE');
+  if (n < floor)
+    throw new UsageError(
+      `--iterations must be at least ${floor.toLocaleString('en-GB')} (OWASP guidance for PBKDF2-HMAC-SHA512); the default is 600,000`,
+      'ERR_FLAG_VALUE',
+    );
   if (n > 5_000_000) throw new UsageError('--iterations must be at most 5,000,000 (a key file must stay openable)', 'ERR_FLAG_VALUE');
   if (testOnly && n < MIN_ITERATIONS) {
     warn(`${colour.yellow('warning:')} ${n} iterations is for test suites only: this key file is weak`);

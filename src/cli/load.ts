@@ -52,7 +52,10 @@ export function loadEntries(path: string): unknown[] {
 export function list(value: unknown): string[] {
   if (value === undefined) return [];
   const items = Array.isArray(value) ? value : [value];
-  return items.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+  return items
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

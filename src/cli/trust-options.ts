@@ -41,7 +41,8 @@ export async function trustFrom(values: Record<string, unknown>, roots: string[]
       ...(previous !== undefined ? { previous } : {}),
       acceptStale: values['accept-stale-trust-list'] === true,
     });
-    if (!result.trustList) throw new TrustListRefused(`trust list ${values['trust-list']} refused: ${result.summary} [${result.errors[0]?.code ?? 'ERR_TRUST_LIST_INVALID'}]`);
+    if (!result.trustList)
+      throw new TrustListRefused(`trust list ${values['trust-list']} refused: ${result.summary} [${result.errors[0]?.code ?? 'ERR_TRUST_LIST_INVALID'}]`);
     for (const w of result.warnings) if (!json) warn(line`${colour.yellow('warning:')} ${w.message}`);
     trustList = result.trustList;
   }

@@ -106,7 +106,10 @@ function signedContext(document: Readonly<Record<string, unknown>>, proofs: read
 }
 
 function byCanonicalBytes(proofs: readonly unknown[]): unknown[] {
-  return proofs.map((p) => ({ p, key: canonicalJson(p) })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)).map((x) => x.p);
+  return proofs
+    .map((p) => ({ p, key: canonicalJson(p) }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map((x) => x.p);
 }
 
 /** `document` with the given `@context` and proofs (one proof as an object), or itself when that is what it is already. */
@@ -202,9 +205,7 @@ export function copyKey(value: object): string | undefined {
 }
 
 /** The outcome of sealing one untrusted value. */
-export type SealOutcome =
-  | { ok: true; entry: Record<string, unknown>; cid: string }
-  | { ok: false; code: PassportErrorCode; message: string };
+export type SealOutcome = { ok: true; entry: Record<string, unknown>; cid: string } | { ok: false; code: PassportErrorCode; message: string };
 
 function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null) return;

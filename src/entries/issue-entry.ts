@@ -114,7 +114,8 @@ function withoutUndefined(value: unknown, depth = 0): unknown {
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      if (value[key] !== undefined) Object.defineProperty(out, key, { value: withoutUndefined(value[key], depth + 1), enumerable: true, writable: true, configurable: true });
+      if (value[key] !== undefined)
+        Object.defineProperty(out, key, { value: withoutUndefined(value[key], depth + 1), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -245,7 +246,11 @@ export async function issueEntry<K extends EntryKind>(
   }
   const custody = kind === 'custody-transfer';
   const findings = scanProhibited(data, custody ? { skipKeys: ['fromEstablishment', 'toEstablishment'] } : {});
-  if (findings.length > 0) throw prohibitedError(kind, findings.map((f) => ({ path: f.path, message: f.message })));
+  if (findings.length > 0)
+    throw prohibitedError(
+      kind,
+      findings.map((f) => ({ path: f.path, message: f.message })),
+    );
   if (kind === 'checkpoint') {
     const cp = data as EntryFields<'checkpoint'>;
     if ((await checkpointDigest(cp.cids)) !== cp.digest) {

@@ -83,7 +83,10 @@ export const PROHIBITED_PATTERNS: readonly ProhibitedPattern[] = [
   {
     id: 'mappa',
     label: 'MAPPA or risk information',
-    pattern: new RegExp(`${L}(multi[ -]agency\\s+public\\s+protection|risk\\s+of\\s+serious\\s+harm|changes?\\s+in\\s+(his|her|their|my|your)\\s+risk)${R}`, 'i'),
+    pattern: new RegExp(
+      `${L}(multi[ -]agency\\s+public\\s+protection|risk\\s+of\\s+serious\\s+harm|changes?\\s+in\\s+(his|her|their|my|your)\\s+risk)${R}`,
+      'i',
+    ),
   },
   { id: 'adjudication', label: 'adjudication (prison discipline) information', pattern: new RegExp(`${L}adjudications?${R}`, 'i') },
   {

@@ -44,9 +44,7 @@ export interface EntryCredentialStatus {
  * lp.kind; // 'award'
  * ```
  */
-export type LearningPassportData<K extends EntryKind = EntryKind> = K extends EntryKind
-  ? { kind: K } & EntryFields<K> & { supersedes?: string }
-  : never;
+export type LearningPassportData<K extends EntryKind = EntryKind> = K extends EntryKind ? { kind: K } & EntryFields<K> & { supersedes?: string } : never;
 
 /**
  * An unsigned entry: VC 2.0 + Open Badges 3.0 AchievementCredential with a learning-passport kind.

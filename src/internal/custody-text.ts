@@ -35,7 +35,8 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     code: 'prison-name',
     severity: 'high',
-    pattern: /\b(?:HMP\s*&\s*YOI|HMYOI|HMP|YOI|HM\s+Prison(?:\s+Service)?|Young\s+Offenders?(?:'|’)?\s+Institution|Secure\s+Training\s+Centre|Immigration\s+Removal\s+Centre)\b(?:\s+[A-Z][a-z]+)?/g,
+    pattern:
+      /\b(?:HMP\s*&\s*YOI|HMYOI|HMP|YOI|HM\s+Prison(?:\s+Service)?|Young\s+Offenders?(?:'|’)?\s+Institution|Secure\s+Training\s+Centre|Immigration\s+Removal\s+Centre)\b(?:\s+[A-Z][a-z]+)?/g,
     message: 'This names a prison (“{m}”). A reader would learn you were in custody.',
   },
   {
@@ -54,7 +55,8 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     code: 'custody-organisation',
     severity: 'high',
-    pattern: /\b(?:The\s+Clink|Clink\s+(?:Kitchens?|Restaurants?|Gardens?)|Shannon\s+Trust|Code\s?4000|Prisoners(?:'|’)?\s+Education\s+Trust|Novus(?:\s+Cambria)?|Timpson\s+(?:Training\s+)?Academy|Virtual\s+Campus|HMPPS|NOMS|New\s+Futures\s+Network)\b/g,
+    pattern:
+      /\b(?:The\s+Clink|Clink\s+(?:Kitchens?|Restaurants?|Gardens?)|Shannon\s+Trust|Code\s?4000|Prisoners(?:'|’)?\s+Education\s+Trust|Novus(?:\s+Cambria)?|Timpson\s+(?:Training\s+)?Academy|Virtual\s+Campus|HMPPS|NOMS|New\s+Futures\s+Network)\b/g,
     message: 'This shows an organisation that works in prisons (“{m}”).',
   },
   {
@@ -66,7 +68,8 @@ export const TEXT_RULES: readonly TextRule[] = [
   {
     code: 'temporary-release',
     severity: 'high',
-    pattern: /\b(?:ROTL|RDR|[Rr]elease\s+on\s+[Tt]emporary\s+[Ll]icen[cs]e|[Tt]emporary\s+[Rr]elease|[Rr]esettlement\s+[Dd]ay\s+[Rr]elease|[Dd]ay\s+[Rr]elease)\b/g,
+    pattern:
+      /\b(?:ROTL|RDR|[Rr]elease\s+on\s+[Tt]emporary\s+[Ll]icen[cs]e|[Tt]emporary\s+[Rr]elease|[Rr]esettlement\s+[Dd]ay\s+[Rr]elease|[Dd]ay\s+[Rr]elease)\b/g,
     message: 'This mentions temporary release from prison (“{m}”).',
   },
   {
@@ -115,13 +118,75 @@ export const MAX_HITS_PER_RULE = 8;
 // Letters from other scripts drawn like Latin ones (Unicode confusables, the Latin lookalikes
 // among Greek and Cyrillic): "Prisοn" with a Greek omicron reads as "Prison" to an employer.
 const LOOKALIKES: Readonly<Record<string, string>> = {
-  'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't', 'у': 'y', 'х': 'x',
-  'і': 'i', 'ї': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'һ': 'h', 'ӏ': 'l',
-  'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C', 'Т': 'T', 'У': 'Y', 'Х': 'X',
-  'І': 'I', 'Ј': 'J', 'Ѕ': 'S', 'Ԛ': 'Q', 'Ԝ': 'W', 'Ӏ': 'I',
-  'α': 'a', 'ο': 'o', 'ρ': 'p', 'ν': 'v', 'ι': 'i', 'κ': 'k', 'υ': 'u', 'χ': 'x', 'ς': 's', 'ϲ': 'c', 'ϳ': 'j',
-  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'Ϲ': 'C',
-  'ı': 'i', 'ȷ': 'j', 'ℓ': 'l',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  һ: 'h',
+  ӏ: 'l',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  Ԛ: 'Q',
+  Ԝ: 'W',
+  Ӏ: 'I',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  ν: 'v',
+  ι: 'i',
+  κ: 'k',
+  υ: 'u',
+  χ: 'x',
+  ς: 's',
+  ϲ: 'c',
+  ϳ: 'j',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  Ϲ: 'C',
+  ı: 'i',
+  ȷ: 'j',
+  ℓ: 'l',
 };
 
 function latinOf(text: string): string {
@@ -149,7 +214,11 @@ const isWordChar = (c: string | undefined): boolean => c !== undefined && (isLet
 export function foldForMatching(text: string): string {
   // \p{M}: combining marks; Cf: format characters (zero-width joiners, bidi controls, soft hyphen).
   // Lookalikes are read before and after normalising: some decompose into others (ϲ → ς).
-  const plain = latinOf(latinOf(text).normalize('NFKD').replace(/[\p{M}\p{Cf}]/gu, ''));
+  const plain = latinOf(
+    latinOf(text)
+      .normalize('NFKD')
+      .replace(/[\p{M}\p{Cf}]/gu, ''),
+  );
   const mapped = plain;
   // Join runs of single letters separated by dots and blanks: "H.M.P." → "HMP", "Y O I" → "YOI".
   let out = '';

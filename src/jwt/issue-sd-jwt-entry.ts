@@ -24,7 +24,6 @@ function dateClaims(name: string, value: string, finest: DatePrecision): Record<
   return out;
 }
 
-
 /** Options of {@link issueSdJwtEntry}. */
 export interface IssueSdJwtEntryOptions {
   issuer: IssuerProfile;

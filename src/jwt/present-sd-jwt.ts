@@ -37,10 +37,12 @@ export async function presentSdJwt(sdjwt: string, options: PresentSdJwtOptions):
   for (const name of ['nonce', 'aud'] as const) {
     if (typeof options[name] !== 'string' || options[name].trim() === '') throw new TypeError(`"${name}" is required and must be a non-empty string`);
   }
-  if (!Array.isArray(options.disclose) || !options.disclose.every((d) => typeof d === 'string')) throw new TypeError('"disclose" must be an array of claim names');
+  if (!Array.isArray(options.disclose) || !options.disclose.every((d) => typeof d === 'string'))
+    throw new TypeError('"disclose" must be an array of claim names');
   const sd = await instance({ kbSigner: signerFor(options.holderKey) });
   const available = new Set(await sd.presentableKeys(sdjwt));
-  for (const name of options.disclose) if (!available.has(name)) throw new TypeError(`"${name}" cannot be disclosed (disclosable: ${[...available].join(', ')})`);
+  for (const name of options.disclose)
+    if (!available.has(name)) throw new TypeError(`"${name}" cannot be disclosed (disclosable: ${[...available].join(', ')})`);
   const claims = (await sd.getClaims(sdjwt)) as { cnf?: { jwk?: { x?: string } } };
   if (claims.cnf?.jwk?.x !== publicJwkOf(options.holderKey.did).x) throw new TypeError('"holderKey" is not the key this credential is bound to');
   const frame = Object.fromEntries(options.disclose.map((d) => [d, true]));

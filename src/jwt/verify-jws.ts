@@ -47,7 +47,11 @@ export async function verifyCompactJws(jwt: unknown, checks: CheckList, expect: 
     return undefined;
   }
   if (typeof header.alg !== 'string' || !(expect.algorithms as string[]).includes(header.alg)) {
-    checks.fail('signature', 'ERR_ALGORITHM_NOT_ALLOWED', `The signing algorithm "${describeValue(header.alg)}" is not allowed (allowed: ${expect.algorithms.join(', ')}).`);
+    checks.fail(
+      'signature',
+      'ERR_ALGORITHM_NOT_ALLOWED',
+      `The signing algorithm "${describeValue(header.alg)}" is not allowed (allowed: ${expect.algorithms.join(', ')}).`,
+    );
     return undefined;
   }
   if (header.typ !== expect.typ) {

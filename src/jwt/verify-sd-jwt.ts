@@ -96,7 +96,11 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
   const checks = new CheckList();
   const extra: Omit<SdJwtVerificationResult, keyof VerificationResult> = {};
   const finish = (): SdJwtVerificationResult =>
-    buildResult(checks.checks, { description: () => describeDisclosed(extra), ...(extra.issuerName !== undefined ? { issuerName: extra.issuerName } : {}) }, extra);
+    buildResult(
+      checks.checks,
+      { description: () => describeDisclosed(extra), ...(extra.issuerName !== undefined ? { issuerName: extra.issuerName } : {}) },
+      extra,
+    );
   if (typeof presentation !== 'string' || presentation.length > MAX_SD_JWT_LENGTH || !presentation.includes('~')) {
     checks.fail('shape', 'ERR_JOSE_INVALID', 'This is not an SD-JWT presentation.');
     return finish();
@@ -164,10 +168,13 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
     verified = await sd.verify(presentation, { keyBindingNonce: options.nonce, currentDate: Math.floor(now.getTime() / 1000), skewSeconds: tolerance });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (/Nonce/i.test(message)) checks.fail('challenge', 'ERR_PRESENTATION_CHALLENGE_MISMATCH', 'The presentation answers a different request: it may be replayed.');
+    if (/Nonce/i.test(message))
+      checks.fail('challenge', 'ERR_PRESENTATION_CHALLENGE_MISMATCH', 'The presentation answers a different request: it may be replayed.');
     else if (/expired|not yet valid/i.test(message)) checks.fail('validity-period', 'ERR_CREDENTIAL_EXPIRED', 'The credential is outside its validity period.');
-    else if (/Key Binding|sd_hash/i.test(message)) checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The key-binding proof does not match: it was not made by the holder for this presentation.');
-    else if (/Signature/i.test(message)) checks.fail('signature', 'ERR_PROOF_SIGNATURE_INVALID', 'The signature does not match the content: it was changed or signed by another key.');
+    else if (/Key Binding|sd_hash/i.test(message))
+      checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The key-binding proof does not match: it was not made by the holder for this presentation.');
+    else if (/Signature/i.test(message))
+      checks.fail('signature', 'ERR_PROOF_SIGNATURE_INVALID', 'The signature does not match the content: it was changed or signed by another key.');
     else checks.fail('signature', 'ERR_JOSE_INVALID', 'The SD-JWT or one of its disclosures is damaged.');
     return finish();
   }
@@ -187,7 +194,8 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
   if (kb.aud === options.aud) checks.pass('domain', `The presentation was made for ${options.aud}.`);
   else checks.fail('domain', 'ERR_PRESENTATION_DOMAIN_MISMATCH', 'The presentation was made for a different website or verifier.');
   const age = now.getTime() / 1000 - kb.iat;
-  if (age > maxAge + tolerance || age < -tolerance) checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The holder’s key-binding proof is too old (or from the future): ask the person to share again.');
+  if (age > maxAge + tolerance || age < -tolerance)
+    checks.fail('holder-binding', 'ERR_HOLDER_BINDING', 'The holder’s key-binding proof is too old (or from the future): ask the person to share again.');
   else checks.pass('holder-binding', 'The holder’s key signed this presentation.');
   if (claims.iss === controller) checks.pass('issuer-key', 'The signing key belongs to the issuer.');
   else checks.fail('issuer-key', 'ERR_ISSUER_KEY_MISMATCH', 'The credential was signed with a key that is not the issuer’s.');
@@ -199,11 +207,20 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
   if (!isEntryKind(kind) || claims.vct !== `${VCT_PREFIX}${kind}`) {
     checks.fail('schema', 'ERR_SCHEMA_INVALID', 'The credential type (vct) is not a learning-passport entry kind.');
   } else {
-    const result = (entryFieldsSchema(kind) as unknown as { partial(): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } } } })
+    const result = (
+      entryFieldsSchema(kind) as unknown as {
+        partial(): { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } } };
+      }
+    )
       .partial()
       .safeParse(fields);
     if (result.success) checks.pass('schema', `The disclosed fields match the ${kind} schema.`);
-    else checks.fail('schema', 'ERR_SCHEMA_INVALID', `The ${kind} fields do not match their schema: ${result.error?.issues[0]?.path.join('.')}: ${result.error?.issues[0]?.message}.`);
+    else
+      checks.fail(
+        'schema',
+        'ERR_SCHEMA_INVALID',
+        `The ${kind} fields do not match their schema: ${result.error?.issues[0]?.path.join('.')}: ${result.error?.issues[0]?.message}.`,
+      );
   }
   if (checks.checks.some((c) => c.check === 'issuer-key' && c.status === 'pass') && isEntryKind(kind)) {
     // evaluateTrust reads the issuer, the kind and the signing time from a credential shape.

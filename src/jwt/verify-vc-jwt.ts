@@ -82,7 +82,11 @@ export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}
   const checks = new CheckList();
   const extra: Omit<VcJwtVerificationResult, keyof VerificationResult> = {};
   const finish = (): VcJwtVerificationResult =>
-    buildResult(checks.checks, { description: () => describeEntry(extra.credential ?? jwt), ...(extra.issuerName !== undefined ? { issuerName: extra.issuerName } : {}) }, extra);
+    buildResult(
+      checks.checks,
+      { description: () => describeEntry(extra.credential ?? jwt), ...(extra.issuerName !== undefined ? { issuerName: extra.issuerName } : {}) },
+      extra,
+    );
 
   const jws = await verifyCompactJws(jwt, checks, { typ: 'vc+jwt', cty: 'vc', algorithms });
   if (!jws) return finish();

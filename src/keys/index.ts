@@ -9,19 +9,8 @@ export {
   type EncryptKeyFileOptions,
   type KeyFile,
 } from './key-file.js';
-export {
-  exportKeyPair,
-  generateKeyPair,
-  importKeyPair,
-  type ExportKeyPairOptions,
-  type MultikeyDocument,
-} from './key-pair.js';
-export {
-  decodePublicKeyMultibase,
-  decodeSecretKeyMultibase,
-  encodePublicKeyMultibase,
-  encodeSecretKeyMultibase,
-} from './multikey.js';
+export { exportKeyPair, generateKeyPair, importKeyPair, type ExportKeyPairOptions, type MultikeyDocument } from './key-pair.js';
+export { decodePublicKeyMultibase, decodeSecretKeyMultibase, encodePublicKeyMultibase, encodeSecretKeyMultibase } from './multikey.js';
 export { createIssuerProfile, issuerDisplayName, type IssuerProfileInput } from './profile.js';
 export {
   CUSTODY_ROLES,

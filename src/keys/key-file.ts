@@ -116,11 +116,7 @@ function iterationsInFile(jwe: string): number | undefined {
  * const text = await encryptKeyFile(key, 'correct horse battery staple');
  * ```
  */
-export async function encryptKeyFile(
-  key: SigningKeyPair,
-  passphrase: string,
-  options: EncryptKeyFileOptions = {},
-): Promise<string> {
+export async function encryptKeyFile(key: SigningKeyPair, passphrase: string, options: EncryptKeyFileOptions = {}): Promise<string> {
   assertSigningKeyPair(key);
   if (typeof passphrase !== 'string' || passphrase.length < MIN_PASSPHRASE) {
     throw new TypeError(`"passphrase" must be a string of at least ${MIN_PASSPHRASE} characters`);
@@ -201,10 +197,7 @@ export function readKeyFile(text: string): KeyFile {
  * if (iterations < MIN_KEY_FILE_ITERATIONS) await encryptKeyFile(key, 'correct horse battery staple', { profile }); // re-encrypt
  * ```
  */
-export async function decryptKeyFile(
-  text: string,
-  passphrase: string,
-): Promise<{ key: SigningKeyPair; profile?: IssuerProfile; iterations: number }> {
+export async function decryptKeyFile(text: string, passphrase: string): Promise<{ key: SigningKeyPair; profile?: IssuerProfile; iterations: number }> {
   if (typeof passphrase !== 'string') throw new TypeError('"passphrase" must be a string');
   const file = readKeyFile(text);
   if (toHex(await backend.sha256(utf8(file.jwe))) !== file.checksum) {
@@ -213,7 +206,10 @@ export async function decryptKeyFile(
   // Bound the work an attacker-supplied file can demand from PBKDF2, before doing any of it.
   const p2c = iterationsInFile(file.jwe);
   if (p2c === undefined || p2c < 1 || p2c > MAX_KEY_FILE_ITERATIONS) {
-    throw new PassportError('ERR_KEY_FILE_INVALID', `the key file asks for ${p2c ?? 'an unreadable number of'} PBKDF2 iterations; at most ${MAX_KEY_FILE_ITERATIONS} are accepted`);
+    throw new PassportError(
+      'ERR_KEY_FILE_INVALID',
+      `the key file asks for ${p2c ?? 'an unreadable number of'} PBKDF2 iterations; at most ${MAX_KEY_FILE_ITERATIONS} are accepted`,
+    );
   }
   const { compactDecrypt } = await loadJose();
   let plaintext: Uint8Array;

@@ -4,12 +4,7 @@ import { PassportError } from '../errors.js';
 import { bytesEqual, fromBase64url, toBase64url } from '../internal/bytes.js';
 import { isPlainObject } from '../internal/json.js';
 import { didKeyFromPublicKey, verificationMethodId } from './did-key.js';
-import {
-  decodePublicKeyMultibase,
-  decodeSecretKeyMultibase,
-  encodePublicKeyMultibase,
-  encodeSecretKeyMultibase,
-} from './multikey.js';
+import { decodePublicKeyMultibase, decodeSecretKeyMultibase, encodePublicKeyMultibase, encodeSecretKeyMultibase } from './multikey.js';
 import type { Ed25519Jwk, KeyPair, MultikeyInput, SigningKeyPair } from './types.js';
 
 function keyPairFrom(publicKey: Uint8Array, seed?: Uint8Array): KeyPair {
@@ -56,8 +51,7 @@ export async function importKeyPair(input: MultikeyInput | Ed25519Jwk): Promise<
   if ('kty' in input) return importJwk(input as unknown as Ed25519Jwk);
   const multikey = input as MultikeyInput;
   const secret = multikey.secretKeyMultibase ?? multikey.privateKeyMultibase;
-  const declaredPublic =
-    multikey.publicKeyMultibase === undefined ? undefined : decodePublicKeyMultibase(multikey.publicKeyMultibase);
+  const declaredPublic = multikey.publicKeyMultibase === undefined ? undefined : decodePublicKeyMultibase(multikey.publicKeyMultibase);
   if (secret === undefined) {
     if (!declaredPublic) throw new PassportError('ERR_KEY_INVALID', 'a Multikey needs publicKeyMultibase or secretKeyMultibase');
     return keyPairFrom(declaredPublic);
@@ -155,12 +149,7 @@ export function exportKeyPair(key: KeyPair, options: ExportKeyPairOptions): Ed25
 
 /** Throws TypeError unless `key` looks like a {@link KeyPair}. */
 export function assertKeyPair(key: unknown, name = 'key'): asserts key is KeyPair {
-  if (
-    !isPlainObject(key) ||
-    typeof key.did !== 'string' ||
-    typeof key.verificationMethod !== 'string' ||
-    typeof key.publicKeyMultibase !== 'string'
-  ) {
+  if (!isPlainObject(key) || typeof key.did !== 'string' || typeof key.verificationMethod !== 'string' || typeof key.publicKeyMultibase !== 'string') {
     throw new TypeError(`"${name}" must be a KeyPair from generateKeyPair() or importKeyPair()`);
   }
 }
@@ -178,6 +167,7 @@ let lastSeed: { multibase: string; seed: Uint8Array } | undefined;
 
 /** The 32-byte seed of a signing key pair (internal). A fresh copy: callers may wipe it. */
 export function seedOf(key: SigningKeyPair): Uint8Array {
-  if (lastSeed?.multibase !== key.secretKeyMultibase) lastSeed = { multibase: key.secretKeyMultibase, seed: decodeSecretKeyMultibase(key.secretKeyMultibase).seed };
+  if (lastSeed?.multibase !== key.secretKeyMultibase)
+    lastSeed = { multibase: key.secretKeyMultibase, seed: decodeSecretKeyMultibase(key.secretKeyMultibase).seed };
   return lastSeed.seed.slice();
 }

@@ -35,9 +35,13 @@ export function assertNeutralIssuerName(role: unknown, displayName: unknown, nam
     const signed = typeof displayName === 'string' && displayName.trim() !== '' ? displayName : name;
     const found = typeof signed === 'string' ? findCustodyText(signed, SIGNED_NAME_CODES) : undefined;
     if (found) {
-      throw new PassportError('ERR_NEUTRAL_NAME_REQUIRED', `The issuer name signed into entries must not reveal custody: ${found} Give the profile a neutral "displayName".`, {
-        details: { path: [signed === displayName ? 'displayName' : 'name'] },
-      });
+      throw new PassportError(
+        'ERR_NEUTRAL_NAME_REQUIRED',
+        `The issuer name signed into entries must not reveal custody: ${found} Give the profile a neutral "displayName".`,
+        {
+          details: { path: [signed === displayName ? 'displayName' : 'name'] },
+        },
+      );
     }
     return;
   }

@@ -20,7 +20,9 @@ export function copyList(list: readonly unknown[], name: string): unknown[] {
     throw new PassportError('ERR_JSON_INVALID', `"${name}" cannot be read as a list.`);
   }
   if (length > MAX_PASSPORT_ITEMS) {
-    throw new PassportError('ERR_LIMIT_EXCEEDED', `"${name}" holds ${length} items; at most ${MAX_PASSPORT_ITEMS} are accepted at once.`, { details: { limit: MAX_PASSPORT_ITEMS } });
+    throw new PassportError('ERR_LIMIT_EXCEEDED', `"${name}" holds ${length} items; at most ${MAX_PASSPORT_ITEMS} are accepted at once.`, {
+      details: { limit: MAX_PASSPORT_ITEMS },
+    });
   }
   const out = new Array<unknown>(length);
   for (let i = 0; i < length; i++) out[i] = readProperty(list, i);

@@ -85,15 +85,19 @@ export async function addTrustMaterial(
       rejected.push({ section: x.section, index: indexOf(material, x.section, item), code: x.code, message: x.message });
     } else problems.push(x);
   }
-  for (const x of read) if (x.section !== 'entries') problems.push({ source: 'passport', section: x.section, index: x.index, code: x.code, message: x.message });
+  for (const x of read)
+    if (x.section !== 'entries') problems.push({ source: 'passport', section: x.section, index: x.index, code: x.code, message: x.message });
   return {
-    passport: makePassport({
-      holder: p.holder,
-      entries: p.entries.map((value, i) => ({ cid: state.cids[i]!, value })),
-      accreditations: admitted.accreditations,
-      statusLists: admitted.statusLists,
-      exclusions: admitted.exclusions,
-    }, state.admitted),
+    passport: makePassport(
+      {
+        holder: p.holder,
+        entries: p.entries.map((value, i) => ({ cid: state.cids[i]!, value })),
+        accreditations: admitted.accreditations,
+        statusLists: admitted.statusLists,
+        exclusions: admitted.exclusions,
+      },
+      state.admitted,
+    ),
     rejected: rejected.sort((x, y) => (x.section < y.section ? -1 : x.section > y.section ? 1 : x.index - y.index)),
     problems,
   };

@@ -38,9 +38,10 @@ async function signatureVerdict(cid: string, document: Record<string, unknown>):
     const checks = new CheckList();
     const outcome = await verifyEddsaJcsProof(document, checks, { expectedProofPurpose: 'assertionMethod', now: TIMELESS });
     const problem = checks.checks.find((c) => c.status !== 'pass');
-    verdict = outcome.valid && outcome.controller !== undefined && !problem
-      ? { ok: true, controller: outcome.controller }
-      : { ok: false, code: problem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID', message: problem?.message ?? 'The signature could not be checked.' };
+    verdict =
+      outcome.valid && outcome.controller !== undefined && !problem
+        ? { ok: true, controller: outcome.controller }
+        : { ok: false, code: problem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID', message: problem?.message ?? 'The signature could not be checked.' };
   } catch {
     verdict = { ok: false, code: 'ERR_PROOF_SIGNATURE_INVALID', message: 'The signature could not be checked.' };
   }
@@ -55,7 +56,10 @@ function typesOf(document: Record<string, unknown>): unknown[] {
 
 /** What each section admits: only material of its own type, so no other credential rides along. */
 const SECTION_TYPES = {
-  accreditations: { test: (d: Record<string, unknown>) => typesOf(d).some((t) => t === ACCREDITATION_TYPE || t === ACCREDITATION_REVOCATION_TYPE), what: 'an accreditation or an accreditation revocation' },
+  accreditations: {
+    test: (d: Record<string, unknown>) => typesOf(d).some((t) => t === ACCREDITATION_TYPE || t === ACCREDITATION_REVOCATION_TYPE),
+    what: 'an accreditation or an accreditation revocation',
+  },
   statusLists: { test: (d: Record<string, unknown>) => typesOf(d).includes('BitstringStatusListCredential'), what: 'a status list credential' },
 } as const;
 
@@ -90,7 +94,10 @@ export function prohibitedIn(document: Record<string, unknown>): string | undefi
 }
 
 /** Why a signed credential carried beside the entries is refused, or undefined when it is admitted. */
-export async function credentialRefusal(item: Sealed, section?: 'accreditations' | 'statusLists'): Promise<{ code: PassportErrorCode; message: string } | undefined> {
+export async function credentialRefusal(
+  item: Sealed,
+  section?: 'accreditations' | 'statusLists',
+): Promise<{ code: PassportErrorCode; message: string } | undefined> {
   // Cheapest first: the type, then the signature, then the firewall on the verified content.
   if (section !== undefined && !SECTION_TYPES[section].test(item.value)) {
     return { code: 'ERR_SCHEMA_INVALID', message: `It is not ${SECTION_TYPES[section].what}, so it does not belong in "${section}".` };
@@ -108,7 +115,11 @@ export async function credentialRefusal(item: Sealed, section?: 'accreditations'
 }
 
 /** Why an exclusion record is not honoured for `holder` at `now`, or undefined when it is. */
-export async function recordRefusal(record: ExclusionRecord, holder: PassportHolder, now: number): Promise<{ code: PassportErrorCode; message: string } | undefined> {
+export async function recordRefusal(
+  record: ExclusionRecord,
+  holder: PassportHolder,
+  now: number,
+): Promise<{ code: PassportErrorCode; message: string } | undefined> {
   if (!holder.startsWith('did:key:')) {
     return {
       code: 'ERR_HOLDER_BINDING',

@@ -19,18 +19,7 @@ import { splitProofs } from '../proof/identity-proofs.js';
 import { lifecycleRequest, ownKeyOnly } from '../trust/lifecycle-request.js';
 import { entryInfo, type EntryInfo } from './entry-info.js';
 import { loadPassport } from './state.js';
-import type {
-  CanActFor,
-  EntryConflict,
-  EntryState,
-  LifecycleIssue,
-  Passport,
-  PassportView,
-  SignedEntry,
-  ViewEntry,
-  ViewOptions,
-} from './types.js';
-
+import type { CanActFor, EntryConflict, EntryState, LifecycleIssue, Passport, PassportView, SignedEntry, ViewEntry, ViewOptions } from './types.js';
 
 /**
  * Who signed an entry, as far as the entry says: the verification method of its deciding proofs
@@ -40,7 +29,11 @@ import type {
  */
 function signerOf(entry: SignedEntry, issuer: string): string {
   const { deciding } = splitProofs(entry, issuer);
-  const methods = deciding.map((p) => (p !== null && typeof p === 'object' && typeof (p as { verificationMethod?: unknown }).verificationMethod === 'string' ? (p as { verificationMethod: string }).verificationMethod : ''));
+  const methods = deciding.map((p) =>
+    p !== null && typeof p === 'object' && typeof (p as { verificationMethod?: unknown }).verificationMethod === 'string'
+      ? (p as { verificationMethod: string }).verificationMethod
+      : '',
+  );
   return methods.some((m) => m === issuer || m.startsWith(`${issuer}#`)) ? issuer : [...new Set(methods)].sort().join(' ');
 }
 
@@ -108,7 +101,9 @@ function sameStatementClasses(
       // A signature joins copies only when it verified: an unverified copy carrying a genuine
       // signature over other content must not tie two statements together.
       if (actsOn(cid)) {
-        const values = splitProofs(entry, issuer).deciding.map((p) => (p !== null && typeof p === 'object' ? (p as { proofValue?: unknown }).proofValue : undefined));
+        const values = splitProofs(entry, issuer).deciding.map((p) =>
+          p !== null && typeof p === 'object' ? (p as { proofValue?: unknown }).proofValue : undefined,
+        );
         if (values.length > 0 && values.every((v) => typeof v === 'string')) keys.push(`s ${[...(values as string[])].sort().join(' ')}`);
       }
       for (const key of keys) {
@@ -162,7 +157,19 @@ export function viewOf(
       unresolved.push({ cid, action, target });
       return;
     }
-    const allowed = target !== cid && info.issuer !== undefined && canActFor(info.issuer, lifecycleRequest(signed.get(cid), cid, signed.get(target), { cid: target, issuer: targetInfo.issuer, kind: targetInfo.kind }, action === 'revocation' ? 'revoke' : 'supersede'));
+    const allowed =
+      target !== cid &&
+      info.issuer !== undefined &&
+      canActFor(
+        info.issuer,
+        lifecycleRequest(
+          signed.get(cid),
+          cid,
+          signed.get(target),
+          { cid: target, issuer: targetInfo.issuer, kind: targetInfo.kind },
+          action === 'revocation' ? 'revoke' : 'supersede',
+        ),
+      );
     if (!allowed) {
       unauthorised.push({
         cid,
@@ -206,8 +213,7 @@ export function viewOf(
     revokedMemo.set(cid, out);
     return out;
   };
-  const supersededBy = (cid: string): string[] =>
-    (superseders.get(cid) ?? []).filter((s) => effectiveRevokers(s, new Set()).length === 0).sort();
+  const supersededBy = (cid: string): string[] => (superseders.get(cid) ?? []).filter((s) => effectiveRevokers(s, new Set()).length === 0).sort();
 
   const viewEntries: ViewEntry[] = [];
   const byCid = new Map<string, ViewEntry>();
@@ -216,7 +222,16 @@ export function viewOf(
     const revokedBy = effectiveRevokers(cid, new Set());
     const superseded = supersededBy(cid);
     const state: EntryState = revokedBy.length > 0 ? 'revoked' : superseded.length > 0 ? 'superseded' : 'active';
-    const entry: ViewEntry = { cid, kind: info.kind, issuer: info.issuer, credentialId: info.credentialId, state, supersededBy: superseded, revokedBy, conflictsWith: [] };
+    const entry: ViewEntry = {
+      cid,
+      kind: info.kind,
+      issuer: info.issuer,
+      credentialId: info.credentialId,
+      state,
+      supersededBy: superseded,
+      revokedBy,
+      conflictsWith: [],
+    };
     viewEntries.push(entry);
     byCid.set(cid, entry);
   }

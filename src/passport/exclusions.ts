@@ -47,10 +47,10 @@ function holderKeyFor(passport: Passport, options: ExclusionOptions): SigningKey
   if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object with the holder\'s key ("holderKey")');
   assertSigningKeyPair(options.holderKey, 'options.holderKey');
   if (!passport.holder.startsWith('did:key:')) {
-    throw new PassportError('ERR_HOLDER_BINDING', 'This passport\'s holder has no key (not a did:key), so removals and restorations cannot be signed for it.');
+    throw new PassportError('ERR_HOLDER_BINDING', "This passport's holder has no key (not a did:key), so removals and restorations cannot be signed for it.");
   }
   if (options.holderKey.did !== passport.holder) {
-    throw new PassportError('ERR_HOLDER_BINDING', 'The key given is not the passport holder\'s key; only the holder can remove or restore entries.');
+    throw new PassportError('ERR_HOLDER_BINDING', "The key given is not the passport holder's key; only the holder can remove or restore entries.");
   }
   return options.holderKey;
 }
@@ -100,9 +100,13 @@ export async function removeEntries(passport: Passport, cids: readonly string[],
   // as an entry's fields (no prison numbers, offences, sentences…).
   const prohibited = options.reason === undefined ? undefined : findProhibited(options.reason);
   if (prohibited) {
-    throw new PassportError('ERR_PROHIBITED_DATA', `The removal reason contains ${prohibited.label}, which a passport never holds. Give a reason without it (for example "not for job applications").`, {
-      details: { path: ['reason'] },
-    });
+    throw new PassportError(
+      'ERR_PROHIBITED_DATA',
+      `The removal reason contains ${prohibited.label}, which a passport never holds. Give a reason without it (for example "not for job applications").`,
+      {
+        details: { path: ['reason'] },
+      },
+    );
   }
   const now = opts.now ?? new Date();
   const at = stamp(options.at, now);
@@ -171,7 +175,11 @@ export async function restoreEntries(passport: Passport, entries: readonly unkno
     if (options.at !== undefined || !(after > (dateTimeStampInstant(given) ?? 0)) || after > limit) return given;
     return formatDateTimeStamp(new Date(after));
   };
-  const records = await signRecords(key, admissible.map((item) => ({ cid: item.cid, action: 'restore' as const, at: atFor(item.cid) })), formatDateTimeStamp(now));
+  const records = await signRecords(
+    key,
+    admissible.map((item) => ({ cid: item.cid, action: 'restore' as const, at: atFor(item.cid) })),
+    formatDateTimeStamp(now),
+  );
   return union({
     holder: P.passport.holder,
     sides: [

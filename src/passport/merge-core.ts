@@ -10,16 +10,7 @@ import { viewOf } from './current-view.js';
 import { compareCopies, entryId } from '../entries/entry-id.js';
 import { makePassport, removedCids, type PassportProblem, type Sealed } from './state.js';
 import { defaultVerificationCache, intakeVerdicts } from './verification-cache.js';
-import type {
-  ExclusionRecord,
-  IntakeVerdict,
-  MergeOptions,
-  MergeResult,
-  PassportHolder,
-  RejectedEntry,
-  SectionProblem,
-  SignedEntry,
-} from './types.js';
+import type { ExclusionRecord, IntakeVerdict, MergeOptions, MergeResult, PassportHolder, RejectedEntry, SectionProblem, SignedEntry } from './types.js';
 
 /** One side of a union: sealed items sorted by CID, with each item's index in the source list. */
 export interface Side {
@@ -130,7 +121,11 @@ export function sectionProblems(problems: readonly PassportProblem[], source: Se
 export function sectionsOf(
   source: SectionProblem['source'],
   passport: { accreditations: readonly Record<string, unknown>[]; statusLists: readonly Record<string, unknown>[]; exclusions: readonly ExclusionRecord[] },
-): { exclusions: SectionsToAdmit['exclusions'][number]; accreditations: SectionsToAdmit['accreditations'][number]; statusLists: SectionsToAdmit['statusLists'][number] } {
+): {
+  exclusions: SectionsToAdmit['exclusions'][number];
+  accreditations: SectionsToAdmit['accreditations'][number];
+  statusLists: SectionsToAdmit['statusLists'][number];
+} {
   return {
     exclusions: { source, records: passport.exclusions },
     accreditations: { source, items: sealedItems(passport.accreditations) },
@@ -164,7 +159,8 @@ export async function union(input: {
   const exclusions = admitted.exclusions;
   const removed = removedCids(exclusions);
   const verdicts = await intakeVerdicts(candidates, input.options.cache, input.options.concurrency, input.options.proofVerifiers);
-  const accepted = (verdict: IntakeVerdict): boolean => verdict.ok || verdict.unchecked === true || (verdict.unresolved && input.options.acceptUnresolvedIssuers);
+  const accepted = (verdict: IntakeVerdict): boolean =>
+    verdict.ok || verdict.unchecked === true || (verdict.unresolved && input.options.acceptUnresolvedIssuers);
   // A copy that does not verify is replaced by another copy of the same entry that does (copies of
   // one CID differ only in proofs and contexts that decide nothing), rarely needed.
   for (const [k, c] of candidates.entries()) {
@@ -207,10 +203,14 @@ export async function union(input: {
     exclusions,
     unchecked,
   });
-  const view = viewOf(kept.map((e) => e.cid), passport.entries, {
-    ...(input.options.canActFor ? { canActFor: input.options.canActFor } : {}),
-    actsOn: (cid) => !unchecked.has(cid),
-  });
+  const view = viewOf(
+    kept.map((e) => e.cid),
+    passport.entries,
+    {
+      ...(input.options.canActFor ? { canActFor: input.options.canActFor } : {}),
+      actsOn: (cid) => !unchecked.has(cid),
+    },
+  );
   return {
     passport,
     added,

@@ -11,7 +11,6 @@ export function unreadableEntries(problems: readonly PassportProblem[], source: 
 
 export { sealedItems } from './merge-core.js';
 
-
 /**
  * Merges two copies of a passport: the union of their entries by CID. Every entry of both copies
  * is verified (signature, VC shape, kind schema, issuer key; verdicts are cached by CID so entries

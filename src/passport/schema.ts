@@ -22,7 +22,9 @@ export const HolderSchema = /* @__PURE__ */ z
   .string()
   .max(500)
   .regex(/^(did:[a-z0-9]+:[A-Za-z0-9._%-]+(:[A-Za-z0-9._%-]+)*|urn:uuid:[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12})$/, 'must be a DID or a urn:uuid')
-  .meta({ description: 'The holder: a DID (did:key for a learner with a key) or a urn:uuid for a learner without one. Nothing else about the holder is kept.' });
+  .meta({
+    description: 'The holder: a DID (did:key for a learner with a key) or a urn:uuid for a learner without one. Nothing else about the holder is kept.',
+  });
 
 /** The shape of a signed credential as stored in a passport (not a validity check). */
 export const StoredCredentialSchema = /* @__PURE__ */ z
@@ -43,11 +45,7 @@ export const ExclusionRecordSchema = /* @__PURE__ */ z
   .strictObject({
     cid: CidStringSchema,
     action: z.enum(['remove', 'restore']),
-    at: z
-      .string()
-      .max(40)
-      .refine(isDateTimeStamp, 'must be a real date and time with a time zone (YYYY-MM-DDThh:mm:ssZ)')
-      .meta({ format: 'date-time' }),
+    at: z.string().max(40).refine(isDateTimeStamp, 'must be a real date and time with a time zone (YYYY-MM-DDThh:mm:ssZ)').meta({ format: 'date-time' }),
     reason: z.string().max(1000).optional(),
     proof: ProofShape.meta({ description: 'The holder’s eddsa-jcs-2022 proof (proof purpose assertionMethod, the holder’s did:key).' }),
   })
@@ -63,8 +61,12 @@ export const PassportSchema = /* @__PURE__ */ z
     version: z.literal(PASSPORT_VERSION),
     holder: HolderSchema,
     entries: z.array(StoredCredentialSchema).meta({ description: 'Signed entries, sorted by CID.' }),
-    accreditations: z.array(StoredCredentialSchema).meta({ description: 'Signed issuer accreditation credentials carried for offline trust checks, sorted by CID.' }),
-    statusLists: z.array(StoredCredentialSchema).meta({ description: 'Signed status list credential snapshots carried for offline status checks, sorted by CID.' }),
+    accreditations: z
+      .array(StoredCredentialSchema)
+      .meta({ description: 'Signed issuer accreditation credentials carried for offline trust checks, sorted by CID.' }),
+    statusLists: z
+      .array(StoredCredentialSchema)
+      .meta({ description: 'Signed status list credential snapshots carried for offline status checks, sorted by CID.' }),
     exclusions: z.array(ExclusionRecordSchema).meta({ description: 'The holder’s removals and restorations, by CID.' }),
   })
   .meta({

@@ -52,7 +52,9 @@ export function serializePassport(passport: Passport): string {
   // The top level keeps its reading order; every nested object is written with sorted keys.
   // Lists are written item by item (one 100,000-entry string rewritten as a whole would be
   // copied several times over), indented as JSON.stringify(list, sortKeys, 2) nested two deep.
-  const body = doc.map(([key, value]) => `  ${JSON.stringify(key)}: ${Array.isArray(value) ? listText(value) : JSON.stringify(value, sortKeys, 2)}`).join(',\n');
+  const body = doc
+    .map(([key, value]) => `  ${JSON.stringify(key)}: ${Array.isArray(value) ? listText(value) : JSON.stringify(value, sortKeys, 2)}`)
+    .join(',\n');
   return `{\n${body}\n}\n`;
 }
 

@@ -62,8 +62,10 @@ export function storedCredentialProblem(value: unknown): ShapeProblem | undefine
   if (!(isString(issuer) && issuer.length >= 1) && !(isObject(issuer) && isString(issuer.id) && issuer.id.length >= 1)) {
     return problem(['issuer'], 'expected an identifier or an object with an "id"');
   }
-  return objectOrList(value.credentialSubject, ['credentialSubject'], () => true, 'an object')
-    ?? objectOrList(value.proof, ['proof'], (p) => isString(p.type), 'a proof object with a "type"');
+  return (
+    objectOrList(value.credentialSubject, ['credentialSubject'], () => true, 'an object') ??
+    objectOrList(value.proof, ['proof'], (p) => isString(p.type), 'a proof object with a "type"')
+  );
 }
 
 const EXCLUSION_KEYS = new Set(['cid', 'action', 'at', 'reason', 'proof']);
@@ -76,7 +78,8 @@ export function exclusionRecordProblem(value: unknown): ShapeProblem | undefined
   if (value.action !== 'remove' && value.action !== 'restore') return problem(['action'], 'expected "remove" or "restore"');
   const at = value.at;
   if (!isString(at) || at.length > 40 || !isDateTimeStamp(at)) return problem(['at'], 'must be a real date and time with a time zone (YYYY-MM-DDThh:mm:ssZ)');
-  if (value.reason !== undefined && !(isString(value.reason) && value.reason.length <= 1000)) return problem(['reason'], 'must be text of at most 1000 characters');
+  if (value.reason !== undefined && !(isString(value.reason) && value.reason.length <= 1000))
+    return problem(['reason'], 'must be text of at most 1000 characters');
   const proof = value.proof;
   if (!isObject(proof)) return problem(['proof'], 'expected an object');
   for (const key of ['type', 'cryptosuite', 'verificationMethod', 'proofValue']) {

@@ -7,15 +7,7 @@ import { isPlainObject } from '../internal/json.js';
 import { dateTimeStampInstant } from '../internal/time.js';
 import { compareCopies, sealJson } from '../entries/entry-id.js';
 import { exclusionRecordProblem, holderProblem, storedCredentialProblem, type ShapeProblem } from './shape.js';
-import {
-  MAX_PASSPORT_ITEMS,
-  PASSPORT_TYPE,
-  PASSPORT_VERSION,
-  type ExclusionRecord,
-  type Passport,
-  type PassportHolder,
-  type SignedEntry,
-} from './types.js';
+import { MAX_PASSPORT_ITEMS, PASSPORT_TYPE, PASSPORT_VERSION, type ExclusionRecord, type Passport, type PassportHolder, type SignedEntry } from './types.js';
 
 /** A sealed item and its CID. */
 export interface Sealed<T = Record<string, unknown>> {
@@ -71,11 +63,9 @@ export function holderId(holder: PassportHolder): string {
 /** The holder of a merge: copies of one passport must have the same holder. */
 export function joinHolder(a: PassportHolder, b: PassportHolder): PassportHolder {
   if (a !== b) {
-    throw new PassportError(
-      'ERR_PASSPORT_HOLDER_MISMATCH',
-      `These passports belong to different holders (${a} and ${b}); they cannot be merged.`,
-      { details: { holders: [a, b] } },
-    );
+    throw new PassportError('ERR_PASSPORT_HOLDER_MISMATCH', `These passports belong to different holders (${a} and ${b}); they cannot be merged.`, {
+      details: { holders: [a, b] },
+    });
   }
   return a;
 }
@@ -237,7 +227,7 @@ function readHolder(value: unknown, problems: PassportProblem[]): PassportHolder
         message:
           keys.length > 0
             ? `The holder carries ${keys.length === 1 ? 'a field' : `${keys.length} fields`} a passport does not have; only the holder's identifier is kept.`
-            : 'The holder is an object; a passport keeps only the holder\'s identifier.',
+            : "The holder is an object; a passport keeps only the holder's identifier.",
         value,
       });
     }
@@ -352,9 +342,13 @@ export function loadPassport(passport: unknown, name = 'passport'): { passport: 
   const version = readProperty(passport, 'version');
   if (type !== PASSPORT_TYPE) throw new PassportError('ERR_PASSPORT_INVALID', `"${name}" is not a learning passport (it has no "type": "${PASSPORT_TYPE}").`);
   if (version !== PASSPORT_VERSION) {
-    throw new PassportError('ERR_PASSPORT_VERSION', `"${name}" has a passport version this library does not know; only version ${PASSPORT_VERSION} is understood.`, {
-      details: { version: typeof version === 'number' ? version : undefined },
-    });
+    throw new PassportError(
+      'ERR_PASSPORT_VERSION',
+      `"${name}" has a passport version this library does not know; only version ${PASSPORT_VERSION} is understood.`,
+      {
+        details: { version: typeof version === 'number' ? version : undefined },
+      },
+    );
   }
   if (listOf(readProperty(passport, 'entries'), 'entries') === undefined) {
     throw new PassportError('ERR_PASSPORT_INVALID', `"${name}" is not a passport: its "entries" is not a list.`, { details: { path: ['entries'] } });

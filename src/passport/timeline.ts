@@ -13,8 +13,19 @@ import type { Passport, PassportView, SignedEntry, Timeline, TimelineItem, ViewO
 
 // Kind fields that say when something happened, most specific first.
 const DATE_FIELDS = [
-  'transferDate', 'at', 'awardedOn', 'achievedOn', 'completedOn', 'resultDate', 'assessedOn', 'date',
-  'issuedOn', 'startedOn', 'from', 'startDate', 'since',
+  'transferDate',
+  'at',
+  'awardedOn',
+  'achievedOn',
+  'completedOn',
+  'resultDate',
+  'assessedOn',
+  'date',
+  'issuedOn',
+  'startedOn',
+  'from',
+  'startDate',
+  'since',
 ];
 const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -88,7 +99,10 @@ export function timelineOf(cids: readonly string[], entries: readonly SignedEntr
     if (group) group.items.push(item);
     else issuers.set(issuer, { issuer, issuerName: item.issuerName, items: [item] });
   }
-  const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const byKey =
+    <T>(key: (t: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   return {
     items,
     byKind: [...kinds].map(([kind, list]) => ({ kind, items: list })).sort(byKey((g) => g.kind)),

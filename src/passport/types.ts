@@ -346,7 +346,13 @@ export interface PassportReport {
    * passport does not have, unverifiable accreditations and status lists, and exclusion records
    * that are not the holder's signed, current decisions. Any problem makes `verified` false.
    */
-  problems: { section: 'holder' | 'entries' | 'accreditations' | 'statusLists' | 'exclusions'; index: number; cid?: string; code: PassportErrorCode; message: string }[];
+  problems: {
+    section: 'holder' | 'entries' | 'accreditations' | 'statusLists' | 'exclusions';
+    index: number;
+    cid?: string;
+    code: PassportErrorCode;
+    message: string;
+  }[];
   entries: PassportReportEntry[];
   summary: PassportSummary;
   view: PassportView;

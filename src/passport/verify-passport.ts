@@ -23,8 +23,9 @@ import type { Passport, PassportReport, PassportReportEntry, PassportSummary, Ve
 const INTRINSIC = new Set(['shape', 'schema', 'signature', 'issuer-key']);
 
 function intact(result: CredentialVerificationResult): boolean {
-  return result.checks.some((c) => c.check === 'signature' && c.status === 'pass')
-    && result.checks.every((c) => !INTRINSIC.has(c.check) || c.status === 'pass');
+  return (
+    result.checks.some((c) => c.check === 'signature' && c.status === 'pass') && result.checks.every((c) => !INTRINSIC.has(c.check) || c.status === 'pass')
+  );
 }
 
 /**
@@ -79,7 +80,8 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
       statusLists: [own.statusLists],
       now: (credentialOptions.now ?? new Date()).getTime(),
     });
-    for (const x of admitted.problems) problems.push({ section: x.section, index: x.index, ...(x.cid ? { cid: x.cid } : {}), code: x.code, message: x.message });
+    for (const x of admitted.problems)
+      problems.push({ section: x.section, index: x.index, ...(x.cid ? { cid: x.cid } : {}), code: x.code, message: x.message });
     p = makePassport({
       holder: p.holder,
       entries: p.entries.map((value, i) => ({ cid: state.cids[i]!, value })),
@@ -119,18 +121,22 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
       });
   let done = 0;
   const progress = (): void => (onProgress as ((done: number, total: number) => void) | undefined)?.(++done, p.entries.length);
-  const verifyOne = (i: number): Promise<CredentialVerificationResult> => verifyCredential(p.entries[i]!, { ...credentialOptions, ...(trust ?? { context: status! }), entryCid: state.cids[i]! });
+  const verifyOne = (i: number): Promise<CredentialVerificationResult> =>
+    verifyCredential(p.entries[i]!, { ...credentialOptions, ...(trust ?? { context: status! }), entryCid: state.cids[i]! });
   // With `workers`, batches go to worker threads where the runtime has them and the options can
   // be sent (no trust policy); otherwise, and in every other runtime, all on this thread.
   // (Status lists the passport carries are judged here, with the shared status context.)
-  const inWorkers = workers > 0 && !trust && p.statusLists.length === 0 && p.entries.length > 0 && sendableOptions(credentialOptions)
-    ? await verifyInWorkers(p.entries, state.cids, credentialOptions, workers, verifyOne, progress)
-    : undefined;
-  const results = inWorkers ?? (await mapConcurrent(p.entries, concurrency as number, async (_entry, i) => {
-    const result = await verifyOne(i);
-    progress();
-    return result;
-  }));
+  const inWorkers =
+    workers > 0 && !trust && p.statusLists.length === 0 && p.entries.length > 0 && sendableOptions(credentialOptions)
+      ? await verifyInWorkers(p.entries, state.cids, credentialOptions, workers, verifyOne, progress)
+      : undefined;
+  const results =
+    inWorkers ??
+    (await mapConcurrent(p.entries, concurrency as number, async (_entry, i) => {
+      const result = await verifyOne(i);
+      progress();
+      return result;
+    }));
   const good = new Set<string>();
   const sound = new Set<string>();
   results.forEach((r, i) => {
@@ -138,7 +144,8 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
     good.add(state.cids[i]!);
     // Only copies that verify, trust included, can put another entry in conflict: an entry made
     // with a key reported compromised, or by an issuer the policy does not accept, cannot.
-    if (!r.checks.some((c) => (c.check === 'issuer-trust' || c.check === 'context') && c.status !== 'pass' && c.status !== 'skipped')) sound.add(state.cids[i]!);
+    if (!r.checks.some((c) => (c.check === 'issuer-trust' || c.check === 'context') && c.status !== 'pass' && c.status !== 'skipped'))
+      sound.add(state.cids[i]!);
   });
   const lifecycle = canActFor ?? (trust ? lifecycleAuthority(trust.context) : undefined);
   const view = viewOf(state.cids, p.entries, { ...(lifecycle ? { canActFor: lifecycle } : {}), actsOn: (cid) => good.has(cid) }, (cid) => sound.has(cid));
@@ -156,7 +163,17 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
     lazy(entry, 'headline', headline);
     return entry;
   });
-  const summary: PassportSummary = { total: entries.length, current: 0, valid: 0, invalid: 0, unknown: 0, revoked: 0, superseded: 0, conflicts: 0, message: '' };
+  const summary: PassportSummary = {
+    total: entries.length,
+    current: 0,
+    valid: 0,
+    invalid: 0,
+    unknown: 0,
+    revoked: 0,
+    superseded: 0,
+    conflicts: 0,
+    message: '',
+  };
   for (const e of entries) {
     if (e.state === 'revoked') summary.revoked++;
     else if (e.state === 'superseded') summary.superseded++;

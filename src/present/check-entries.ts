@@ -67,7 +67,12 @@ async function holderBinding(entry: Record<string, unknown>, holder: string | un
   if (!isPlainObject(subject) || subjects.length !== 1) return fail('The record does not name one person it belongs to.');
   if (typeof subject.id === 'string') {
     if (holder === undefined) {
-      return { check: 'holder-binding', status: 'unknown', code: 'ERR_HOLDER_BINDING', message: 'The presenter could not be identified, so the record cannot be tied to them.' };
+      return {
+        check: 'holder-binding',
+        status: 'unknown',
+        code: 'ERR_HOLDER_BINDING',
+        message: 'The presenter could not be identified, so the record cannot be tied to them.',
+      };
     }
     return subject.id === holder
       ? { check: 'holder-binding', status: 'pass', message: 'The record belongs to the person who shared it (same key).' }
@@ -155,11 +160,17 @@ export function noteEmptyPresentation(checks: CheckList, entries: readonly Prese
  * when both are, `errors` naming the entry each problem belongs to, and the verdict, headline
  * and summary from the result builder.
  */
-export function presentationResult<T extends { entries: PresentedEntryResult[]; holder?: string }>(checks: CheckList, entries: PresentedEntryResult[], holder?: string): VerificationResult & T {
+export function presentationResult<T extends { entries: PresentedEntryResult[]; holder?: string }>(
+  checks: CheckList,
+  entries: PresentedEntryResult[],
+  holder?: string,
+): VerificationResult & T {
   noteEmptyPresentation(checks, entries);
   const errors: VerificationError[] = [
     ...checks.errors,
-    ...entries.flatMap((e) => e.checks.filter((c) => c.status === 'fail' || c.status === 'unknown').map((c: Check) => ({ code: c.code!, message: `${e.description}: ${c.message}` }))),
+    ...entries.flatMap((e) =>
+      e.checks.filter((c) => c.status === 'fail' || c.status === 'unknown').map((c: Check) => ({ code: c.code!, message: `${e.description}: ${c.message}` })),
+    ),
   ];
   const { verdict, headline, summary } = describePresentation(checks.checks, entries);
   const result = {

@@ -132,7 +132,12 @@ export function lintOne(
     if (custodyIssuers.has(issuerId) || role === 'custody-associated') {
       add('custody-issuer', 'high', 'This shows an organisation that works in prisons. Its name on the record can reveal time in custody.', 'issuer');
     } else if (isCustodyRole(role)) {
-      add('custody-issuer', 'high', `This was signed by a ${role === 'probation' ? 'probation service' : 'prison'}. An employer would learn you were in custody.`, 'issuer');
+      add(
+        'custody-issuer',
+        'high',
+        `This was signed by a ${role === 'probation' ? 'probation service' : 'prison'}. An employer would learn you were in custody.`,
+        'issuer',
+      );
     }
   }
 

@@ -65,7 +65,6 @@ function eventDate(doc: Record<string, unknown>): string | undefined {
   return day ? `${label}: ${day}` : undefined;
 }
 
-
 function escapeHtml(text: string): string {
   // Control characters (C0, C1, DEL) and invisible format characters (bidi overrides such as
   // U+202E, which reorder what the reader sees; line and paragraph separators) come from entry
@@ -133,7 +132,9 @@ export async function printPack(entries: readonly object[], options: PrintPackOp
     const id = contentIdOf(doc);
     const kind = entryKindOf(doc);
     if (sensitivityOfKind(kind) === 'C' && !include.some((x) => x === id || x === credentialIdOf(doc))) {
-      throw new TypeError(`entry ${i + 1} is a ${kind} entry, which shows time in custody to whoever reads the paper: leave it out, or list its id in "include" to print it deliberately`);
+      throw new TypeError(
+        `entry ${i + 1} is a ${kind} entry, which shows time in custody to whoever reads the paper: leave it out, or list its id in "include" to print it deliberately`,
+      );
     }
     const svg = await toQrSvg(await encodeQrPayload(doc));
     const issuer = isPlainObject(doc.issuer) ? [doc.issuer.displayName, doc.issuer.name].find((n): n is string => typeof n === 'string') : undefined;
@@ -146,7 +147,9 @@ export async function printPack(entries: readonly object[], options: PrintPackOp
       until ? `<p>Valid until: ${escapeHtml(until)}</p>` : '',
       id ? `<p class="small">Record number: ${escapeHtml(id.slice(0, 8))}…${escapeHtml(id.slice(-6))}</p>` : '',
     ].join('');
-    sections.push(`<section><div class="qr" aria-label="QR code for entry ${i + 1}">${svg}</div><div class="facts"><p class="small">Entry ${i + 1} of ${entries.length}</p>${facts}</div></section>`);
+    sections.push(
+      `<section><div class="qr" aria-label="QR code for entry ${i + 1}">${svg}</div><div class="facts"><p class="small">Entry ${i + 1} of ${entries.length}</p>${facts}</div></section>`,
+    );
   }
   const printed = dayInWords(printedOn.getTime()) ?? '';
   return `<!DOCTYPE html>

@@ -73,7 +73,8 @@ export function presentationOptions(options: unknown): { challenge: string; doma
   const now = (options.now as Date | undefined) ?? new Date();
   assertDate(now, 'options.now');
   if (options.holderName !== undefined && typeof options.holderName !== 'string') throw new TypeError('"options.holderName" must be a string');
-  if (options.requireHolderBinding !== undefined && typeof options.requireHolderBinding !== 'boolean') throw new TypeError('"options.requireHolderBinding" must be a boolean');
+  if (options.requireHolderBinding !== undefined && typeof options.requireHolderBinding !== 'boolean')
+    throw new TypeError('"options.requireHolderBinding" must be a boolean');
   return {
     challenge: options.challenge,
     domain: options.domain,
@@ -130,7 +131,13 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
   // VC 2.0 §4.13: without `holder`, who presents is known from the securing mechanism alone.
   const named = holderOf(doc);
   const proofVerifiers = options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {};
-  const outcome = await verifyEddsaJcsProof(doc, checks, { expectedProofPurpose: 'authentication', challenge, domain, ...proofVerifiers, ...(named !== undefined ? { signer: named } : {}) });
+  const outcome = await verifyEddsaJcsProof(doc, checks, {
+    expectedProofPurpose: 'authentication',
+    challenge,
+    domain,
+    ...proofVerifiers,
+    ...(named !== undefined ? { signer: named } : {}),
+  });
   const holder = named ?? (outcome.valid ? outcome.controller : undefined);
   if (outcome.valid && named !== undefined) {
     if (outcome.controller === named) checks.pass('holder-binding', 'The presentation was signed by its holder.');

@@ -108,9 +108,11 @@ export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Pr
   const { challenge, domain, now, holderName, requireHolderBinding } = presentationOptions(options);
   const algorithms = allowedAlgorithms(options.algorithms);
   const tolerance = options.clockTolerance ?? 60;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) throw new TypeError('"options.clockTolerance" must be a non-negative number');
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0)
+    throw new TypeError('"options.clockTolerance" must be a non-negative number');
   const checks = new CheckList();
-  const finish = (entries: Awaited<ReturnType<typeof checkPresentedEntries>>, holder?: string): PresentationVerificationResult => presentationResult(checks, entries, holder);
+  const finish = (entries: Awaited<ReturnType<typeof checkPresentedEntries>>, holder?: string): PresentationVerificationResult =>
+    presentationResult(checks, entries, holder);
   const jws = await verifyCompactJws(jwt, checks, { typ: 'vp+jwt', cty: 'vp', algorithms });
   if (!jws) return finish([]);
   const doc = jws.payload;

@@ -6,9 +6,6 @@ import { canonicalBytes } from './jcs.js';
 
 /** The bytes that eddsa-jcs-2022 signs: proofConfigHash ‖ documentHash. */
 export async function eddsaJcsHashData(proofConfig: object, unsecuredDocument: object): Promise<Uint8Array> {
-  const [proofHash, documentHash] = await Promise.all([
-    backend.sha256(canonicalBytes(proofConfig)),
-    backend.sha256(canonicalBytes(unsecuredDocument)),
-  ]);
+  const [proofHash, documentHash] = await Promise.all([backend.sha256(canonicalBytes(proofConfig)), backend.sha256(canonicalBytes(unsecuredDocument))]);
   return concatBytes(proofHash, documentHash);
 }

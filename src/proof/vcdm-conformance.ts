@@ -352,7 +352,12 @@ function checkRelatedResources(out: Collector, doc: Record<string, unknown>): vo
     if (item.id === undefined) out.add('related-resource-id', [...path, 'id'], `${quoted(path)} must have an "id"`);
     else checkId(out, item, path, 'related-resource-id');
     if (typeof item.id === 'string') {
-      if (seen.has(item.id)) out.add('related-resource-unique', [...path, 'id'], `${quoted([...path, 'id'])} repeats ${describeValue(item.id)}: each related resource id must be unique`);
+      if (seen.has(item.id))
+        out.add(
+          'related-resource-unique',
+          [...path, 'id'],
+          `${quoted([...path, 'id'])} repeats ${describeValue(item.id)}: each related resource id must be unique`,
+        );
       seen.add(item.id);
     }
     const { digestSRI: sri, digestMultibase: multibase } = item;
@@ -413,7 +418,12 @@ function checkPresentationBody(out: Collector, doc: Record<string, unknown>): vo
   const holder = doc.holder;
   if (holder !== undefined) {
     const id = isPlainObject(holder) ? holder.id : holder;
-    if (!isAbsoluteUrl(id)) out.add('holder-url', isPlainObject(holder) ? ['holder', 'id'] : ['holder'], `"holder" must be a URL or an object with a URL "id" (found ${describeValue(id)})`);
+    if (!isAbsoluteUrl(id))
+      out.add(
+        'holder-url',
+        isPlainObject(holder) ? ['holder', 'id'] : ['holder'],
+        `"holder" must be a URL or an object with a URL "id" (found ${describeValue(id)})`,
+      );
   }
   for (const [item, path] of objectsOf(out, doc, 'verifiableCredential', 'verifiable-credential-value')) {
     const types = asList(item.type);

@@ -57,7 +57,10 @@ async function verifyWith(
     checks.fail('signature', 'ERR_PROOF_MALFORMED', `The ${verifier.name} proof lacks verificationMethod, proofPurpose or proofValue.`);
     return { valid: false };
   }
-  for (const [name, value] of [['created', created], ['expires', expires]] as const) {
+  for (const [name, value] of [
+    ['created', created],
+    ['expires', expires],
+  ] as const) {
     if (value !== undefined && !isDateTimeStamp(value)) {
       checks.fail('signature', 'ERR_PROOF_MALFORMED', `The proof "${name}" time is not a valid date and time.`);
       return { valid: false };
@@ -174,7 +177,10 @@ export async function verifyProofSet(document: Record<string, unknown>, checks: 
   if (best) {
     // The other proofs are looked at only once the document is known to be intact, and only
     // those a verifier was given for: each may cost an RDF canonicalization.
-    const notes = [...tried.filter((t) => t !== best).map((t) => (passed.includes(t) ? `${t.label}: also valid` : `${t.label}: could not be checked (${why(t)})`)), ...skipped.map((p) => extraNote(p, undefined))];
+    const notes = [
+      ...tried.filter((t) => t !== best).map((t) => (passed.includes(t) ? `${t.label}: also valid` : `${t.label}: could not be checked (${why(t)})`)),
+      ...skipped.map((p) => extraNote(p, undefined)),
+    ];
     for (const proof of extra) notes.push(extraNote(proof, await tryProof(proof, unsecured, proofVerifiers, single)));
     return copy(best, notes.length ? `other proofs of the set, which decide nothing here: ${notes.join('; ')}.` : '');
   }

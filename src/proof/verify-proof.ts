@@ -17,11 +17,7 @@ export type { ProofExpectations, ProofOutcome } from './verify-single-proof.js';
  * const outcome = await verifyEddsaJcsProof(entry, checks, { proofPurpose: 'assertionMethod' });
  * ```
  */
-export async function verifyEddsaJcsProof(
-  document: Record<string, unknown>,
-  checks: CheckList,
-  expect: ProofExpectations = {},
-): Promise<ProofOutcome> {
+export async function verifyEddsaJcsProof(document: Record<string, unknown>, checks: CheckList, expect: ProofExpectations = {}): Promise<ProofOutcome> {
   if (!isSingleJcsProof(document.proof)) return verifyProofSet(document, checks, expect);
   return verifySingleJcsProof(document, checks, expect);
 }

@@ -58,11 +58,7 @@ function startsWithContexts(documentContext: unknown, proofContext: unknown): bo
  * Verifies a document that carries exactly one eddsa-jcs-2022 proof, adding a `signature` check (and, for
  * presentations, `challenge` and `domain` checks) to `checks`. Never throws on bad data.
  */
-export async function verifySingleJcsProof(
-  document: Record<string, unknown>,
-  checks: CheckList,
-  expect: ProofExpectations = {},
-): Promise<ProofOutcome> {
+export async function verifySingleJcsProof(document: Record<string, unknown>, checks: CheckList, expect: ProofExpectations = {}): Promise<ProofOutcome> {
   const found = proofObject(document);
   if (typeof found === 'string') {
     const multiple = Array.isArray(document.proof) && document.proof.length > 1;
@@ -102,11 +98,7 @@ export async function verifySingleJcsProof(
   const outcome: ProofOutcome = { verificationMethod, valid: false, ...(typeof created === 'string' ? { created } : {}) };
   const expectedPurpose = expect.expectedProofPurpose ?? 'assertionMethod';
   if (proofPurpose !== expectedPurpose) {
-    checks.fail(
-      'signature',
-      'ERR_PROOF_PURPOSE_MISMATCH',
-      `The proof purpose is "${proofPurpose}" but "${expectedPurpose}" was expected.`,
-    );
+    checks.fail('signature', 'ERR_PROOF_PURPOSE_MISMATCH', `The proof purpose is "${proofPurpose}" but "${expectedPurpose}" was expected.`);
     return outcome;
   }
   let controller: string;
@@ -147,10 +139,7 @@ export async function verifySingleJcsProof(
   }
   let valid: boolean;
   try {
-    const [key, hashData] = await Promise.all([
-      publicKeyForVerificationMethod(verificationMethod),
-      eddsaJcsHashData(proofOptions, unsecured),
-    ]);
+    const [key, hashData] = await Promise.all([publicKeyForVerificationMethod(verificationMethod), eddsaJcsHashData(proofOptions, unsecured)]);
     valid = await backend.verify(key, signature, hashData);
   } catch (err) {
     const code = isPassportError(err) ? err.code : 'ERR_KEY_INVALID';

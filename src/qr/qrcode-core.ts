@@ -12,5 +12,4 @@ import svgTag from 'qrcode/lib/renderer/svg-tag.js';
 export const createQr = (text: string, options: QRCodeOptions): QRCode => (core as { create: typeof createQr }).create(text, options);
 
 /** The SVG text of a symbol, as QRCode.toString(text, { type: 'svg', ...options }) renders it. */
-export const renderQrSvg = (qr: QRCode, options: QRCodeToStringOptions): string =>
-  (svgTag as { render: typeof renderQrSvg }).render(qr, options);
+export const renderQrSvg = (qr: QRCode, options: QRCodeToStringOptions): string => (svgTag as { render: typeof renderQrSvg }).render(qr, options);

@@ -35,7 +35,8 @@ function causes(err: unknown): unknown[] {
 export function canonizeError(err: unknown): PassportError {
   const chain = causes(err);
   const missing = chain.find((e): e is ContextUnavailableError => e instanceof ContextUnavailableError);
-  if (missing) return new PassportError('ERR_JSONLD_CONTEXT_UNAVAILABLE', `The JSON-LD context ${missing.url.slice(0, 200)} is not bundled and was not supplied`);
+  if (missing)
+    return new PassportError('ERR_JSONLD_CONTEXT_UNAVAILABLE', `The JSON-LD context ${missing.url.slice(0, 200)} is not bundled and was not supplied`);
   const message = chain.map((e) => (e instanceof Error ? e.message : '')).join(' ');
   if (/deep iterations|maxDeepIterations|work factor/i.test(message)) {
     return new PassportError('ERR_LIMIT_EXCEEDED', 'RDF canonicalization of this document needs too much work (a poison dataset)');
@@ -119,7 +120,9 @@ export function createCanonizer(documentLoader: DocumentLoader): Canonize {
   return async (document) => {
     const over = overRdfcBudget(document);
     if (over !== undefined) {
-      throw new PassportError('ERR_LIMIT_EXCEEDED', `The document is too large for JSON-LD processing here: ${over} (RDFC_LIMITS)`, { details: { limit: RDFC_LIMITS.maxObjects } });
+      throw new PassportError('ERR_LIMIT_EXCEEDED', `The document is too large for JSON-LD processing here: ${over} (RDFC_LIMITS)`, {
+        details: { limit: RDFC_LIMITS.maxObjects },
+      });
     }
     try {
       const dataset = await jsonld.toRDF(document, {

@@ -56,7 +56,13 @@ async function verifyRdfcSignature(
   try {
     signer = await lookup(verificationMethod);
   } catch (err) {
-    return { valid: false, status: 'fail', code: isPassportError(err) ? err.code : 'ERR_KEY_INVALID', message: `The ${name} signing key cannot be used.`, verificationMethod };
+    return {
+      valid: false,
+      status: 'fail',
+      code: isPassportError(err) ? err.code : 'ERR_KEY_INVALID',
+      message: `The ${name} signing key cannot be used.`,
+      verificationMethod,
+    };
   }
   if (!signer) {
     return {
@@ -72,16 +78,29 @@ async function verifyRdfcSignature(
   try {
     signature = decodeBase58Multibase(proofValue, 'proofValue');
   } catch {
-    return { valid: false, status: 'fail', code: 'ERR_MULTIBASE_INVALID', message: 'The proofValue is not a base58btc multibase signature ("z…", at most 128 characters).', ...base };
+    return {
+      valid: false,
+      status: 'fail',
+      code: 'ERR_MULTIBASE_INVALID',
+      message: 'The proofValue is not a base58btc multibase signature ("z…", at most 128 characters).',
+      ...base,
+    };
   }
-  if (signature.length !== 64) return { valid: false, status: 'fail', code: 'ERR_PROOF_MALFORMED', message: 'The proofValue is not a 64-byte Ed25519 signature.', ...base };
+  if (signature.length !== 64)
+    return { valid: false, status: 'fail', code: 'ERR_PROOF_MALFORMED', message: 'The proofValue is not a 64-byte Ed25519 signature.', ...base };
 
   // Verify Proof steps 1–4: the unsecured document takes the proof's @context when it has one,
   // which the document's must start with; the proof configuration carries that @context.
   const unsecured: Record<string, unknown> = { ...document };
   if (options['@context'] !== undefined) {
     if (!startsWithContexts(document['@context'], options['@context'])) {
-      return { valid: false, status: 'fail', code: 'ERR_PROOF_CONTEXT_MISMATCH', message: 'The document @context does not start with the proof @context.', ...base };
+      return {
+        valid: false,
+        status: 'fail',
+        code: 'ERR_PROOF_CONTEXT_MISMATCH',
+        message: 'The document @context does not start with the proof @context.',
+        ...base,
+      };
     }
     unsecured['@context'] = options['@context'];
   }
@@ -99,7 +118,13 @@ async function verifyRdfcSignature(
     return { valid: false, status: 'fail', code: 'ERR_PROOF_SIGNATURE_INVALID', message: `The ${name} proof could not be verified.`, ...base };
   }
   if (!valid) {
-    return { valid: false, status: 'fail', code: 'ERR_PROOF_SIGNATURE_INVALID', message: 'The signature does not match the content: it was changed or signed by another key.', ...base };
+    return {
+      valid: false,
+      status: 'fail',
+      code: 'ERR_PROOF_SIGNATURE_INVALID',
+      message: 'The signature does not match the content: it was changed or signed by another key.',
+      ...base,
+    };
   }
   return { valid: true, ...base };
 }

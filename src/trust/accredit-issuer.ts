@@ -138,7 +138,11 @@ export async function accreditIssuer(accreditor: SigningKeyPair, input: Accredit
   if (accreditRoles && !capabilities.includes('accredit')) throw new TypeError('"accreditRoles" needs the "accredit" capability');
   if (input.organisations !== undefined) {
     if (!capabilities.includes('accredit')) throw new TypeError('"organisations" needs the "accredit" capability');
-    if (!Array.isArray(input.organisations) || input.organisations.length === 0 || !input.organisations.every((o) => typeof o === 'string' && o.trim() !== '')) {
+    if (
+      !Array.isArray(input.organisations) ||
+      input.organisations.length === 0 ||
+      !input.organisations.every((o) => typeof o === 'string' && o.trim() !== '')
+    ) {
       throw new TypeError('"organisations" must be a non-empty list of organisation ids (or "prefix*" patterns)');
     }
   }
@@ -157,9 +161,13 @@ export async function accreditIssuer(accreditor: SigningKeyPair, input: Accredit
   // custody role they must not reveal custody, and no accreditation's title names the role.
   const revealing = findCustodyText(name, isCustodyRole(input.role) ? undefined : SIGNED_NAME_CODES);
   if (revealing) {
-    throw new PassportError('ERR_NEUTRAL_NAME_REQUIRED', `The name an accreditation carries must not reveal custody: ${revealing} Give a neutral "displayName".`, {
-      details: { path: [input.displayName === undefined ? 'organisation' : 'displayName'] },
-    });
+    throw new PassportError(
+      'ERR_NEUTRAL_NAME_REQUIRED',
+      `The name an accreditation carries must not reveal custody: ${revealing} Give a neutral "displayName".`,
+      {
+        details: { path: [input.displayName === undefined ? 'organisation' : 'displayName'] },
+      },
+    );
   }
 
   const credential = {

@@ -74,7 +74,12 @@ async function verifyList(
   if (doc.id !== url) return 'it has a different id';
   const types = Array.isArray(doc.type) ? doc.type : [doc.type];
   const subject = doc.credentialSubject;
-  if (!types.includes('BitstringStatusListCredential') || !isPlainObject(subject) || subject.type !== 'BitstringStatusList' || typeof subject.encodedList !== 'string') {
+  if (
+    !types.includes('BitstringStatusListCredential') ||
+    !isPlainObject(subject) ||
+    subject.type !== 'BitstringStatusList' ||
+    typeof subject.encodedList !== 'string'
+  ) {
     return 'it is not a BitstringStatusListCredential';
   }
   const issuer = isPlainObject(doc.issuer) ? doc.issuer.id : doc.issuer;
@@ -93,13 +98,11 @@ async function verifyList(
   const load = (): Promise<StatusList | Unusable> => {
     let decoded = decodedByText.get(encodedList);
     if (!decoded) {
-      decoded = decodeStatusListWithin(encodedList, { budget }).catch(
-        (err: unknown): Unusable => ({
-          // Past the per-verification budget the list may be fine: the verifier ran out, not the issuer.
-          code: isPassportError(err, 'ERR_LIMIT_EXCEEDED') && err.message.includes('budget') ? 'ERR_LIMIT_EXCEEDED' : 'ERR_STATUS_LIST_INVALID',
-          message: isPassportError(err) ? `its list is unusable: ${err.message}` : 'its list is unusable',
-        }),
-      );
+      decoded = decodeStatusListWithin(encodedList, { budget }).catch((err: unknown): Unusable => ({
+        // Past the per-verification budget the list may be fine: the verifier ran out, not the issuer.
+        code: isPassportError(err, 'ERR_LIMIT_EXCEEDED') && err.message.includes('budget') ? 'ERR_LIMIT_EXCEEDED' : 'ERR_STATUS_LIST_INVALID',
+        message: isPassportError(err) ? `its list is unusable: ${err.message}` : 'its list is unusable',
+      }));
       decodedByText.set(encodedList, decoded);
     }
     return decoded;
@@ -153,7 +156,8 @@ async function checkOne(context: TrustContext, entry: unknown, issuer: string, n
   // "refresh" and "message" say nothing about validity (Bitstring Status List §2.1).
   if (purpose === 'refresh' || purpose === 'message') return undefined;
   if (purpose !== 'revocation' && purpose !== 'suspension') return unknown(purpose, `The status purpose "${purpose}" is not one this verifier checks.`);
-  if (entry.statusSize !== undefined && entry.statusSize !== 1 && entry.statusSize !== '1') return unknown(purpose, 'The status uses several bits per entry, which this verifier does not support.');
+  if (entry.statusSize !== undefined && entry.statusSize !== 1 && entry.statusSize !== '1')
+    return unknown(purpose, 'The status uses several bits per entry, which this verifier does not support.');
   const url = entry.statusListCredential;
   const indexText = entry.statusListIndex;
   if (typeof url !== 'string' || typeof indexText !== 'string' || !/^(0|[1-9]\d{0,15})$/.test(indexText) || !Number.isSafeInteger(Number(indexText))) {
@@ -164,7 +168,13 @@ async function checkOne(context: TrustContext, entry: unknown, issuer: string, n
   const { lists, problems } = await loadLists(context, url, now);
   const mine = lists.filter((l) => l.issuer === issuer);
   if (mine.length === 0) {
-    if (lists.length > 0) return unknown(purpose, `The ${purpose} list ${url} was signed by someone other than the entry's issuer, so it cannot be relied on.`, 'ERR_STATUS_LIST_INVALID', where);
+    if (lists.length > 0)
+      return unknown(
+        purpose,
+        `The ${purpose} list ${url} was signed by someone other than the entry's issuer, so it cannot be relied on.`,
+        'ERR_STATUS_LIST_INVALID',
+        where,
+      );
     if (problems.length > 0) return unknown(purpose, `The ${purpose} status could not be checked: ${problems[0]}.`, 'ERR_STATUS_LIST_INVALID', where);
     return unknown(purpose, `The ${purpose} status could not be checked: no copy of the status list ${url} is available offline.`, 'ERR_STATUS_UNKNOWN', where);
   }
@@ -172,12 +182,23 @@ async function checkOne(context: TrustContext, entry: unknown, issuer: string, n
   // never counts, so it cannot beat the genuine newer copy.
   const tol = context.policy.clockTolerance * 1000;
   const timely = mine.filter((l) => l.updated <= now + tol);
-  if (timely.length === 0) return unknown(purpose, `The ${purpose} list ${url} claims to have been signed in the future, so it cannot be relied on.`, 'ERR_STATUS_LIST_INVALID', where);
+  if (timely.length === 0)
+    return unknown(
+      purpose,
+      `The ${purpose} list ${url} claims to have been signed in the future, so it cannot be relied on.`,
+      'ERR_STATUS_LIST_INVALID',
+      where,
+    );
   // A key reported compromised can sign a list with any date before the compromise, and
   // nothing but that key vouches for the date: its lists can neither clear nor set a status.
   const compromised = keyCompromisedSince(context, issuer);
   if (compromised !== undefined) {
-    return unknown(purpose, `The key that signs the ${purpose} list ${url} was reported compromised from ${plainDay(compromised)}, so its lists cannot be relied on.`, 'ERR_STATUS_UNKNOWN', where);
+    return unknown(
+      purpose,
+      `The key that signs the ${purpose} list ${url} was reported compromised from ${plainDay(compromised)}, so its lists cannot be relied on.`,
+      'ERR_STATUS_UNKNOWN',
+      where,
+    );
   }
   // Revocation is permanent (Bitstring Status List §2.1): a copy showing the bit set wins over
   // any copy, however new, that shows it clear. Otherwise the newest copy wins. Copies are
@@ -212,10 +233,20 @@ async function checkOne(context: TrustContext, entry: unknown, issuer: string, n
     return { status: 'fail', code, report: { purpose, state: 'set', message: `The issuer has ${what} it (${age}).`, ...dated } };
   }
   if (list.validUntil !== undefined && list.validUntil < now) {
-    return unknown(purpose, `The ${purpose} list expired on ${plainDay(list.validUntil)}, so it cannot show the current status (${age}).`, 'ERR_STATUS_UNKNOWN', dated);
+    return unknown(
+      purpose,
+      `The ${purpose} list expired on ${plainDay(list.validUntil)}, so it cannot show the current status (${age}).`,
+      'ERR_STATUS_UNKNOWN',
+      dated,
+    );
   }
   if (maxAgeMs !== undefined && ageMs > maxAgeMs) {
-    return unknown(purpose, `The ${purpose} list is too old to rely on (${age}; this verifier accepts up to ${plainAge(maxAgeMs)}).`, 'ERR_STATUS_UNKNOWN', dated);
+    return unknown(
+      purpose,
+      `The ${purpose} list is too old to rely on (${age}; this verifier accepts up to ${plainAge(maxAgeMs)}).`,
+      'ERR_STATUS_UNKNOWN',
+      dated,
+    );
   }
   return { status: 'pass', report: { purpose, state: 'clear', message: `Not ${purpose === 'revocation' ? 'revoked' : 'suspended'} (${age}).`, ...dated } };
 }

@@ -189,7 +189,8 @@ export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
       const did = rootDid(root.did, `${where}.did`);
       const spec = root as Partial<TrustRootInput> & { publicKeyMultibase?: unknown };
       if (spec.role !== undefined && !ISSUER_ROLES.includes(spec.role)) throw new TypeError(`"${where}.role" must be one of: ${ISSUER_ROLES.join(', ')}`);
-      if (spec.name !== undefined && (typeof spec.name !== 'string' || spec.name.trim() === '')) throw new TypeError(`"${where}.name" must be a non-empty string`);
+      if (spec.name !== undefined && (typeof spec.name !== 'string' || spec.name.trim() === ''))
+        throw new TypeError(`"${where}.name" must be a non-empty string`);
       if (spec.organisation !== undefined && (typeof spec.organisation !== 'string' || spec.organisation.trim() === '')) {
         throw new TypeError(`"${where}.organisation" must be a non-empty string`);
       }
@@ -217,7 +218,8 @@ export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
   if (input.rules !== undefined) {
     if (!isPlainObject(input.rules)) throw new TypeError('"rules" must be an object mapping roles to kinds');
     for (const [role, kinds] of Object.entries(input.rules)) {
-      if (!(ISSUER_ROLES as readonly string[]).includes(role)) throw new TypeError(`"rules" names an unknown role "${role}"; roles are: ${ISSUER_ROLES.join(', ')}`);
+      if (!(ISSUER_ROLES as readonly string[]).includes(role))
+        throw new TypeError(`"rules" names an unknown role "${role}"; roles are: ${ISSUER_ROLES.join(', ')}`);
       rules[role] = Object.freeze(kindList(kinds, `rules.${role}`));
     }
   }
@@ -234,7 +236,8 @@ export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
   for (const flag of ['trustClaimedTimes', 'allowReinstatement'] as const) {
     if (input[flag] !== undefined && typeof input[flag] !== 'boolean') throw new TypeError(`"${flag}" must be a boolean`);
   }
-  if (input.timestampAuthorities !== undefined && !Array.isArray(input.timestampAuthorities)) throw new TypeError('"timestampAuthorities" must be a list of did:key');
+  if (input.timestampAuthorities !== undefined && !Array.isArray(input.timestampAuthorities))
+    throw new TypeError('"timestampAuthorities" must be a list of did:key');
   const timestampAuthorities = (input.timestampAuthorities ?? []).map((t, i) =>
     rootDid(typeof t === 'object' && t !== null ? (t as { did?: unknown }).did : t, `timestampAuthorities[${i}]`),
   );

@@ -1,20 +1,16 @@
 // Public API of the trust area (curated named re-exports). Every export carries JSDoc with an
 // @example at its definition.
-export { createTrustPolicy, DEFAULT_MAX_STATUS_AGE, isTrustPolicy, type TrustPolicy, type TrustPolicyInput, type TrustRoot, type TrustRootInput } from './create-trust-policy.js';
 export {
-  DEFAULT_RULES,
-  TRUST_CAPABILITIES,
-  TRUST_KINDS,
-  type TrustCapability,
-  type TrustKind,
-} from './rules.js';
-export {
-  ACCREDITATION_TYPE,
-  accreditIssuer,
-  type AccreditationCredential,
-  type AccreditationSubject,
-  type AccreditIssuerInput,
-} from './accredit-issuer.js';
+  createTrustPolicy,
+  DEFAULT_MAX_STATUS_AGE,
+  isTrustPolicy,
+  type TrustPolicy,
+  type TrustPolicyInput,
+  type TrustRoot,
+  type TrustRootInput,
+} from './create-trust-policy.js';
+export { DEFAULT_RULES, TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
+export { ACCREDITATION_TYPE, accreditIssuer, type AccreditationCredential, type AccreditationSubject, type AccreditIssuerInput } from './accredit-issuer.js';
 export {
   ACCREDITATION_REVOCATION_TYPE,
   revokeAccreditation,

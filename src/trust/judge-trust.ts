@@ -199,7 +199,10 @@ export async function judgeTrust(credential: unknown, options: JudgeTrustOptions
     created = proof.created;
     if (!proof.valid || proof.controller !== issuer) {
       const why = proof.valid ? 'it was signed with a key that is not its issuer’s' : (local.firstProblem?.message ?? 'its signature does not verify');
-      distrust(proof.valid ? 'ERR_ISSUER_KEY_MISMATCH' : (local.firstProblem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID'), `The issuer cannot vouch for this entry: ${why.replace(/\.$/, '')}.`);
+      distrust(
+        proof.valid ? 'ERR_ISSUER_KEY_MISMATCH' : (local.firstProblem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID'),
+        `The issuer cannot vouch for this entry: ${why.replace(/\.$/, '')}.`,
+      );
       checks.unknown('status', 'ERR_STATUS_UNKNOWN', 'The status was not checked because the signature does not verify.');
       return finish();
     }
@@ -287,7 +290,9 @@ async function judgeIssuer(
     }
   }
   const compromised = unvouched.find((g) => g.compromisedSince !== undefined);
-  const evidence = entryCid ? 'no checkpoint by another organisation from before then covers it' : 'its CID could not be computed, so checkpoints could not be consulted';
+  const evidence = entryCid
+    ? 'no checkpoint by another organisation from before then covers it'
+    : 'its CID could not be computed, so checkpoints could not be consulted';
   if (compromised) {
     describe(compromised);
     distrust(

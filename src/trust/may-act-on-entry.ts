@@ -125,7 +125,11 @@ export function mayActOnEntry(context: TrustContext, input: MayActOnEntryInput):
   const kind = input.targetKind;
   const authority = grants.find((g) => allows(g.capabilities, power) && (kind === undefined || allows(g.kinds, kind)));
   if (authority) {
-    return { allowed: true, basis: 'authority', reason: `${authority.displayName} is accredited to ${input.action} other issuers' entries${kind ? ` of this kind` : ''}.` };
+    return {
+      allowed: true,
+      basis: 'authority',
+      reason: `${authority.displayName} is accredited to ${input.action} other issuers' entries${kind ? ` of this kind` : ''}.`,
+    };
   }
   return deny(`The actor may not ${input.action} entries signed by another organisation.`);
 }

@@ -185,11 +185,17 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
   for (const acc of mine) {
     const by = nameOf(context, acc.issuer);
     if (at < acc.validFrom - tol) {
-      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditation of ${acc.displayName} by ${by} only starts on ${plainDay(acc.validFrom)}, after the date in question (${plainDay(at)}).` });
+      problems.push({
+        code: 'ERR_ACCREDITATION_INVALID',
+        reason: `The accreditation of ${acc.displayName} by ${by} only starts on ${plainDay(acc.validFrom)}, after the date in question (${plainDay(at)}).`,
+      });
       continue;
     }
     if (acc.validUntil !== undefined && at > acc.validUntil + tol) {
-      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditation of ${acc.displayName} by ${by} ended on ${plainDay(acc.validUntil)}, before the date in question (${plainDay(at)}).` });
+      problems.push({
+        code: 'ERR_ACCREDITATION_INVALID',
+        reason: `The accreditation of ${acc.displayName} by ${by} ended on ${plainDay(acc.validUntil)}, before the date in question (${plainDay(at)}).`,
+      });
       continue;
     }
     const state = revocationState(context, acc);
@@ -202,11 +208,17 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
       continue;
     }
     if (state.end !== undefined && at >= state.end) {
-      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditation of ${acc.displayName} by ${by} was withdrawn on ${plainDay(state.end)} (${state.endReason}).` });
+      problems.push({
+        code: 'ERR_ACCREDITATION_INVALID',
+        reason: `The accreditation of ${acc.displayName} by ${by} was withdrawn on ${plainDay(state.end)} (${state.endReason}).`,
+      });
       continue;
     }
     if (links + 1 > policy.maxChainDepth) {
-      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The chain of accreditations is longer than this policy allows (${policy.maxChainDepth} links).` });
+      problems.push({
+        code: 'ERR_ACCREDITATION_INVALID',
+        reason: `The chain of accreditations is longer than this policy allows (${policy.maxChainDepth} links).`,
+      });
       continue;
     }
     if (acc.issuer === did) {
@@ -229,7 +241,10 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
         continue;
       }
       if (!allows(pg.accreditRoles, acc.role)) {
-        problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${acc.displayName} was accredited as ${roleLabel(acc.role)} by ${by}, which may not accredit that role.` });
+        problems.push({
+          code: 'ERR_ACCREDITATION_INVALID',
+          reason: `${acc.displayName} was accredited as ${roleLabel(acc.role)} by ${by}, which may not accredit that role.`,
+        });
         continue;
       }
       // Organisation identity comes only from an accreditor that controls it: a sub-authority
@@ -248,7 +263,10 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
       const widerRoles = acc.accreditRoles ? widening(acc.accreditRoles, pg.accreditRoles) : undefined;
       if (widerKinds || widerCaps || widerRoles || widerOrgs) {
         const extra = [...(widerKinds ?? []), ...(widerCaps ?? []), ...(widerRoles ?? []), ...(widerOrgs ?? [])].join(', ');
-        problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `The accreditation of ${acc.displayName} by ${by} grants more than ${by} itself holds (${extra}); a chain may only narrow.` });
+        problems.push({
+          code: 'ERR_ACCREDITATION_INVALID',
+          reason: `The accreditation of ${acc.displayName} by ${by} grants more than ${by} itself holds (${extra}); a chain may only narrow.`,
+        });
         continue;
       }
       const doubt = pg.doubt !== undefined ? { reason: pg.doubt, code: pg.doubtCode ?? 'ERR_KEY_COMPROMISED' } : linkDoubt(context, acc, pg, by);
@@ -281,7 +299,8 @@ export function organisationsOf(context: TrustContext, did: string): Set<string>
   const root = context.policy.roots.find((r) => r.did === did);
   if (root) out.add(root.organisation);
   for (const acc of contextInternals(context).bySubject.get(did) ?? []) {
-    if (grantsAt(context, did, Math.max(acc.validFrom, acc.signedAt)).grants.some((g) => g.organisation === acc.organisation && g.doubt === undefined)) out.add(acc.organisation);
+    if (grantsAt(context, did, Math.max(acc.validFrom, acc.signedAt)).grants.some((g) => g.organisation === acc.organisation && g.doubt === undefined))
+      out.add(acc.organisation);
   }
   return out;
 }

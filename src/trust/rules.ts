@@ -6,11 +6,11 @@ import { isCustodyRole, type IssuerRole } from '../keys/types.js';
 /**
  * Every entry kind the trust rules can name: the learning-passport kinds plus `external`
  * (credentials from other systems, which carry no learning-passport kind).
-  *
-  * @example
-  * ```ts
-  * TRUST_KINDS.includes('qualification'); // true
-  * ```
+ *
+ * @example
+ * ```ts
+ * TRUST_KINDS.includes('qualification'); // true
+ * ```
  */
 export const TRUST_KINDS = [...ENTRY_KINDS, 'external'] as const;
 
@@ -29,11 +29,11 @@ export type TrustKind = (typeof TRUST_KINDS)[number];
  * - `accredit`: sign accreditations for other issuers, within its own scope;
  * - `revoke-others`: issue revocation entries for other issuers' entries;
  * - `supersede-others`: issue corrections that supersede other issuers' entries.
-  *
-  * @example
-  * ```ts
-  * await accreditIssuer(rootKey, { did: board.did, organisation: 'org:board', role: 'authority', kinds: ['qualification'], capabilities: ['accredit'] });
-  * ```
+ *
+ * @example
+ * ```ts
+ * await accreditIssuer(rootKey, { did: board.did, organisation: 'org:board', role: 'authority', kinds: ['qualification'], capabilities: ['accredit'] });
+ * ```
  */
 export const TRUST_CAPABILITIES = ['accredit', 'revoke-others', 'supersede-others'] as const;
 
@@ -90,24 +90,9 @@ export const DEFAULT_RULES: Readonly<Record<IssuerRole, readonly TrustKind[]>> =
     'work-experience',
     'employability-skill',
   ),
-  prison: kinds(
-    'custody-transfer',
-    'checkpoint',
-    'learning-in-progress',
-    'course-completion',
-    'work-experience',
-    'employability-skill',
-    'peer-role',
-  ),
+  prison: kinds('custody-transfer', 'checkpoint', 'learning-in-progress', 'course-completion', 'work-experience', 'employability-skill', 'peer-role'),
   probation: kinds('custody-transfer', 'checkpoint', 'employability-skill'),
-  charity: kinds(
-    'mentoring',
-    'peer-role',
-    'learning-in-progress',
-    'course-completion',
-    'work-experience',
-    'employability-skill',
-  ),
+  charity: kinds('mentoring', 'peer-role', 'learning-in-progress', 'course-completion', 'work-experience', 'employability-skill'),
   trainer: kinds('learning-in-progress', 'assessment-result', 'course-completion', 'employability-skill'),
   mentor: kinds('mentoring', 'peer-role'),
   employer: kinds('work-experience', 'employability-skill'),

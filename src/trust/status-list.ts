@@ -165,10 +165,7 @@ export async function encodeStatusList(list: StatusList): Promise<string> {
  * list.length; // 131072
  * ```
  */
-export async function decodeStatusList(
-  encodedList: string,
-  options: { maxBytes?: number; minLength?: number } = {},
-): Promise<StatusList> {
+export async function decodeStatusList(encodedList: string, options: { maxBytes?: number; minLength?: number } = {}): Promise<StatusList> {
   return decodeStatusListWithin(encodedList, options);
 }
 
@@ -207,10 +204,7 @@ export async function decodeStatusListWithin(
     throw new PassportError('ERR_STATUS_LIST_INVALID', 'the encoded status list is not valid GZIP data', { cause });
   }
   if (bits.length * 8 < minLength) {
-    throw new PassportError(
-      'ERR_STATUS_LIST_INVALID',
-      `the status list holds ${bits.length * 8} entries; at least ${minLength} are required`,
-    );
+    throw new PassportError('ERR_STATUS_LIST_INVALID', `the status list holds ${bits.length * 8} entries; at least ${minLength} are required`);
   }
   return { length: bits.length * 8, bits };
 }

@@ -199,7 +199,11 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
   // Signature first: nothing from an unsigned or forged document is ever used.
   const checks = new CheckList();
   const proof = await verifyEddsaJcsProof(doc, checks, { now, clockTolerance });
-  if (!proof.valid) return reject(`Its signature does not verify: ${checks.firstProblem?.message ?? 'unknown reason'}`, checks.firstProblem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID');
+  if (!proof.valid)
+    return reject(
+      `Its signature does not verify: ${checks.firstProblem?.message ?? 'unknown reason'}`,
+      checks.firstProblem?.code ?? 'ERR_PROOF_SIGNATURE_INVALID',
+    );
   if (proof.controller !== issuer) return reject('It was signed with a key that is not its issuer’s.', 'ERR_ISSUER_KEY_MISMATCH');
   const signedAt = (proof.created !== undefined ? dateTimeStampInstant(proof.created) : undefined) ?? validFrom;
 
@@ -243,7 +247,8 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
   }
   let cid: string | undefined | null = null;
   const profile = subject.displayProfile;
-  const displayName = isPlainObject(profile) && typeof profile.name === 'string' && profile.name.trim() !== '' ? profile.name.slice(0, 200) : subject.organisation;
+  const displayName =
+    isPlainObject(profile) && typeof profile.name === 'string' && profile.name.trim() !== '' ? profile.name.slice(0, 200) : subject.organisation;
   return {
     accreditation: {
       id,
@@ -293,7 +298,8 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
   const read = readInput(input);
   const { policy, now, cps } = read;
   if (read.entries !== undefined) {
-    for (const cp of await checkpointsFromEntries(read.entries, { now })) cps.push({ issuer: cp.issuer, at: dateTimeStampInstant(cp.at)!, cids: new Set(cp.cids) });
+    for (const cp of await checkpointsFromEntries(read.entries, { now }))
+      cps.push({ issuer: cp.issuer, at: dateTimeStampInstant(cp.at)!, cids: new Set(cp.cids) });
   }
   // A policy made from a trust list brings the list's material to every verification under it.
   const list = policy.trustList;
@@ -308,7 +314,11 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
   for (const item of givenStatusLists.slice(0, MAX_STATUS_LISTS)) {
     const snap = snapshotJson(item);
     if (snap.ok && isPlainObject(snap.value)) statusLists.push(snap.value);
-    else rejected.push({ code: snap.ok ? 'ERR_STATUS_LIST_INVALID' : snap.limit ? 'ERR_LIMIT_EXCEEDED' : 'ERR_JSON_INVALID', reason: 'A status list could not be read as a JSON object.' });
+    else
+      rejected.push({
+        code: snap.ok ? 'ERR_STATUS_LIST_INVALID' : snap.limit ? 'ERR_LIMIT_EXCEEDED' : 'ERR_JSON_INVALID',
+        reason: 'A status list could not be read as a JSON object.',
+      });
   }
   const inner: ContextInternals = {
     accreditations: [],
@@ -362,7 +372,13 @@ const statusOnly = new WeakSet<TrustContext>();
  * the entry's own issuer key (checked per entry), and no issuer is judged. An issuer's own signed
  * list saying "revoked" must count whether or not the verifier has a policy.
  */
-export function createStatusContext(input: { statusLists?: readonly unknown[]; fetchStatusList?: FetchStatusList; now: Date; clockTolerance: number; maxStatusAge?: number }): TrustContext {
+export function createStatusContext(input: {
+  statusLists?: readonly unknown[];
+  fetchStatusList?: FetchStatusList;
+  now: Date;
+  clockTolerance: number;
+  maxStatusAge?: number;
+}): TrustContext {
   const statusLists: unknown[] = [];
   const given = listOf(input.statusLists, 'statusLists', MAX_STATUS_LISTS);
   for (const item of given) {

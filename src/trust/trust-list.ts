@@ -153,7 +153,8 @@ function typesOf(item: Record<string, unknown>): unknown[] {
 
 function rootOf(value: unknown, where: string): TrustListRoot {
   if (typeof value === 'string') return { did: didOf(value, where) };
-  if (!isPlainObject(value) || typeof value.did !== 'string') throw new TypeError(`"${where}" must be a did:key or { did, name?, role?, kinds?, validFrom?, validUntil? }`);
+  if (!isPlainObject(value) || typeof value.did !== 'string')
+    throw new TypeError(`"${where}" must be a did:key or { did, name?, role?, kinds?, validFrom?, validUntil? }`);
   const root: TrustListRoot = { did: didOf(value.did, `${where}.did`) };
   if (value.name !== undefined) {
     if (typeof value.name !== 'string' || value.name.trim() === '') throw new TypeError(`"${where}.name" must be a non-empty string`);
@@ -175,7 +176,8 @@ function rootOf(value: unknown, where: string): TrustListRoot {
   }
   if (value.validFrom !== undefined) root.validFrom = toTimestamp(value.validFrom, `${where}.validFrom`);
   if (value.validUntil !== undefined) root.validUntil = toTimestamp(value.validUntil, `${where}.validUntil`);
-  if (root.validFrom && root.validUntil && dateTimeStampInstant(root.validUntil)! < dateTimeStampInstant(root.validFrom)!) throw new TypeError(`"${where}.validUntil" is before its validFrom`);
+  if (root.validFrom && root.validUntil && dateTimeStampInstant(root.validUntil)! < dateTimeStampInstant(root.validFrom)!)
+    throw new TypeError(`"${where}.validUntil" is before its validFrom`);
   return root;
 }
 
@@ -230,7 +232,10 @@ export async function createTrustList(operatorKey: SigningKeyPair, input: Create
     if (!typesOf(item).includes('BitstringStatusListCredential')) throw new TypeError(`"${where}" is not a BitstringStatusListCredential`);
     statusLists.push(item);
   });
-  for (const [name, list] of [['accreditations', accreditations.length + revocations.length], ['statusLists', statusLists.length]] as const) {
+  for (const [name, list] of [
+    ['accreditations', accreditations.length + revocations.length],
+    ['statusLists', statusLists.length],
+  ] as const) {
     if (list > MAX_ITEMS) throw new TypeError(`"${name}" holds more than ${MAX_ITEMS} items`);
   }
 
@@ -444,7 +449,10 @@ export async function verifyTrustList(document: unknown, options: VerifyTrustLis
   // Order: never go back to an older list, and never accept two different lists with one number.
   const digest = JSON.stringify(doc.proof);
   if (previous) {
-    if (s.sequenceNumber < previous.sequenceNumber || (s.sequenceNumber === previous.sequenceNumber && previous.digest !== undefined && previous.digest !== digest)) {
+    if (
+      s.sequenceNumber < previous.sequenceNumber ||
+      (s.sequenceNumber === previous.sequenceNumber && previous.digest !== undefined && previous.digest !== digest)
+    ) {
       checks.fail(
         'validity-period',
         'ERR_TRUST_LIST_ROLLBACK',
@@ -493,10 +501,13 @@ export async function verifyTrustList(document: unknown, options: VerifyTrustLis
   const replaces = previous && previous.sequenceNumber < s.sequenceNumber ? { replaces: previous.sequenceNumber } : {};
   const contents = `${roots.length} root${roots.length === 1 ? '' : 's'}, ${(s.accreditations as unknown[]).length} accreditation(s), ${(s.revocations as unknown[]).length} revocation(s)${'replaces' in replaces ? `, replaces #${replaces.replaces}` : ''}`;
   // A stale list accepted on request is "can't check": what is missing is the current list.
-  const said = describeVerdict(stale ? [...checks.checks, { check: 'validity-period', status: 'unknown', code: 'ERR_TRUST_LIST_STALE', message: warnings[0]!.message }] : checks.checks, {
-    description: `trust list #${s.sequenceNumber} of ${s.operatorName}`,
-    valid: `trust list #${s.sequenceNumber} of ${s.operatorName}, ${contents}`,
-  });
+  const said = describeVerdict(
+    stale ? [...checks.checks, { check: 'validity-period', status: 'unknown', code: 'ERR_TRUST_LIST_STALE', message: warnings[0]!.message }] : checks.checks,
+    {
+      description: `trust list #${s.sequenceNumber} of ${s.operatorName}`,
+      valid: `trust list #${s.sequenceNumber} of ${s.operatorName}, ${contents}`,
+    },
+  );
   return {
     verified: true,
     verdict: said.verdict,

@@ -51,7 +51,18 @@ export interface TrustOptions {
 }
 
 /** The names of {@link TrustOptions}, in one list so that handing them on cannot drop one. */
-const TRUST_OPTION_NAMES = ['now', 'policy', 'context', 'accreditations', 'statusLists', 'checkpoints', 'entries', 'fetchStatusList', 'maxStatusAge', 'knownContexts'] as const satisfies readonly (keyof TrustOptions)[];
+const TRUST_OPTION_NAMES = [
+  'now',
+  'policy',
+  'context',
+  'accreditations',
+  'statusLists',
+  'checkpoints',
+  'entries',
+  'fetchStatusList',
+  'maxStatusAge',
+  'knownContexts',
+] as const satisfies readonly (keyof TrustOptions)[];
 
 // A compile-time check that the list above names every option: adding an option to the
 // interface without adding it here fails the typecheck.

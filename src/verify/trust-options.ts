@@ -27,7 +27,11 @@ export async function addTrustChecks(
     const issuerValue = isPlainObject(document.issuer) ? document.issuer.id : document.issuer;
     if (checks.checks.some((c) => c.check === 'status')) return;
     if (document.credentialStatus === undefined || typeof issuerValue !== 'string') return;
-    const context = createStatusContext({ ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}), now: options.now, clockTolerance: 60 });
+    const context = createStatusContext({
+      ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}),
+      now: options.now,
+      clockTolerance: 60,
+    });
     await checkStatus(context, document, issuerValue, options.now.getTime(), checks, context.policy.maxStatusAge * 1000);
     return;
   }

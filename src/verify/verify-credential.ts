@@ -90,10 +90,7 @@ export function plainDate(value: string): string {
  * if (!result.verified) console.log(result.errors); // [{ code: 'ERR_PROOF_SIGNATURE_INVALID', message: '…' }]
  * ```
  */
-export async function verifyCredential(
-  credential: unknown,
-  options: VerifyCredentialOptions = {},
-): Promise<CredentialVerificationResult> {
+export async function verifyCredential(credential: unknown, options: VerifyCredentialOptions = {}): Promise<CredentialVerificationResult> {
   if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
   const now = options.now ?? new Date();
   assertDate(now, 'options.now');
@@ -104,7 +101,10 @@ export async function verifyCredential(
   if (options.expectedProofPurpose !== undefined && typeof options.expectedProofPurpose !== 'string') {
     throw new TypeError('"options.expectedProofPurpose" must be a string');
   }
-  if (options.proofVerifiers !== undefined && (!Array.isArray(options.proofVerifiers) || !options.proofVerifiers.every((v) => typeof v?.supports === 'function' && typeof v.verify === 'function'))) {
+  if (
+    options.proofVerifiers !== undefined &&
+    (!Array.isArray(options.proofVerifiers) || !options.proofVerifiers.every((v) => typeof v?.supports === 'function' && typeof v.verify === 'function'))
+  ) {
     throw new TypeError('"options.proofVerifiers" must be a list of proof verifiers (see learning-passport/rdfc)');
   }
   const knownContexts = knownContextsWith(options.knownContexts, options.proofVerifiers);
@@ -126,7 +126,11 @@ export async function verifyCredential(
     // is not a forgery: it follows a data model this verifier does not check.
     const vc11Issuer = issuerIdOf(document);
     const issuer = { id: vc11Issuer, name: vc11Issuer === undefined ? undefined : issuerNameOf(document) };
-    checks.unknown('shape', 'ERR_CONTEXT_UNKNOWN', 'It is a Verifiable Credentials 1.1 credential; this verifier checks VC Data Model 2.0 credentials only, so it cannot be checked here.');
+    checks.unknown(
+      'shape',
+      'ERR_CONTEXT_UNKNOWN',
+      'It is a Verifiable Credentials 1.1 credential; this verifier checks VC Data Model 2.0 credentials only, so it cannot be checked here.',
+    );
     return finish({ ...(issuer.id ? { issuer: issuer.id } : {}), ...(issuer.name ? { issuerName: issuer.name } : {}) });
   }
   subjectDocument = document;
@@ -167,15 +171,22 @@ export async function verifyCredential(
       check: 'signature',
       status: 'unknown',
       code: 'ERR_PROOF_MISSING',
-      message: 'This learning-passport entry carries no eddsa-jcs-2022 proof, which identifies it (its other proof matches, but a revocation could not reach this copy); ask for the copy with both proofs.',
+      message:
+        'This learning-passport entry carries no eddsa-jcs-2022 proof, which identifies it (its other proof matches, but a revocation could not reach this copy); ask for the copy with both proofs.',
     };
     outcome.valid = false;
   }
   if (outcome.verificationMethod) extra.verificationMethod = outcome.verificationMethod;
   if (outcome.controller) {
     if (outcome.controller === issuer.id) checks.pass('issuer-key', 'The signing key belongs to the issuer.');
-    else if (issuer.id?.startsWith('did:key:')) checks.fail('issuer-key', 'ERR_ISSUER_KEY_MISMATCH', 'The credential was signed with a key that is not the issuer’s.');
-    else checks.unknown('issuer-key', 'ERR_ISSUER_KEY_UNRESOLVED', 'The issuer’s key cannot be looked up without the internet, so the signature cannot be tied to the issuer.');
+    else if (issuer.id?.startsWith('did:key:'))
+      checks.fail('issuer-key', 'ERR_ISSUER_KEY_MISMATCH', 'The credential was signed with a key that is not the issuer’s.');
+    else
+      checks.unknown(
+        'issuer-key',
+        'ERR_ISSUER_KEY_UNRESOLVED',
+        'The issuer’s key cannot be looked up without the internet, so the signature cannot be tied to the issuer.',
+      );
   }
 
   checkValidityPeriod(document, now, tolerance, checks);
@@ -185,16 +196,15 @@ export async function verifyCredential(
     // key still counts (that signature needs no policy), and a status that cannot be checked is
     // "unknown", never a pass. Only for credentials that name a status and whose proof holds.
     if (document.credentialStatus !== undefined && outcome.valid && outcome.controller === issuer.id && issuer.id !== undefined) {
-      const context =
-        statusOnly
-          ? options.context!
-          : createStatusContext({
-              ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}),
-              ...(options.fetchStatusList !== undefined ? { fetchStatusList: options.fetchStatusList } : {}),
-              ...(options.maxStatusAge !== undefined ? { maxStatusAge: options.maxStatusAge } : {}),
-              now,
-              clockTolerance: tolerance,
-            });
+      const context = statusOnly
+        ? options.context!
+        : createStatusContext({
+            ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}),
+            ...(options.fetchStatusList !== undefined ? { fetchStatusList: options.fetchStatusList } : {}),
+            ...(options.maxStatusAge !== undefined ? { maxStatusAge: options.maxStatusAge } : {}),
+            now,
+            clockTolerance: tolerance,
+          });
       const maxAge = options.maxStatusAge ?? context.policy.maxStatusAge;
       if (typeof maxAge !== 'number' || !(maxAge >= 0)) throw new TypeError('"options.maxStatusAge" must be a non-negative number of seconds');
       await checkStatus(context, document, issuer.id, now.getTime(), checks, maxAge * 1000);
@@ -227,7 +237,9 @@ function isVc11(document: Record<string, unknown>): boolean {
 /** The caller's known contexts plus those the given proof verifiers process themselves. */
 export function knownContextsWith(extra: unknown, verifiers: readonly ProofVerifier[] | undefined): ReadonlySet<string> {
   const base = knownContextSet(extra);
-  const fromVerifiers = (Array.isArray(verifiers) ? verifiers : []).flatMap((v) => (Array.isArray(v?.knownContexts) ? v.knownContexts.filter((c: unknown): c is string => typeof c === 'string') : []));
+  const fromVerifiers = (Array.isArray(verifiers) ? verifiers : []).flatMap((v) =>
+    Array.isArray(v?.knownContexts) ? v.knownContexts.filter((c: unknown): c is string => typeof c === 'string') : [],
+  );
   return fromVerifiers.length === 0 ? base : new Set([...base, ...fromVerifiers]);
 }
 
@@ -253,7 +265,12 @@ export function checkSchema(document: Record<string, unknown>, checks: CheckList
 export function checkKnownContexts(document: Record<string, unknown>, known: ReadonlySet<string>, checks: CheckList): void {
   const unknown = unknownContexts(document, known);
   if (unknown.length === 0) checks.pass('context', 'Every vocabulary (@context) it uses is one this verifier understands.');
-  else checks.unknown('context', 'ERR_CONTEXT_UNKNOWN', `It uses a vocabulary this verifier does not know (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}), so its meaning cannot be checked.`);
+  else
+    checks.unknown(
+      'context',
+      'ERR_CONTEXT_UNKNOWN',
+      `It uses a vocabulary this verifier does not know (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}), so its meaning cannot be checked.`,
+    );
 }
 
 /** Adds the validity-period check: validFrom not in the future, validUntil not in the past. */

@@ -9,8 +9,18 @@ import { webcryptoBackend, webcryptoHasEd25519 } from '../../src/backend/webcryp
 import { fromHex, toHex, utf8 } from '../../src/internal/bytes.js';
 import { vectorJson } from '../fixtures/vectors.js';
 
-interface WycheproofTest { tcId: number; comment: string; flags: string[]; msg: string; sig: string; result: 'valid' | 'invalid' | 'acceptable' }
-interface WycheproofGroup { publicKey: { pk: string }; tests: WycheproofTest[] }
+interface WycheproofTest {
+  tcId: number;
+  comment: string;
+  flags: string[];
+  msg: string;
+  sig: string;
+  result: 'valid' | 'invalid' | 'acceptable';
+}
+interface WycheproofGroup {
+  publicKey: { pk: string };
+  tests: WycheproofTest[];
+}
 const suite = vectorJson('wycheproof/ed25519_test.json') as { numberOfTests: number; testGroups: WycheproofGroup[] };
 
 const cases = suite.testGroups.flatMap((group) => group.tests.map((test) => ({ pk: group.publicKey.pk, ...test })));
@@ -45,12 +55,9 @@ describe('Wycheproof Ed25519', () => {
   });
 
   describe.each(backends)('%s backend', (_name, b) => {
-    it.each(cases.map((c) => [c.tcId, c.result, c.flags.join(','), c] as const))(
-      'tcId %i → %s (%s)',
-      async (_id, result, _flags, c) => {
-        expect(await verdict(b, c.pk, c.sig, c.msg)).toBe(result === 'valid');
-      },
-    );
+    it.each(cases.map((c) => [c.tcId, c.result, c.flags.join(','), c] as const))('tcId %i → %s (%s)', async (_id, result, _flags, c) => {
+      expect(await verdict(b, c.pk, c.sig, c.msg)).toBe(result === 'valid');
+    });
   });
 
   it('tcId 151 (non-canonical R, x=0 with the sign bit) is rejected everywhere: noble runs with zip215: false', async () => {

@@ -66,7 +66,13 @@ async function run(): Promise<Record<string, unknown>> {
   );
   const job = await issueEntry(
     'work-experience',
-    { roleTitle: 'Kitchen team member', organisationDisplay: 'Northfield Learning Centre', sector: 'hospitality-and-catering', from: iso(-200).slice(0, 7), to: iso(-40).slice(0, 7) },
+    {
+      roleTitle: 'Kitchen team member',
+      organisationDisplay: 'Northfield Learning Centre',
+      sector: 'hospitality-and-catering',
+      from: iso(-200).slice(0, 7),
+      to: iso(-40).slice(0, 7),
+    },
     { issuer: prison, key: prisonKey, ...common },
   );
 
@@ -87,7 +93,14 @@ async function run(): Promise<Record<string, unknown>> {
   // Trust: the authority accredits the awarding body for qualifications only.
   const window = { validFrom: iso(-365), validUntil: iso(365), created: iso(-365) };
   const accreditations = [
-    await accreditIssuer(authority, { did: awardingKey.did, organisation: 'org:city-and-guilds', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds', ...window }),
+    await accreditIssuer(authority, {
+      did: awardingKey.did,
+      organisation: 'org:city-and-guilds',
+      role: 'awarding-body',
+      kinds: ['qualification'],
+      displayName: 'City & Guilds',
+      ...window,
+    }),
   ];
   const policy = createTrustPolicy({ roots: [authority.did] });
   const trusted = await verifyCredential(maths, { policy, accreditations });

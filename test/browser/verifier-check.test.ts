@@ -5,17 +5,12 @@ import {
   createIssuerProfile,
   createPassport,
   createPresentation,
-  
   describeEntry,
-  
   generateKeyPair,
   issueEntry,
   serializePassport,
-  
   type SignedEntry,
   type SigningKeyPair,
-  
-  
 } from '../../src/index.js';
 import { accreditIssuer, createTrustList, verifyTrustList, type TrustList, type TrustListCredential } from '../../src/trust.js';
 import { encodeQrPayload } from '../../src/qr.js';
@@ -41,7 +36,14 @@ describe('checkInput (employer page logic)', () => {
     const prisonKey = await generateKeyPair();
     const window = { validFrom: iso(-365), validUntil: iso(365), created: iso(-365) };
     accreditations = [
-      await accreditIssuer(authority, { did: awardingKey.did, organisation: 'org:city-and-guilds', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds', ...window }),
+      await accreditIssuer(authority, {
+        did: awardingKey.did,
+        organisation: 'org:city-and-guilds',
+        role: 'awarding-body',
+        kinds: ['qualification'],
+        displayName: 'City & Guilds',
+        ...window,
+      }),
     ];
     const common = { holder: learner.did, validFrom: iso(-20), created: iso(-20) };
     maths = await issueEntry(
@@ -53,7 +55,11 @@ describe('checkInput (employer page logic)', () => {
     job = await issueEntry(
       'work-experience',
       { roleTitle: 'Kitchen assistant', organisationDisplay: 'Northfield Learning Centre', sector: 'hospitality-and-catering', from: '2025-06', to: '2025-12' },
-      { issuer: createIssuerProfile({ key: prisonKey, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' }), key: prisonKey, ...common },
+      {
+        issuer: createIssuerProfile({ key: prisonKey, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' }),
+        key: prisonKey,
+        ...common,
+      },
     );
     listDocument = await createTrustList(authority, { operatorName: 'National Learning Authority', sequenceNumber: 3, nextUpdate: iso(30), accreditations });
     trustList = (await verifyTrustList(listDocument, { operator: authority.did })).trustList!;
@@ -176,7 +182,10 @@ describe('checkInput (employer page logic)', () => {
   });
 
   it('reads an accreditations file and hands back the intact ones', async () => {
-    const forged = { ...accreditations[0]!, credentialSubject: { ...(accreditations[0] as { credentialSubject: object }).credentialSubject, kinds: ['qualification', 'licence-card'] } };
+    const forged = {
+      ...accreditations[0]!,
+      credentialSubject: { ...(accreditations[0] as { credentialSubject: object }).credentialSubject, kinds: ['qualification', 'licence-card'] },
+    };
     const report = await checkInput(JSON.stringify([accreditations[0], forged]), request);
     // Without a trust list an intact accreditation is Can't check (who signed it is not known), never Valid.
     expect(report.input).toBe('accreditations');
@@ -216,12 +225,20 @@ describe('verdictOf (the fallback until results carry their own verdicts)', () =
 
   it('derives the verdict from the checks when the result has none', () => {
     expect(verdictOf({ verified: true, checks: [pass], summary: 'Valid — issued by X.' }, 'Maths').verdict).toBe('valid');
-    expect(verdictOf({ verified: false, checks: [pass, unknown, fail], summary: 'Not valid — changed' }, 'Maths')).toEqual({ verdict: 'not-valid', headline: '✗ Maths', summary: 'Changed' });
+    expect(verdictOf({ verified: false, checks: [pass, unknown, fail], summary: 'Not valid — changed' }, 'Maths')).toEqual({
+      verdict: 'not-valid',
+      headline: '✗ Maths',
+      summary: 'Changed',
+    });
     expect(verdictOf({ verified: false, checks: [pass, unknown], summary: 'Can’t check — not checked' }, 'Maths').verdict).toBe('cant-check');
   });
 
   it('uses the result’s own verdict, headline and summary when it has them', () => {
-    expect(verdictOf({ verified: true, checks: [pass], summary: 'S', verdict: 'valid', headline: '✓ H' }, 'Maths')).toEqual({ verdict: 'valid', headline: '✓ H', summary: 'S' });
+    expect(verdictOf({ verified: true, checks: [pass], summary: 'S', verdict: 'valid', headline: '✓ H' }, 'Maths')).toEqual({
+      verdict: 'valid',
+      headline: '✓ H',
+      summary: 'S',
+    });
   });
 
   it('never shows a revoked or superseded entry as Valid', () => {

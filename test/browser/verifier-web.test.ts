@@ -12,23 +12,16 @@ import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createIssuerProfile, createPresentation, describeEntry, generateKeyPair, issueEntry, type SignedEntry, type SigningKeyPair } from '../../src/index.js';
 import {
-  createIssuerProfile,
-  createPresentation,
-  
-  
-  describeEntry,
-  
-  generateKeyPair,
-  issueEntry,
-  
-  
-  
-  type SignedEntry,
-  type SigningKeyPair,
-  
-} from '../../src/index.js';
-import { accreditIssuer, createStatusList, createTrustList, issueStatusListCredential, setStatus, statusEntry, type TrustListCredential } from '../../src/trust.js';
+  accreditIssuer,
+  createStatusList,
+  createTrustList,
+  issueStatusListCredential,
+  setStatus,
+  statusEntry,
+  type TrustListCredential,
+} from '../../src/trust.js';
 import { encodeQrPayload } from '../../src/qr.js';
 import { bakeTrustList } from '../../src/cli/commands/verifier-page.js';
 import { buildVerifierPage } from '../../examples/verifier-web/build.js';
@@ -75,8 +68,22 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
     learner = await generateKeyPair();
     const window = { validFrom: iso(-365), validUntil: iso(365), created: iso(-365) };
     const accreditations = [
-      await accreditIssuer(authority, { did: awardingKey.did, organisation: 'org:city-and-guilds', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds', ...window }),
-      await accreditIssuer(authority, { did: cscsKey.did, organisation: 'org:cscs', role: 'scheme-operator', kinds: ['licence-card'], displayName: 'CSCS', ...window }),
+      await accreditIssuer(authority, {
+        did: awardingKey.did,
+        organisation: 'org:city-and-guilds',
+        role: 'awarding-body',
+        kinds: ['qualification'],
+        displayName: 'City & Guilds',
+        ...window,
+      }),
+      await accreditIssuer(authority, {
+        did: cscsKey.did,
+        organisation: 'org:cscs',
+        role: 'scheme-operator',
+        kinds: ['licence-card'],
+        displayName: 'CSCS',
+        ...window,
+      }),
     ];
     const common = { holder: learner.did, validFrom: iso(-20), created: iso(-20) };
     const awarding = { issuer: createIssuerProfile({ key: awardingKey, name: 'City & Guilds', role: 'awarding-body' }), key: awardingKey, ...common };
@@ -89,18 +96,30 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
     );
     // Revoked through the awarding body's status list, whose snapshot travels in the trust list.
     const listUrl = 'https://status.cityandguilds.example/lists/1';
-    revoked = await issueEntry('qualification', qualification('Functional Skills English'), { ...awarding, credentialStatus: statusEntry({ listUrl, index: 7, purpose: 'revocation' }) });
+    revoked = await issueEntry('qualification', qualification('Functional Skills English'), {
+      ...awarding,
+      credentialStatus: statusEntry({ listUrl, index: 7, purpose: 'revocation' }),
+    });
     const bits = createStatusList();
     setStatus(bits, 7, true);
     const statusList = await issueStatusListCredential(awardingKey, { id: listUrl, purpose: 'revocation', list: bits });
     // Points at a status list nobody supplied: its status cannot be checked offline.
-    unchecked = await issueEntry('qualification', qualification('Functional Skills ICT'), { ...awarding, credentialStatus: statusEntry({ listUrl: 'https://status.cityandguilds.example/lists/2', index: 3, purpose: 'revocation' }) });
+    unchecked = await issueEntry('qualification', qualification('Functional Skills ICT'), {
+      ...awarding,
+      credentialStatus: statusEntry({ listUrl: 'https://status.cityandguilds.example/lists/2', index: 3, purpose: 'revocation' }),
+    });
     untrusted = await issueEntry(
       'qualification',
       { title: 'Forklift Operator', awardingBody: { name: 'Quick Certs Ltd' }, level: 'L2', awardedOn: iso(-20).slice(0, 7) },
       { issuer: createIssuerProfile({ key: rogueKey, name: 'Quick Certs Ltd', role: 'awarding-body' }), key: rogueKey, ...common },
     );
-    listDocument = await createTrustList(authority, { operatorName: 'National Learning Authority', sequenceNumber: 1, nextUpdate: iso(30), accreditations, statusLists: [statusList] });
+    listDocument = await createTrustList(authority, {
+      operatorName: 'National Learning Authority',
+      sequenceNumber: 1,
+      nextUpdate: iso(30),
+      accreditations,
+      statusLists: [statusList],
+    });
 
     // The page as it ships: one file, script allowed by its hash; then the authority's list built in.
     dir = mkdtempSync(join(tmpdir(), 'verifier-page-'));
@@ -162,7 +181,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
 
   async function chooseFile(page: Page, selector: string, name: string, content: unknown): Promise<Shown> {
     await page.evaluate(() => document.getElementById('results')!.removeAttribute('data-input'));
-    await page.setInputFiles(selector, { name, mimeType: 'application/json', buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)) });
+    await page.setInputFiles(selector, {
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)),
+    });
     return shown(page);
   }
 
@@ -190,7 +213,10 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
       const result = await axe.run();
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
     });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), what).toEqual([]);
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+      what,
+    ).toEqual([]);
   }
 
   async function screenshot(page: Page, name: string): Promise<void> {
@@ -323,12 +349,21 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
   it('keeps ?roots= and &domain= working: the named keys are trusted for accreditations a presentation carries, made for that website', async () => {
     const { page, errors } = await open(1280, 900, 'plain.html');
     const other = (await generateKeyPair()).did;
-    await page.goto(`${server.url}plain.html?roots=${encodeURIComponent(listDocument.issuer as string)}&roots=${encodeURIComponent(other)}&domain=jobs.example.co.uk`);
+    await page.goto(
+      `${server.url}plain.html?roots=${encodeURIComponent(listDocument.issuer as string)}&roots=${encodeURIComponent(other)}&domain=jobs.example.co.uk`,
+    );
     await page.waitForSelector('body[data-ready]');
     expect(await page.inputValue('#roots')).toBe(`${listDocument.issuer as string}\n${other}`);
     expect(await page.textContent('#domain')).toBe('jobs.example.co.uk');
     const challenge = (await page.textContent('#challenge'))!;
-    const shared = await createPresentation({ holderKey: learner, entries: [maths], audience: 'employer', challenge, domain: 'jobs.example.co.uk', accreditations: listDocument.credentialSubject.accreditations });
+    const shared = await createPresentation({
+      holderKey: learner,
+      entries: [maths],
+      audience: 'employer',
+      challenge,
+      domain: 'jobs.example.co.uk',
+      accreditations: listDocument.credentialSubject.accreditations,
+    });
     expect((await chooseFile(page, '#file', 'presentation.json', shared.presentation)).verdict).toBe('valid');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -371,11 +406,13 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page: scannin
 
       // Where the browser has its own QR reader (BarcodeDetector), the page uses it rather than
       // jsQR: this one reports another code than the one on camera.
-      const other = await encodeQrPayload(await issueEntry(
-        'course-completion',
-        { title: 'Food hygiene', provider: 'Second Chance Trust', completedOn: iso(-5).slice(0, 7), outcome: 'completed' },
-        { issuer: createIssuerProfile({ key, name: 'Second Chance Trust', role: 'charity' }), key },
-      ));
+      const other = await encodeQrPayload(
+        await issueEntry(
+          'course-completion',
+          { title: 'Food hygiene', provider: 'Second Chance Trust', completedOn: iso(-5).slice(0, 7), outcome: 'completed' },
+          { issuer: createIssuerProfile({ key, name: 'Second Chance Trust', role: 'charity' }), key },
+        ),
+      );
       const native = await browser.newPage({ viewport: { width: 390, height: 844 } });
       await native.addInitScript((text: string) => {
         (globalThis as Record<string, unknown>).BarcodeDetector = class {

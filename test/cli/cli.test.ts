@@ -55,13 +55,40 @@ describe('learning-passport command', () => {
   });
 
   it('issues, accredits, verifies under a trust root, and refuses a tampered entry (exit 1)', async () => {
-    const acc = await lp(['accredit', '--key', 'root.key.json', '--did', bodyDid, '--organisation', 'org:cg', '--role', 'awarding-body', '--kinds', 'qualification', '-o', 'acc.json']);
+    const acc = await lp([
+      'accredit',
+      '--key',
+      'root.key.json',
+      '--did',
+      bodyDid,
+      '--organisation',
+      'org:cg',
+      '--role',
+      'awarding-body',
+      '--kinds',
+      'qualification',
+      '-o',
+      'acc.json',
+    ]);
     expect(acc.code, acc.stderr).toBe(0);
     writeFileSync(file('accreditations.json'), JSON.stringify([json('acc.json')]));
     const issued = await lp([
-      'issue', 'qualification', '--key', 'body.key.json', '--holder', learnerDid,
-      '--field', 'title=Functional Skills Maths', '--field', 'awardingBody.name=City & Guilds', '--field', 'level=L1', '--field', 'awardedOn=2026-03',
-      '-o', 'maths.json',
+      'issue',
+      'qualification',
+      '--key',
+      'body.key.json',
+      '--holder',
+      learnerDid,
+      '--field',
+      'title=Functional Skills Maths',
+      '--field',
+      'awardingBody.name=City & Guilds',
+      '--field',
+      'level=L1',
+      '--field',
+      'awardedOn=2026-03',
+      '-o',
+      'maths.json',
     ]);
     expect(issued.code, issued.stderr).toBe(0);
     expect(issued.stdout).toContain('Functional Skills Maths, Level 1');
@@ -79,7 +106,22 @@ describe('learning-passport command', () => {
   });
 
   it('a charity issuing a qualification is refused under the policy (exit 1)', async () => {
-    const issued = await lp(['issue', 'qualification', '--key', 'charity.key.json', '--field', 'title=Mentoring', '--field', 'awardingBody.name=Second Chance', '--field', 'level=L2', '--field', 'awardedOn=2026', '-o', 'fake.json']);
+    const issued = await lp([
+      'issue',
+      'qualification',
+      '--key',
+      'charity.key.json',
+      '--field',
+      'title=Mentoring',
+      '--field',
+      'awardingBody.name=Second Chance',
+      '--field',
+      'level=L2',
+      '--field',
+      'awardedOn=2026',
+      '-o',
+      'fake.json',
+    ]);
     expect(issued.code, issued.stderr).toBe(0);
     // Nothing accredits the charity at all: something missing, "can't check" (exit 3).
     const unknown = await lp(['verify', 'fake.json', '--trust', 'trust.json', '--accreditations', 'accreditations.json']);
@@ -87,7 +129,25 @@ describe('learning-passport command', () => {
     expect(unknown.stdout).toContain('Load the authority’s trust list.');
     // Accredited, but as a charity for mentoring only: the wrong issuer for a qualification.
     const charityDid = JSON.parse((await lp(['keys', 'show', 'charity.key.json', '--json'])).stdout).did as string;
-    expect((await lp(['accredit', '--key', 'root.key.json', '--did', charityDid, '--organisation', 'org:sc', '--role', 'charity', '--kinds', 'mentoring', '-o', 'charity-acc.json'])).code).toBe(0);
+    expect(
+      (
+        await lp([
+          'accredit',
+          '--key',
+          'root.key.json',
+          '--did',
+          charityDid,
+          '--organisation',
+          'org:sc',
+          '--role',
+          'charity',
+          '--kinds',
+          'mentoring',
+          '-o',
+          'charity-acc.json',
+        ])
+      ).code,
+    ).toBe(0);
     const r = await lp(['verify', 'fake.json', '--trust', 'trust.json', '--accreditations', 'charity-acc.json']);
     expect(r.code, r.stdout).toBe(1);
     expect(r.stdout).toMatch(/^✗ Not valid \(issuer not allowed to issue this\): Mentoring/m);
@@ -95,10 +155,55 @@ describe('learning-passport command', () => {
   });
 
   it('builds passports, merges them in either order to the same bytes, and lists a timeline', async () => {
-    writeFileSync(file('a.passport.json'), JSON.stringify({ type: 'LearningPassport', version: 1, holder: learnerDid, entries: [], accreditations: [], statusLists: [], exclusions: [] }));
+    writeFileSync(
+      file('a.passport.json'),
+      JSON.stringify({ type: 'LearningPassport', version: 1, holder: learnerDid, entries: [], accreditations: [], statusLists: [], exclusions: [] }),
+    );
     writeFileSync(file('b.passport.json'), readFileSync(file('a.passport.json')));
-    expect((await lp(['issue', 'qualification', '--key', 'body.key.json', '--holder', learnerDid, '--field', 'title=FS English', '--field', 'awardingBody.name=City & Guilds', '--field', 'level=E3', '--field', 'awardedOn=2026-04', '--passport', 'a.passport.json'])).code).toBe(0);
-    expect((await lp(['issue', 'qualification', '--key', 'body.key.json', '--holder', learnerDid, '--field', 'title=FS Maths', '--field', 'awardingBody.name=City & Guilds', '--field', 'level=L1', '--field', 'awardedOn=2026-03', '--passport', 'b.passport.json'])).code).toBe(0);
+    expect(
+      (
+        await lp([
+          'issue',
+          'qualification',
+          '--key',
+          'body.key.json',
+          '--holder',
+          learnerDid,
+          '--field',
+          'title=FS English',
+          '--field',
+          'awardingBody.name=City & Guilds',
+          '--field',
+          'level=E3',
+          '--field',
+          'awardedOn=2026-04',
+          '--passport',
+          'a.passport.json',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await lp([
+          'issue',
+          'qualification',
+          '--key',
+          'body.key.json',
+          '--holder',
+          learnerDid,
+          '--field',
+          'title=FS Maths',
+          '--field',
+          'awardingBody.name=City & Guilds',
+          '--field',
+          'level=L1',
+          '--field',
+          'awardedOn=2026-03',
+          '--passport',
+          'b.passport.json',
+        ])
+      ).code,
+    ).toBe(0);
     // An awarding body's key has no power to sign checkpoints: refused, nothing written.
     const refused = await lp(['checkpoint', '--key', 'body.key.json', '--passport', 'b.passport.json']);
     expect(refused.code).toBe(1);
@@ -119,9 +224,33 @@ describe('learning-passport command', () => {
   });
 
   it('presents to an employer; verifying needs the same challenge and domain', async () => {
-    const p = await lp(['present', 'ab.json', '--key', 'learner.key.json', '--audience', 'employer', '--challenge', 'c-123', '--domain', 'jobs.example', '-o', 'vp.json']);
+    const p = await lp([
+      'present',
+      'ab.json',
+      '--key',
+      'learner.key.json',
+      '--audience',
+      'employer',
+      '--challenge',
+      'c-123',
+      '--domain',
+      'jobs.example',
+      '-o',
+      'vp.json',
+    ]);
     expect(p.code, p.stderr).toBe(0);
-    const ok = await lp(['verify', 'vp.json', '--challenge', 'c-123', '--domain', 'jobs.example', '--trust', 'trust.json', '--accreditations', 'accreditations.json']);
+    const ok = await lp([
+      'verify',
+      'vp.json',
+      '--challenge',
+      'c-123',
+      '--domain',
+      'jobs.example',
+      '--trust',
+      'trust.json',
+      '--accreditations',
+      'accreditations.json',
+    ]);
     expect(ok.code, ok.stdout).toBe(0);
     expect(ok.stdout).toContain('2 of 2 achievements checked: both valid.');
     const unchecked = await lp(['verify', 'vp.json', '--challenge', 'c-123', '--domain', 'jobs.example']);

@@ -26,7 +26,29 @@ describe('--help', () => {
     expect(top.code).toBe(0);
     const all = commandsIn(top.stdout);
     // The usage covers the whole tool: every command the issue asks for is there.
-    for (const c of ['keys generate', 'keys rotate', 'passport init', 'passport remove', 'trust add', 'accredit revoke', 'accredit compromise', 'trust-list show', 'status publish', 'transfer', 'checkpoint', 'revoke', 'verify', 'present', 'print', 'qr', 'lint', 'merge', 'timeline', 'kinds', 'issue']) {
+    for (const c of [
+      'keys generate',
+      'keys rotate',
+      'passport init',
+      'passport remove',
+      'trust add',
+      'accredit revoke',
+      'accredit compromise',
+      'trust-list show',
+      'status publish',
+      'transfer',
+      'checkpoint',
+      'revoke',
+      'verify',
+      'present',
+      'print',
+      'qr',
+      'lint',
+      'merge',
+      'timeline',
+      'kinds',
+      'issue',
+    ]) {
       expect(all).toContain(c);
     }
     const missing: string[] = [];

@@ -18,7 +18,11 @@ function openBadge(issuer: SigningKeyPair, subject: string): Record<string, unkn
     issuer: { id: issuer.did, type: ['Profile'], name: 'Badge Platform' },
     validFrom: '2026-01-10T09:00:00Z',
     name: 'Forklift safety',
-    credentialSubject: { id: subject, type: ['AchievementSubject'], achievement: { id: 'https://badges.example/a/1', type: ['Achievement'], name: 'Forklift safety', criteria: { narrative: 'Completed.' } } },
+    credentialSubject: {
+      id: subject,
+      type: ['AchievementSubject'],
+      achievement: { id: 'https://badges.example/a/1', type: ['Achievement'], name: 'Forklift safety', criteria: { narrative: 'Completed.' } },
+    },
   };
 }
 
@@ -33,10 +37,25 @@ beforeAll(async () => {
   const key = await generateKeyPair();
   const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });
   const entry = await issueEntry('award', { name: 'Koestler Award', awardingOrg: 'Koestler Arts', awardedOn: '2026-04' }, { issuer, key, holder: learner.did });
-  const junk = { ...entry, proof: [entry.proof, { type: 'DataIntegrityProof', cryptosuite: 'ecdsa-rdfc-2019', verificationMethod: 'did:example:x#1', proofPurpose: 'assertionMethod', proofValue: 'zjunk' }] };
+  const junk = {
+    ...entry,
+    proof: [
+      entry.proof,
+      {
+        type: 'DataIntegrityProof',
+        cryptosuite: 'ecdsa-rdfc-2019',
+        verificationMethod: 'did:example:x#1',
+        proofPurpose: 'assertionMethod',
+        proofValue: 'zjunk',
+      },
+    ],
+  };
   writeFileSync(file('a.passport.json'), serializePassport((await addEntries(createPassport({ holder: learner.did }), [entry])).passport));
   // A copy someone edited by hand: written as they made it, not as the library would store it.
-  writeFileSync(file('b.passport.json'), JSON.stringify({ type: 'LearningPassport', version: 1, holder: learner.did, entries: [junk], accreditations: [], statusLists: [], exclusions: [] }));
+  writeFileSync(
+    file('b.passport.json'),
+    JSON.stringify({ type: 'LearningPassport', version: 1, holder: learner.did, entries: [junk], accreditations: [], statusLists: [], exclusions: [] }),
+  );
 });
 
 describe('learning-passport with other platforms’ badges', () => {

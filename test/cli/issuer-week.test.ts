@@ -26,15 +26,109 @@ beforeAll(async () => {
     expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
     return r;
   };
-  await ok(['accredit', '--key', 'authority.key.json', '--did', ids.leeds, '--organisation', 'org:leeds-learning', '--role', 'prison', '--kinds', 'course-completion,custody-transfer,checkpoint', '--display-name', 'Leeds Learning Centre', '-o', 'leeds-acc.json']);
-  await ok(['accredit', '--key', 'authority.key.json', '--did', ids.hull, '--organisation', 'org:hull-learning', '--role', 'prison', '--kinds', 'course-completion,custody-transfer,checkpoint', '--display-name', 'Hull Learning Centre', '-o', 'hull-acc.json']);
-  await ok(['accredit', '--key', 'authority.key.json', '--did', ids.cg, '--organisation', 'org:city-guilds', '--role', 'awarding-body', '--kinds', 'qualification', '-o', 'cg-acc.json']);
+  await ok([
+    'accredit',
+    '--key',
+    'authority.key.json',
+    '--did',
+    ids.leeds,
+    '--organisation',
+    'org:leeds-learning',
+    '--role',
+    'prison',
+    '--kinds',
+    'course-completion,custody-transfer,checkpoint',
+    '--display-name',
+    'Leeds Learning Centre',
+    '-o',
+    'leeds-acc.json',
+  ]);
+  await ok([
+    'accredit',
+    '--key',
+    'authority.key.json',
+    '--did',
+    ids.hull,
+    '--organisation',
+    'org:hull-learning',
+    '--role',
+    'prison',
+    '--kinds',
+    'course-completion,custody-transfer,checkpoint',
+    '--display-name',
+    'Hull Learning Centre',
+    '-o',
+    'hull-acc.json',
+  ]);
+  await ok([
+    'accredit',
+    '--key',
+    'authority.key.json',
+    '--did',
+    ids.cg,
+    '--organisation',
+    'org:city-guilds',
+    '--role',
+    'awarding-body',
+    '--kinds',
+    'qualification',
+    '-o',
+    'cg-acc.json',
+  ]);
   // --next-update takes a plain day, as every other date flag does.
-  await ok(['trust-list', 'build', '--key', 'authority.key.json', '--name', 'National Learning Authority', '--sequence', '1', '--next-update', nextMonth(),
-    '--accreditations', 'leeds-acc.json', '--accreditations', 'hull-acc.json', '--accreditations', 'cg-acc.json', '-o', 'tl1.json']);
+  await ok([
+    'trust-list',
+    'build',
+    '--key',
+    'authority.key.json',
+    '--name',
+    'National Learning Authority',
+    '--sequence',
+    '1',
+    '--next-update',
+    nextMonth(),
+    '--accreditations',
+    'leeds-acc.json',
+    '--accreditations',
+    'hull-acc.json',
+    '--accreditations',
+    'cg-acc.json',
+    '-o',
+    'tl1.json',
+  ]);
   await ok(['passport', 'init', '--holder-key', 'amira.key.json', '-o', 'amira.passport.json']);
-  await ok(['issue', 'course-completion', '--key', 'leeds.key.json', '--field', 'title=Barista Skills', '--field', 'provider=Leeds Learning Centre', '--field', 'completedOn=2026-11-20', '--field', 'outcome=completed', '--passport', 'amira.passport.json']);
-  await ok(['issue', 'qualification', '--key', 'cg.key.json', '--field', 'title=Functional Skills English', '--field', 'awardingBody.name=City & Guilds', '--field', 'level=L1', '--field', 'awardedOn=2026-10', '--passport', 'amira.passport.json']);
+  await ok([
+    'issue',
+    'course-completion',
+    '--key',
+    'leeds.key.json',
+    '--field',
+    'title=Barista Skills',
+    '--field',
+    'provider=Leeds Learning Centre',
+    '--field',
+    'completedOn=2026-11-20',
+    '--field',
+    'outcome=completed',
+    '--passport',
+    'amira.passport.json',
+  ]);
+  await ok([
+    'issue',
+    'qualification',
+    '--key',
+    'cg.key.json',
+    '--field',
+    'title=Functional Skills English',
+    '--field',
+    'awardingBody.name=City & Guilds',
+    '--field',
+    'level=L1',
+    '--field',
+    'awardedOn=2026-10',
+    '--passport',
+    'amira.passport.json',
+  ]);
   await ok(['trust', 'add', 'amira.passport.json', '--trust-list', 'tl1.json', '--root', ids.authority]);
 }, 240_000);
 
@@ -52,7 +146,20 @@ describe('a hostile trust list mailed to an employer', () => {
 
   it('build, show and verify print its name escaped, never as terminal control', async () => {
     await did(['keys', 'generate', '--role', 'charity', '--name', 'Mallory', '--out', 'mallory.key.json']);
-    const built = await lp(['trust-list', 'build', '--key', 'mallory.key.json', '--name', hostile, '--sequence', '1', '--next-update', nextMonth(), '-o', 'hostile-tl.json']);
+    const built = await lp([
+      'trust-list',
+      'build',
+      '--key',
+      'mallory.key.json',
+      '--name',
+      hostile,
+      '--sequence',
+      '1',
+      '--next-update',
+      nextMonth(),
+      '-o',
+      'hostile-tl.json',
+    ]);
     expect(built.code, built.stderr).toBe(0);
     const shown = await lp(['trust-list', 'show', 'hostile-tl.json']);
     const checked = await lp(['trust-list', 'verify', 'hostile-tl.json', '--root', ids.authority]);
@@ -89,24 +196,93 @@ describe('a hostile trust list mailed to an employer', () => {
 describe('trust lists and accreditations are checked before they are carried on or stapled', () => {
   it('build --previous refuses a list from another key; trust add refuses a foreign or stale list; accredit revoke needs the power to revoke', async () => {
     // A forged accreditation in a list signed by the awarding body, numbered far ahead.
-    const forged = await lp(['accredit', '--key', 'cg.key.json', '--did', ids.hull, '--organisation', 'org:fake', '--role', 'awarding-body', '--kinds', 'qualification', '-o', 'forged-acc.json']);
+    const forged = await lp([
+      'accredit',
+      '--key',
+      'cg.key.json',
+      '--did',
+      ids.hull,
+      '--organisation',
+      'org:fake',
+      '--role',
+      'awarding-body',
+      '--kinds',
+      'qualification',
+      '-o',
+      'forged-acc.json',
+    ]);
     expect(forged.code).toBe(0);
-    expect((await lp(['trust-list', 'build', '--key', 'cg.key.json', '--name', 'National Learning Authority', '--sequence', '99999', '--next-update', nextMonth(), '--accreditations', 'forged-acc.json', '-o', 'evil-tl.json'])).code).toBe(0);
-    const carried = await lp(['trust-list', 'build', '--key', 'authority.key.json', '--name', 'National Learning Authority', '--previous', 'evil-tl.json', '--next-update', nextMonth(), '-o', 'tl-evil-2.json']);
+    expect(
+      (
+        await lp([
+          'trust-list',
+          'build',
+          '--key',
+          'cg.key.json',
+          '--name',
+          'National Learning Authority',
+          '--sequence',
+          '99999',
+          '--next-update',
+          nextMonth(),
+          '--accreditations',
+          'forged-acc.json',
+          '-o',
+          'evil-tl.json',
+        ])
+      ).code,
+    ).toBe(0);
+    const carried = await lp([
+      'trust-list',
+      'build',
+      '--key',
+      'authority.key.json',
+      '--name',
+      'National Learning Authority',
+      '--previous',
+      'evil-tl.json',
+      '--next-update',
+      nextMonth(),
+      '-o',
+      'tl-evil-2.json',
+    ]);
     expect(carried.code).toBe(1);
     expect(carried.stderr).toContain('not by --key');
     // Nor may the authority's list carry an accreditation someone else made.
-    const smuggled = await lp(['trust-list', 'build', '--key', 'authority.key.json', '--name', 'National Learning Authority', '--sequence', '7', '--next-update', nextMonth(), '--accreditations', 'forged-acc.json', '-o', 'tl-smuggled.json']);
+    const smuggled = await lp([
+      'trust-list',
+      'build',
+      '--key',
+      'authority.key.json',
+      '--name',
+      'National Learning Authority',
+      '--sequence',
+      '7',
+      '--next-update',
+      nextMonth(),
+      '--accreditations',
+      'forged-acc.json',
+      '-o',
+      'tl-smuggled.json',
+    ]);
     expect(smuggled.code).toBe(1);
     expect(smuggled.stderr).toContain('neither a root of this list nor an authority it accredits');
 
     const before = readFileSync(file('amira.passport.json'), 'utf8');
     const foreign = await lp(['trust', 'add', 'amira.passport.json', '--trust-list', 'evil-tl.json', '--root', ids.authority, '--json']);
     expect(foreign.code).toBe(1);
-    expect(JSON.parse(foreign.stdout).error).toMatchObject({ code: 'ERR_TRUST_LIST_SIGNER', message: expect.stringContaining('not by the operator key you trust') });
+    expect(JSON.parse(foreign.stdout).error).toMatchObject({
+      code: 'ERR_TRUST_LIST_SIGNER',
+      message: expect.stringContaining('not by the operator key you trust'),
+    });
     // A list past its next update (signed as of last year) is refused unless the holder says so.
     const { key } = await decryptKeyFile(readFileSync(file('authority.key.json'), 'utf8'), 'correct horse battery');
-    const stale = await createTrustList(key, { operatorName: 'National Learning Authority', sequenceNumber: 1, issued: '2025-01-01T00:00:00Z', nextUpdate: '2025-02-01T00:00:00Z' });
+    const stale = await createTrustList(key, {
+      operatorName: 'National Learning Authority',
+      sequenceNumber: 1,
+      issued: '2025-01-01T00:00:00Z',
+      nextUpdate: '2025-02-01T00:00:00Z',
+    });
     writeFileSync(file('stale-tl.json'), JSON.stringify(stale));
     const old = await lp(['trust', 'add', 'amira.passport.json', '--trust-list', 'stale-tl.json', '--root', ids.authority]);
     expect(old.code).toBe(1);
@@ -128,7 +304,20 @@ describe('trust lists and accreditations are checked before they are carried on 
     expect(notMine.code).toBe(1);
     expect(notMine.stderr).toContain('did not make the accreditation');
     // The authority's compromise notice takes a plain day, like every other date flag.
-    const notice = await lp(['accredit', 'compromise', '--key', 'authority.key.json', '--did', ids.cg, '--since', '2026-11-15', '--reason', 'Laptop stolen', '-o', 'cg-notice.json']);
+    const notice = await lp([
+      'accredit',
+      'compromise',
+      '--key',
+      'authority.key.json',
+      '--did',
+      ids.cg,
+      '--since',
+      '2026-11-15',
+      '--reason',
+      'Laptop stolen',
+      '-o',
+      'cg-notice.json',
+    ]);
     expect(notice.code, notice.stderr).toBe(0);
     expect(json('cg-notice.json').credentialSubject.compromisedSince).toBe('2026-11-15T00:00:00Z');
   });
@@ -137,7 +326,19 @@ describe('trust lists and accreditations are checked before they are carried on 
 describe('keys with no authority over custody entries, and the learner’s own removal', () => {
   it('transfer and checkpoint refuse an awarding body’s key with exit 1 and leave the passport as it was', async () => {
     const before = readFileSync(file('amira.passport.json'), 'utf8');
-    const moved = await lp(['transfer', '--key', 'cg.key.json', '--passport', 'amira.passport.json', '--from', 'Leeds', '--to', 'Hull', '--date', '2026-11-30']);
+    const moved = await lp([
+      'transfer',
+      '--key',
+      'cg.key.json',
+      '--passport',
+      'amira.passport.json',
+      '--from',
+      'Leeds',
+      '--to',
+      'Hull',
+      '--date',
+      '2026-11-30',
+    ]);
     expect(moved.code).toBe(1);
     expect(moved.stderr).toContain('may not sign custody transfer entries');
     const checked = await lp(['checkpoint', '--key', 'cg.key.json', '--passport', 'amira.passport.json', '--root', ids.authority]);
@@ -147,13 +348,47 @@ describe('keys with no authority over custody entries, and the learner’s own r
     expect(moved.stdout + checked.stdout).not.toContain('✓');
 
     // Hull, accredited for checkpoints, is checked the same way and signs.
-    const hull = await lp(['checkpoint', '--key', 'hull.key.json', '--passport', 'amira.passport.json', '--root', ids.authority, '--accreditations', 'hull-acc.json']);
+    const hull = await lp([
+      'checkpoint',
+      '--key',
+      'hull.key.json',
+      '--passport',
+      'amira.passport.json',
+      '--root',
+      ids.authority,
+      '--accreditations',
+      'hull-acc.json',
+    ]);
     expect(hull.code, hull.stderr).toBe(0);
     // The same transfer twice says nothing new.
     writeFileSync(file('move.passport.json'), readFileSync(file('amira.passport.json')));
-    const first = await lp(['transfer', '--key', 'leeds.key.json', '--passport', 'move.passport.json', '--from', 'HMP Leeds', '--to', 'HMP Hull', '--date', '2026-11-30']);
+    const first = await lp([
+      'transfer',
+      '--key',
+      'leeds.key.json',
+      '--passport',
+      'move.passport.json',
+      '--from',
+      'HMP Leeds',
+      '--to',
+      'HMP Hull',
+      '--date',
+      '2026-11-30',
+    ]);
     expect(first.code, first.stderr).toBe(0);
-    const again = await lp(['transfer', '--key', 'leeds.key.json', '--passport', 'move.passport.json', '--from', 'HMP Leeds', '--to', 'HMP Hull', '--date', '2026-11-30']);
+    const again = await lp([
+      'transfer',
+      '--key',
+      'leeds.key.json',
+      '--passport',
+      'move.passport.json',
+      '--from',
+      'HMP Leeds',
+      '--to',
+      'HMP Hull',
+      '--date',
+      '2026-11-30',
+    ]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already records this transfer');
   });
@@ -179,13 +414,55 @@ describe('a planned key rotation', () => {
     const before = await lp(['verify', 'rot.passport.json', '--trust-list', 'tl1.json', '--root', ids.authority]);
     expect(before.code, before.stdout).toBe(0);
     // Done exactly as the README says.
-    const rotated = await lp(['keys', 'rotate', 'leeds.key.json', '--accreditation', 'leeds-acc.json', '--authority-key', 'authority.key.json', '--out', 'leeds-2027.key.json', '--accreditations-out', 'leeds-rotation.json']);
+    const rotated = await lp([
+      'keys',
+      'rotate',
+      'leeds.key.json',
+      '--accreditation',
+      'leeds-acc.json',
+      '--authority-key',
+      'authority.key.json',
+      '--out',
+      'leeds-2027.key.json',
+      '--accreditations-out',
+      'leeds-rotation.json',
+    ]);
     expect(rotated.code, rotated.stderr).toBe(0);
     expect(rotated.stdout).toContain('stay valid');
-    const tl2 = await lp(['trust-list', 'build', '--key', 'authority.key.json', '--name', 'National Learning Authority', '--previous', 'tl1.json', '--next-update', nextMonth(60), '--accreditations', 'leeds-rotation.json', '-o', 'tl2.json']);
+    const tl2 = await lp([
+      'trust-list',
+      'build',
+      '--key',
+      'authority.key.json',
+      '--name',
+      'National Learning Authority',
+      '--previous',
+      'tl1.json',
+      '--next-update',
+      nextMonth(60),
+      '--accreditations',
+      'leeds-rotation.json',
+      '-o',
+      'tl2.json',
+    ]);
     expect(tl2.code, tl2.stderr).toBe(0);
     expect((await lp(['trust', 'add', 'rot.passport.json', '--accreditations', 'leeds-rotation.json'])).code).toBe(0);
-    const fresh = await lp(['issue', 'course-completion', '--key', 'leeds-2027.key.json', '--field', 'title=Forklift', '--field', 'provider=Leeds Learning Centre', '--field', 'completedOn=2026-11-21', '--field', 'outcome=completed', '--passport', 'rot.passport.json']);
+    const fresh = await lp([
+      'issue',
+      'course-completion',
+      '--key',
+      'leeds-2027.key.json',
+      '--field',
+      'title=Forklift',
+      '--field',
+      'provider=Leeds Learning Centre',
+      '--field',
+      'completedOn=2026-11-21',
+      '--field',
+      'outcome=completed',
+      '--passport',
+      'rot.passport.json',
+    ]);
     expect(fresh.code, fresh.stderr).toBe(0);
     const after = await lp(['verify', 'rot.passport.json', '--trust-list', 'tl2.json', '--root', ids.authority, '--previous-trust-list', 'tl1.json']);
     expect(after.code, after.stdout).toBe(0);
@@ -193,7 +470,22 @@ describe('a planned key rotation', () => {
     expect(after.stdout).not.toContain("Can't check");
     // The old key, after the rotation, signs nothing a verifier accepts.
     writeFileSync(file('late.passport.json'), readFileSync(file('rot.passport.json')));
-    await lp(['issue', 'course-completion', '--key', 'leeds.key.json', '--field', 'title=Late', '--field', 'provider=Leeds Learning Centre', '--field', 'completedOn=2026-11-22', '--field', 'outcome=completed', '--passport', 'late.passport.json']);
+    await lp([
+      'issue',
+      'course-completion',
+      '--key',
+      'leeds.key.json',
+      '--field',
+      'title=Late',
+      '--field',
+      'provider=Leeds Learning Centre',
+      '--field',
+      'completedOn=2026-11-22',
+      '--field',
+      'outcome=completed',
+      '--passport',
+      'late.passport.json',
+    ]);
     const late = await lp(['verify', 'late.passport.json', '--trust-list', 'tl2.json', '--root', ids.authority]);
     expect(late.code).toBe(1);
     expect(late.stdout).toContain('was withdrawn on');
@@ -236,7 +528,12 @@ describe.skipIf(!python)('a learner’s key on a terminal', () => {
   const onTerminal = (answers: string, out: string) => {
     const env: Record<string, string> = { ...process.env, TTYIN: answers, LP_INSECURE_TEST_ITERATIONS: '1', NO_COLOR: '1' } as Record<string, string>;
     delete env.LP_PASSPHRASE;
-    return spawnSync('python3', ['-c', PTY, process.execPath, cli, 'keys', 'generate', '--holder', '--out', out, '--iterations', '1000'], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+    return spawnSync('python3', ['-c', PTY, process.execPath, cli, 'keys', 'generate', '--holder', '--out', out, '--iterations', '1000'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   };
 
   it('asks for the passphrase twice, and refuses two that differ (nothing written)', () => {
@@ -253,8 +550,26 @@ describe.skipIf(!python)('a learner’s key on a terminal', () => {
 
 describe('bulk issuing from a spreadsheet, as the week goes', () => {
   const sheet = (holderA: string, holderB: string) =>
-    ['Learner DID,Course,Completed', `${holderA},Food Hygiene,2026-11-02`, `${holderB},Forklift,2026-02-30`, `${holderB},Health and Safety,2026-11-03`, `${holderA},Customer Service,2026-11-04`, ''].join('\n');
-  const map = ['--map', 'Learner DID=holder', '--map', 'Course=title', '--map', 'Completed=completedOn', '--field', 'provider=Leeds Learning Centre', '--field', 'outcome=completed'];
+    [
+      'Learner DID,Course,Completed',
+      `${holderA},Food Hygiene,2026-11-02`,
+      `${holderB},Forklift,2026-02-30`,
+      `${holderB},Health and Safety,2026-11-03`,
+      `${holderA},Customer Service,2026-11-04`,
+      '',
+    ].join('\n');
+  const map = [
+    '--map',
+    'Learner DID=holder',
+    '--map',
+    'Course=title',
+    '--map',
+    'Completed=completedOn',
+    '--field',
+    'provider=Leeds Learning Centre',
+    '--field',
+    'outcome=completed',
+  ];
   let ben = '';
   const fileFor = (holder: string, ext: string) => `${holder.replace(/[^A-Za-z0-9.-]+/g, '_')}.${ext}.json`;
 
@@ -264,7 +579,27 @@ describe('bulk issuing from a spreadsheet, as the week goes', () => {
   });
 
   it('a misspelled field in --map gets "did you mean" before any row, and no ✓', async () => {
-    const r = await lp(['issue', '--csv', 'results.csv', '--kind', 'course-completion', '--key', 'hull.key.json', '--map', 'Learner DID=holder', '--map', 'Course=titel', '--map', 'Completed=completedOn', '--field', 'provider=P', '--field', 'outcome=completed', '--out-dir', 'bulk-a']);
+    const r = await lp([
+      'issue',
+      '--csv',
+      'results.csv',
+      '--kind',
+      'course-completion',
+      '--key',
+      'hull.key.json',
+      '--map',
+      'Learner DID=holder',
+      '--map',
+      'Course=titel',
+      '--map',
+      'Completed=completedOn',
+      '--field',
+      'provider=P',
+      '--field',
+      'outcome=completed',
+      '--out-dir',
+      'bulk-a',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did you mean "title"');
     expect(r.stdout + r.stderr).not.toContain('✓');
@@ -274,7 +609,20 @@ describe('bulk issuing from a spreadsheet, as the week goes', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(file('bulk-c'));
     writeFileSync(file(`bulk-c/${fileFor(ben, 'passport')}`), '{"type":"LearningPassport",');
-    const r = await lp(['issue', '--csv', 'results.csv', '--kind', 'course-completion', '--key', 'hull.key.json', ...map, '--out-dir', 'bulk-c', '--output', 'passports']);
+    const r = await lp([
+      'issue',
+      '--csv',
+      'results.csv',
+      '--kind',
+      'course-completion',
+      '--key',
+      'hull.key.json',
+      ...map,
+      '--out-dir',
+      'bulk-c',
+      '--output',
+      'passports',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(fileFor(ben, 'passport'));
     expect(r.stdout).not.toContain('✓');
@@ -284,7 +632,21 @@ describe('bulk issuing from a spreadsheet, as the week goes', () => {
     // Amira's passport given where Ben's belongs: nothing is added there, and the counts say so.
     mkdirSync(file('bulk-b'));
     writeFileSync(file(`bulk-b/${fileFor(ben, 'passport')}`), readFileSync(file('amira.passport.json')));
-    const b = await lp(['issue', '--csv', 'results.csv', '--kind', 'course-completion', '--key', 'hull.key.json', ...map, '--out-dir', 'bulk-b', '--output', 'passports', '--json']);
+    const b = await lp([
+      'issue',
+      '--csv',
+      'results.csv',
+      '--kind',
+      'course-completion',
+      '--key',
+      'hull.key.json',
+      ...map,
+      '--out-dir',
+      'bulk-b',
+      '--output',
+      'passports',
+      '--json',
+    ]);
     const rb = JSON.parse(b.stdout);
     expect(rb.issued + rb.failed + rb.skipped).toBe(rb.rows);
     expect(rb.issued).toBe(2);

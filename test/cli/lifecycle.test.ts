@@ -9,13 +9,36 @@ let authority: string;
 let leeds: string;
 let amira: string;
 
-const completion = (title: string) => ['--field', `title=${title}`, '--field', 'provider=Leeds Learning Centre', '--field', 'completedOn=2026-03', '--field', 'outcome=completed'];
+const completion = (title: string) => [
+  '--field',
+  `title=${title}`,
+  '--field',
+  'provider=Leeds Learning Centre',
+  '--field',
+  'completedOn=2026-03',
+  '--field',
+  'outcome=completed',
+];
 
 beforeAll(async () => {
   authority = await did(['keys', 'generate', '--role', 'authority', '--name', 'National Learning Authority', '--out', 'authority.key.json']);
   leeds = await did(['keys', 'generate', '--role', 'prison', '--name', 'HMP Leeds', '--display-name', 'Leeds Learning Centre', '--out', 'leeds.key.json']);
   amira = await did(['keys', 'generate', '--holder', '--out', 'amira.key.json']);
-  const acc = await lp(['accredit', '--key', 'authority.key.json', '--did', leeds, '--organisation', 'org:hmp-leeds', '--role', 'prison', '--kinds', 'course-completion,custody-transfer,checkpoint', '-o', 'leeds-acc.json']);
+  const acc = await lp([
+    'accredit',
+    '--key',
+    'authority.key.json',
+    '--did',
+    leeds,
+    '--organisation',
+    'org:hmp-leeds',
+    '--role',
+    'prison',
+    '--kinds',
+    'course-completion,custody-transfer,checkpoint',
+    '-o',
+    'leeds-acc.json',
+  ]);
   expect(acc.code, acc.stderr).toBe(0);
 });
 
@@ -89,9 +112,23 @@ describe('transfer on passports of any size', () => {
   it('records a transfer naming every entry held (was: "entryIds.0: is required", exit 2)', async () => {
     await lp(['passport', 'init', '--holder', amira, '-o', 'move.passport.json']);
     for (const t of ['Barista skills', 'Food hygiene', 'Forklift']) {
-      expect((await lp(['issue', 'course-completion', '--key', 'leeds.key.json', '--holder', amira, ...completion(t), '--passport', 'move.passport.json'])).code).toBe(0);
+      expect(
+        (await lp(['issue', 'course-completion', '--key', 'leeds.key.json', '--holder', amira, ...completion(t), '--passport', 'move.passport.json'])).code,
+      ).toBe(0);
     }
-    const r = await lp(['transfer', '--key', 'leeds.key.json', '--passport', 'move.passport.json', '--from', 'HMP Leeds', '--to', 'HMP Wealstun', '--date', '2026-04-01']);
+    const r = await lp([
+      'transfer',
+      '--key',
+      'leeds.key.json',
+      '--passport',
+      'move.passport.json',
+      '--from',
+      'HMP Leeds',
+      '--to',
+      'HMP Wealstun',
+      '--date',
+      '2026-04-01',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const entries = json('move.passport.json').entries as { credentialSubject: { learningPassport: { kind: string; entryIds?: string[] } } }[];
     const transfer = entries.find((e) => e.credentialSubject.learningPassport.kind === 'custody-transfer');
@@ -101,7 +138,20 @@ describe('transfer on passports of any size', () => {
 
 describe('accredit revoke and compromise, keys rotate', () => {
   it('a compromise notice makes later entries fail; revoking by file works too', async () => {
-    const notice = await lp(['accredit', 'compromise', '--key', 'authority.key.json', '--did', leeds, '--since', '2026-01-01T00:00:00Z', '--reason', 'Laptop stolen', '-o', 'notice.json']);
+    const notice = await lp([
+      'accredit',
+      'compromise',
+      '--key',
+      'authority.key.json',
+      '--did',
+      leeds,
+      '--since',
+      '2026-01-01T00:00:00Z',
+      '--reason',
+      'Laptop stolen',
+      '-o',
+      'notice.json',
+    ]);
     expect(notice.code, notice.stderr).toBe(0);
     expect(json('notice.json').credentialSubject).toMatchObject({ id: leeds, compromisedSince: '2026-01-01T00:00:00Z' });
     const after = await lp(['verify', 'acc.passport.json', '--root', authority, '--accreditations', 'notice.json', '--json']);
@@ -112,13 +162,37 @@ describe('accredit revoke and compromise, keys rotate', () => {
     expect(noSince.stderr).toContain('--since');
     const badSince = await lp(['accredit', 'compromise', '--key', 'authority.key.json', '--did', leeds, '--since', '2026-02-30', '--reason', 'x']);
     expect(badSince.code).toBe(2);
-    const revoke = await lp(['accredit', 'revoke', '--key', 'authority.key.json', '--accreditation', 'leeds-acc.json', '--reason', 'Contract ended', '-o', 'revocation.json']);
+    const revoke = await lp([
+      'accredit',
+      'revoke',
+      '--key',
+      'authority.key.json',
+      '--accreditation',
+      'leeds-acc.json',
+      '--reason',
+      'Contract ended',
+      '-o',
+      'revocation.json',
+    ]);
     expect(revoke.code, revoke.stderr).toBe(0);
     expect(json('revocation.json').credentialSubject.accreditation).toBe(json('leeds-acc.json').id);
   });
 
   it('keys rotate: a new key with its accreditation, the old key closed from now', async () => {
-    const r = await lp(['keys', 'rotate', 'leeds.key.json', '--accreditation', 'leeds-acc.json', '--authority-key', 'authority.key.json', '--out', 'leeds-2.key.json', '--accreditations-out', 'rotation.json', '--json']);
+    const r = await lp([
+      'keys',
+      'rotate',
+      'leeds.key.json',
+      '--accreditation',
+      'leeds-acc.json',
+      '--authority-key',
+      'authority.key.json',
+      '--out',
+      'leeds-2.key.json',
+      '--accreditations-out',
+      'rotation.json',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const { did: newDid } = JSON.parse(r.stdout) as { did: string };
     const [fresh, closing] = json('rotation.json') as { credentialSubject: Record<string, unknown> }[];
@@ -126,12 +200,33 @@ describe('accredit revoke and compromise, keys rotate', () => {
     expect(closing!.credentialSubject.accreditation).toBe(json('leeds-acc.json').id);
     // The new key issues; with the rotation file (a list) and the old accreditation it verifies.
     await lp(['passport', 'init', '--holder', amira, '-o', 'rot.passport.json']);
-    expect((await lp(['issue', 'course-completion', '--key', 'leeds-2.key.json', '--holder', amira, ...completion('Welding'), '--passport', 'rot.passport.json'])).code).toBe(0);
-    expect((await lp(['verify', 'rot.passport.json', '--root', authority, '--accreditations', 'rotation.json', '--accreditations', 'leeds-acc.json'])).code).toBe(0);
+    expect(
+      (await lp(['issue', 'course-completion', '--key', 'leeds-2.key.json', '--holder', amira, ...completion('Welding'), '--passport', 'rot.passport.json']))
+        .code,
+    ).toBe(0);
+    expect(
+      (await lp(['verify', 'rot.passport.json', '--root', authority, '--accreditations', 'rotation.json', '--accreditations', 'leeds-acc.json'])).code,
+    ).toBe(0);
     // The old key, used after its window closed, is no longer trusted.
-    expect((await lp(['issue', 'course-completion', '--key', 'leeds.key.json', '--holder', amira, ...completion('Late'), '--passport', 'rot.passport.json'])).code).toBe(0);
-    expect((await lp(['verify', 'rot.passport.json', '--root', authority, '--accreditations', 'rotation.json', '--accreditations', 'leeds-acc.json'])).code).toBe(1);
-    const wrongAcc = await lp(['keys', 'rotate', 'leeds-2.key.json', '--accreditation', 'leeds-acc.json', '--authority-key', 'authority.key.json', '--out', 'x.key.json', '--accreditations-out', 'x.json']);
+    expect(
+      (await lp(['issue', 'course-completion', '--key', 'leeds.key.json', '--holder', amira, ...completion('Late'), '--passport', 'rot.passport.json'])).code,
+    ).toBe(0);
+    expect(
+      (await lp(['verify', 'rot.passport.json', '--root', authority, '--accreditations', 'rotation.json', '--accreditations', 'leeds-acc.json'])).code,
+    ).toBe(1);
+    const wrongAcc = await lp([
+      'keys',
+      'rotate',
+      'leeds-2.key.json',
+      '--accreditation',
+      'leeds-acc.json',
+      '--authority-key',
+      'authority.key.json',
+      '--out',
+      'x.key.json',
+      '--accreditations-out',
+      'x.json',
+    ]);
     expect(wrongAcc.code).toBe(2);
     expect(wrongAcc.stderr).toContain('is not an accreditation of');
   });
@@ -145,8 +240,29 @@ describe('status create | allocate | set | publish', () => {
     expect(JSON.parse(alloc.stdout)).toMatchObject({ id: `${url}#0`, statusListIndex: '0' });
     expect(json('status.state.json').next).toBe(1);
     writeFileSync(file('status.csv'), `Learner,Course\n${amira},Barista skills\n`);
-    const issued = await lp(['issue', '--csv', 'status.csv', '--kind', 'course-completion', '--key', 'leeds-2.key.json', '--map', 'Learner=holder', '--map', 'Course=title',
-      '--field', 'provider=Leeds', '--field', 'completedOn=2026-03', '--field', 'outcome=completed', '--status', 'status.state.json', '--out-dir', 'status-out']);
+    const issued = await lp([
+      'issue',
+      '--csv',
+      'status.csv',
+      '--kind',
+      'course-completion',
+      '--key',
+      'leeds-2.key.json',
+      '--map',
+      'Learner=holder',
+      '--map',
+      'Course=title',
+      '--field',
+      'provider=Leeds',
+      '--field',
+      'completedOn=2026-03',
+      '--field',
+      'outcome=completed',
+      '--status',
+      'status.state.json',
+      '--out-dir',
+      'status-out',
+    ]);
     expect(issued.code, issued.stderr).toBe(0);
     const entryFile = `status-out/${readdirSync(file('status-out')).find((f) => f.endsWith('.entries.json'))}`;
     const [entry] = json(entryFile) as { credentialStatus: { statusListIndex: string } }[];
@@ -166,9 +282,39 @@ describe('status create | allocate | set | publish', () => {
 
 describe('trust-list build | verify | show, verify --trust-list', () => {
   it('builds, verifies, shows; refuses rollback and a list signed by another key (exit 1)', async () => {
-    const b1 = await lp(['trust-list', 'build', '--key', 'authority.key.json', '--name', 'National Learning Authority', '--sequence', '1', '--next-update', '2099-01-01T00:00:00Z', '--accreditations', 'leeds-acc.json', '-o', 'tl-1.json']);
+    const b1 = await lp([
+      'trust-list',
+      'build',
+      '--key',
+      'authority.key.json',
+      '--name',
+      'National Learning Authority',
+      '--sequence',
+      '1',
+      '--next-update',
+      '2099-01-01T00:00:00Z',
+      '--accreditations',
+      'leeds-acc.json',
+      '-o',
+      'tl-1.json',
+    ]);
     expect(b1.code, b1.stderr).toBe(0);
-    const b2 = await lp(['trust-list', 'build', '--key', 'authority.key.json', '--name', 'National Learning Authority', '--previous', 'tl-1.json', '--next-update', '2099-01-01T00:00:00Z', '--accreditations', 'rotation.json', '-o', 'tl-2.json']);
+    const b2 = await lp([
+      'trust-list',
+      'build',
+      '--key',
+      'authority.key.json',
+      '--name',
+      'National Learning Authority',
+      '--previous',
+      'tl-1.json',
+      '--next-update',
+      '2099-01-01T00:00:00Z',
+      '--accreditations',
+      'rotation.json',
+      '-o',
+      'tl-2.json',
+    ]);
     expect(b2.code, b2.stderr).toBe(0);
     expect(json('tl-2.json').credentialSubject).toMatchObject({ sequenceNumber: 2 });
     expect(json('tl-2.json').credentialSubject.accreditations).toHaveLength(2);
@@ -228,11 +374,37 @@ describe('issue --csv: bulk issuing from a spreadsheet', () => {
         `${amira},Customer care,2026-04,3,`,
       ].join('\n'),
     );
-    const args = ['issue', '--csv', 'results.csv', '--kind', 'course-completion', '--key', 'leeds-2.key.json', '--map', 'Learner DID=holder', '--map', 'Course=title',
-      '--map', 'Completed=completedOn', '--map', 'Hours=hours:number', '--map', 'Skills=skills:list', '--field', 'provider=Leeds Learning Centre', '--field', 'outcome=completed'];
+    const args = [
+      'issue',
+      '--csv',
+      'results.csv',
+      '--kind',
+      'course-completion',
+      '--key',
+      'leeds-2.key.json',
+      '--map',
+      'Learner DID=holder',
+      '--map',
+      'Course=title',
+      '--map',
+      'Completed=completedOn',
+      '--map',
+      'Hours=hours:number',
+      '--map',
+      'Skills=skills:list',
+      '--field',
+      'provider=Leeds Learning Centre',
+      '--field',
+      'outcome=completed',
+    ];
     const r = await lp([...args, '--out-dir', 'bulk', '--json']);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { rows: number; issued: number; failures: { row: number; reason: string }[]; outputs: { holder: string; entries: number; file: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      rows: number;
+      issued: number;
+      failures: { row: number; reason: string }[];
+      outputs: { holder: string; entries: number; file: string }[];
+    };
     expect(report.rows).toBe(8);
     expect(report.issued).toBe(3);
     expect(report.failures.map((f) => f.row)).toEqual([4, 5, 6, 7, 8]);
@@ -243,7 +415,9 @@ describe('issue --csv: bulk issuing from a spreadsheet', () => {
     expect(report.failures[4]!.reason).toContain('completedOn');
     expect(report.outputs.find((o) => o.holder === amira)!.entries).toBe(2);
     expect(json('bulk/report.json')).toEqual(report);
-    const mine = json(report.outputs.find((o) => o.holder === amira)!.file.replace(`${dir}/`, '')) as { credentialSubject: { id: string; learningPassport: { skills?: string[] } } }[];
+    const mine = json(report.outputs.find((o) => o.holder === amira)!.file.replace(`${dir}/`, '')) as {
+      credentialSubject: { id: string; learningPassport: { skills?: string[] } };
+    }[];
     expect(mine[0]!.credentialSubject.id).toBe(amira);
     expect(mine[0]!.credentialSubject.learningPassport.skills).toEqual(['coffee', 'customer service']);
     expect(readdirSync(file('bulk')).some((f) => f.endsWith('.tmp'))).toBe(false);
@@ -254,9 +428,29 @@ describe('issue --csv: bulk issuing from a spreadsheet', () => {
   });
 
   it('passports output and a mapping file: entries are added to each learner’s passport', async () => {
-    writeFileSync(file('map.json'), JSON.stringify({ kind: 'course-completion', columns: { Learner: 'holder', Course: 'title' }, fields: { provider: 'Leeds', completedOn: '2026-03', outcome: 'completed' } }));
+    writeFileSync(
+      file('map.json'),
+      JSON.stringify({
+        kind: 'course-completion',
+        columns: { Learner: 'holder', Course: 'title' },
+        fields: { provider: 'Leeds', completedOn: '2026-03', outcome: 'completed' },
+      }),
+    );
     writeFileSync(file('few.csv'), `Learner,Course\n${amira},One\n${amira},Two\n`);
-    const r = await lp(['issue', '--csv', 'few.csv', '--mapping', 'map.json', '--key', 'leeds-2.key.json', '--out-dir', 'pp', '--output', 'passports', '--json']);
+    const r = await lp([
+      'issue',
+      '--csv',
+      'few.csv',
+      '--mapping',
+      'map.json',
+      '--key',
+      'leeds-2.key.json',
+      '--out-dir',
+      'pp',
+      '--output',
+      'passports',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout).outputs[0].file as string;
     expect(json(out.replace(`${dir}/`, ''))).toMatchObject({ type: 'LearningPassport', holder: amira });
@@ -268,7 +462,19 @@ describe('issue --csv: bulk issuing from a spreadsheet', () => {
     writeFileSync(file('more.csv'), `Learner,Course\n${amira},Three\n${amira},Four\n`);
     await lp(['issue', '--csv', 'more.csv', '--mapping', 'map.json', '--key', 'leeds-2.key.json', '--out-dir', 'pp', '--output', 'passports']);
     expect(json(out.replace(`${dir}/`, '')).entries).toHaveLength(4);
-    const unknownColumn = await lp(['issue', '--csv', 'few.csv', '--kind', 'course-completion', '--map', 'Leaner=holder', '--key', 'leeds-2.key.json', '--out-dir', 'pp']);
+    const unknownColumn = await lp([
+      'issue',
+      '--csv',
+      'few.csv',
+      '--kind',
+      'course-completion',
+      '--map',
+      'Leaner=holder',
+      '--key',
+      'leeds-2.key.json',
+      '--out-dir',
+      'pp',
+    ]);
     expect(unknownColumn.code).toBe(2);
     expect(unknownColumn.stderr).toContain('its columns are: "Learner", "Course"');
   });

@@ -43,7 +43,10 @@ beforeAll(async () => {
   };
   await gen(`Evil${ESC}]0;title${ESC}\\ Body`, 'awarding-body', 'evil.key.json');
   const learner = await gen('Amira', 'mentor', 'learner.key.json');
-  writeFileSync(file('p.json'), JSON.stringify({ type: 'LearningPassport', version: 1, holder: learner, entries: [], accreditations: [], statusLists: [], exclusions: [] }));
+  writeFileSync(
+    file('p.json'),
+    JSON.stringify({ type: 'LearningPassport', version: 1, holder: learner, entries: [], accreditations: [], statusLists: [], exclusions: [] }),
+  );
   writeFileSync(file('fields.json'), JSON.stringify({ title: HOSTILE_TITLE, awardingBody: { name: `CG${ESC}[8m` }, level: 'L1', awardedOn: '2026-03' }));
   const r = await lp(['issue', 'qualification', '--key', 'evil.key.json', '--fields', 'fields.json', '--passport', 'p.json']);
   expect(r.code, r.stderr).toBe(0);
@@ -64,11 +67,15 @@ describe('output is data, not control', () => {
     ['a missing file', ['verify', `nope${ESC}[2K.json`]],
     ['--json output', ['verify', 'entry.json', '--json']],
   ];
-  it.each(commands)('%s prints no control character', async (_what, args) => {
-    const r = await lp(args);
-    const out = r.stdout + r.stderr;
-    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-  }, 30_000);
+  it.each(commands)(
+    '%s prints no control character',
+    async (_what, args) => {
+      const r = await lp(args);
+      const out = r.stdout + r.stderr;
+      expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    },
+    30_000,
+  );
 
   it('shows the escape for what it is', async () => {
     const r = await lp(['timeline', 'p.json']);
@@ -159,7 +166,13 @@ describe('key files are easy to keep', () => {
 
 describe('askHidden', () => {
   const fake = (text: string) => {
-    const input = Object.assign(new PassThrough(), { isTTY: true, raw: [] as boolean[], setRawMode(this: { raw: boolean[] }, on: boolean) { this.raw.push(on); } });
+    const input = Object.assign(new PassThrough(), {
+      isTTY: true,
+      raw: [] as boolean[],
+      setRawMode(this: { raw: boolean[] }, on: boolean) {
+        this.raw.push(on);
+      },
+    });
     const output = new PassThrough();
     let shown = '';
     output.on('data', (c) => (shown += String(c)));

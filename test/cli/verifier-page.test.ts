@@ -14,11 +14,25 @@ const SLOT = /<script type="application\/json" id="lp-trust-list">(.*?)<\/script
 let authority: string;
 
 /** The data block the page reads its trust list from. */
-const baked = (name: string): { operator: string; list: { credentialSubject: { operatorName: string } } } => JSON.parse(SLOT.exec(readFileSync(file(name), 'utf8'))![1]!);
+const baked = (name: string): { operator: string; list: { credentialSubject: { operatorName: string } } } =>
+  JSON.parse(SLOT.exec(readFileSync(file(name), 'utf8'))![1]!);
 
 beforeAll(async () => {
   authority = await did(['keys', 'generate', '--role', 'authority', '--name', 'National Learning Authority', '--out', 'authority.key.json']);
-  const list = await lp(['trust-list', 'build', '--key', 'authority.key.json', '--name', 'National Learning Authority', '--sequence', '4', '--next-update', '2099-01-01T00:00:00Z', '-o', 'trust-list.json']);
+  const list = await lp([
+    'trust-list',
+    'build',
+    '--key',
+    'authority.key.json',
+    '--name',
+    'National Learning Authority',
+    '--sequence',
+    '4',
+    '--next-update',
+    '2099-01-01T00:00:00Z',
+    '-o',
+    'trust-list.json',
+  ]);
   expect(list.code, list.stderr).toBe(0);
 });
 
@@ -45,7 +59,13 @@ describe('verifier-page', () => {
   it('--json reports the list it built in; --root pins the authority’s key', async () => {
     const r = await lp(['verifier-page', '--trust-list', 'trust-list.json', '--root', authority, '-o', 'pinned.html', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ out: 'pinned.html', operator: authority, operatorName: 'National Learning Authority', sequenceNumber: 4, pinned: true });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      out: 'pinned.html',
+      operator: authority,
+      operatorName: 'National Learning Authority',
+      sequenceNumber: 4,
+      pinned: true,
+    });
   });
 
   it('refuses to overwrite a file without --force', async () => {
@@ -84,7 +104,12 @@ describe('verifier-page', () => {
     expect(tampered.stderr).toContain('refused');
 
     const key = await generateKeyPair();
-    const old = await createTrustList(key, { operatorName: 'Old Authority', sequenceNumber: 1, issued: '2025-01-01T00:00:00Z', nextUpdate: '2025-02-01T00:00:00Z' });
+    const old = await createTrustList(key, {
+      operatorName: 'Old Authority',
+      sequenceNumber: 1,
+      issued: '2025-01-01T00:00:00Z',
+      nextUpdate: '2025-02-01T00:00:00Z',
+    });
     writeFileSync(file('old.json'), JSON.stringify(old));
     const stale = await lp(['verifier-page', '--trust-list', 'old.json', '-o', 'c.html', '--json']);
     expect(stale.code).toBe(1);
@@ -95,7 +120,11 @@ describe('verifier-page', () => {
 
   it('keeps a list’s text inside its data block: a name holding </script> cannot end it', async () => {
     const key = await generateKeyPair();
-    const hostile = await createTrustList(key, { operatorName: 'Authority</script><script>alert(1)</script>', sequenceNumber: 1, nextUpdate: '2099-01-01T00:00:00Z' });
+    const hostile = await createTrustList(key, {
+      operatorName: 'Authority</script><script>alert(1)</script>',
+      sequenceNumber: 1,
+      nextUpdate: '2099-01-01T00:00:00Z',
+    });
     writeFileSync(file('hostile.json'), JSON.stringify(hostile));
     expect((await lp(['verifier-page', '--trust-list', 'hostile.json', '-o', 'hostile.html'])).code).toBe(0);
     const page = readFileSync(file('hostile.html'), 'utf8');

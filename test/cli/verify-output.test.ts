@@ -26,11 +26,67 @@ describe('README: what verify prints', () => {
     const authority = await did(['keys', 'generate', '--role', 'authority', '--name', 'National Learning Authority', '--out', 'a.key.json']);
     const leeds = await did(['keys', 'generate', '--role', 'prison', '--name', 'HMP Leeds', '--display-name', 'Leeds Learning Centre', '--out', 'l.key.json']);
     const holder = await did(['keys', 'generate', '--holder', '--out', 'h.key.json']);
-    expect((await lp(['accredit', '--key', 'a.key.json', '--did', leeds, '--organisation', 'org:leeds', '--role', 'prison', '--kinds', 'course-completion', '--display-name', 'Leeds Learning Centre', '-o', 'acc.json'])).code).toBe(0);
-    expect((await lp(['trust-list', 'build', '--key', 'a.key.json', '--name', 'National Learning Authority', '--sequence', '1', '--next-update', '2099-01-01T00:00:00Z', '--accreditations', 'acc.json', '-o', 'trust-list.json'])).code).toBe(0);
+    expect(
+      (
+        await lp([
+          'accredit',
+          '--key',
+          'a.key.json',
+          '--did',
+          leeds,
+          '--organisation',
+          'org:leeds',
+          '--role',
+          'prison',
+          '--kinds',
+          'course-completion',
+          '--display-name',
+          'Leeds Learning Centre',
+          '-o',
+          'acc.json',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await lp([
+          'trust-list',
+          'build',
+          '--key',
+          'a.key.json',
+          '--name',
+          'National Learning Authority',
+          '--sequence',
+          '1',
+          '--next-update',
+          '2099-01-01T00:00:00Z',
+          '--accreditations',
+          'acc.json',
+          '-o',
+          'trust-list.json',
+        ])
+      ).code,
+    ).toBe(0);
     expect((await lp(['passport', 'init', '--holder-key', 'h.key.json', '-o', 'passport.json'])).code).toBe(0);
     for (const title of ['Barista skills', 'Food hygiene']) {
-      const r = await lp(['issue', 'course-completion', '--key', 'l.key.json', '--holder', holder, '--field', `title=${title}`, '--field', 'provider=Leeds Learning Centre', '--field', 'completedOn=2026-03', '--field', 'outcome=completed', '--passport', 'passport.json']);
+      const r = await lp([
+        'issue',
+        'course-completion',
+        '--key',
+        'l.key.json',
+        '--holder',
+        holder,
+        '--field',
+        `title=${title}`,
+        '--field',
+        'provider=Leeds Learning Centre',
+        '--field',
+        'completedOn=2026-03',
+        '--field',
+        'outcome=completed',
+        '--passport',
+        'passport.json',
+      ]);
       expect(r.code, r.stderr).toBe(0);
     }
     const items = JSON.parse((await lp(['timeline', 'passport.json', '--json'])).stdout).items as { cid: string; title?: string }[];

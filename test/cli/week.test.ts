@@ -10,21 +10,94 @@ describe('a week on the command line', () => {
     const { lp, file, json, did } = workspace('lp-cli-week-');
     // Before the week: the authority, two prisons and a learner have keys.
     const authority = await did(['keys', 'generate', '--role', 'authority', '--name', 'National Learning Authority', '--out', 'authority.key.json']);
-    const leeds = await did(['keys', 'generate', '--role', 'prison', '--name', 'HMP Leeds', '--display-name', 'Leeds Learning Centre', '--out', 'leeds.key.json']);
-    const wealstun = await did(['keys', 'generate', '--role', 'prison', '--name', 'HMP Wealstun', '--display-name', 'Wealstun College', '--out', 'wealstun.key.json']);
+    const leeds = await did([
+      'keys',
+      'generate',
+      '--role',
+      'prison',
+      '--name',
+      'HMP Leeds',
+      '--display-name',
+      'Leeds Learning Centre',
+      '--out',
+      'leeds.key.json',
+    ]);
+    const wealstun = await did([
+      'keys',
+      'generate',
+      '--role',
+      'prison',
+      '--name',
+      'HMP Wealstun',
+      '--display-name',
+      'Wealstun College',
+      '--out',
+      'wealstun.key.json',
+    ]);
     const amira = await did(['keys', 'generate', '--holder', '--out', 'amira.key.json']);
-    for (const [key, org] of [[leeds, 'org:hmp-leeds'], [wealstun, 'org:hmp-wealstun']] as const) {
-      const r = await lp(['accredit', '--key', 'authority.key.json', '--did', key, '--organisation', org, '--role', 'prison', '--kinds', 'course-completion,custody-transfer,checkpoint', '-o', `${org.slice(8)}-acc.json`]);
+    for (const [key, org] of [
+      [leeds, 'org:hmp-leeds'],
+      [wealstun, 'org:hmp-wealstun'],
+    ] as const) {
+      const r = await lp([
+        'accredit',
+        '--key',
+        'authority.key.json',
+        '--did',
+        key,
+        '--organisation',
+        org,
+        '--role',
+        'prison',
+        '--kinds',
+        'course-completion,custody-transfer,checkpoint',
+        '-o',
+        `${org.slice(8)}-acc.json`,
+      ]);
       expect(r.code, r.stderr).toBe(0);
     }
-    const list = await lp(['trust-list', 'build', '--key', 'authority.key.json', '--name', 'National Learning Authority', '--sequence', '1', '--next-update', '2099-01-01T00:00:00Z',
-      '--accreditations', 'leeds-acc.json', '--accreditations', 'wealstun-acc.json', '-o', 'trust-list.json']);
+    const list = await lp([
+      'trust-list',
+      'build',
+      '--key',
+      'authority.key.json',
+      '--name',
+      'National Learning Authority',
+      '--sequence',
+      '1',
+      '--next-update',
+      '2099-01-01T00:00:00Z',
+      '--accreditations',
+      'leeds-acc.json',
+      '--accreditations',
+      'wealstun-acc.json',
+      '-o',
+      'trust-list.json',
+    ]);
     expect(list.code, list.stderr).toBe(0);
 
     // Monday: Leeds starts Amira's passport and records two courses.
     expect((await lp(['passport', 'init', '--holder-key', 'amira.key.json', '-o', 'amira.passport.json'])).code).toBe(0);
     const course = (title: string, key: string, passport: string) =>
-      lp(['issue', 'course-completion', '--key', key, '--holder', amira, '--field', `title=${title}`, '--field', 'provider=Leeds Learning Centre', '--field', 'completedOn=2026-03', '--field', 'outcome=completed', '--passport', passport, '--json']);
+      lp([
+        'issue',
+        'course-completion',
+        '--key',
+        key,
+        '--holder',
+        amira,
+        '--field',
+        `title=${title}`,
+        '--field',
+        'provider=Leeds Learning Centre',
+        '--field',
+        'completedOn=2026-03',
+        '--field',
+        'outcome=completed',
+        '--passport',
+        passport,
+        '--json',
+      ]);
     const barista = await course('Barista skills', 'leeds.key.json', 'amira.passport.json');
     expect(barista.code, barista.stderr).toBe(0);
     const mistake = await course('Food hygeine (typo)', 'leeds.key.json', 'amira.passport.json');
@@ -40,7 +113,19 @@ describe('a week on the command line', () => {
     expect(tuesday.stdout).toContain('✓ Valid: Barista skills — course from Leeds Learning Centre');
 
     // Wednesday: Amira moves to Wealstun. Leeds records the handover; Wealstun keeps a copy.
-    const moved = await lp(['transfer', '--key', 'leeds.key.json', '--passport', 'amira.passport.json', '--from', 'HMP Leeds', '--to', 'HMP Wealstun', '--date', '2026-04-01']);
+    const moved = await lp([
+      'transfer',
+      '--key',
+      'leeds.key.json',
+      '--passport',
+      'amira.passport.json',
+      '--from',
+      'HMP Leeds',
+      '--to',
+      'HMP Wealstun',
+      '--date',
+      '2026-04-01',
+    ]);
     expect(moved.code, moved.stderr).toBe(0);
     expect(moved.stdout).toContain('2 entries handed over');
     writeFileSync(file('wealstun-copy.passport.json'), readFileSync(file('amira.passport.json')));
@@ -71,9 +156,24 @@ describe('a week on the command line', () => {
     expect(afterRevoke.stdout).not.toMatch(/✓ Valid[^\n]*typo/);
     // Without --entry, present shares current, valid entries: not the withdrawn one, not the
     // revocation itself.
-    const everything = await lp(['present', 'merged.passport.json', '--key', 'amira.key.json', '--audience', 'education', '--challenge', 'job-1', '--domain', 'jobs.example', '-o', 'all.json']);
+    const everything = await lp([
+      'present',
+      'merged.passport.json',
+      '--key',
+      'amira.key.json',
+      '--audience',
+      'education',
+      '--challenge',
+      'job-1',
+      '--domain',
+      'jobs.example',
+      '-o',
+      'all.json',
+    ]);
     expect(everything.code, everything.stderr).toBe(0);
-    const titles = (json('all.json') as { verifiableCredential: { credentialSubject: { learningPassport: { kind: string; title?: string } } }[] }).verifiableCredential.map((c) => c.credentialSubject.learningPassport);
+    const titles = (
+      json('all.json') as { verifiableCredential: { credentialSubject: { learningPassport: { kind: string; title?: string } } }[] }
+    ).verifiableCredential.map((c) => c.credentialSubject.learningPassport);
     expect(titles.map((t) => t.kind)).not.toContain('revocation');
     expect(titles.map((t) => t.title).sort()).toEqual(['Barista skills', 'Forklift', 'Welding']);
     expect(everything.stderr).toContain('left out: course-completion — withdrawn by the issuer');
@@ -86,15 +186,55 @@ describe('a week on the command line', () => {
     expect(chosen).toHaveLength(6);
     // They were issued by the prisons' learning centres: `present` reads the passport's
     // accreditations, so by default none would go to an employer. Amira decides to share them.
-    const held = await lp(['present', 'merged.passport.json', '--key', 'amira.key.json', '--audience', 'employer', '--challenge', 'job-4711', '--domain', 'jobs.example', ...chosen, '-o', 'vp.json']);
+    const held = await lp([
+      'present',
+      'merged.passport.json',
+      '--key',
+      'amira.key.json',
+      '--audience',
+      'employer',
+      '--challenge',
+      'job-4711',
+      '--domain',
+      'jobs.example',
+      ...chosen,
+      '-o',
+      'vp.json',
+    ]);
     expect(held.code).not.toBe(0);
     expect(held.stderr).toMatch(/no entry would be shared/);
     const include = chosen.map((x) => (x === '--entry' ? '--include' : x));
-    const shared = await lp(['present', 'merged.passport.json', '--key', 'amira.key.json', '--audience', 'employer', '--challenge', 'job-4711', '--domain', 'jobs.example', ...chosen, ...include, '-o', 'vp.json']);
+    const shared = await lp([
+      'present',
+      'merged.passport.json',
+      '--key',
+      'amira.key.json',
+      '--audience',
+      'employer',
+      '--challenge',
+      'job-4711',
+      '--domain',
+      'jobs.example',
+      ...chosen,
+      ...include,
+      '-o',
+      'vp.json',
+    ]);
     expect(shared.code, shared.stderr).toBe(0);
     const vp = json('vp.json') as { verifiableCredential: { credentialSubject: { learningPassport: { kind: string } } }[] };
     expect(vp.verifiableCredential.map((c) => c.credentialSubject.learningPassport.kind)).not.toContain('custody-transfer');
-    const employer = await lp(['verify', 'vp.json', '--root', authority, '--trust-list', 'trust-list.json', '--challenge', 'job-4711', '--domain', 'jobs.example']);
+    const employer = await lp([
+      'verify',
+      'vp.json',
+      '--root',
+      authority,
+      '--trust-list',
+      'trust-list.json',
+      '--challenge',
+      'job-4711',
+      '--domain',
+      'jobs.example',
+    ]);
     expect(employer.code, employer.stdout + employer.stderr).toBe(0);
     expect(employer.stdout).toContain('Barista skills');
     expect(employer.stdout).not.toContain('typo');

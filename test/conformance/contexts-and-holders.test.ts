@@ -19,7 +19,10 @@ const CREATED = '2026-05-01T00:00:00Z';
 const EXAMPLES_CONTEXT = 'https://www.w3.org/ns/credentials/examples/v2';
 const domain = 'jobs.example.co.uk';
 const QUALIFICATION = {
-  title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03',
+  title: 'Functional Skills Mathematics',
+  awardingBody: { name: 'City & Guilds' },
+  level: 'L1',
+  awardedOn: '2026-03',
 };
 
 let issuer: SigningKeyPair;
@@ -42,7 +45,10 @@ describe('known contexts (VC 2.0 §6.3: type-specific processing only accepts co
     for (const context of KNOWN_CONTEXTS) {
       const signed = await signCredential(credential(context === VC_V2_CONTEXT ? [context] : [VC_V2_CONTEXT, context]), issuer, { created: CREATED });
       const result = await verifyCredential(signed, { now: NOW });
-      expect(result.checks.find((c) => c.check === 'context'), context).toMatchObject({ status: 'pass' });
+      expect(
+        result.checks.find((c) => c.check === 'context'),
+        context,
+      ).toMatchObject({ status: 'pass' });
       expect(result.errors, context).toEqual([]);
       expect(result.verified).toBe(true);
     }
@@ -52,7 +58,11 @@ describe('known contexts (VC 2.0 §6.3: type-specific processing only accepts co
     const signed = await signCredential(credential([VC_V2_CONTEXT, EXAMPLES_CONTEXT]), issuer, { created: CREATED });
     const result = await verifyCredential(signed, { now: NOW });
     expect(result.verified).toBe(false);
-    expect(result.checks.find((c) => c.check === 'context')).toMatchObject({ status: 'unknown', code: 'ERR_CONTEXT_UNKNOWN', message: expect.stringContaining(EXAMPLES_CONTEXT) });
+    expect(result.checks.find((c) => c.check === 'context')).toMatchObject({
+      status: 'unknown',
+      code: 'ERR_CONTEXT_UNKNOWN',
+      message: expect.stringContaining(EXAMPLES_CONTEXT),
+    });
     expect(result.checks.find((c) => c.check === 'signature')).toMatchObject({ status: 'pass' });
     expect(result.summary).toMatch(/^Can’t check — /);
   });
@@ -79,7 +89,9 @@ describe('known contexts (VC 2.0 §6.3: type-specific processing only accepts co
 
   it('presentations check their own contexts and pass knownContexts to every entry', async () => {
     const holder = await generateKeyPair();
-    const entry = await signCredential({ ...credential([VC_V2_CONTEXT, EXAMPLES_CONTEXT]), credentialSubject: { id: holder.did, claim: 'x' } }, issuer, { created: CREATED });
+    const entry = await signCredential({ ...credential([VC_V2_CONTEXT, EXAMPLES_CONTEXT]), credentialSubject: { id: holder.did, claim: 'x' } }, issuer, {
+      created: CREATED,
+    });
     const vp = await signCredential(
       { '@context': [VC_V2_CONTEXT], type: ['VerifiablePresentation'], holder: holder.did, verifiableCredential: [entry] },
       holder,
@@ -97,7 +109,12 @@ describe('known contexts (VC 2.0 §6.3: type-specific processing only accepts co
 describe('presentations without holder, and holder binding as a policy', () => {
   async function vpOf(signer: SigningKeyPair, entries: unknown[], holder?: string) {
     return signCredential(
-      { '@context': [VC_V2_CONTEXT], type: ['VerifiablePresentation'], ...(holder ? { holder } : {}), ...(entries.length > 0 ? { verifiableCredential: entries } : {}) },
+      {
+        '@context': [VC_V2_CONTEXT],
+        type: ['VerifiablePresentation'],
+        ...(holder ? { holder } : {}),
+        ...(entries.length > 0 ? { verifiableCredential: entries } : {}),
+      },
       signer,
       { proofPurpose: 'authentication', challenge: 'c', domain },
     );

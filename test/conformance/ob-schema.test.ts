@@ -5,16 +5,7 @@
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  ENTRY_KINDS,
-  entryId,
-  generateKeyPair,
-  issueEntry,
-  signCredential,
-  VC_V2_CONTEXT,
-  verifyCredential,
-  type EntryKind,
-} from '../../src/index.js';
+import { ENTRY_KINDS, entryId, generateKeyPair, issueEntry, signCredential, VC_V2_CONTEXT, verifyCredential, type EntryKind } from '../../src/index.js';
 import { FIXTURE_ISSUER, fixtureFields, OB_BASIC_EXAMPLE, OB_SCHEMA, signer } from '../entries/fixtures.js';
 
 const NOW = new Date('2026-10-01T12:00:00Z');
@@ -91,7 +82,10 @@ describe('proofAsArray on signCredential', () => {
   it('presentations can carry the array form too', async () => {
     const key = await generateKeyPair();
     const vp = await signCredential({ '@context': [VC_V2_CONTEXT], type: ['VerifiablePresentation'], holder: key.did }, key, {
-      proofAsArray: true, proofPurpose: 'authentication', challenge: 'c', domain: 'd.example',
+      proofAsArray: true,
+      proofPurpose: 'authentication',
+      challenge: 'c',
+      domain: 'd.example',
     });
     expect(vp.proof).toHaveLength(1);
   });

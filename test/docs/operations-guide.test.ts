@@ -54,7 +54,18 @@ describe('README operations guide', () => {
   const commands = guideCommands(guide);
 
   it('has the parts the issuers need, each with commands', () => {
-    for (const part of ['accredited', 'trust list', 'Day to day', 'Status lists', 'Transfers', 'employer', 'Key rotation', 'lost passphrase', 'compromised key', 'Backups']) {
+    for (const part of [
+      'accredited',
+      'trust list',
+      'Day to day',
+      'Status lists',
+      'Transfers',
+      'employer',
+      'Key rotation',
+      'lost passphrase',
+      'compromised key',
+      'Backups',
+    ]) {
       expect(guide, part).toContain(part);
     }
     expect(commands.length).toBeGreaterThan(30);
@@ -77,7 +88,14 @@ describe('README operations guide', () => {
     try {
       ({ stdout, stderr } = await run('bash', ['guide.sh'], {
         cwd: dir,
-        env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, LP_PASSPHRASE: 'guide passphrase 1', LP_NEW_PASSPHRASE: 'guide passphrase 2', LP_INSECURE_TEST_ITERATIONS: '1', NO_COLOR: '1' },
+        env: {
+          ...process.env,
+          PATH: `${bin}:${process.env.PATH ?? ''}`,
+          LP_PASSPHRASE: 'guide passphrase 1',
+          LP_NEW_PASSPHRASE: 'guide passphrase 2',
+          LP_INSECURE_TEST_ITERATIONS: '1',
+          NO_COLOR: '1',
+        },
         maxBuffer: 64 * 1024 * 1024,
       }));
     } catch (err) {
@@ -96,9 +114,10 @@ describe('README operations guide', () => {
     // At the end, as the guide says: the compromised charity's entry refused, the entry issued in
     // error withdrawn, and everything else (the rotated Leeds key's entries too) valid.
     const did = readFileSync(join(dir, 'authority.did'), 'utf8').trim();
-    const final = await run(process.execPath, [cli, 'verify', 'amira.passport.json', '--root', did, '--trust-list', 'trust-list-4.json', '--json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }).catch(
-      (err: { stdout: string }) => ({ stdout: err.stdout }),
-    );
+    const final = await run(process.execPath, [cli, 'verify', 'amira.passport.json', '--root', did, '--trust-list', 'trust-list-4.json', '--json'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+    }).catch((err: { stdout: string }) => ({ stdout: err.stdout }));
     const summary = JSON.parse(final.stdout).summary as { total: number; current: number; valid: number; invalid: number; unknown: number; revoked: number };
     expect(summary).toMatchObject({ invalid: 1, unknown: 0, revoked: 1 });
     // Counts are of current entries: every one valid but the compromised charity's.

@@ -80,17 +80,23 @@ describe('compiled entry validators', () => {
     const noTitle = mutate(entry, ['credentialSubject', 'learningPassport', 'title'], (parent, key) => delete (parent as Record<string, Json>)[key]);
     expect(compiled('qualification', noTitle)).toEqual([{ path: ['credentialSubject', 'learningPassport', 'title'], message: 'is required' }]);
     const extra = mutate(entry, ['credentialSubject', 'learningPassport', 'title'], (parent) => ((parent as Record<string, Json>).prisonNumber = 'A1234BC'));
-    expect(compiled('qualification', extra)).toEqual([{ path: ['credentialSubject', 'learningPassport', 'prisonNumber'], message: 'is not allowed here (unknown property)' }]);
+    expect(compiled('qualification', extra)).toEqual([
+      { path: ['credentialSubject', 'learningPassport', 'prisonNumber'], message: 'is not allowed here (unknown property)' },
+    ]);
     const level = mutate(entry, ['credentialSubject', 'learningPassport', 'level'], (parent, key) => ((parent as Record<string, Json>)[key] = 'L9'));
-    expect(compiled('qualification', level)).toEqual([{ path: ['credentialSubject', 'learningPassport', 'level'], message: 'must be a level: E1–E3, L1–L8 or SCQF1–SCQF12' }]);
+    expect(compiled('qualification', level)).toEqual([
+      { path: ['credentialSubject', 'learningPassport', 'level'], message: 'must be a level: E1–E3, L1–L8 or SCQF1–SCQF12' },
+    ]);
     expect(zodAccepts('qualification', noTitle) || zodAccepts('qualification', extra) || zodAccepts('qualification', level)).toBe(false);
   });
 
-  it('run the kinds\' cross-field rules', () => {
+  it("run the kinds' cross-field rules", () => {
     const entry = entries.get('employability-skill')!;
     const over = mutate(entry, ['credentialSubject', 'learningPassport', 'rating', 'value'], (parent, key) => ((parent as Record<string, Json>)[key] = 99));
     expect(zodAccepts('employability-skill', over)).toBe(false);
-    expect(compiled('employability-skill', over)).toEqual([{ path: ['credentialSubject', 'learningPassport', 'rating', 'value'], message: 'must not be more than rating.max' }]);
+    expect(compiled('employability-skill', over)).toEqual([
+      { path: ['credentialSubject', 'learningPassport', 'rating', 'value'], message: 'must not be more than rating.max' },
+    ]);
   });
 
   it('agree with zod on every mutation of every kind (replace, delete, add a property)', () => {
@@ -129,7 +135,11 @@ describe('compiled entry validators', () => {
 
   it('stop after 20 issues on a huge list of bad items', () => {
     const entry = entries.get('checkpoint')!;
-    const bad = mutate(entry, ['credentialSubject', 'learningPassport', 'cids'], (parent, key) => ((parent as Record<string, Json>)[key] = Array.from({ length: 100_000 }, () => 'not a cid')));
+    const bad = mutate(
+      entry,
+      ['credentialSubject', 'learningPassport', 'cids'],
+      (parent, key) => ((parent as Record<string, Json>)[key] = Array.from({ length: 100_000 }, () => 'not a cid')),
+    );
     const issues = compiled('checkpoint', bad);
     expect(issues.length).toBeGreaterThan(0);
     expect(issues.length).toBeLessThanOrEqual(21);

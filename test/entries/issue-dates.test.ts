@@ -79,7 +79,9 @@ describe('issueEntry dates', () => {
 
   it('accepts planned dates in the future: an expected end, an expiry', async () => {
     const provider = await signer('Novus', 'education-provider');
-    await expect(issueEntry('learning-in-progress', { courseTitle: 'Barbering', startedOn: '2026-01', expectedEnd: '2031-06' }, provider)).resolves.toBeDefined();
+    await expect(
+      issueEntry('learning-in-progress', { courseTitle: 'Barbering', startedOn: '2026-01', expectedEnd: '2031-06' }, provider),
+    ).resolves.toBeDefined();
     const scheme = await signer('CSCS', 'scheme-operator');
     await expect(
       issueEntry('licence-card', { scheme: 'CSCS', cardType: 'Labourer', issuedOn: '2026-01', expiresOn: '2031-01', attestationMode: 'scheme-signed' }, scheme),

@@ -162,7 +162,9 @@ describe('issueEntry options', () => {
   });
 
   it('refuses a plain (unhashed) holder identity', async () => {
-    await expect(issueEntry('award', fields.award, { ...signers.award, holder: { identityHash: 'Sam Smith', hashed: false } as never })).rejects.toThrow(TypeError);
+    await expect(issueEntry('award', fields.award, { ...signers.award, holder: { identityHash: 'Sam Smith', hashed: false } as never })).rejects.toThrow(
+      TypeError,
+    );
   });
 
   it('records supersedes in learningPassport, and a credentialStatus', async () => {
@@ -182,7 +184,9 @@ describe('issueEntry options', () => {
   });
 
   it('rejects a credentialStatus without an id as a schema problem', async () => {
-    const err = await issueEntry('award', fields.award, { ...signers.award, credentialStatus: { type: 'BitstringStatusListEntry' } as never }).catch((e: unknown) => e);
+    const err = await issueEntry('award', fields.award, { ...signers.award, credentialStatus: { type: 'BitstringStatusListEntry' } as never }).catch(
+      (e: unknown) => e,
+    );
     expect(isPassportError(err, 'ERR_SCHEMA_INVALID')).toBe(true);
   });
 
@@ -221,7 +225,9 @@ describe('issueEntry options', () => {
 
   it('rejects dates without the right precision format', async () => {
     for (const awardedOn of ['03/2026', '2026-13', '2026-03-32', '2026-3', '']) {
-      await expect(issueEntry('qualification', { ...fields.qualification, awardedOn }, signers.qualification)).rejects.toMatchObject({ code: 'ERR_SCHEMA_INVALID' });
+      await expect(issueEntry('qualification', { ...fields.qualification, awardedOn }, signers.qualification)).rejects.toMatchObject({
+        code: 'ERR_SCHEMA_INVALID',
+      });
     }
   });
 
@@ -231,7 +237,9 @@ describe('issueEntry options', () => {
     await expect(issueEntry('award', fields.award, { issuer: signers.award.issuer } as never)).rejects.toThrow(TypeError);
     await expect(issueEntry('award', fields.award, undefined as never)).rejects.toThrow(TypeError);
     await expect(issueEntry('award', fields.award, { ...signers.award, validFrom: 'yesterday' })).rejects.toThrow(TypeError);
-    await expect(issueEntry('award', fields.award, { ...signers.award, validUntil: '2020-01-01T00:00:00Z', validFrom: '2026-01-01T00:00:00Z' })).rejects.toThrow(TypeError);
+    await expect(
+      issueEntry('award', fields.award, { ...signers.award, validUntil: '2020-01-01T00:00:00Z', validFrom: '2026-01-01T00:00:00Z' }),
+    ).rejects.toThrow(TypeError);
     await expect(issueEntry('award', fields.award, { ...signers.award, supersedes: 'not-a-cid' })).rejects.toThrow(TypeError);
     await expect(issueEntry('award', fields.award, { ...signers.award, holder: 'Sam Smith' })).rejects.toThrow(TypeError);
     await expect(issueEntry(42 as unknown as 'award', fields.award, signers.award)).rejects.toThrow(TypeError);
@@ -262,8 +270,12 @@ describe('lifecycle kinds', () => {
   });
 
   it('references to entries must look like CIDs', async () => {
-    await expect(issueEntry('revocation', { target: 'urn:uuid:123', reason: 'withdrawn' }, signers.revocation)).rejects.toMatchObject({ code: 'ERR_SCHEMA_INVALID' });
-    await expect(issueEntry('custody-transfer', { ...fields['custody-transfer'], entryIds: ['QmNotBase32'] }, signers['custody-transfer'])).rejects.toMatchObject({
+    await expect(issueEntry('revocation', { target: 'urn:uuid:123', reason: 'withdrawn' }, signers.revocation)).rejects.toMatchObject({
+      code: 'ERR_SCHEMA_INVALID',
+    });
+    await expect(
+      issueEntry('custody-transfer', { ...fields['custody-transfer'], entryIds: ['QmNotBase32'] }, signers['custody-transfer']),
+    ).rejects.toMatchObject({
       code: 'ERR_SCHEMA_INVALID',
     });
   });

@@ -12,7 +12,12 @@ describe('kind tables', () => {
       const def = kindDefinition(kind);
       expect(KIND_SENSITIVITY[kind], kind).toBe(def.sensitivity);
       expect(KIND_ACHIEVEMENT_TYPE[kind], kind).toBe(def.achievementType);
-      expect(KIND_TABLE[kind], kind).toEqual({ achievementType: def.achievementType, sensitivity: def.sensitivity, lifecycle: def.lifecycle, label: def.label });
+      expect(KIND_TABLE[kind], kind).toEqual({
+        achievementType: def.achievementType,
+        sensitivity: def.sensitivity,
+        lifecycle: def.lifecycle,
+        label: def.label,
+      });
     }
   });
 

@@ -24,7 +24,11 @@ describe('read-credential', () => {
     expect(entryKindOf({ credentialSubject: [{ id: 'x' }, { learningPassport: lp }] })).toBe('unknown');
     expect(entryKindOf({ credentialSubject: { id: 'x' } })).toBe('external');
     expect(entryKindOf('not a credential')).toBe('external');
-    const hostile = { get credentialSubject(): unknown { throw new Error('boom'); } };
+    const hostile = {
+      get credentialSubject(): unknown {
+        throw new Error('boom');
+      },
+    };
     expect(entryKindOf(hostile)).toBe('unknown');
   });
 

@@ -41,14 +41,21 @@ describe('checkEntrySchema and entryKindOf', () => {
       ['missing OB context', (c) => c['@context'].splice(1), ['@context', 1]],
       ['wrong achievementType', (c) => (c.credentialSubject.achievement.achievementType = 'Badge'), ['credentialSubject', 'achievement', 'achievementType']],
       ['bad validFrom', (c) => (c.validFrom = '2026-03-03'), ['validFrom']],
-      ['supersedes not a CID', (c) => (c.credentialSubject.learningPassport.supersedes = 'urn:uuid:x'), ['credentialSubject', 'learningPassport', 'supersedes']],
+      [
+        'supersedes not a CID',
+        (c) => (c.credentialSubject.learningPassport.supersedes = 'urn:uuid:x'),
+        ['credentialSubject', 'learningPassport', 'supersedes'],
+      ],
       ['missing type', (c) => (c.type = ['VerifiableCredential']), ['type', 1]],
     ];
     for (const [name, mutate, path] of cases) {
       const copy = structuredClone(entries[0]) as unknown as Record<string, any>;
       mutate(copy);
       const { issues } = checkEntrySchema(copy);
-      expect(issues.map((i) => i.path), name).toContainEqual(path);
+      expect(
+        issues.map((i) => i.path),
+        name,
+      ).toContainEqual(path);
     }
   });
 
@@ -94,7 +101,13 @@ describe('checkEntrySchema and entryKindOf', () => {
       fc.property(arb, ({ index, where, key, value }) => {
         const copy = structuredClone(entries[index]) as unknown as Record<string, any>;
         const target =
-          where === 'top' ? copy : where === 'subject' ? copy.credentialSubject : where === 'lp' ? copy.credentialSubject.learningPassport : copy.credentialSubject.achievement;
+          where === 'top'
+            ? copy
+            : where === 'subject'
+              ? copy.credentialSubject
+              : where === 'lp'
+                ? copy.credentialSubject.learningPassport
+                : copy.credentialSubject.achievement;
         Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
         const outcome = checkEntrySchema(copy);
         expect(Array.isArray(outcome.issues)).toBe(true);

@@ -9,6 +9,11 @@ it('the copied Open Badges vectors match their official SHA-256 sums', () => {
   expect(lines).toHaveLength(2);
   for (const line of lines) {
     const [sum, path] = line.split(/\s+/) as [string, string];
-    expect(createHash('sha256').update(readFileSync(new URL(path, dir))).digest('hex'), path).toBe(sum);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(new URL(path, dir)))
+        .digest('hex'),
+      path,
+    ).toBe(sum);
   }
 });

@@ -54,16 +54,31 @@ async function build(): Promise<World> {
   const issuer = createIssuerProfile({ key: issuerKey, name: 'City & Guilds', role: 'awarding-body' });
   const policy = createTrustPolicy({ roots: [{ did: authority.did, name: 'National Learning Authority' }] });
   const accreditation = (await accreditIssuer(authority, {
-    did: issuerKey.did, organisation: 'org:city-and-guilds', role: 'awarding-body', kinds: ['qualification', 'unit-credit'],
-    validFrom: '2025-01-01T00:00:00Z', displayName: 'City & Guilds',
+    did: issuerKey.did,
+    organisation: 'org:city-and-guilds',
+    role: 'awarding-body',
+    kinds: ['qualification', 'unit-credit'],
+    validFrom: '2025-01-01T00:00:00Z',
+    displayName: 'City & Guilds',
   })) as unknown as Record<string, unknown>;
   const fields = { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' };
   const entry = (await issueEntry('qualification', fields as never, {
-    issuer, key: issuerKey, holder: holder.did, validFrom: '2026-03-03T10:00:00Z', created: '2026-03-03T10:00:00Z',
+    issuer,
+    key: issuerKey,
+    holder: holder.did,
+    validFrom: '2026-03-03T10:00:00Z',
+    created: '2026-03-03T10:00:00Z',
   })) as unknown as Record<string, unknown>;
   const empty = createPassport({ holder: holder.did });
   const { passport } = await addEntries(empty, [entry]);
-  const { presentation } = await createPresentation({ holderKey: holder, entries: [entry], audience: 'employer', challenge: CHALLENGE, domain: DOMAIN, created: NOW });
+  const { presentation } = await createPresentation({
+    holderKey: holder,
+    entries: [entry],
+    audience: 'employer',
+    challenge: CHALLENGE,
+    domain: DOMAIN,
+    created: NOW,
+  });
   const vcJwt = await signVcJwt(entry, issuerKey);
   const { jwt: vpJwt } = await signVpJwt({ holderKey: holder, entries: [entry], audience: 'employer', challenge: CHALLENGE, domain: DOMAIN } as never);
   const sdIssued = await issueSdJwtEntry('qualification', fields as never, { issuer, key: issuerKey, holderKey: holder, disclosable: ['awardedOn'] } as never);
@@ -71,7 +86,20 @@ async function build(): Promise<World> {
   const keyFileText = await encryptKeyFile(issuerKey, 'correct horse battery staple', { unsafeIterationsForTesting: 1000 });
   const statusList = await encodeStatusList(createStatusList());
   return {
-    authority, issuerKey, holder, policy, accreditation, entry, passport, passportText: serializePassport(passport),
-    presentation: presentation as unknown as Record<string, unknown>, vcJwt, vpJwt, sdJwt, sdIssued, keyFileText, statusList,
+    authority,
+    issuerKey,
+    holder,
+    policy,
+    accreditation,
+    entry,
+    passport,
+    passportText: serializePassport(passport),
+    presentation: presentation as unknown as Record<string, unknown>,
+    vcJwt,
+    vpJwt,
+    sdJwt,
+    sdIssued,
+    keyFileText,
+    statusList,
   };
 }

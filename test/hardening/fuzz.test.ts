@@ -39,9 +39,23 @@ function splice(doc: unknown, path: readonly (string | number)[], value: unknown
   return copy;
 }
 const ENTRY_PATHS: (string | number)[][] = [
-  ['proof'], ['proof', 'proofValue'], ['proof', 'verificationMethod'], ['issuer'], ['issuer', 'id'], ['credentialSubject'],
-  ['credentialSubject', 'learningPassport'], ['credentialSubject', 'learningPassport', 'kind'], ['credentialSubject', 'learningPassport', 'level'],
-  ['credentialSubject', 'achievement', 'name'], ['@context'], ['type'], ['validFrom'], ['validUntil'], ['credentialStatus'], ['name'], ['__proto__'],
+  ['proof'],
+  ['proof', 'proofValue'],
+  ['proof', 'verificationMethod'],
+  ['issuer'],
+  ['issuer', 'id'],
+  ['credentialSubject'],
+  ['credentialSubject', 'learningPassport'],
+  ['credentialSubject', 'learningPassport', 'kind'],
+  ['credentialSubject', 'learningPassport', 'level'],
+  ['credentialSubject', 'achievement', 'name'],
+  ['@context'],
+  ['type'],
+  ['validFrom'],
+  ['validUntil'],
+  ['credentialStatus'],
+  ['name'],
+  ['__proto__'],
 ];
 const entryVariant = fc.tuple(fc.constantFrom(...ENTRY_PATHS), hostileJson);
 
@@ -59,8 +73,17 @@ describe('passport parsing: parsePassport / readPassport', () => {
 
   it('a real passport with a hostile value spliced anywhere: readPassport keeps going, verifyPassport reports', async () => {
     const doc = JSON.parse(w.passportText);
-    const paths: (string | number)[][] = [['holder'], ['entries', 0], ['entries', 1], ['accreditations', 0], ['statusLists', 0], ['exclusions', 0], ['version'], ['__proto__'],
-      ...ENTRY_PATHS.map((p) => ['entries', 0, ...p])];
+    const paths: (string | number)[][] = [
+      ['holder'],
+      ['entries', 0],
+      ['entries', 1],
+      ['accreditations', 0],
+      ['statusLists', 0],
+      ['exclusions', 0],
+      ['version'],
+      ['__proto__'],
+      ...ENTRY_PATHS.map((p) => ['entries', 0, ...p]),
+    ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), hostileJson, fc.boolean(), async (path, value, asBytes) => {
         const text = JSON.stringify(splice(doc, path, value));
@@ -82,14 +105,23 @@ describe('passport parsing: parsePassport / readPassport', () => {
 describe('verifyPassport / addEntries / mergePassports with hostile entries', () => {
   it('addEntries never throws on hostile entries and rejects every unusable one', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(hostileValue, entryVariant.map(([p, v]) => splice(w.entry, p, v))), { maxLength: 4 }), async (entries) => {
-        const result = await addEntries(w.passport, entries, { now: NOW } as never);
-        // The genuine entry stays; nothing hostile is added unverified.
-        expect(result.passport.entries.length).toBeGreaterThanOrEqual(1);
-        for (const e of result.passport.entries) expect(entryId(e)).toBe(entryId(e));
-        const report = await verifyPassport(result.passport, { now: NOW });
-        expect(() => JSON.stringify(report)).not.toThrow();
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            hostileValue,
+            entryVariant.map(([p, v]) => splice(w.entry, p, v)),
+          ),
+          { maxLength: 4 },
+        ),
+        async (entries) => {
+          const result = await addEntries(w.passport, entries, { now: NOW } as never);
+          // The genuine entry stays; nothing hostile is added unverified.
+          expect(result.passport.entries.length).toBeGreaterThanOrEqual(1);
+          for (const e of result.passport.entries) expect(entryId(e)).toBe(entryId(e));
+          const report = await verifyPassport(result.passport, { now: NOW });
+          expect(() => JSON.stringify(report)).not.toThrow();
+        },
+      ),
       { numRuns: 60 },
     );
   }, 30_000);
@@ -117,7 +149,10 @@ describe('verifyPassport / addEntries / mergePassports with hostile entries', ()
     await fc.assert(
       fc.asyncProperty(hostileValue, async (v) => {
         await throwsOnlyAllowed(() => verifyPassport(v as never), ['ERR_PASSPORT_INVALID', 'ERR_PASSPORT_VERSION', 'ERR_LIMIT_EXCEEDED'], true);
-        await throwsOnlyAllowed(() => mergePassports(w.passport, v as never), ['ERR_PASSPORT_INVALID', 'ERR_PASSPORT_VERSION', 'ERR_LIMIT_EXCEEDED', 'ERR_PASSPORT_HOLDER_MISMATCH']);
+        await throwsOnlyAllowed(
+          () => mergePassports(w.passport, v as never),
+          ['ERR_PASSPORT_INVALID', 'ERR_PASSPORT_VERSION', 'ERR_LIMIT_EXCEEDED', 'ERR_PASSPORT_HOLDER_MISMATCH'],
+        );
         await throwsOnlyAllowed(() => addEntries(w.passport, v as never), ['ERR_JSON_INVALID', 'ERR_LIMIT_EXCEEDED']);
       }),
       { numRuns: RUNS },
@@ -128,14 +163,20 @@ describe('verifyPassport / addEntries / mergePassports with hostile entries', ()
 describe('entry helpers: checkEntrySchema, describe, lintDisclosure, entryId', () => {
   it('never throw on hostile values (entryId: TypeError / ERR_CANONICALIZATION_FAILED / not plain JSON only)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileValue, entryVariant.map(([p, v]) => splice(w.entry, p, v))), async (v) => {
-        const outcome = checkEntrySchema(v as never);
-        expect(Array.isArray(outcome.issues)).toBe(true);
-        expect(typeof describeEntry(v)).toBe('string');
-        const warnings = lintDisclosure([v, w.entry]);
-        expect(Array.isArray(warnings)).toBe(true);
-        await throwsOnlyAllowed(() => entryId(v as object), ['ERR_CANONICALIZATION_FAILED', 'ERR_JSON_INVALID', 'ERR_LIMIT_EXCEEDED']);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          hostileValue,
+          entryVariant.map(([p, v]) => splice(w.entry, p, v)),
+        ),
+        async (v) => {
+          const outcome = checkEntrySchema(v as never);
+          expect(Array.isArray(outcome.issues)).toBe(true);
+          expect(typeof describeEntry(v)).toBe('string');
+          const warnings = lintDisclosure([v, w.entry]);
+          expect(Array.isArray(warnings)).toBe(true);
+          await throwsOnlyAllowed(() => entryId(v as object), ['ERR_CANONICALIZATION_FAILED', 'ERR_JSON_INVALID', 'ERR_LIMIT_EXCEEDED']);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -144,12 +185,27 @@ describe('entry helpers: checkEntrySchema, describe, lintDisclosure, entryId', (
 describe('presentations and JOSE: verifyPresentation, verifyVcJwt, verifyVpJwt, verifySdJwt', () => {
   const opts = { challenge: CHALLENGE, domain: DOMAIN, now: NOW };
   it('verifyPresentation never throws on a hostile presentation', async () => {
-    const paths: (string | number)[][] = [['proof'], ['proof', 'challenge'], ['holder'], ['verifiableCredential'], ['verifiableCredential', 0],
-      ...ENTRY_PATHS.map((p) => ['verifiableCredential', 0, ...p]), ['type'], ['@context'], ['__proto__']];
+    const paths: (string | number)[][] = [
+      ['proof'],
+      ['proof', 'challenge'],
+      ['holder'],
+      ['verifiableCredential'],
+      ['verifiableCredential', 0],
+      ...ENTRY_PATHS.map((p) => ['verifiableCredential', 0, ...p]),
+      ['type'],
+      ['@context'],
+      ['__proto__'],
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileValue, fc.tuple(fc.constantFrom(...paths), hostileJson).map(([p, v]) => splice(w.presentation, p, v))), async (vp) => {
-        expectFailedResult(await verifyPresentation(vp, opts));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          hostileValue,
+          fc.tuple(fc.constantFrom(...paths), hostileJson).map(([p, v]) => splice(w.presentation, p, v)),
+        ),
+        async (vp) => {
+          expectFailedResult(await verifyPresentation(vp, opts));
+        },
+      ),
       { numRuns: RUNS },
     );
   }, 30_000);
@@ -172,10 +228,22 @@ describe('presentations and JOSE: verifyPresentation, verifyVcJwt, verifyVpJwt, 
     );
 
   it('verifyVcJwt never throws', async () => {
-    await fc.assert(fc.asyncProperty(token(() => w.vcJwt), async (t) => expectFailedResult(await verifyVcJwt(t, { now: NOW }))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(
+        token(() => w.vcJwt),
+        async (t) => expectFailedResult(await verifyVcJwt(t, { now: NOW })),
+      ),
+      { numRuns: RUNS },
+    );
   });
   it('verifyVpJwt never throws', async () => {
-    await fc.assert(fc.asyncProperty(token(() => w.vpJwt), async (t) => expectFailedResult(await verifyVpJwt(t, opts))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(
+        token(() => w.vpJwt),
+        async (t) => expectFailedResult(await verifyVpJwt(t, opts)),
+      ),
+      { numRuns: RUNS },
+    );
   });
   it('verifySdJwt never throws (tilde-separated parts mangled too)', async () => {
     const sd = fc.oneof(
@@ -205,7 +273,11 @@ describe('presentations and JOSE: verifyPresentation, verifyVcJwt, verifyVpJwt, 
 
 describe('QR, keys and status lists', () => {
   it('decodeQrPayload throws only ERR_QR_PAYLOAD_INVALID', async () => {
-    const qr = fc.oneof(hostileText, hostileValue, fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'), maxLength: 400 }).map((s) => `LP1:${s}`));
+    const qr = fc.oneof(
+      hostileText,
+      hostileValue,
+      fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:'), maxLength: 400 }).map((s) => `LP1:${s}`),
+    );
     await fc.assert(
       fc.asyncProperty(qr, async (t) => {
         try {
@@ -219,8 +291,25 @@ describe('QR, keys and status lists', () => {
   });
 
   it('importKeyPair throws only key errors or TypeError', async () => {
-    const jwk = fc.record({ kty: fc.oneof(fc.constant('OKP'), hostileJson), crv: fc.oneof(fc.constant('Ed25519'), hostileJson), x: fc.oneof(fc.base64String(), hostileJson), d: fc.oneof(fc.base64String(), hostileJson) }, { requiredKeys: [] });
-    const multikey = fc.record({ type: fc.oneof(fc.constant('Multikey'), hostileJson), publicKeyMultibase: fc.oneof(fc.constant(w?.issuerKey.publicKeyMultibase ?? 'z6Mk'), hostileJson), secretKeyMultibase: hostileJson, id: hostileJson, controller: hostileJson }, { requiredKeys: [] });
+    const jwk = fc.record(
+      {
+        kty: fc.oneof(fc.constant('OKP'), hostileJson),
+        crv: fc.oneof(fc.constant('Ed25519'), hostileJson),
+        x: fc.oneof(fc.base64String(), hostileJson),
+        d: fc.oneof(fc.base64String(), hostileJson),
+      },
+      { requiredKeys: [] },
+    );
+    const multikey = fc.record(
+      {
+        type: fc.oneof(fc.constant('Multikey'), hostileJson),
+        publicKeyMultibase: fc.oneof(fc.constant(w?.issuerKey.publicKeyMultibase ?? 'z6Mk'), hostileJson),
+        secretKeyMultibase: hostileJson,
+        id: hostileJson,
+        controller: hostileJson,
+      },
+      { requiredKeys: [] },
+    );
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileValue, jwk, multikey), async (input) => {
         await throwsOnlyAllowed(() => importKeyPair(input as never), ['ERR_KEY_INVALID', 'ERR_KEY_MISMATCH', 'ERR_MULTIBASE_INVALID', 'ERR_DID_INVALID']);
@@ -231,7 +320,9 @@ describe('QR, keys and status lists', () => {
 
   it('readKeyFile / decryptKeyFile throw only key-file errors or TypeError', async () => {
     const doc = JSON.parse(w.keyFileText);
-    const variant = fc.tuple(fc.constantFrom('type', 'version', 'did', 'publicKeyMultibase', 'profile', 'jwe', 'checksum', '__proto__'), hostileJson).map(([k, v]) => JSON.stringify(splice(doc, [k], v)));
+    const variant = fc
+      .tuple(fc.constantFrom('type', 'version', 'did', 'publicKeyMultibase', 'profile', 'jwe', 'checksum', '__proto__'), hostileJson)
+      .map(([k, v]) => JSON.stringify(splice(doc, [k], v)));
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileText, hostileValue, variant), async (text) => {
         const codes = ['ERR_KEY_FILE_INVALID', 'ERR_KEY_FILE_PASSPHRASE', 'ERR_KEY_INVALID', 'ERR_KEY_MISMATCH', 'ERR_MULTIBASE_INVALID'];
@@ -260,33 +351,66 @@ describe('QR, keys and status lists', () => {
 
 describe('trust with hostile accreditations and credentials', () => {
   it('createTrustContext and evaluateTrust never throw on hostile accreditations', async () => {
-    const ACC_PATHS: (string | number)[][] = [['credentialSubject'], ['credentialSubject', 'kinds'], ['credentialSubject', 'role'], ['credentialSubject', 'id'],
-      ['credentialSubject', 'capabilities'], ['issuer'], ['validFrom'], ['validUntil'], ['proof'], ['type'], ['__proto__'], ['credentialSubject', '__proto__']];
-    const acc = fc.oneof(hostileValue, fc.tuple(fc.constantFrom(...ACC_PATHS), hostileJson).map(([p, v]) => splice(w.accreditation, p, v)));
+    const ACC_PATHS: (string | number)[][] = [
+      ['credentialSubject'],
+      ['credentialSubject', 'kinds'],
+      ['credentialSubject', 'role'],
+      ['credentialSubject', 'id'],
+      ['credentialSubject', 'capabilities'],
+      ['issuer'],
+      ['validFrom'],
+      ['validUntil'],
+      ['proof'],
+      ['type'],
+      ['__proto__'],
+      ['credentialSubject', '__proto__'],
+    ];
+    const acc = fc.oneof(
+      hostileValue,
+      fc.tuple(fc.constantFrom(...ACC_PATHS), hostileJson).map(([p, v]) => splice(w.accreditation, p, v)),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(acc, { maxLength: 3 }), fc.oneof(hostileValue, fc.constant(w.entry), entryVariant.map(([p, v]) => splice(w.entry, p, v))), async (accs, credential) => {
-        const accreditations = [w.accreditation, ...accs];
-        const context = await createTrustContext({ policy: w.policy, accreditations, now: NOW });
-        for (const r of context.rejected) expect(typeof r.code).toBe('string');
-        const t1 = await evaluateTrust(credential, { context, now: NOW });
-        const t2 = await evaluateTrust(credential, { policy: w.policy, accreditations, now: NOW });
-        expect(typeof t1.trusted).toBe('boolean');
-        expect(t1.trusted).toBe(t2.trusted);
-        expect(() => JSON.stringify([t1, t2])).not.toThrow();
-      }),
+      fc.asyncProperty(
+        fc.array(acc, { maxLength: 3 }),
+        fc.oneof(
+          hostileValue,
+          fc.constant(w.entry),
+          entryVariant.map(([p, v]) => splice(w.entry, p, v)),
+        ),
+        async (accs, credential) => {
+          const accreditations = [w.accreditation, ...accs];
+          const context = await createTrustContext({ policy: w.policy, accreditations, now: NOW });
+          for (const r of context.rejected) expect(typeof r.code).toBe('string');
+          const t1 = await evaluateTrust(credential, { context, now: NOW });
+          const t2 = await evaluateTrust(credential, { policy: w.policy, accreditations, now: NOW });
+          expect(typeof t1.trusted).toBe('boolean');
+          expect(t1.trusted).toBe(t2.trusted);
+          expect(() => JSON.stringify([t1, t2])).not.toThrow();
+        },
+      ),
       { numRuns: 100 },
     );
   }, 30_000);
 
   it('hostile statusLists and checkpoints never throw', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(hostileValue, { maxLength: 3 }), fc.array(fc.record({ issuer: hostileJson, at: hostileJson, cids: hostileJson }), { maxLength: 2 }), async (statusLists, checkpoints) => {
-        await throwsOnlyAllowed(async () => {
-          const context = await createTrustContext({ policy: w.policy, accreditations: [w.accreditation], statusLists, checkpoints: checkpoints as never, now: NOW });
-          const t = await evaluateTrust(w.entry, { context, now: NOW });
-          expect(typeof t.trusted).toBe('boolean');
-        }, []);
-      }),
+      fc.asyncProperty(
+        fc.array(hostileValue, { maxLength: 3 }),
+        fc.array(fc.record({ issuer: hostileJson, at: hostileJson, cids: hostileJson }), { maxLength: 2 }),
+        async (statusLists, checkpoints) => {
+          await throwsOnlyAllowed(async () => {
+            const context = await createTrustContext({
+              policy: w.policy,
+              accreditations: [w.accreditation],
+              statusLists,
+              checkpoints: checkpoints as never,
+              now: NOW,
+            });
+            const t = await evaluateTrust(w.entry, { context, now: NOW });
+            expect(typeof t.trusted).toBe('boolean');
+          }, []);
+        },
+      ),
       { numRuns: 100 },
     );
   });

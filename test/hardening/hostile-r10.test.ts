@@ -12,7 +12,18 @@ const revoked = () => {
   r.revoke();
   return r.proxy;
 };
-const throwing = () => new Proxy({ a: 1 }, { get: () => { throw new Error('RAW-PROXY'); }, ownKeys: () => { throw new Error('RAW-OWNKEYS'); } });
+const throwing = () =>
+  new Proxy(
+    { a: 1 },
+    {
+      get: () => {
+        throw new Error('RAW-PROXY');
+      },
+      ownKeys: () => {
+        throw new Error('RAW-OWNKEYS');
+      },
+    },
+  );
 
 async function outcome(fn: () => unknown): Promise<string> {
   try {
@@ -32,7 +43,8 @@ describe('hostile objects give coded results', () => {
     printPack: (b) => printPack([b]),
     scanProhibited: (b) => scanProhibited(b),
     createPresentation: (b) => createPresentation({ holderKey: learner, entries: [b], audience: 'employer', challenge: 'c', domain: 'd' }),
-    createPresentation_accreditations: (b) => createPresentation({ holderKey: learner, entries: [], accreditations: [b], audience: 'employer', challenge: 'c', domain: 'd' }),
+    createPresentation_accreditations: (b) =>
+      createPresentation({ holderKey: learner, entries: [], accreditations: [b], audience: 'employer', challenge: 'c', domain: 'd' }),
   };
   for (const [name, call] of Object.entries(calls)) {
     for (const [kind, make] of Object.entries({ revoked, throwing })) {

@@ -67,7 +67,16 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.constantFrom(null, true, false, undefined),
     fc.array(tie('value'), { maxLength: 5 }),
     fc.dictionary(fc.oneof(edgeString, fc.constantFrom(...PROTO_KEYS)), tie('value'), { maxKeys: 5 }),
-    fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withBoxedValues: true }),
+    fc.anything({
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withNullPrototype: true,
+      withBoxedValues: true,
+    }),
   ),
 })).value;
 
@@ -82,7 +91,9 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.array(tie('value'), { maxLength: 5 }),
     // Built through JSON.parse so __proto__ becomes an own data key, as from the wire.
     fc.dictionary(fc.oneof(edgeString, fc.constantFrom(...PROTO_KEYS)), tie('value'), { maxKeys: 5 }).map((o) => {
-      const text = `{${Object.keys(o).map((k) => `${JSON.stringify(k)}:${JSON.stringify((o as Record<string, unknown>)[k]) ?? 'null'}`).join(',')}}`;
+      const text = `{${Object.keys(o)
+        .map((k) => `${JSON.stringify(k)}:${JSON.stringify((o as Record<string, unknown>)[k]) ?? 'null'}`)
+        .join(',')}}`;
       return JSON.parse(text);
     }),
   ),

@@ -3,23 +3,10 @@
 import { CompactSign } from 'jose';
 import { base58btc } from 'multiformats/bases/base58';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  addEntries,
-  MAX_PASSPORT_ITEMS,
-  parsePassport,
-  readPassport,
-  signCredential,
-  verifyCredential,
-  verifyPresentation,
-} from '../../src/index.js';
+import { addEntries, MAX_PASSPORT_ITEMS, parsePassport, readPassport, signCredential, verifyCredential, verifyPresentation } from '../../src/index.js';
 import { createTrustContext, decodeStatusList, MAX_STATUS_LIST_BYTES } from '../../src/trust.js';
 import { verifySdJwt, verifyVcJwt } from '../../src/jwt.js';
-import {
-  decodeQrPayload,
-  encodeQrPayload,
-  QR_MAX_DECODED_BYTES,
-  QR_MAX_PAYLOAD_LENGTH,
-} from '../../src/qr.js';
+import { decodeQrPayload, encodeQrPayload, QR_MAX_DECODED_BYTES, QR_MAX_PAYLOAD_LENGTH } from '../../src/qr.js';
 import { JSON_LIMITS } from '../../src/internal/json.js';
 import { joseSigningKey } from '../../src/jwt/jose-keys.js';
 import { MAX_SD_JWT_LENGTH } from '../../src/jwt/verify-sd-jwt.js';
@@ -55,8 +42,17 @@ describe('JSON_LIMITS.maxDepth: deepest nesting of a credential', () => {
     const doc = withDepth(JSON_LIMITS.maxDepth + 1);
     expect(codes(await verifyCredential(doc, { now: NOW }))).toEqual(['ERR_LIMIT_EXCEEDED']);
     // A presentation is one document: it wraps each entry two levels deeper (object, then list).
-    expect(codes(await verifyPresentation({ ...w.presentation, verifiableCredential: [doc] }, { challenge: CHALLENGE, domain: DOMAIN, now: NOW }))).toEqual(['ERR_LIMIT_EXCEEDED']);
-    expect(codes(await verifyPresentation({ ...w.presentation, verifiableCredential: [withDepth(JSON_LIMITS.maxDepth - 2)] }, { challenge: CHALLENGE, domain: DOMAIN, now: NOW }))).not.toContain('ERR_LIMIT_EXCEEDED');
+    expect(codes(await verifyPresentation({ ...w.presentation, verifiableCredential: [doc] }, { challenge: CHALLENGE, domain: DOMAIN, now: NOW }))).toEqual([
+      'ERR_LIMIT_EXCEEDED',
+    ]);
+    expect(
+      codes(
+        await verifyPresentation(
+          { ...w.presentation, verifiableCredential: [withDepth(JSON_LIMITS.maxDepth - 2)] },
+          { challenge: CHALLENGE, domain: DOMAIN, now: NOW },
+        ),
+      ),
+    ).not.toContain('ERR_LIMIT_EXCEEDED');
     const { problems } = readPassport(JSON.stringify({ ...JSON.parse(w.passportText), entries: [doc] }));
     expect(problems.map((p) => p.code)).toEqual(['ERR_LIMIT_EXCEEDED']);
     const added = await addEntries(w.passport, [doc]);
@@ -89,17 +85,21 @@ describe('JSON_LIMITS.maxNodes: largest credential (values counted)', () => {
 });
 
 describe('MAX_PASSPORT_ITEMS: most items in one section of a passport file', () => {
-  const file = (section: string, n: number) => JSON.stringify({ ...JSON.parse(w.passportText), [section]: 'ITEMS' }).replace('"ITEMS"', `[${new Array(n).fill('1').join(',')}]`);
+  const file = (section: string, n: number) =>
+    JSON.stringify({ ...JSON.parse(w.passportText), [section]: 'ITEMS' }).replace('"ITEMS"', `[${new Array(n).fill('1').join(',')}]`);
   it(`${MAX_PASSPORT_ITEMS} items: read (each junk item reported, none refused for the count)`, () => {
     const { problems } = readPassport(file('accreditations', MAX_PASSPORT_ITEMS));
     expect(problems).toHaveLength(MAX_PASSPORT_ITEMS);
   }, 30_000);
-  it.each(['entries', 'accreditations', 'statusLists', 'exclusions'])(`${MAX_PASSPORT_ITEMS + 1} items in %s: ERR_LIMIT_EXCEEDED before any item is read`, (section) => {
-    const text = file(section, MAX_PASSPORT_ITEMS + 1);
-    for (const parse of [parsePassport, readPassport]) {
-      expect(() => parse(text)).toThrow(expect.objectContaining({ code: 'ERR_LIMIT_EXCEEDED', details: { path: [section], limit: MAX_PASSPORT_ITEMS } }));
-    }
-  });
+  it.each(['entries', 'accreditations', 'statusLists', 'exclusions'])(
+    `${MAX_PASSPORT_ITEMS + 1} items in %s: ERR_LIMIT_EXCEEDED before any item is read`,
+    (section) => {
+      const text = file(section, MAX_PASSPORT_ITEMS + 1);
+      for (const parse of [parsePassport, readPassport]) {
+        expect(() => parse(text)).toThrow(expect.objectContaining({ code: 'ERR_LIMIT_EXCEEDED', details: { path: [section], limit: MAX_PASSPORT_ITEMS } }));
+      }
+    },
+  );
 });
 
 describe('QR_MAX_PAYLOAD_LENGTH and QR_MAX_DECODED_BYTES: longest QR payload', () => {
@@ -161,7 +161,8 @@ describe('MAX_JWS_LENGTH and MAX_SD_JWT_LENGTH: longest signed token', () => {
     const { proof: _p, ...payload } = w.entry;
     const key = await joseSigningKey(w.issuerKey);
     const header = { alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: w.issuerKey.verificationMethod };
-    const sign = async (pad: number) => new CompactSign(new TextEncoder().encode(JSON.stringify({ ...payload, padding: 'x'.repeat(pad) }))).setProtectedHeader(header).sign(key);
+    const sign = async (pad: number) =>
+      new CompactSign(new TextEncoder().encode(JSON.stringify({ ...payload, padding: 'x'.repeat(pad) }))).setProtectedHeader(header).sign(key);
     const base = (await sign(0)).length;
     const estimate = Math.floor(((length - base) * 3) / 4);
     for (let pad = estimate - 4; pad < estimate + 4; pad++) {

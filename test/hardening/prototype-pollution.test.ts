@@ -121,7 +121,13 @@ describe('object forms (as JSON.parse makes them, with __proto__ as an own key)'
   const entryForms = () => [
     polluter(),
     JSON.parse(pollutedText(w.entry)),
-    { ...w.entry, credentialSubject: { ...(w.entry.credentialSubject as object), learningPassport: { ...JSON.parse(pollutedText((w.entry.credentialSubject as Record<string, unknown>).learningPassport)) } } },
+    {
+      ...w.entry,
+      credentialSubject: {
+        ...(w.entry.credentialSubject as object),
+        learningPassport: { ...JSON.parse(pollutedText((w.entry.credentialSubject as Record<string, unknown>).learningPassport)) },
+      },
+    },
     [polluter()],
   ];
 
@@ -129,8 +135,17 @@ describe('object forms (as JSON.parse makes them, with __proto__ as an own key)'
     for (const doc of entryForms()) {
       expect((await verifyCredential(doc, { now: NOW })).verified).toBe(false);
       expect((await verifyCredential(doc, { now: NOW, policy: w.policy, accreditations: [doc, w.accreditation] } as never)).verified).toBe(false);
-      expect((await evaluateTrust(doc, { policy: w.policy, accreditations: [doc, JSON.parse(pollutedText(w.accreditation))], statusLists: [doc], now: NOW })).trusted).toBe(false);
-      const ctx = await createTrustContext({ policy: w.policy, accreditations: [doc, JSON.parse(pollutedText(w.accreditation))], statusLists: [doc], entries: [doc], now: NOW });
+      expect(
+        (await evaluateTrust(doc, { policy: w.policy, accreditations: [doc, JSON.parse(pollutedText(w.accreditation))], statusLists: [doc], now: NOW }))
+          .trusted,
+      ).toBe(false);
+      const ctx = await createTrustContext({
+        policy: w.policy,
+        accreditations: [doc, JSON.parse(pollutedText(w.accreditation))],
+        statusLists: [doc],
+        entries: [doc],
+        now: NOW,
+      });
       expect(ctx.rejected.length).toBeGreaterThan(0);
       checkEntrySchema(doc);
       describeEntry(doc);

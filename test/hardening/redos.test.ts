@@ -65,7 +65,27 @@ describe('the rewritten patterns match what the old ones matched', () => {
   });
 
   it('prison code in text (same matches, same captured codes)', () => {
-    const tokens = ['prison', 'Prison', 'establishment', 'Agency', 'location', ' ', '  ', 'code', 'Code', 'ID', 'id', ':', '=', '(', ')', 'MDI', 'LEI', 'ab', 'X'];
+    const tokens = [
+      'prison',
+      'Prison',
+      'establishment',
+      'Agency',
+      'location',
+      ' ',
+      '  ',
+      'code',
+      'Code',
+      'ID',
+      'id',
+      ':',
+      '=',
+      '(',
+      ')',
+      'MDI',
+      'LEI',
+      'ab',
+      'X',
+    ];
     const matches = (re: RegExp, s: string) => [...s.matchAll(new RegExp(re.source, re.flags))].map((m) => [m.index, m[0], m[1], m[2]]);
     fc.assert(
       fc.property(text(tokens), (s) => {

@@ -116,7 +116,11 @@ describe(`nesting ${DEEP} levels deep`, () => {
 
   it('in a key file and a QR code', async () => {
     await throwsOnlyAllowed(() => readKeyFile(deepText()), ['ERR_KEY_FILE_INVALID'], false);
-    await throwsOnlyAllowed(() => readKeyFile(JSON.stringify({ ...JSON.parse(w.keyFileText), profile: 'DEEP' }).replace('"DEEP"', deepText())), ['ERR_KEY_FILE_INVALID'], false);
+    await throwsOnlyAllowed(
+      () => readKeyFile(JSON.stringify({ ...JSON.parse(w.keyFileText), profile: 'DEEP' }).replace('"DEEP"', deepText())),
+      ['ERR_KEY_FILE_INVALID'],
+      false,
+    );
     // 30,000 levels fit in the 64 KiB a QR payload may expand to, and compress to a few hundred bytes.
     const text = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
     const payload = `LP1:${toBase45(await deflateRaw(new TextEncoder().encode(text)))}`;
@@ -130,7 +134,14 @@ describe(`nesting ${DEEP} levels deep`, () => {
 describe('huge strings and arrays (bounded)', () => {
   const big = 'x'.repeat(4_000_000);
   it('a 4 MB string in every field position of an entry fails cleanly', async () => {
-    for (const patch of [{ name: big }, { issuer: big }, { id: big }, { validFrom: big }, { proof: { ...(w.entry.proof as object), proofValue: big } }, { proof: { ...(w.entry.proof as object), verificationMethod: big } }]) {
+    for (const patch of [
+      { name: big },
+      { issuer: big },
+      { id: big },
+      { validFrom: big },
+      { proof: { ...(w.entry.proof as object), proofValue: big } },
+      { proof: { ...(w.entry.proof as object), verificationMethod: big } },
+    ]) {
       const doc = { ...w.entry, ...patch };
       expectFailedResult(await verifyCredential(doc, { now: NOW }));
       expect(typeof describeEntry(doc)).toBe('string');
@@ -201,17 +212,24 @@ describe('Unicode edge cases', () => {
 });
 
 describe('numbers JCS treats specially', () => {
-  it.each(JCS_NUMBERS.map((n) => [String(Object.is(n, -0) ? '-0' : n), n]))('%s: signs, verifies after a JSON round trip, and has a stable CID', async (_n, n) => {
-    const { proof: _p, ...unsigned } = w.entry;
-    const signed = await signCredential({ ...unsigned, credentialSubject: { ...(unsigned.credentialSubject as object), score: n, scores: [n, { n }] } }, w.issuerKey, { created: SIGNED_AT });
-    const wire = JSON.parse(JSON.stringify(signed));
-    expect((await verifyCredential(wire, { now: NOW })).verified).toBe(true);
-    expect(entryId(wire)).toBe(entryId(signed));
-    expect(canonicalJson(n)).toBe(JSON.stringify(n));
-    // A different spelling of the same number on the wire is the same value and the same content.
-    const respelt = JSON.stringify(wire).replace(JSON.stringify(n), n === 1e21 ? '1000000000000000000000' : JSON.stringify(n));
-    expect((await verifyCredential(JSON.parse(respelt), { now: NOW })).verified).toBe(true);
-  });
+  it.each(JCS_NUMBERS.map((n) => [String(Object.is(n, -0) ? '-0' : n), n]))(
+    '%s: signs, verifies after a JSON round trip, and has a stable CID',
+    async (_n, n) => {
+      const { proof: _p, ...unsigned } = w.entry;
+      const signed = await signCredential(
+        { ...unsigned, credentialSubject: { ...(unsigned.credentialSubject as object), score: n, scores: [n, { n }] } },
+        w.issuerKey,
+        { created: SIGNED_AT },
+      );
+      const wire = JSON.parse(JSON.stringify(signed));
+      expect((await verifyCredential(wire, { now: NOW })).verified).toBe(true);
+      expect(entryId(wire)).toBe(entryId(signed));
+      expect(canonicalJson(n)).toBe(JSON.stringify(n));
+      // A different spelling of the same number on the wire is the same value and the same content.
+      const respelt = JSON.stringify(wire).replace(JSON.stringify(n), n === 1e21 ? '1000000000000000000000' : JSON.stringify(n));
+      expect((await verifyCredential(JSON.parse(respelt), { now: NOW })).verified).toBe(true);
+    },
+  );
 
   it('numbers outside JSON are refused everywhere (NaN, ±Infinity, bigint, 1e999 parses to Infinity)', async () => {
     for (const n of [Number.NaN, Infinity, -Infinity, 10n]) {

@@ -69,10 +69,18 @@ const SMALL_ORDER = [
   'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff', // y = p, sign bit set
 ];
 
-interface WycheproofTest { tcId: number; flags: string[]; msg: string; sig: string; result: string }
+interface WycheproofTest {
+  tcId: number;
+  flags: string[];
+  msg: string;
+  sig: string;
+  result: string;
+}
 const wycheproof = vectorJson('wycheproof/ed25519_test.json') as { testGroups: { publicKey: { pk: string }; tests: WycheproofTest[] }[] };
 const FLAGGED = wycheproof.testGroups.flatMap((gr) =>
-  gr.tests.filter((t) => t.flags.some((f) => ['SignatureMalleability', 'InvalidEncoding', 'InvalidKtv', 'CompressedSignature', 'SignatureWithGarbage'].includes(f))).map((t) => ({ pk: gr.publicKey.pk, ...t })),
+  gr.tests
+    .filter((t) => t.flags.some((f) => ['SignatureMalleability', 'InvalidEncoding', 'InvalidKtv', 'CompressedSignature', 'SignatureWithGarbage'].includes(f)))
+    .map((t) => ({ pk: gr.publicKey.pk, ...t })),
 );
 
 type Case = { name: string; doc: Record<string, unknown> };
@@ -88,11 +96,17 @@ async function buildCases(lib: Lib): Promise<{ genuine: Record<string, unknown>;
     validFrom: '2026-01-01T00:00:00Z',
     credentialSubject: { id: 'did:example:holder', name: 'Functional Skills Mathematics' },
   };
-  const genuine = (await lib.signCredential(unsigned, key, { created: '2026-01-01T00:00:00Z' })) as Record<string, unknown> & { proof: Record<string, unknown> };
+  const genuine = (await lib.signCredential(unsigned, key, { created: '2026-01-01T00:00:00Z' })) as Record<string, unknown> & {
+    proof: Record<string, unknown>;
+  };
   const sig = base58btc.decode(genuine.proof.proofValue as string);
   const R = sig.subarray(0, 32);
   const S = leToBig(sig.subarray(32));
-  const withSig = (bytes: Uint8Array, extra: Record<string, unknown> = {}) => ({ ...genuine, ...extra, proof: { ...genuine.proof, ...(extra.proof as object), proofValue: base58btc.encode(bytes) } });
+  const withSig = (bytes: Uint8Array, extra: Record<string, unknown> = {}) => ({
+    ...genuine,
+    ...extra,
+    proof: { ...genuine.proof, ...(extra.proof as object), proofValue: base58btc.encode(bytes) },
+  });
   const cases: Case[] = [];
   // Malleability: S + kL is the same scalar mod L; strict verifiers must refuse S >= L.
   for (let k = 1n; S + k * L < 2n ** 256n; k++) cases.push({ name: `S + ${k}L`, doc: withSig(new Uint8Array([...R, ...bigToLe(S + k * L)])) });
@@ -107,14 +121,20 @@ async function buildCases(lib: Lib): Promise<{ genuine: Record<string, unknown>;
     const vm = `${did}#${did.slice(8)}`;
     for (const rHex of new Set([SMALL_ORDER[0]!, pkHex])) {
       const doc = { ...unsigned, issuer: did, proof: { ...genuine.proof, verificationMethod: vm } };
-      cases.push({ name: `small-order key ${pkHex.slice(0, 8)}…${pkHex.slice(-2)}, R=${rHex.slice(0, 4)}…, S=0`, doc: withSig(new Uint8Array([...fromHex(rHex), ...new Uint8Array(32)]), doc) });
+      cases.push({
+        name: `small-order key ${pkHex.slice(0, 8)}…${pkHex.slice(-2)}, R=${rHex.slice(0, 4)}…, S=0`,
+        doc: withSig(new Uint8Array([...fromHex(rHex), ...new Uint8Array(32)]), doc),
+      });
     }
   }
   // Wycheproof's flagged signatures, as proofValue under their own public keys.
   for (const t of FLAGGED) {
     const did = didKeyOf(fromHex(t.pk));
     const sigBytes = fromHex(t.sig);
-    cases.push({ name: `wycheproof tcId ${t.tcId} (${t.flags.join(',')})`, doc: { ...unsigned, issuer: did, proof: { ...genuine.proof, verificationMethod: `${did}#${did.slice(8)}`, proofValue: base58btc.encode(sigBytes) } } });
+    cases.push({
+      name: `wycheproof tcId ${t.tcId} (${t.flags.join(',')})`,
+      doc: { ...unsigned, issuer: did, proof: { ...genuine.proof, verificationMethod: `${did}#${did.slice(8)}`, proofValue: base58btc.encode(sigBytes) } },
+    });
   }
   return { genuine, cases };
 }
@@ -136,9 +156,12 @@ describe('non-canonical and small-order signatures and keys, full verifyCredenti
     }
     cases.forEach((c, i) => {
       const node = outcomes.node[i]!;
-      expect({ case: c.name, ...node.verified ? { verified: true } : {} }).toEqual({ case: c.name });
+      expect({ case: c.name, ...(node.verified ? { verified: true } : {}) }).toEqual({ case: c.name });
       expect(node.codes.length, c.name).toBeGreaterThan(0);
-      expect({ case: c.name, code: node.codes[0] }).toEqual({ case: c.name, code: expect.stringMatching(/^ERR_(PROOF_SIGNATURE_INVALID|KEY_INVALID|PROOF_MALFORMED|MULTIBASE_INVALID)$/) });
+      expect({ case: c.name, code: node.codes[0] }).toEqual({
+        case: c.name,
+        code: expect.stringMatching(/^ERR_(PROOF_SIGNATURE_INVALID|KEY_INVALID|PROOF_MALFORMED|MULTIBASE_INVALID)$/),
+      });
       expect({ case: c.name, webcrypto: outcomes.webcrypto[i] }).toEqual({ case: c.name, webcrypto: node });
       expect({ case: c.name, noble: outcomes.noble[i] }).toEqual({ case: c.name, noble: node });
     });

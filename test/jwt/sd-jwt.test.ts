@@ -27,7 +27,12 @@ async function setup(coarsen?: 'day' | 'month' | 'year') {
   const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });
   const holderKey = await generateKeyPair();
   const sdjwt = await issueSdJwtEntry('qualification', fields, {
-    issuer, key, holderKey, disclosable: ['awardedOn', 'grade', 'awardingBody'], issuedAt, ...(coarsen ? { coarsen } : {}),
+    issuer,
+    key,
+    holderKey,
+    disclosable: ['awardedOn', 'grade', 'awardingBody'],
+    issuedAt,
+    ...(coarsen ? { coarsen } : {}),
   });
   return { key, issuer, holderKey, sdjwt };
 }
@@ -41,7 +46,14 @@ describe('SD-JWT VC', () => {
     const [h, p] = jwt!.split('.');
     expect(decodeJson(h!)).toMatchObject({ alg: 'EdDSA', typ: 'dc+sd-jwt', kid: key.verificationMethod });
     const payload = decodeJson(p!);
-    expect(payload).toMatchObject({ iss: key.did, vct: `${VCT_PREFIX}qualification`, kind: 'qualification', title: 'Functional Skills Maths', level: 'L1', issuer_name: 'City & Guilds' });
+    expect(payload).toMatchObject({
+      iss: key.did,
+      vct: `${VCT_PREFIX}qualification`,
+      kind: 'qualification',
+      title: 'Functional Skills Maths',
+      level: 'L1',
+      issuer_name: 'City & Guilds',
+    });
     expect(payload.cnf.jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
     expect(payload).not.toHaveProperty('awardedOn');
     expect(payload).not.toHaveProperty('grade');
@@ -69,7 +81,13 @@ describe('SD-JWT VC', () => {
 
   it('coarsen: month never issues the day; year only the year', async () => {
     const month = await setup('month');
-    const names = (s: string) => s.split('~').slice(1).filter(Boolean).map((d) => decodeJson(d)[1]).sort();
+    const names = (s: string) =>
+      s
+        .split('~')
+        .slice(1)
+        .filter(Boolean)
+        .map((d) => decodeJson(d)[1])
+        .sort();
     expect(names(month.sdjwt)).toEqual(['awardedOn_month', 'awardedOn_year', 'awardingBody', 'grade']);
     const year = await setup('year');
     expect(names(year.sdjwt)).toEqual(['awardedOn_year', 'awardingBody', 'grade']);
@@ -108,7 +126,14 @@ describe('SD-JWT VC', () => {
     const root = await generateKeyPair();
     const policy = createTrustPolicy({ roots: [{ did: root.did, name: 'National Learning Authority' }] });
     const accreditations = [
-      await accreditIssuer(root, { did: key.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds', validFrom: '2026-01-01T00:00:00Z' }),
+      await accreditIssuer(root, {
+        did: key.did,
+        organisation: 'org:cg',
+        role: 'awarding-body',
+        kinds: ['qualification'],
+        displayName: 'City & Guilds',
+        validFrom: '2026-01-01T00:00:00Z',
+      }),
     ];
     const shown = await presentSdJwt(sdjwt, { disclose: ['awardedOn_month'], holderKey, nonce: 'n', aud, issuedAt: now });
     const trusted = await verifySdJwt(shown, { nonce: 'n', aud, now, policy, accreditations });
@@ -125,7 +150,9 @@ describe('SD-JWT VC', () => {
     const holderKey = await generateKeyPair();
     await expect(issueSdJwtEntry('qualification', { ...fields, level: 'L9' as never }, { issuer, key, holderKey, disclosable: [] })).rejects.toThrow(TypeError);
     await expect(issueSdJwtEntry('qualification', fields, { issuer, key, holderKey, disclosable: ['nope'] })).rejects.toThrow(TypeError);
-    await expect(issueSdJwtEntry('qualification', { ...fields, grade: 'Pass (prisoner A1234BC)' }, { issuer, key, holderKey, disclosable: [] })).rejects.toMatchObject({ code: 'ERR_PROHIBITED_DATA' });
+    await expect(
+      issueSdJwtEntry('qualification', { ...fields, grade: 'Pass (prisoner A1234BC)' }, { issuer, key, holderKey, disclosable: [] }),
+    ).rejects.toMatchObject({ code: 'ERR_PROHIBITED_DATA' });
     for (const bad of [null, 3, '', 'a~b', 'x.y.z~', '~~~', {}]) {
       const r = await verifySdJwt(bad, { nonce: 'n', aud });
       expect(r.verified).toBe(false);
@@ -189,7 +216,14 @@ describe('SD-JWT disclosures (RFC 9901 §7.1)', () => {
 
   it('refuses a reserved claim name and malformed disclosures', async () => {
     const { shown, holderKey } = await shownGrade();
-    for (const extra of [disclosure('c2FsdA', '_sd', 'x'), disclosure('c2FsdA', '...', 'x'), disclosure('only-one'), disclosure('a', 'b', 'c', 'd'), '!!', toBase64url(utf8('not json'))]) {
+    for (const extra of [
+      disclosure('c2FsdA', '_sd', 'x'),
+      disclosure('c2FsdA', '...', 'x'),
+      disclosure('only-one'),
+      disclosure('a', 'b', 'c', 'd'),
+      '!!',
+      toBase64url(utf8('not json')),
+    ]) {
       const r = await verifySdJwt(await withFreshKeyBinding(`${body(shown)}${extra}~`, holderKey), { nonce: 'n-1', aud, now });
       expect(codes(r), extra).toEqual(['ERR_SD_DISCLOSURE_INVALID']);
     }
@@ -216,7 +250,10 @@ describe('SD-JWT disclosures (RFC 9901 §7.1)', () => {
     const { shown, sdjwt, disclosures, grade } = await shownGrade();
     const kb = shown.slice(shown.lastIndexOf('~') + 1);
     const removed = `${body(shown).replace(`${grade}~`, '')}${kb}`;
-    const hidden = sdjwt.split('~').slice(1).find((d) => d !== '' && !disclosures.includes(d))!;
+    const hidden = sdjwt
+      .split('~')
+      .slice(1)
+      .find((d) => d !== '' && !disclosures.includes(d))!;
     const added = `${body(shown)}${hidden}~${kb}`;
     for (const tampered of [removed, added]) {
       const r = await verifySdJwt(tampered, { nonce: 'n-1', aud, now });

@@ -17,7 +17,9 @@ async function setup() {
   const issuer = await makeIssuer('City & Guilds');
   const holder = await generateKeyPair();
   const entry = await makeEntry(issuer, {
-    kind: 'qualification', name: 'Functional Skills Mathematics Level 1', holder: holder.did,
+    kind: 'qualification',
+    name: 'Functional Skills Mathematics Level 1',
+    holder: holder.did,
     fields: { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
   });
   return { issuer, holder, entry };

@@ -15,11 +15,15 @@ async function setup() {
   const body = await makeIssuer('City & Guilds');
   const prison = await makeIssuer('HMP Northfield');
   const maths = await makeEntry(body, {
-    kind: 'qualification', name: 'Functional Skills Mathematics Level 1', holder: holderKey.did,
+    kind: 'qualification',
+    name: 'Functional Skills Mathematics Level 1',
+    holder: holderKey.did,
     fields: { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
   });
   const transfer = await makeEntry(prison, {
-    kind: 'custody-transfer', name: 'Records handed over', holder: holderKey.did,
+    kind: 'custody-transfer',
+    name: 'Records handed over',
+    holder: holderKey.did,
     fields: { fromEstablishment: 'MDI', toEstablishment: 'LEI', transferDate: '2026-01-10' },
   });
   return { holderKey, body, maths, transfer };
@@ -35,7 +39,9 @@ describe('vp+jwt', () => {
     expect(excluded.map((e) => e.reason)).toEqual(['custody-context']);
     const result = await verifyVpJwt(jwt, { challenge: 'n1', domain, now });
     expect(result.verified).toBe(true);
-    expect(result.summary).toMatch(/^1 achievement checked: can’t be fully checked\. The signature is intact; who issued it was not checked\.\n\? Can’t check \(issuer not checked\): /);
+    expect(result.summary).toMatch(
+      /^1 achievement checked: can’t be fully checked\. The signature is intact; who issued it was not checked\.\n\? Can’t check \(issuer not checked\): /,
+    );
   });
 
   it('carries vc+jwt entries as EnvelopedVerifiableCredential and verifies them', async () => {
@@ -43,11 +49,18 @@ describe('vp+jwt', () => {
     const vcJwt = await signVcJwt(maths, body.key);
     const { jwt } = await signVpJwt({ holderKey, entries: [maths, vcJwt], audience: 'employer', challenge: 'n1', domain, issuedAt });
     expect(decode(jwt.split('.')[1]!).verifiableCredential[1]).toEqual({
-      '@context': 'https://www.w3.org/ns/credentials/v2', id: `data:application/vc+jwt,${vcJwt}`, type: 'EnvelopedVerifiableCredential',
+      '@context': 'https://www.w3.org/ns/credentials/v2',
+      id: `data:application/vc+jwt,${vcJwt}`,
+      type: 'EnvelopedVerifiableCredential',
     });
     const result = await verifyVpJwt(jwt, { challenge: 'n1', domain, now });
-    expect(result.entries.map((e) => [e.kind, e.verified])).toEqual([['qualification', true], ['qualification', true]]);
-    expect(result.summary.split('\n')[0]).toBe('2 achievements checked: neither can be fully checked. The signatures are intact; who issued them was not checked.');
+    expect(result.entries.map((e) => [e.kind, e.verified])).toEqual([
+      ['qualification', true],
+      ['qualification', true],
+    ]);
+    expect(result.summary.split('\n')[0]).toBe(
+      '2 achievements checked: neither can be fully checked. The signatures are intact; who issued them was not checked.',
+    );
     expect(result.entries.map((e) => e.verdict)).toEqual(['cant-check', 'cant-check']);
   });
 

@@ -8,7 +8,17 @@ import { accreditIssuer } from '../../src/trust.js';
 
 const key = await generateKeyPair();
 const root = await generateKeyPair();
-const DISGUISED = ['H.M.P. Northfield', 'H M P Northfield', 'Ｈ Ｍ Ｐ Northfield', 'Northfield Prisοn', 'Northfield Penitentiary', 'Northfield Detention Centre', 'Northfield Approved Premises', 'Northfield Youth Offending Team', 'Northfield Correctional Facility'];
+const DISGUISED = [
+  'H.M.P. Northfield',
+  'H M P Northfield',
+  'Ｈ Ｍ Ｐ Northfield',
+  'Northfield Prisοn',
+  'Northfield Penitentiary',
+  'Northfield Detention Centre',
+  'Northfield Approved Premises',
+  'Northfield Youth Offending Team',
+  'Northfield Correctional Facility',
+];
 
 function code(fn: () => unknown): string | undefined {
   try {
@@ -28,7 +38,9 @@ describe('custody names', () => {
     expect(code(() => createIssuerProfile({ key, name: 'HMP Northfield', role: 'education-provider' }))).toBe('ERR_NEUTRAL_NAME_REQUIRED');
     expect(code(() => createIssuerProfile({ key, name: 'H.M.P. Northfield', role: 'employer' }))).toBe('ERR_NEUTRAL_NAME_REQUIRED');
     // A neutral display name is what is signed, so the official name may say anything.
-    expect(code(() => createIssuerProfile({ key, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'education-provider' }))).toBeUndefined();
+    expect(
+      code(() => createIssuerProfile({ key, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'education-provider' })),
+    ).toBeUndefined();
     expect(code(() => createIssuerProfile({ key, name: 'Northfield College', role: 'education-provider' }))).toBeUndefined();
   });
 
@@ -41,7 +53,10 @@ describe('custody names', () => {
     ]) {
       await expect(issueEntry('qualification', fields, { issuer: issuer as never, key })).rejects.toMatchObject({ code: 'ERR_NEUTRAL_NAME_REQUIRED' });
     }
-    const ok = await issueEntry('qualification', fields, { issuer: { id: key.did, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' } as never, key });
+    const ok = await issueEntry('qualification', fields, {
+      issuer: { id: key.did, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' } as never,
+      key,
+    });
     expect(JSON.stringify(ok)).not.toMatch(/HMP/);
   });
 

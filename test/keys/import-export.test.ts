@@ -68,12 +68,12 @@ describe('Multikey import', () => {
   });
 
   it('rejects a secret paired with another key’s publicKeyMultibase (ERR_KEY_MISMATCH)', async () => {
-    await expect(
-      importKeyPair({ secretKeyMultibase: W3C.secretKeyMultibase, publicKeyMultibase: LEGACY.publicKeyMultibase }),
-    ).rejects.toThrow(code('ERR_KEY_MISMATCH'));
-    await expect(
-      importKeyPair({ secretKeyMultibase: LEGACY.secretKeyMultibase, publicKeyMultibase: W3C.publicKeyMultibase }),
-    ).rejects.toThrow(code('ERR_KEY_MISMATCH'));
+    await expect(importKeyPair({ secretKeyMultibase: W3C.secretKeyMultibase, publicKeyMultibase: LEGACY.publicKeyMultibase })).rejects.toThrow(
+      code('ERR_KEY_MISMATCH'),
+    );
+    await expect(importKeyPair({ secretKeyMultibase: LEGACY.secretKeyMultibase, publicKeyMultibase: W3C.publicKeyMultibase })).rejects.toThrow(
+      code('ERR_KEY_MISMATCH'),
+    );
   });
 
   it('imports a public-only Multikey that cannot sign', async () => {
@@ -176,7 +176,12 @@ describe('JWK import and export', () => {
 describe('exportKeyPair never leaks the secret unless asked', () => {
   it('omits the secret by default and with includeSecret: false', async () => {
     const key = await generateKeyPair();
-    for (const options of [{ format: 'jwk' }, { format: 'multikey' }, { format: 'jwk', includeSecret: false }, { format: 'multikey', includeSecret: false }] as const) {
+    for (const options of [
+      { format: 'jwk' },
+      { format: 'multikey' },
+      { format: 'jwk', includeSecret: false },
+      { format: 'multikey', includeSecret: false },
+    ] as const) {
       const out = exportKeyPair(key, options);
       const text = JSON.stringify(out);
       expect(text).not.toContain(key.secretKeyMultibase);

@@ -24,7 +24,13 @@ beforeAll(async () => {
   const root = await generateKeyPair();
   const body = await generateKeyPair();
   rootDid = root.did;
-  accreditation = await accreditIssuer(root, { did: body.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], validFrom: '2026-01-01T00:00:00Z' });
+  accreditation = await accreditIssuer(root, {
+    did: body.did,
+    organisation: 'org:cg',
+    role: 'awarding-body',
+    kinds: ['qualification'],
+    validFrom: '2026-01-01T00:00:00Z',
+  });
   const entry = await issueEntry(
     'qualification',
     { title: 'Functional Skills Maths', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
@@ -56,11 +62,17 @@ describe('addTrustMaterial', () => {
   });
 
   it('leaves out what is not a signed JSON credential, or whose signature does not verify by its issuer, and says why', async () => {
-    const forged = { ...JSON.parse(JSON.stringify(accreditation)), credentialSubject: { ...accreditation.credentialSubject, kinds: ['qualification', 'licence-card'] } };
+    const forged = {
+      ...JSON.parse(JSON.stringify(accreditation)),
+      credentialSubject: { ...accreditation.credentialSubject, kinds: ['qualification', 'licence-card'] },
+    };
     // Signed by another key while still naming the root as issuer.
     const { proof: _proof, ...unsigned } = JSON.parse(JSON.stringify(accreditation));
     const otherIssuer = await signCredential(unsigned, await generateKeyPair());
-    const { passport: out, rejected } = await addTrustMaterial(passport, { accreditations: [42, { type: 'x' }, forged, otherIssuer, accreditation], statusLists: [null, { prisonNumber: 'A1234BC' }] });
+    const { passport: out, rejected } = await addTrustMaterial(passport, {
+      accreditations: [42, { type: 'x' }, forged, otherIssuer, accreditation],
+      statusLists: [null, { prisonNumber: 'A1234BC' }],
+    });
     expect(out.accreditations).toEqual([accreditation]);
     expect(out.statusLists).toEqual([]);
     expect(rejected.map((r) => [r.section, r.index, r.code])).toEqual([

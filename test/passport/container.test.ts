@@ -115,7 +115,11 @@ describe('createPassport / serializePassport / parsePassport', () => {
 
   it('names every bad entry when strict, and keeps every valid one when lenient', () => {
     const doc = JSON.parse(serializePassport(passport));
-    const bad = { ...doc, entries: [doc.entries[0], 'not an entry', doc.entries[1], { type: 'VerifiableCredential' }, doc.entries[2]], exclusions: [{ cid: 'nope' }] };
+    const bad = {
+      ...doc,
+      entries: [doc.entries[0], 'not an entry', doc.entries[1], { type: 'VerifiableCredential' }, doc.entries[2]],
+      exclusions: [{ cid: 'nope' }],
+    };
     const text = JSON.stringify(bad);
     let error: unknown;
     try {

@@ -62,7 +62,10 @@ describe('holder control', () => {
     const { passport: restored } = await restoreEntries(removed, [entries[0]], { holderKey, at: '2026-06-01T12:00:00Z' });
     expect(held(restored)).toContain(cleaning);
     expect(strip(restored)).toEqual([{ cid: cleaning, action: 'restore', at: '2026-06-01T12:00:00Z' }]);
-    for (const [a, b] of [[restored, removed], [removed, restored]] as const) {
+    for (const [a, b] of [
+      [restored, removed],
+      [removed, restored],
+    ] as const) {
       const merged = (await mergePassports(a, b)).passport;
       expect(held(merged)).toContain(cleaning);
       expect(serializePassport(merged)).toBe(serializePassport(restored));
@@ -111,7 +114,10 @@ describe('hostile holder decisions (issue 10)', () => {
     const hostile = withRecords(full, [{ cid: maths, action: 'remove', at: FAR }]);
     const { problems } = readPassport(JSON.stringify(hostile));
     expect(problems.map((p) => [p.section, p.code])).toEqual([['exclusions', 'ERR_SCHEMA_INVALID']]);
-    for (const [a, b] of [[full, hostile], [hostile, full]]) {
+    for (const [a, b] of [
+      [full, hostile],
+      [hostile, full],
+    ]) {
       const result = await mergePassports(a, b);
       expect(held(result.passport)).toContain(maths);
       expect(result.passport.exclusions).toEqual([]);
@@ -128,7 +134,10 @@ describe('hostile holder decisions (issue 10)', () => {
     const forged = await signCredential({ cid: maths, action: 'remove', at: '2026-05-01T12:00:00Z' }, mallory, { unsafeSkipConformance: true });
     const { passport: mine } = await removeEntries(full, [maths], { holderKey, at: '2026-05-01T12:00:00Z' });
     const redated = { ...JSON.parse(JSON.stringify(mine.exclusions[0])), at: '2026-11-01T12:00:00Z' };
-    for (const [record, code] of [[forged, 'ERR_HOLDER_BINDING'], [redated, 'ERR_PROOF_SIGNATURE_INVALID']] as const) {
+    for (const [record, code] of [
+      [forged, 'ERR_HOLDER_BINDING'],
+      [redated, 'ERR_PROOF_SIGNATURE_INVALID'],
+    ] as const) {
       const result = await mergePassports(full, withRecords(full, [record]));
       expect(held(result.passport)).toContain(maths);
       expect(result.problems.map((p) => p.code)).toEqual([code]);
@@ -168,7 +177,9 @@ describe('hostile holder decisions (issue 10)', () => {
     // The entries are about the did:key holder; admitting them here is the documented deliberate exception.
     const paper = (await addEntries(createPassport({ holder: paperHolder }), entries, { allowOtherHolder: true })).passport;
     expect(paper.entries).toHaveLength(3);
-    const record = await signCredential({ cid: entryId(entries[0]!), action: 'remove', at: '2026-05-01T00:00:00Z' }, holderKey, { unsafeSkipConformance: true });
+    const record = await signCredential({ cid: entryId(entries[0]!), action: 'remove', at: '2026-05-01T00:00:00Z' }, holderKey, {
+      unsafeSkipConformance: true,
+    });
     const result = await mergePassports(paper, withRecords(paper, [record]));
     expect(result.passport.entries).toHaveLength(3);
     expect(result.problems.map((p) => p.code)).toEqual(['ERR_HOLDER_BINDING']);

@@ -6,7 +6,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  
   addEntries,
   createPassport,
   entryId,
@@ -31,14 +30,37 @@ const OFFENCE_TEXTS = ['convicted of burglary', 'NOMIS A1234BC', 'sentence lengt
 
 describe('the firewall in the accreditations and statusLists sections', () => {
   it('the reviewer’s cases: a self-signed plain credential, an accreditation with offence text, a status list with a prisonNumber field are all left out', async () => {
-    const junk = await signCredential({ '@context': [V2], type: ['VerifiableCredential'], issuer: holderKey.did, credentialSubject: { id: holderKey.did, note: 'convicted of burglary, NOMIS A1234BC' } }, holderKey);
+    const junk = await signCredential(
+      {
+        '@context': [V2],
+        type: ['VerifiableCredential'],
+        issuer: holderKey.did,
+        credentialSubject: { id: holderKey.did, note: 'convicted of burglary, NOMIS A1234BC' },
+      },
+      holderKey,
+    );
     const acc = await accreditIssuer(holderKey, { did: college.key.did, organisation: 'org:x', role: 'awarding-body', kinds: ['qualification'] });
     const { proof: _proof, ...unsigned } = acc;
-    const offenceAcc = await signCredential({ ...unsigned, credentialSubject: { ...acc.credentialSubject, note: 'sentence length 4 years' } } as never, holderKey);
-    const list = await signCredential({
-      '@context': [V2], id: 'https://x.example/sl', type: ['VerifiableCredential', 'BitstringStatusListCredential'], issuer: holderKey.did,
-      credentialSubject: { id: 'https://x.example/sl#list', type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: 'uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA', prisonNumber: 'x' },
-    }, holderKey);
+    const offenceAcc = await signCredential(
+      { ...unsigned, credentialSubject: { ...acc.credentialSubject, note: 'sentence length 4 years' } } as never,
+      holderKey,
+    );
+    const list = await signCredential(
+      {
+        '@context': [V2],
+        id: 'https://x.example/sl',
+        type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+        issuer: holderKey.did,
+        credentialSubject: {
+          id: 'https://x.example/sl#list',
+          type: 'BitstringStatusList',
+          statusPurpose: 'revocation',
+          encodedList: 'uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA',
+          prisonNumber: 'x',
+        },
+      },
+      holderKey,
+    );
     const merged = await mergePassports(base, copyWith({ accreditations: [junk, offenceAcc, acc], statusLists: [list] }));
     const text = serializePassport(merged.passport);
     expect(text).not.toMatch(/convicted|A1234BC|sentence length|prisonNumber/);
@@ -62,7 +84,9 @@ describe('the firewall in the accreditations and statusLists sections', () => {
 describe('holder removals', () => {
   it('removeEntries refuses a reason that issueEntry would refuse, and keeps a neutral one', async () => {
     const cid = entryId(qual);
-    await expect(removeEntries(base, [cid], { holderKey, reason: 'served 4 years sentence for burglary, PNC 12/345678A, NOMIS A1234BC' })).rejects.toMatchObject({ code: 'ERR_PROHIBITED_DATA' });
+    await expect(
+      removeEntries(base, [cid], { holderKey, reason: 'served 4 years sentence for burglary, PNC 12/345678A, NOMIS A1234BC' }),
+    ).rejects.toMatchObject({ code: 'ERR_PROHIBITED_DATA' });
     const ok = await removeEntries(base, [cid], { holderKey, reason: 'not for job applications' });
     expect(ok.passport.exclusions[0]!.reason).toBe('not for job applications');
   });

@@ -35,23 +35,33 @@ export const HOLDER = holderKey.did;
 
 /** A qualification entry. */
 export function qualification(s: Signer, title: string, options: { id?: string; supersedes?: string; validUntil?: string; validFrom?: string } = {}): Plain {
-  return plain(issueEntry(
-    'qualification',
-    { title, awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
-    { issuer: s.issuer, key: s.key, holder: HOLDER, validFrom: options.validFrom ?? '2026-03-03T10:00:00Z', created: '2026-03-03T10:00:00Z', ...options },
-  ));
+  return plain(
+    issueEntry(
+      'qualification',
+      { title, awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
+      { issuer: s.issuer, key: s.key, holder: HOLDER, validFrom: options.validFrom ?? '2026-03-03T10:00:00Z', created: '2026-03-03T10:00:00Z', ...options },
+    ),
+  );
 }
 
 export function unitCredit(s: Signer, unitTitle: string, achievedOn = '2026-02-14'): Plain {
-  return plain(issueEntry(
-    'unit-credit',
-    { unitTitle, awardingBody: { name: 'Highfield Qualifications' }, level: 'L2', achievedOn },
-    { issuer: s.issuer, key: s.key, holder: HOLDER, validFrom: '2026-02-14T10:00:00Z', created: '2026-02-14T10:00:00Z' },
-  ));
+  return plain(
+    issueEntry(
+      'unit-credit',
+      { unitTitle, awardingBody: { name: 'Highfield Qualifications' }, level: 'L2', achievedOn },
+      { issuer: s.issuer, key: s.key, holder: HOLDER, validFrom: '2026-02-14T10:00:00Z', created: '2026-02-14T10:00:00Z' },
+    ),
+  );
 }
 
 export function revocation(s: Signer, target: string): Plain {
-  return plain(issueEntry('revocation', { target, reason: 'issued-in-error' }, { issuer: s.issuer, key: s.key, holder: HOLDER, validFrom: '2026-04-01T10:00:00Z', created: '2026-04-01T10:00:00Z' }));
+  return plain(
+    issueEntry(
+      'revocation',
+      { target, reason: 'issued-in-error' },
+      { issuer: s.issuer, key: s.key, holder: HOLDER, validFrom: '2026-04-01T10:00:00Z', created: '2026-04-01T10:00:00Z' },
+    ),
+  );
 }
 
 /** A credential from another system: plain Open Badges 3.0, no learningPassport. */

@@ -33,10 +33,22 @@ beforeAll(async () => {
   const evilRdfc = proofsOf(await addRdfcProof(unsigned, evil.key, { created: '2026-03-03T10:00:00Z' }))[0]!;
   const rdfc = proofsOf(both)[1]!;
   junk = {
-    unknownSuite: { type: 'DataIntegrityProof', cryptosuite: 'ecdsa-rdfc-2019', verificationMethod: college.key.verificationMethod, proofPurpose: 'assertionMethod', proofValue: 'zjunk' },
+    unknownSuite: {
+      type: 'DataIntegrityProof',
+      cryptosuite: 'ecdsa-rdfc-2019',
+      verificationMethod: college.key.verificationMethod,
+      proofPurpose: 'assertionMethod',
+      proofValue: 'zjunk',
+    },
     unknownType: { type: 'FooSig', proofValue: 'zabc' },
     bogusRdfc: { ...rdfc, proofValue: `z${'1'.repeat(80)}` },
-    bogusEd2020: { type: 'Ed25519Signature2020', created: '2026-03-03T10:00:00Z', verificationMethod: college.key.verificationMethod, proofPurpose: 'assertionMethod', proofValue: `z${'2'.repeat(80)}` },
+    bogusEd2020: {
+      type: 'Ed25519Signature2020',
+      created: '2026-03-03T10:00:00Z',
+      verificationMethod: college.key.verificationMethod,
+      proofPurpose: 'assertionMethod',
+      proofValue: `z${'2'.repeat(80)}`,
+    },
     evilJcs,
     evilRdfc,
     chainLink: { ...evilJcs, id: 'urn:uuid:1', previousProof: 'urn:uuid:0', proofValue: `z${'3'.repeat(80)}` },
@@ -100,7 +112,10 @@ describe('proof sets keep one identity', () => {
         if (!main.verified && !withRdfc.verified) return;
         verifying++;
         expect(entryId(changed)).toBe(entryId(original));
-        for (const order of [[original, changed], [changed, original]]) {
+        for (const order of [
+          [original, changed],
+          [changed, original],
+        ]) {
           const { passport, conflicts } = await addEntries(createPassport({ holder: HOLDER }), order, { proofVerifiers: verifiers });
           expect(passport.entries).toHaveLength(1);
           expect(conflicts).toEqual([]);

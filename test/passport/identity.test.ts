@@ -122,7 +122,10 @@ describe('re-encoding cannot dodge lifecycle or forge conflicts (issue 10 regres
   it('a revoked entry re-added as array-proof or extra-context stays revoked', async () => {
     const withdraw = await revocation(college, entryId(entry));
     const { passport } = await addEntries(createPassport({ holder: HOLDER }), [entry, withdraw]);
-    for (const v of [{ ...entry, proof: [entry.proof] }, { ...entry, '@context': [...(entry['@context'] as string[]), 'https://evil.example/ctx'] }]) {
+    for (const v of [
+      { ...entry, proof: [entry.proof] },
+      { ...entry, '@context': [...(entry['@context'] as string[]), 'https://evil.example/ctx'] },
+    ]) {
       const again = await addEntries(passport, [v]);
       expect(again.added).toEqual([]);
       expect(again.duplicates).toEqual([entryId(entry)]);
@@ -140,7 +143,10 @@ describe('re-encoding cannot dodge lifecycle or forge conflicts (issue 10 regres
 
   it('a third party cannot make a genuine entry show as conflict', async () => {
     const { passport } = await addEntries(createPassport({ holder: HOLDER }), [entry]);
-    const forged = [{ ...entry, '@context': [...(entry['@context'] as string[]), 'https://evil.example/ctx'] }, { ...entry, proof: [entry.proof] }];
+    const forged = [
+      { ...entry, '@context': [...(entry['@context'] as string[]), 'https://evil.example/ctx'] },
+      { ...entry, proof: [entry.proof] },
+    ];
     const copy = { type: 'LearningPassport', version: 1, holder: HOLDER, entries: forged, accreditations: [], statusLists: [], exclusions: [] } as never;
     const merged = await mergePassports(passport, copy);
     expect(merged.conflicts).toEqual([]);

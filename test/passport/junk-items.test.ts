@@ -13,7 +13,16 @@ import { HOLDER } from './fixtures.js';
 const SECTIONS = ['entries', 'accreditations', 'statusLists', 'exclusions'] as const;
 
 function file(sections: Partial<Record<(typeof SECTIONS)[number], unknown[]>>): string {
-  return JSON.stringify({ type: 'LearningPassport', version: 1, holder: HOLDER, exclusions: [], accreditations: [], statusLists: [], entries: [], ...sections });
+  return JSON.stringify({
+    type: 'LearningPassport',
+    version: 1,
+    holder: HOLDER,
+    exclusions: [],
+    accreditations: [],
+    statusLists: [],
+    entries: [],
+    ...sections,
+  });
 }
 
 describe('junk items in a passport file', () => {
@@ -49,7 +58,13 @@ describe('junk items in a passport file', () => {
   });
 
   it('the cheap gate is weaker than the schema: whatever the schema admits, the gate lets through', () => {
-    const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.jsonValue(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 2 }));
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.constant(null),
+      fc.array(fc.jsonValue(), { maxLength: 2 }),
+      fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 2 }),
+    );
     const credential = fc.record(
       {
         '@context': fc.oneof(value, fc.array(value, { minLength: 1, maxLength: 2 })),
@@ -86,7 +101,17 @@ describe('junk items in a passport file', () => {
   });
 
   it('an item whose fields throw when read is rejected, not thrown', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, has: () => true, ownKeys: () => ['@context'], getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, value: 1 }) });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        has: () => true,
+        ownKeys: () => ['@context'],
+        getOwnPropertyDescriptor: () => ({ configurable: true, enumerable: true, value: 1 }),
+      },
+    );
     expect(missingField(hostile, 'entries')).toMatch(/not a signed credential/);
   });
 });

@@ -35,7 +35,10 @@ async function passportOf(entries: object[]): Promise<Passport> {
 describe('currentView', () => {
   it('marks superseded and revoked entries, whatever the order they arrived in', async () => {
     const old = await qualification(college, 'FS English', { id: 'urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427' });
-    const fixed = await qualification(college, 'FS English (corrected level)', { id: 'urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427', supersedes: entryId(old) });
+    const fixed = await qualification(college, 'FS English (corrected level)', {
+      id: 'urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427',
+      supersedes: entryId(old),
+    });
     const unit = await unitCredit(prison, 'Food safety');
     const revoke = await revocation(prison, entryId(unit));
     const orders = [

@@ -156,8 +156,19 @@ describe('mergePassports', () => {
 
   it('keeps only the holder identifier: extra holder fields in a copy are dropped and reported, in either order', async () => {
     const a = createPassport({ holder: HOLDER });
-    const b = { type: 'LearningPassport', version: 1, holder: { id: HOLDER, prisonNumber: 'A1234BC', note: 'offence' }, entries: [], accreditations: [], statusLists: [], exclusions: [] } as never;
-    for (const [x, y] of [[a, b], [b, a]] as [Passport, Passport][]) {
+    const b = {
+      type: 'LearningPassport',
+      version: 1,
+      holder: { id: HOLDER, prisonNumber: 'A1234BC', note: 'offence' },
+      entries: [],
+      accreditations: [],
+      statusLists: [],
+      exclusions: [],
+    } as never;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as [Passport, Passport][]) {
       const result = await mergePassports(x, y);
       expect(result.passport.holder).toBe(HOLDER);
       expect(serializePassport(result.passport)).not.toMatch(/prisonNumber|A1234BC|offence/);

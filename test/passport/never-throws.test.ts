@@ -25,13 +25,28 @@ const revoked = () => {
   return proxy;
 };
 const hostileEntries = () => [getterThrows(), proxyThrows(), revoked()];
-const raw = (parts: Record<string, unknown>) => ({ type: 'LearningPassport', version: 1, holder: HOLDER, entries: [entry], accreditations: [], statusLists: [], exclusions: [], ...parts });
+const raw = (parts: Record<string, unknown>) => ({
+  type: 'LearningPassport',
+  version: 1,
+  holder: HOLDER,
+  entries: [entry],
+  accreditations: [],
+  statusLists: [],
+  exclusions: [],
+  ...parts,
+});
 const hostilePassports = () => [
   raw({ entries: [entry, ...hostileEntries()] }),
   raw({ accreditations: hostileEntries() }),
   raw({ statusLists: hostileEntries() }),
   raw({ exclusions: hostileEntries() }),
-  raw({ holder: { get id() { return boom(); } } }),
+  raw({
+    holder: {
+      get id() {
+        return boom();
+      },
+    },
+  }),
   raw({ entries: new Proxy([entry], { get: boom }) }),
   Object.defineProperty(raw({}), 'entries', { get: boom, enumerable: true }),
   new Proxy(raw({}), { get: boom, getPrototypeOf: boom }),
@@ -91,7 +106,10 @@ describe('hostile objects give coded results, never raw errors', () => {
     expect(report.verified).toBe(false);
     expect(report.entries).toHaveLength(1);
     expect(report.entries[0]!.result.verified).toBe(true);
-    expect(report.problems.map((p) => [p.section, p.index])).toEqual([['entries', 1], ['entries', 2]]);
+    expect(report.problems.map((p) => [p.section, p.index])).toEqual([
+      ['entries', 1],
+      ['entries', 2],
+    ]);
     expect(report.summary.message).toMatch(/left out/);
   });
 });

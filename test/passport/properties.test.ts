@@ -51,7 +51,13 @@ beforeAll(async () => {
     { type: ['VerifiableCredential'] },
   ];
   const root = await generateKeyPair();
-  accreditation = (await accreditIssuer(root, { did: college.key.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], validFrom: '2026-01-01T00:00:00Z' })) as never;
+  accreditation = (await accreditIssuer(root, {
+    did: college.key.did,
+    organisation: 'org:cg',
+    role: 'awarding-body',
+    kinds: ['qualification'],
+    validFrom: '2026-01-01T00:00:00Z',
+  })) as never;
   hostileTrust = [
     { prisonNumber: 'A1234BC', note: 'offence data' },
     { ...JSON.parse(JSON.stringify(accreditation)), proof: undefined },
@@ -62,7 +68,12 @@ beforeAll(async () => {
   // Decisions nobody but the holder may make, or that no clock allows.
   hostileRecords = async (cid) => [
     { cid, action: 'remove', at: '9999-12-31T23:59:59.999-14:00' },
-    { cid, action: 'restore', at: '9999-12-31T23:59:59.999-14:00', proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', verificationMethod: 'x', proofValue: 'z' } },
+    {
+      cid,
+      action: 'restore',
+      at: '9999-12-31T23:59:59.999-14:00',
+      proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', verificationMethod: 'x', proofValue: 'z' },
+    },
     await signCredential({ cid, action: 'remove', at: '2026-05-02T00:00:00Z' }, mallory.key, { unsafeSkipConformance: true }),
     await signCredential({ cid, action: 'remove', at: '2026-05-01T00:00:60Z' }, holderKey, { unsafeSkipConformance: true }),
     await signCredential({ cid, action: 'restore', at: '2026-02-30T00:00:00Z' }, holderKey, { unsafeSkipConformance: true }),
@@ -99,9 +110,19 @@ async function make(spec: CopySpec): Promise<Passport> {
   const trust = spec.trust.map((i) => (i === 0 ? accreditation : hostileTrust[i - 1]));
   const bad = await Promise.all(spec.badRecords.map(async (r) => (await hostileRecords(entryId(valid[r.pick]!)))[r.which]));
   if (!spec.built) {
-    const exclusions = await Promise.all(spec.removals.map((r) => signCredential({ cid: entryId(valid[r.pick]!), action: 'remove', at: r.at }, holderKey, { unsafeSkipConformance: true })));
+    const exclusions = await Promise.all(
+      spec.removals.map((r) => signCredential({ cid: entryId(valid[r.pick]!), action: 'remove', at: r.at }, holderKey, { unsafeSkipConformance: true })),
+    );
     const holder = spec.holderExtra ? { id: HOLDER, prisonNumber: 'A1234BC' } : HOLDER;
-    return { type: 'LearningPassport', version: 1, holder, entries: items, accreditations: trust, statusLists: trust.slice(0, 1), exclusions: [...exclusions, ...bad] } as never;
+    return {
+      type: 'LearningPassport',
+      version: 1,
+      holder,
+      entries: items,
+      accreditations: trust,
+      statusLists: trust.slice(0, 1),
+      exclusions: [...exclusions, ...bad],
+    } as never;
   }
   let p = (await addEntries(createPassport({ holder: HOLDER }), items, { now: NOW })).passport;
   for (const r of spec.removals) p = (await removeEntries(p, [entryId(valid[r.pick]!)], { holderKey, at: r.at, now: NOW })).passport;
@@ -163,7 +184,10 @@ describe('merge laws (fast-check)', () => {
           expect(Date.parse(r.at)).toBeLessThanOrEqual(NOW.getTime());
           expect(r.proof.verificationMethod).toBe(`${HOLDER}#${HOLDER.slice('did:key:'.length)}`);
         }
-        const hostileSections = [sa, sb].reduce((n, s) => n + s.trust.filter((i) => i > 0).length + s.badRecords.length + (s.built ? 0 : Number(s.holderExtra)), 0);
+        const hostileSections = [sa, sb].reduce(
+          (n, s) => n + s.trust.filter((i) => i > 0).length + s.badRecords.length + (s.built ? 0 : Number(s.holderExtra)),
+          0,
+        );
         if (hostileSections > 0) expect(result.problems.length).toBeGreaterThan(0);
       }),
       { numRuns: 80 },

@@ -22,9 +22,47 @@ const record: Record<string, Json> = { cid: CID, action: 'remove', at: '2026-03-
 
 // Values that sit on the edges of each rule, mixed with arbitrary JSON.
 const edgy: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, 0, '', 'x', 'x'.repeat(201), 'x'.repeat(501), 'x'.repeat(1001), [], {}, [{}], [{ type: 'x' }], [{ type: 1 }], ['a'], ['a', 1], [[]]),
-  fc.constantFrom<Json>(CID, `${CID}A`, 'b234567', 'remove', 'restore', 'delete', '2026-02-30T10:00:00Z', '2026-03-03T10:00:00', '2026-03-03T10:00:00+01:00', ` ${CID}`),
-  fc.constantFrom<Json>('did:key:z6Mk', 'did:Key:z', 'urn:uuid:123e4567-e89b-12d3-a456-426614174000', 'urn:uuid:123', { id: 'x' }, { id: '' }, { id: 1 }, proof, { ...proof, type: 2 }),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    0,
+    '',
+    'x',
+    'x'.repeat(201),
+    'x'.repeat(501),
+    'x'.repeat(1001),
+    [],
+    {},
+    [{}],
+    [{ type: 'x' }],
+    [{ type: 1 }],
+    ['a'],
+    ['a', 1],
+    [[]],
+  ),
+  fc.constantFrom<Json>(
+    CID,
+    `${CID}A`,
+    'b234567',
+    'remove',
+    'restore',
+    'delete',
+    '2026-02-30T10:00:00Z',
+    '2026-03-03T10:00:00',
+    '2026-03-03T10:00:00+01:00',
+    ` ${CID}`,
+  ),
+  fc.constantFrom<Json>(
+    'did:key:z6Mk',
+    'did:Key:z',
+    'urn:uuid:123e4567-e89b-12d3-a456-426614174000',
+    'urn:uuid:123',
+    { id: 'x' },
+    { id: '' },
+    { id: 1 },
+    proof,
+    { ...proof, type: 2 },
+  ),
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
 );
 
@@ -32,7 +70,8 @@ const edgy: fc.Arbitrary<Json> = fc.oneof(
 function mutate(base: Record<string, Json>, keys: string[]): fc.Arbitrary<Json> {
   return fc.tuple(fc.constantFrom(...keys, 'extra', '__proto__'), fc.constantFrom('replace', 'delete'), edgy).map(([key, op, value]) => {
     const out: Record<string, Json> = {};
-    for (const k of Object.keys(base)) if (!(op === 'delete' && k === key)) Object.defineProperty(out, k, { value: base[k], enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(base))
+      if (!(op === 'delete' && k === key)) Object.defineProperty(out, k, { value: base[k], enumerable: true, writable: true, configurable: true });
     if (op === 'replace') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     return out;
   });
@@ -72,12 +111,26 @@ describe('zod-free passport item checks agree with the zod definitions', () => {
   it('exclusion records: same verdict on mutated and arbitrary values', () => {
     const check = (v: unknown) => exclusionRecordProblem(v) === undefined;
     agrees(ExclusionRecordSchema, check, mutate(record, Object.keys(record)));
-    agrees(ExclusionRecordSchema, check, mutate({ ...record, proof: { ...proof } }, ['proof']).chain((r) => mutate((r as Record<string, Record<string, Json>>).proof ?? {}, Object.keys(proof)).map((p) => ({ ...record, proof: p }))));
+    agrees(
+      ExclusionRecordSchema,
+      check,
+      mutate({ ...record, proof: { ...proof } }, ['proof']).chain((r) =>
+        mutate((r as Record<string, Record<string, Json>>).proof ?? {}, Object.keys(proof)).map((p) => ({ ...record, proof: p })),
+      ),
+    );
     agrees(ExclusionRecordSchema, check, edgy);
   });
 
   it('holders and entry ids: same verdict on edge and arbitrary values', () => {
-    agrees(HolderSchema, (v) => holderProblem(v) === undefined, fc.oneof(edgy, fc.string(), fc.string().map((s) => `did:key:${s}`)));
+    agrees(
+      HolderSchema,
+      (v) => holderProblem(v) === undefined,
+      fc.oneof(
+        edgy,
+        fc.string(),
+        fc.string().map((s) => `did:key:${s}`),
+      ),
+    );
     agrees(CidStringSchema, isCidString, fc.oneof(edgy, fc.string(), fc.stringMatching(/^b[a-z2-7]{18,24}$/)));
   });
 });

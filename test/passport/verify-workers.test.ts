@@ -60,7 +60,9 @@ describe('verifyPassport with workers', () => {
     const passport = built.createPassport({ holder: HOLDER });
     await expect(built.verifyPassport(passport, { workers: -1 })).rejects.toThrow(TypeError);
     await expect(built.verifyPassport(passport, { workers: 1.5 })).rejects.toThrow(TypeError);
-    const one = built.parsePassport(JSON.stringify({ type: 'LearningPassport', version: 1, holder: HOLDER, entries: [good[0]], accreditations: [], statusLists: [], exclusions: [] }));
+    const one = built.parsePassport(
+      JSON.stringify({ type: 'LearningPassport', version: 1, holder: HOLDER, entries: [good[0]], accreditations: [], statusLists: [], exclusions: [] }),
+    );
     await expect(built.verifyPassport(one, { workers: 2, now: 'yesterday' as never })).rejects.toThrow(TypeError);
   });
 });

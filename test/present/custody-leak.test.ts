@@ -36,7 +36,13 @@ const CUSTODY_TEXT = /\b(?:HMP|HMYOI|YOI|prisons?|prisoners?|probation|custody|c
 const ROLE_TEXT = new RegExp(`\\b(?:${CUSTODY_ROLES.join('|')})\\b`, 'i');
 
 /** Every string an employer reads in a verification result. */
-function resultText(result: { summary: string; headline: string; checks: { message: string }[]; errors: { message: string }[]; entries: { summary: string; headline: string; description: string; checks: { message: string }[] }[] }): string {
+function resultText(result: {
+  summary: string;
+  headline: string;
+  checks: { message: string }[];
+  errors: { message: string }[];
+  entries: { summary: string; headline: string; description: string; checks: { message: string }[] }[];
+}): string {
   return [
     result.summary,
     result.headline,
@@ -74,28 +80,105 @@ beforeAll(async () => {
   const [a, h, p, pr, body, charity, cscs] = await Promise.all(Array.from({ length: 7 }, () => generateKeyPair()));
   [authority, holderKey, prisonKey, probationKey] = [a!, h!, p!, pr!];
   accreditations = [
-    await accreditIssuer(authority, { did: body!.did, organisation: 'org:city-and-guilds', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds', ...window }),
-    await accreditIssuer(authority, { did: cscs!.did, organisation: 'org:cscs', role: 'scheme-operator', kinds: ['licence-card'], displayName: 'CSCS', ...window }),
-    await accreditIssuer(authority, { did: charity!.did, organisation: 'org:second-chance', role: 'charity', kinds: ['mentoring', 'course-completion'], displayName: 'Second Chance Mentoring', ...window }),
-    await accreditIssuer(authority, { did: prisonKey.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['course-completion', 'employability-skill', 'custody-transfer'], displayName: 'Northfield Learning Centre', ...window }),
-    await accreditIssuer(authority, { did: probationKey.did, organisation: 'org:probation-north', role: 'probation', kinds: ['employability-skill'], displayName: 'North Skills Service', ...window }),
+    await accreditIssuer(authority, {
+      did: body!.did,
+      organisation: 'org:city-and-guilds',
+      role: 'awarding-body',
+      kinds: ['qualification'],
+      displayName: 'City & Guilds',
+      ...window,
+    }),
+    await accreditIssuer(authority, {
+      did: cscs!.did,
+      organisation: 'org:cscs',
+      role: 'scheme-operator',
+      kinds: ['licence-card'],
+      displayName: 'CSCS',
+      ...window,
+    }),
+    await accreditIssuer(authority, {
+      did: charity!.did,
+      organisation: 'org:second-chance',
+      role: 'charity',
+      kinds: ['mentoring', 'course-completion'],
+      displayName: 'Second Chance Mentoring',
+      ...window,
+    }),
+    await accreditIssuer(authority, {
+      did: prisonKey.did,
+      organisation: 'org:hmp-northfield',
+      role: 'prison',
+      kinds: ['course-completion', 'employability-skill', 'custody-transfer'],
+      displayName: 'Northfield Learning Centre',
+      ...window,
+    }),
+    await accreditIssuer(authority, {
+      did: probationKey.did,
+      organisation: 'org:probation-north',
+      role: 'probation',
+      kinds: ['employability-skill'],
+      displayName: 'North Skills Service',
+      ...window,
+    }),
   ];
   policy = createTrustPolicy({ roots: [{ did: authority.did, name: 'National Learning Authority' }] });
   prison = createIssuerProfile({ key: prisonKey, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' });
   const probation = createIssuerProfile({ key: probationKey, name: 'North Probation Service', displayName: 'North Skills Service', role: 'probation' });
   const common = { holder: holderKey.did, ...issued };
   custodyEntries = [
-    await issueEntry('course-completion', { title: 'Barista skills', provider: 'Northfield Learning Centre', hours: 12, completedOn: '2026-02', outcome: 'completed' }, { issuer: prison, key: prisonKey, ...common }),
-    await issueEntry('employability-skill', { skill: 'teamwork', rating: { scale: 'demonstration-1-5', value: 4, max: 5 }, evidence: 'Led a team of four on a kitchen project.', assessedOn: '2026-02', context: 'Training kitchen' }, { issuer: prison, key: prisonKey, ...common }),
-    await issueEntry('custody-transfer', { fromEstablishment: 'HMP Eastwood', toEstablishment: 'HMP Northfield', transferDate: '2026-01-10' }, { issuer: prison, key: prisonKey, ...common }),
-    await issueEntry('employability-skill', { skill: 'reliability', rating: { scale: 'demonstration-1-5', value: 5, max: 5 }, evidence: 'Attended every session on time.', assessedOn: '2026-04', context: 'Weekly skills sessions' }, { issuer: probation, key: probationKey, ...common }),
+    await issueEntry(
+      'course-completion',
+      { title: 'Barista skills', provider: 'Northfield Learning Centre', hours: 12, completedOn: '2026-02', outcome: 'completed' },
+      { issuer: prison, key: prisonKey, ...common },
+    ),
+    await issueEntry(
+      'employability-skill',
+      {
+        skill: 'teamwork',
+        rating: { scale: 'demonstration-1-5', value: 4, max: 5 },
+        evidence: 'Led a team of four on a kitchen project.',
+        assessedOn: '2026-02',
+        context: 'Training kitchen',
+      },
+      { issuer: prison, key: prisonKey, ...common },
+    ),
+    await issueEntry(
+      'custody-transfer',
+      { fromEstablishment: 'HMP Eastwood', toEstablishment: 'HMP Northfield', transferDate: '2026-01-10' },
+      { issuer: prison, key: prisonKey, ...common },
+    ),
+    await issueEntry(
+      'employability-skill',
+      {
+        skill: 'reliability',
+        rating: { scale: 'demonstration-1-5', value: 5, max: 5 },
+        evidence: 'Attended every session on time.',
+        assessedOn: '2026-04',
+        context: 'Weekly skills sessions',
+      },
+      { issuer: probation, key: probationKey, ...common },
+    ),
   ] as unknown as Record<string, unknown>[];
   otherEntries = [
-    await issueEntry('qualification', { title: 'Functional Skills Maths', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' }, { issuer: createIssuerProfile({ key: body!, name: 'City & Guilds', role: 'awarding-body' }), key: body!, ...common }),
-    await issueEntry('licence-card', { scheme: 'CSCS', cardType: 'Green Labourer', issuedOn: '2026-03-03', expiresOn: '2031-03-03', attestationMode: 'scheme-signed' }, { issuer: createIssuerProfile({ key: cscs!, name: 'CSCS', role: 'scheme-operator' }), key: cscs!, ...common, validUntil: '2031-03-03T00:00:00Z' }),
-    await issueEntry('mentoring', { programme: 'Through-the-gate mentoring', organisation: 'Second Chance Mentoring', from: '2026-04', sessions: 6 }, { issuer: createIssuerProfile({ key: charity!, name: 'Second Chance Mentoring', role: 'charity' }), key: charity!, ...common }),
+    await issueEntry(
+      'qualification',
+      { title: 'Functional Skills Maths', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
+      { issuer: createIssuerProfile({ key: body!, name: 'City & Guilds', role: 'awarding-body' }), key: body!, ...common },
+    ),
+    await issueEntry(
+      'licence-card',
+      { scheme: 'CSCS', cardType: 'Green Labourer', issuedOn: '2026-03-03', expiresOn: '2031-03-03', attestationMode: 'scheme-signed' },
+      { issuer: createIssuerProfile({ key: cscs!, name: 'CSCS', role: 'scheme-operator' }), key: cscs!, ...common, validUntil: '2031-03-03T00:00:00Z' },
+    ),
+    await issueEntry(
+      'mentoring',
+      { programme: 'Through-the-gate mentoring', organisation: 'Second Chance Mentoring', from: '2026-04', sessions: 6 },
+      { issuer: createIssuerProfile({ key: charity!, name: 'Second Chance Mentoring', role: 'charity' }), key: charity!, ...common },
+    ),
   ] as unknown as Record<string, unknown>[];
-  passport = (await addTrustMaterial((await addEntries(createPassport({ holder: holderKey.did }), [...custodyEntries, ...otherEntries])).passport, { accreditations })).passport;
+  passport = (
+    await addTrustMaterial((await addEntries(createPassport({ holder: holderKey.did }), [...custodyEntries, ...otherEntries])).passport, { accreditations })
+  ).passport;
 });
 
 describe('the README sharing call (Sharing with employers)', () => {
@@ -104,8 +187,12 @@ describe('the README sharing call (Sharing with employers)', () => {
     const domain = 'jobs.buildright.example';
     // Verbatim from the README:
     const { presentation, excluded, overrides } = await createPresentation({
-      holderKey, entries: passport.entries, audience: 'employer',
-      challenge, domain, accreditations: passport.accreditations,
+      holderKey,
+      entries: passport.entries,
+      audience: 'employer',
+      challenge,
+      domain,
+      accreditations: passport.accreditations,
     });
     const result = await verifyPresentation(presentation, { challenge, domain, policy });
 
@@ -128,7 +215,14 @@ describe('the README sharing call (Sharing with employers)', () => {
   it('the issue’s attack: a neutral prison entry shared with its accreditation, but no lint option', async () => {
     // Before the fix this shared the barista course, carried `role: 'prison'`, and the employer
     // read "Valid — issued by Northfield Learning Centre, an accredited prison".
-    const { presentation, excluded } = await createPresentation({ holderKey, entries: [custodyEntries[0]!], audience: 'employer', challenge: 'c', domain: 'd', accreditations });
+    const { presentation, excluded } = await createPresentation({
+      holderKey,
+      entries: [custodyEntries[0]!],
+      audience: 'employer',
+      challenge: 'c',
+      domain: 'd',
+      accreditations,
+    });
     expect(presentation.verifiableCredential).toBeUndefined();
     expect(presentation.accreditations).toBeUndefined();
     expect(excluded.map((e) => e.reason)).toEqual(['custody-revealing']);
@@ -147,8 +241,13 @@ describe('the README sharing call (Sharing with employers)', () => {
   it('when the holder includes a prison entry, it is logged, its accreditation travels, and no verdict names the role', async () => {
     const barista = custodyEntries[0]!;
     const { presentation, overrides } = await createPresentation({
-      holderKey, entries: passport.entries, audience: 'employer',
-      challenge: 'c2', domain: 'd', accreditations: passport.accreditations, include: [barista.id as string],
+      holderKey,
+      entries: passport.entries,
+      audience: 'employer',
+      challenge: 'c2',
+      domain: 'd',
+      accreditations: passport.accreditations,
+      include: [barista.id as string],
     });
     expect(overrides).toEqual([expect.objectContaining({ id: barista.id, kind: 'course-completion', reason: 'custody-revealing' })]);
     const carried = (presentation.accreditations ?? []) as { credentialSubject: { id: string; role: string } }[];
@@ -191,40 +290,40 @@ describe('property: employer output holds custody context only when the holder i
   it('over random selections of a mixed passport, and random explicit includes', async () => {
     const all = () => [...custodyEntries, ...otherEntries];
     await fc.assert(
-      fc.asyncProperty(
-        fc.subarray([0, 1, 2, 3, 4, 5, 6]),
-        fc.subarray([0, 1, 2, 3, 4, 5, 6]),
-        fc.boolean(),
-        async (offered, included, viaLintOption) => {
-          const entries = offered.map((i) => all()[i]!);
-          const include = included.filter((i) => offered.includes(i)).map((i) => all()[i]!.id as string);
-          const custodyIncluded = included.some((i) => offered.includes(i) && i < custodyEntries.length);
-          const challenge = `c-${offered.join('')}-${included.join('')}`;
-          const { presentation, overrides } = await createPresentation({
-            holderKey, entries, audience: 'employer', challenge, domain: 'd', include,
-            // The linter must see the accreditations whether or not the caller also passes them to it.
-            ...(viaLintOption ? { lint: { accreditations } } : {}),
-            accreditations,
-          });
-          const result = await verifyPresentation(presentation, { challenge, domain: 'd', policy, now });
-          // Verdict lines never name a custody role, whatever was shared.
-          expect(resultText(result)).not.toMatch(ROLE_TEXT);
-          if (!custodyIncluded) {
-            const shared = presentation.verifiableCredential ?? [];
-            expect(overrides).toEqual([]);
-            expect(JSON.stringify(presentation)).not.toMatch(CUSTODY_TEXT);
-            expect(JSON.stringify(presentation)).not.toContain(prisonKey.did);
-            expect(JSON.stringify(presentation)).not.toContain(probationKey.did);
-            expect(resultText(result)).not.toMatch(CUSTODY_TEXT);
-            expect(resultText(result)).not.toContain('Northfield');
-            // Whatever was shared verifies under the root alone; nothing shared is never "verified".
-            expect(result.verified).toBe(shared.length > 0);
-          } else {
-            expect(overrides.length).toBeGreaterThan(0);
-            expect(result.verified).toBe(true);
-          }
-        },
-      ),
+      fc.asyncProperty(fc.subarray([0, 1, 2, 3, 4, 5, 6]), fc.subarray([0, 1, 2, 3, 4, 5, 6]), fc.boolean(), async (offered, included, viaLintOption) => {
+        const entries = offered.map((i) => all()[i]!);
+        const include = included.filter((i) => offered.includes(i)).map((i) => all()[i]!.id as string);
+        const custodyIncluded = included.some((i) => offered.includes(i) && i < custodyEntries.length);
+        const challenge = `c-${offered.join('')}-${included.join('')}`;
+        const { presentation, overrides } = await createPresentation({
+          holderKey,
+          entries,
+          audience: 'employer',
+          challenge,
+          domain: 'd',
+          include,
+          // The linter must see the accreditations whether or not the caller also passes them to it.
+          ...(viaLintOption ? { lint: { accreditations } } : {}),
+          accreditations,
+        });
+        const result = await verifyPresentation(presentation, { challenge, domain: 'd', policy, now });
+        // Verdict lines never name a custody role, whatever was shared.
+        expect(resultText(result)).not.toMatch(ROLE_TEXT);
+        if (!custodyIncluded) {
+          const shared = presentation.verifiableCredential ?? [];
+          expect(overrides).toEqual([]);
+          expect(JSON.stringify(presentation)).not.toMatch(CUSTODY_TEXT);
+          expect(JSON.stringify(presentation)).not.toContain(prisonKey.did);
+          expect(JSON.stringify(presentation)).not.toContain(probationKey.did);
+          expect(resultText(result)).not.toMatch(CUSTODY_TEXT);
+          expect(resultText(result)).not.toContain('Northfield');
+          // Whatever was shared verifies under the root alone; nothing shared is never "verified".
+          expect(result.verified).toBe(shared.length > 0);
+        } else {
+          expect(overrides.length).toBeGreaterThan(0);
+          expect(result.verified).toBe(true);
+        }
+      }),
       { numRuns: 30 },
     );
   });
@@ -250,10 +349,19 @@ describe('custody roles and issuer names', () => {
     };
     for (const role of CUSTODY_ROLES) {
       expect(refused({ key, name: 'HMP Northfield', role })).toBe(true);
-      for (const displayName of ['HMP Northfield', 'Northfield Prison Education', 'YOI Werrington', 'North Probation Hub', 'HM Prison Service', 'Northfield custody education']) {
+      for (const displayName of [
+        'HMP Northfield',
+        'Northfield Prison Education',
+        'YOI Werrington',
+        'North Probation Hub',
+        'HM Prison Service',
+        'Northfield custody education',
+      ]) {
         expect(refused({ key, name: 'HMP Northfield', displayName, role }), displayName).toBe(true);
       }
-      expect(createIssuerProfile({ key, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role }).displayName).toBe('Northfield Learning Centre');
+      expect(createIssuerProfile({ key, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role }).displayName).toBe(
+        'Northfield Learning Centre',
+      );
     }
     // Other roles keep their names as they are.
     expect(createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' }).name).toBe('City & Guilds');
@@ -266,7 +374,9 @@ describe('custody roles and issuer names', () => {
     expect(JSON.stringify(entry)).not.toContain('HMP');
     const handMade = { id: prisonKey.did, type: ['Profile'], name: 'HMP Northfield', role: 'prison' } as IssuerProfile;
     await expect(issueEntry('course-completion', fields, { issuer: handMade, key: prisonKey })).rejects.toMatchObject({ code: 'ERR_NEUTRAL_NAME_REQUIRED' });
-    await expect(issueEntry('course-completion', fields, { issuer: { ...handMade, displayName: 'HMP Northfield Education' }, key: prisonKey })).rejects.toMatchObject({ code: 'ERR_NEUTRAL_NAME_REQUIRED' });
+    await expect(
+      issueEntry('course-completion', fields, { issuer: { ...handMade, displayName: 'HMP Northfield Education' }, key: prisonKey }),
+    ).rejects.toMatchObject({ code: 'ERR_NEUTRAL_NAME_REQUIRED' });
   });
 
   it('verifyCredential (a QR scan) names the neutral display name and the authority, never the custody role', async () => {
@@ -281,21 +391,54 @@ describe('custody roles and issuer names', () => {
   });
 
   it('the linter counts an issuer as custody if any accreditation or trust-list entry says so, in any order', async () => {
-    const charityAcc = await accreditIssuer(authority, { did: prisonKey.did, organisation: 'org:other', role: 'charity', kinds: ['course-completion'], ...window });
+    const charityAcc = await accreditIssuer(authority, {
+      did: prisonKey.did,
+      organisation: 'org:other',
+      role: 'charity',
+      kinds: ['course-completion'],
+      ...window,
+    });
     const prisonAcc = accreditations.find((a) => (a.credentialSubject as { id: string }).id === prisonKey.did)!;
-    for (const accs of [[charityAcc, prisonAcc], [prisonAcc, charityAcc]]) {
+    for (const accs of [
+      [charityAcc, prisonAcc],
+      [prisonAcc, charityAcc],
+    ]) {
       expect(lintDisclosure([custodyEntries[0]!], { accreditations: accs }).some((w) => w.code === 'custody-issuer' && w.severity === 'high')).toBe(true);
     }
-    expect(lintDisclosure([custodyEntries[0]!], { accreditations: [prisonAcc], issuerRoles: { [prisonKey.did]: 'charity' } }).some((w) => w.code === 'custody-issuer')).toBe(true);
+    expect(
+      lintDisclosure([custodyEntries[0]!], { accreditations: [prisonAcc], issuerRoles: { [prisonKey.did]: 'charity' } }).some(
+        (w) => w.code === 'custody-issuer',
+      ),
+    ).toBe(true);
   });
 
   it('a custody accreditation, or one a custody organisation signed, never travels in another issuer’s chain', async () => {
     const college = await generateKeyPair();
-    const viaProbation = await accreditIssuer(probationKey, { did: college.did, organisation: 'org:college', role: 'education-provider', kinds: ['qualification'], ...window });
-    const entry = await issueEntry('qualification', { title: 'Food Hygiene', awardingBody: { name: 'Highfield' }, level: 'L2', awardedOn: '2026-03' }, {
-      issuer: createIssuerProfile({ key: college, name: 'North College', role: 'education-provider' }), key: college, holder: holderKey.did, ...issued,
+    const viaProbation = await accreditIssuer(probationKey, {
+      did: college.did,
+      organisation: 'org:college',
+      role: 'education-provider',
+      kinds: ['qualification'],
+      ...window,
     });
-    const { presentation } = await createPresentation({ holderKey, entries: [entry], audience: 'employer', challenge: 'c', domain: 'd', accreditations: [...accreditations, viaProbation] });
+    const entry = await issueEntry(
+      'qualification',
+      { title: 'Food Hygiene', awardingBody: { name: 'Highfield' }, level: 'L2', awardedOn: '2026-03' },
+      {
+        issuer: createIssuerProfile({ key: college, name: 'North College', role: 'education-provider' }),
+        key: college,
+        holder: holderKey.did,
+        ...issued,
+      },
+    );
+    const { presentation } = await createPresentation({
+      holderKey,
+      entries: [entry],
+      audience: 'employer',
+      challenge: 'c',
+      domain: 'd',
+      accreditations: [...accreditations, viaProbation],
+    });
     expect(presentation.verifiableCredential).toHaveLength(1);
     expect(JSON.stringify(presentation.accreditations ?? [])).not.toContain(probationKey.did);
   });

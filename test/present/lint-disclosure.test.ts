@@ -14,23 +14,27 @@ describe('lintDisclosure on the domain scenarios', () => {
     const provider = await makeIssuer('Northern Education Services');
     const prisonA = await makeIssuer('HMP Moorland (HMP & YOI)');
     const maths = entryDocument(cityAndGuilds, {
-      kind: 'qualification', name: 'Functional Skills Mathematics Level 1',
+      kind: 'qualification',
+      name: 'Functional Skills Mathematics Level 1',
       fields: { title: 'Functional Skills Mathematics', level: 'L1', awardingBody: { name: 'City & Guilds' }, awardedOn: '2026-03' },
     });
     const card = entryDocument(cscsScheme, {
-      kind: 'licence-card', name: 'CSCS Green Labourer card',
+      kind: 'licence-card',
+      name: 'CSCS Green Labourer card',
       fields: { scheme: 'CSCS', cardType: 'Green Labourer', issuedOn: '2026-03-03', expiresOn: '2030-03', attestationMode: 'scheme-signed' },
     });
     expect(lintDisclosure([maths, card])).toEqual([]);
 
     const assessment = entryDocument(provider, {
-      kind: 'assessment-result', name: 'Initial assessment: maths',
+      kind: 'assessment-result',
+      name: 'Initial assessment: maths',
       description: 'Initial assessment at HMP Moorland under the Prison Education Framework (PEF).',
       fields: { domain: 'maths', result: 'Working towards Level 1' },
     });
     expect(codes(assessment)).toEqual(expect.arrayContaining(['prison-name', 'funding']));
     const handover = entryDocument(prisonA, {
-      kind: 'custody-transfer', name: 'Learning records handed over',
+      kind: 'custody-transfer',
+      name: 'Learning records handed over',
       fields: { fromEstablishment: 'MDI', toEstablishment: 'LEI', transferDate: '2026-01-10' },
     });
     const found = codes(handover, { issuerRoles: { [prisonA.key.did]: 'prison' } });
@@ -44,16 +48,26 @@ describe('lintDisclosure on the domain scenarios', () => {
     const pubChain = await makeIssuer('Harbour Inns');
     const prison = await makeIssuer('Northfield Industries');
     const placement = entryDocument(pubChain, {
-      kind: 'work-experience', name: 'Kitchen team member',
+      kind: 'work-experience',
+      name: 'Kitchen team member',
       description: 'Kitchen team member, Harbour Inns, March to July 2026, 32 hours a week. HACCP logs, stock rotation.',
-      fields: { roleTitle: 'Kitchen team member', organisationDisplay: 'Harbour Inns', sector: 'hospitality', from: '2026-03', to: '2026-07', hoursPerWeek: 32, duties: ['HACCP logs', 'stock rotation'] },
+      fields: {
+        roleTitle: 'Kitchen team member',
+        organisationDisplay: 'Harbour Inns',
+        sector: 'hospitality',
+        from: '2026-03',
+        to: '2026-07',
+        hoursPerWeek: 32,
+        duties: ['HACCP logs', 'stock rotation'],
+      },
     });
     expect(lintDisclosure([placement])).toEqual([]);
     // The same placement written carelessly by the prison names ROTL.
     const careless = entryDocument(pubChain, { kind: 'work-experience', name: 'Kitchen team member (ROTL placement)' });
     expect(codes(careless)).toContain('temporary-release');
     const wing = entryDocument(prison, {
-      kind: 'work-experience', name: 'Wing cleaner',
+      kind: 'work-experience',
+      name: 'Wing cleaner',
       fields: { roleTitle: 'Wing cleaner', organisationDisplay: 'Northfield Industries', from: '2025-06', to: '2025-12' },
     });
     const w = lintDisclosure([wing], { issuerRoles: { [prison.key.did]: 'prison' } });
@@ -65,14 +79,18 @@ describe('lintDisclosure on the domain scenarios', () => {
     const enterprise = await makeIssuer('Code Forward');
     const hub = await makeIssuer('Code Forward Community Hub');
     const bootcamp = entryDocument(enterprise, {
-      kind: 'course-completion', name: 'Full-stack web development bootcamp',
+      kind: 'course-completion',
+      name: 'Full-stack web development bootcamp',
       fields: { title: 'Full-stack web development', provider: 'Code Forward', hours: 400, completedOn: '2026-02', outcome: 'completed' },
     });
     expect(lintDisclosure([bootcamp])).toEqual([]); // the text alone is neutral…
     const flagged = lintDisclosure([bootcamp], { custodyAssociatedIssuers: [enterprise.key.did] });
-    expect(flagged).toEqual([expect.objectContaining({ code: 'custody-issuer', severity: 'high', message: expect.stringMatching(/organisation that works in prisons/) })]);
+    expect(flagged).toEqual([
+      expect.objectContaining({ code: 'custody-issuer', severity: 'high', message: expect.stringMatching(/organisation that works in prisons/) }),
+    ]);
     const endorsement = entryDocument(hub, {
-      kind: 'endorsement', name: 'Skills observed',
+      kind: 'endorsement',
+      name: 'Skills observed',
       fields: { claim: 'Skills observed: JavaScript, Git, pair programming' },
     });
     expect(lintDisclosure([endorsement], { custodyAssociatedIssuers: [enterprise.key.did] })).toEqual([]);
@@ -88,7 +106,8 @@ describe('lintDisclosure on the domain scenarios', () => {
   it('S7 Kai: the peer reading mentor role is explained; the neutral wording only carries the kind warning', async () => {
     const charity = await makeIssuer('Shannon Trust');
     const full = entryDocument(charity, {
-      kind: 'peer-role', name: 'Shannon Trust Reading Plan mentor',
+      kind: 'peer-role',
+      name: 'Shannon Trust Reading Plan mentor',
       fields: { roleTitle: 'Reading Plan mentor', organisation: 'Shannon Trust', from: '2025-01', to: '2026-06' },
     });
     const warnings = lintDisclosure([full]);
@@ -97,13 +116,12 @@ describe('lintDisclosure on the domain scenarios', () => {
 
     const neutralIssuer = await makeIssuer('Literacy Volunteers Network');
     const neutral = entryDocument(neutralIssuer, {
-      kind: 'peer-role', name: 'Volunteer literacy mentor',
+      kind: 'peer-role',
+      name: 'Volunteer literacy mentor',
       description: 'Volunteer literacy mentor, 2025–2026; trained in one-to-one coaching.',
       fields: { roleTitle: 'Volunteer literacy mentor', from: '2025', to: '2026', trainingCompleted: ['One-to-one coaching'] },
     });
-    expect(lintDisclosure([neutral])).toEqual([
-      expect.objectContaining({ code: 'custody-kind', severity: 'medium' }),
-    ]);
+    expect(lintDisclosure([neutral])).toEqual([expect.objectContaining({ code: 'custody-kind', severity: 'medium' })]);
   });
 });
 

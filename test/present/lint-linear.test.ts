@@ -27,7 +27,27 @@ describe('the disclosure linter is linear in its text', () => {
   });
 
   it('any text: the work is at most a constant times its length (property)', () => {
-    const tokens = ['HMP', 'YOI', ' ', '  ', '.', '(', ')', 'ABC', 'MDI', 'prison', 'Prison', 'wing', 'orderly', 'A1234BC', 'SW1A 1AA', 'x', 'Listener', '&', '\n'];
+    const tokens = [
+      'HMP',
+      'YOI',
+      ' ',
+      '  ',
+      '.',
+      '(',
+      ')',
+      'ABC',
+      'MDI',
+      'prison',
+      'Prison',
+      'wing',
+      'orderly',
+      'A1234BC',
+      'SW1A 1AA',
+      'x',
+      'Listener',
+      '&',
+      '\n',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 400 }), (parts) => {
         const text = parts.join('');
@@ -73,15 +93,38 @@ describe('custody text is read as a reader sees it (review r10, F8)', () => {
 
   it('neutral names stay neutral', () => {
     for (const name of ['Northfield Learning Centre', 'A. Smith', 'Skills for Work', 'Northfield College', 'e.g. Maths']) {
-      expect(lintDisclosure([{ type: ['VerifiableCredential'], name }]).filter((w) => w.severity === 'high'), name).toEqual([]);
+      expect(
+        lintDisclosure([{ type: ['VerifiableCredential'], name }]).filter((w) => w.severity === 'high'),
+        name,
+      ).toEqual([]);
     }
   });
 
   it('any disguise of a prison name (initials spaced or dotted, full-width, lookalike letters, invisible marks) is still found (property)', () => {
     const latin = 'abcehijkmnopstxyABCEHIJKMNOPSTXY';
     const lookalike: Record<string, string[]> = {
-      a: ['а', 'α'], c: ['с', 'ϲ'], e: ['е'], i: ['і', 'ι'], o: ['о', 'ο'], p: ['р', 'ρ'], s: ['ѕ'], x: ['х', 'χ'], y: ['у'],
-      A: ['А', 'Α'], B: ['В', 'Β'], C: ['С'], E: ['Е', 'Ε'], H: ['Н', 'Η'], I: ['І', 'Ι'], K: ['К', 'Κ'], M: ['М', 'Μ'], O: ['О', 'Ο'], P: ['Р', 'Ρ'], T: ['Т', 'Τ'], X: ['Х', 'Χ'], Y: ['У', 'Υ'],
+      a: ['а', 'α'],
+      c: ['с', 'ϲ'],
+      e: ['е'],
+      i: ['і', 'ι'],
+      o: ['о', 'ο'],
+      p: ['р', 'ρ'],
+      s: ['ѕ'],
+      x: ['х', 'χ'],
+      y: ['у'],
+      A: ['А', 'Α'],
+      B: ['В', 'Β'],
+      C: ['С'],
+      E: ['Е', 'Ε'],
+      H: ['Н', 'Η'],
+      I: ['І', 'Ι'],
+      K: ['К', 'Κ'],
+      M: ['М', 'Μ'],
+      O: ['О', 'Ο'],
+      P: ['Р', 'Ρ'],
+      T: ['Т', 'Τ'],
+      X: ['Х', 'Χ'],
+      Y: ['У', 'Υ'],
     };
     const disguise = (word: string) =>
       fc.array(fc.integer({ min: 0, max: 5 }), { minLength: word.length, maxLength: word.length }).map((choices) =>
@@ -96,10 +139,15 @@ describe('custody text is read as a reader sees it (review r10, F8)', () => {
           })
           .join(''),
       );
-    const initials = fc.tuple(fc.constantFrom('HMP', 'YOI', 'HMYOI'), fc.constantFrom('', '.', ' ', '. ')).map(([w, sep]) => [...w].join(sep) + (sep.startsWith('.') ? '.' : ''));
+    const initials = fc
+      .tuple(fc.constantFrom('HMP', 'YOI', 'HMYOI'), fc.constantFrom('', '.', ' ', '. '))
+      .map(([w, sep]) => [...w].join(sep) + (sep.startsWith('.') ? '.' : ''));
     const phrase = fc.oneof(
       initials.map((w) => `${w} Northfield`),
-      fc.constantFrom('prison', 'Prison', 'custody', 'probation', 'penitentiary').chain((w) => disguise(w)).map((w) => `Northfield ${w}`),
+      fc
+        .constantFrom('prison', 'Prison', 'custody', 'probation', 'penitentiary')
+        .chain((w) => disguise(w))
+        .map((w) => `Northfield ${w}`),
     );
     fc.assert(
       fc.property(phrase, (name) => {

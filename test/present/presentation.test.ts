@@ -19,19 +19,28 @@ async function setup() {
   const scheme = await makeIssuer('CSCS');
   const prison = await makeIssuer('HMP Northfield');
   const maths = await makeEntry(awardingBody, {
-    kind: 'qualification', name: 'Functional Skills Mathematics Level 1', holder: holderKey.did,
+    kind: 'qualification',
+    name: 'Functional Skills Mathematics Level 1',
+    holder: holderKey.did,
     fields: { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
   });
   const cscs = await makeEntry(scheme, {
-    kind: 'licence-card', name: 'CSCS Green Labourer card', holder: holderKey.did, validUntil: '2031-03-03T00:00:00Z',
+    kind: 'licence-card',
+    name: 'CSCS Green Labourer card',
+    holder: holderKey.did,
+    validUntil: '2031-03-03T00:00:00Z',
     fields: { scheme: 'CSCS', cardType: 'Green Labourer', issuedOn: '2026-03-03', attestationMode: 'scheme-signed' },
   });
   const transfer = await makeEntry(prison, {
-    kind: 'custody-transfer', name: 'Records handed over', holder: holderKey.did,
+    kind: 'custody-transfer',
+    name: 'Records handed over',
+    holder: holderKey.did,
     fields: { fromEstablishment: 'MDI', toEstablishment: 'LEI', transferDate: '2026-01-10' },
   });
   const wingCleaner = await makeEntry(prison, {
-    kind: 'work-experience', name: 'Wing cleaner', holder: holderKey.did,
+    kind: 'work-experience',
+    name: 'Wing cleaner',
+    holder: holderKey.did,
     fields: { roleTitle: 'Wing cleaner', organisationDisplay: 'HMP Northfield', sector: 'cleaning-and-maintenance', from: '2025-06', to: '2025-12' },
   });
   return { holderKey, maths, cscs, transfer, wingCleaner, prison };
@@ -56,8 +65,12 @@ describe('createPresentation', () => {
     expect(presentation.holder).toBe(holderKey.did);
     expect(presentation.verifiableCredential).toHaveLength(2);
     expect(presentation.proof).toMatchObject({
-      type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', proofPurpose: 'authentication',
-      challenge: 'c-123', domain, verificationMethod: holderKey.verificationMethod,
+      type: 'DataIntegrityProof',
+      cryptosuite: 'eddsa-jcs-2022',
+      proofPurpose: 'authentication',
+      challenge: 'c-123',
+      domain,
+      verificationMethod: holderKey.verificationMethod,
     });
   });
 
@@ -90,7 +103,12 @@ describe('createPresentation', () => {
     const other = await generateKeyPair();
     const someoneElse = await makeEntry(await makeIssuer('City & Guilds'), { kind: 'qualification', name: 'English', holder: other.did, fields: ENGLISH });
     const { presentation, excluded } = await createPresentation({
-      holderKey, entries: [maths, someoneElse], audience: 'employer', challenge: 'c', domain, include: [someoneElse.id as string],
+      holderKey,
+      entries: [maths, someoneElse],
+      audience: 'employer',
+      challenge: 'c',
+      domain,
+      include: [someoneElse.id as string],
     });
     expect(presentation.verifiableCredential).toEqual([maths]);
     expect(excluded[0]!.reason).toBe('other-holder');
@@ -115,7 +133,12 @@ describe('verifyPresentation', () => {
       ['licence-card', true, 'pass'],
     ]);
     expect(result.checks.map((c) => [c.check, c.status])).toEqual([
-      ['shape', 'pass'], ['context', 'pass'], ['signature', 'pass'], ['domain', 'pass'], ['challenge', 'pass'], ['holder-binding', 'pass'],
+      ['shape', 'pass'],
+      ['context', 'pass'],
+      ['signature', 'pass'],
+      ['domain', 'pass'],
+      ['challenge', 'pass'],
+      ['holder-binding', 'pass'],
     ]);
   });
 
@@ -202,7 +225,15 @@ describe('verifyPresentation', () => {
     const root = await generateKeyPair();
     const policy = createTrustPolicy({ roots: [{ did: root.did, name: 'National Learning Authority' }] });
     const mathsIssuer = (maths.issuer as { id: string }).id;
-    const accreditations = [await accreditIssuer(root, { did: mathsIssuer, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], validFrom: '2026-01-01T00:00:00Z' })];
+    const accreditations = [
+      await accreditIssuer(root, {
+        did: mathsIssuer,
+        organisation: 'org:cg',
+        role: 'awarding-body',
+        kinds: ['qualification'],
+        validFrom: '2026-01-01T00:00:00Z',
+      }),
+    ];
     const { presentation } = await createPresentation({ holderKey, entries: [maths, cscs], audience: 'employer', challenge: 'c', domain });
     const result = await verifyPresentation(presentation, { challenge: 'c', domain, now, policy, accreditations });
     expect(result.verified).toBe(false);

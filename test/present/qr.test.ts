@@ -17,7 +17,9 @@ const now = new Date('2026-06-01T12:00:00Z');
 
 async function cscsCard() {
   return makeEntry(await makeIssuer('CSCS'), {
-    kind: 'licence-card', name: 'CSCS Green Labourer card', validUntil: '2031-03-03T00:00:00Z',
+    kind: 'licence-card',
+    name: 'CSCS Green Labourer card',
+    validUntil: '2031-03-03T00:00:00Z',
     fields: { scheme: 'CSCS', cardType: 'Green Labourer', issuedOn: '2026-03-03', expiresOn: '2031-03', attestationMode: 'scheme-signed' },
   });
 }
@@ -42,9 +44,11 @@ describe('Base45 (RFC 9285)', () => {
     expect(() => fromBase45('a')).toThrow(RangeError);
   });
   it('round-trips any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      expect(fromBase45(toBase45(bytes))).toEqual(bytes);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(fromBase45(toBase45(bytes))).toEqual(bytes);
+      }),
+    );
   });
 });
 
@@ -66,24 +70,45 @@ describe('QR payload', () => {
       value: fc.oneof(
         { depthSize: 'small' },
         fc.constantFrom('~', '~~', '~0', '~:x', '~*', 'did:key:z6Mkabc', 'urn:uuid:1', 'VerifiableCredential', 'id'),
-        fc.string(), fc.integer(), fc.boolean(), fc.constant(null),
+        fc.string(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
         fc.array(tie('value'), { maxLength: 4 }),
         fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('~a', 'id', '~', 'proof')), tie('value'), { maxKeys: 4 }),
       ),
     })).value;
-    fc.assert(fc.property(json, (v) => {
-      expect(expandTokens(compactTokens(v))).toEqual(v);
-    }));
+    fc.assert(
+      fc.property(json, (v) => {
+        expect(expandTokens(compactTokens(v))).toEqual(v);
+      }),
+    );
   });
 
   it('rejects bad payloads with ERR_QR_PAYLOAD_INVALID', async () => {
     const good = await encodeQrPayload(await cscsCard());
-    const bomb = 'LP1:' + toBase45(new Uint8Array(await new Response(new Blob([new Uint8Array(10_000_000)]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer()));
-    for (const bad of ['', 'hello', 'LP2:ABC', 'LP1:', 'LP1:abc', 'LP1:GGW', good.slice(0, -6), `LP1:${toBase45(new Uint8Array([1, 2, 3]))}`, bomb, 'LP1:' + 'A'.repeat(5000)]) {
+    const bomb =
+      'LP1:' +
+      toBase45(
+        new Uint8Array(await new Response(new Blob([new Uint8Array(10_000_000)]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer()),
+      );
+    for (const bad of [
+      '',
+      'hello',
+      'LP2:ABC',
+      'LP1:',
+      'LP1:abc',
+      'LP1:GGW',
+      good.slice(0, -6),
+      `LP1:${toBase45(new Uint8Array([1, 2, 3]))}`,
+      bomb,
+      'LP1:' + 'A'.repeat(5000),
+    ]) {
       expect(await codeOf(() => decodeQrPayload(bad))).toBe('ERR_QR_PAYLOAD_INVALID');
     }
     expect(await codeOf(() => decodeQrPayload(42 as never))).toBe('ERR_QR_PAYLOAD_INVALID');
-    const notObject = 'LP1:' + toBase45(new Uint8Array(await new Response(new Blob(['[1,2]']).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer()));
+    const notObject =
+      'LP1:' + toBase45(new Uint8Array(await new Response(new Blob(['[1,2]']).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer()));
     expect(await codeOf(() => decodeQrPayload(notObject))).toBe('ERR_QR_PAYLOAD_INVALID');
   });
 
@@ -146,7 +171,8 @@ describe('printPack', () => {
   it('is self-contained HTML with one QR per entry, the facts in text, how to check, and the print date', async () => {
     const card = await cscsCard();
     const maths = await makeEntry(await makeIssuer('City & Guilds'), {
-      kind: 'qualification', name: 'Functional Skills Mathematics Level 1',
+      kind: 'qualification',
+      name: 'Functional Skills Mathematics Level 1',
       fields: { title: 'Functional Skills Maths', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
     });
     const html = await printPack([card, maths], { holderName: 'Amira Khan', printedOn: new Date('2026-06-01T09:00:00Z') });
@@ -167,7 +193,10 @@ describe('printPack', () => {
     const issuer = await makeIssuer('City & Guilds');
     // Awarded in January, signed in December: the paper shows the award date.
     const maths = await makeEntry(issuer, {
-      kind: 'qualification', name: 'Functional Skills Mathematics Level 1', validFrom: '2026-12-03T10:00:00Z', validUntil: '2029-12-03T00:00:00Z',
+      kind: 'qualification',
+      name: 'Functional Skills Mathematics Level 1',
+      validFrom: '2026-12-03T10:00:00Z',
+      validUntil: '2029-12-03T00:00:00Z',
       fields: { title: 'Functional Skills Maths', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-01' },
     });
     const html = await printPack([maths], { printedOn: new Date('2026-12-04T09:00:00Z') });
@@ -184,7 +213,11 @@ describe('printPack', () => {
 
   it('refuses a custody-context entry unless the holder included it', async () => {
     const issuer = await makeIssuer('Leeds Learning Centre');
-    const transfer = await makeEntry(issuer, { kind: 'custody-transfer', name: 'Transfer', fields: { fromEstablishment: 'Leeds', toEstablishment: 'Wealstun', transferDate: '2026-04-01' } });
+    const transfer = await makeEntry(issuer, {
+      kind: 'custody-transfer',
+      name: 'Transfer',
+      fields: { fromEstablishment: 'Leeds', toEstablishment: 'Wealstun', transferDate: '2026-04-01' },
+    });
     await expect(printPack([transfer])).rejects.toThrow(/custody-transfer entry, which shows time in custody/);
     const { entryId } = await import('../../src/entries/entry-id.js');
     const html = await printPack([transfer], { include: [entryId(transfer)] });

@@ -3,15 +3,7 @@
 import fc from 'fast-check';
 import { base58btc } from 'multiformats/bases/base58';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  ERROR_CODES,
-  generateKeyPair,
-  signCredential,
-  VC_V2_CONTEXT,
-  verifyCredential,
-  type PassportErrorCode,
-  type SigningKeyPair,
-} from '../../src/index.js';
+import { ERROR_CODES, generateKeyPair, signCredential, VC_V2_CONTEXT, verifyCredential, type PassportErrorCode, type SigningKeyPair } from '../../src/index.js';
 
 type Doc = Record<string, unknown>;
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -356,12 +348,24 @@ describe('hostile objects', () => {
 
   it('an object with a throwing getter → verified:false', async () => {
     const hostile = { ...signed };
-    Object.defineProperty(hostile, 'name', { enumerable: true, get() { throw new Error('boom'); } });
+    Object.defineProperty(hostile, 'name', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
     expect((await verify(hostile)).verified).toBe(false);
   });
 
   it('a Proxy whose traps throw → verified:false', async () => {
-    const hostile = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('trap');
+        },
+      },
+    );
     expect((await verify(hostile)).verified).toBe(false);
   });
 
@@ -390,21 +394,38 @@ describe('options mistakes throw TypeError', () => {
 describe('fuzz', () => {
   it('fc.anything() never throws', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withBoxedValues: true, withObjectString: true }), async (input) => {
-        const result = await verify(input);
-        expect(result.verified).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.anything({
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withSparseArray: true,
+          withNullPrototype: true,
+          withBoxedValues: true,
+          withObjectString: true,
+        }),
+        async (input) => {
+          const result = await verify(input);
+          expect(result.verified).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('fc.jsonValue() never throws, alone or spliced into a signed credential', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.jsonValue({ stringUnit: 'binary' }), fc.constantFrom('proof', 'credentialSubject', 'issuer', '@context', 'type', 'validFrom', 'extra'), async (value, field) => {
-        expect((await verify(value)).verified).toBe(false);
-        const spliced = await verify({ ...signed, [field]: value }, { now: NOW });
-        expect(spliced.verified).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.jsonValue({ stringUnit: 'binary' }),
+        fc.constantFrom('proof', 'credentialSubject', 'issuer', '@context', 'type', 'validFrom', 'extra'),
+        async (value, field) => {
+          expect((await verify(value)).verified).toBe(false);
+          const spliced = await verify({ ...signed, [field]: value }, { now: NOW });
+          expect(spliced.verified).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -11,8 +11,23 @@ type Path = (string | number)[];
 
 // Properties VC Data Model 2.0 gives a meaning (and MUSTs) are left to the conformance tests.
 const RESERVED = new Set([
-  '@context', 'id', 'type', 'issuer', 'credentialSubject', 'validFrom', 'validUntil', 'proof', 'credentialStatus', 'learningPassport',
-  'name', 'description', 'credentialSchema', 'evidence', 'termsOfUse', 'refreshService', 'relatedResource',
+  '@context',
+  'id',
+  'type',
+  'issuer',
+  'credentialSubject',
+  'validFrom',
+  'validUntil',
+  'proof',
+  'credentialStatus',
+  'learningPassport',
+  'name',
+  'description',
+  'credentialSchema',
+  'evidence',
+  'termsOfUse',
+  'refreshService',
+  'relatedResource',
 ]);
 // Strings: full Unicode (astral planes, combining marks; never lone surrogates); numbers: any finite double.
 const value = fc.jsonValue({ stringUnit: 'binary', maxDepth: 4 }) as fc.Arbitrary<Json>;
@@ -42,7 +57,7 @@ const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 function paths(v: Json, prefix: Path = [], out: Path[] = []): Path[] {
   if (Array.isArray(v)) v.forEach((item, i) => (out.push([...prefix, i]), paths(item, [...prefix, i], out)));
   else if (v !== null && typeof v === 'object') {
-    for (const k of Object.keys(v)) out.push([...prefix, k]), paths(v[k]!, [...prefix, k], out);
+    for (const k of Object.keys(v)) (out.push([...prefix, k]), paths(v[k]!, [...prefix, k], out));
   }
   return out;
 }
@@ -148,31 +163,22 @@ describe('any single change breaks verification', () => {
     let applied = 0;
     let inProof = 0;
     await fc.assert(
-      fc.asyncProperty(
-        credentialArb('did:placeholder'),
-        fc.nat(),
-        mutation,
-        value,
-        key,
-        async (doc, pick, kind, replacement, newKey) => {
-          doc.issuer = issuer.did;
-          const signed = clone(await signCredential(doc, issuer, { created: CREATED })) as unknown as Record<string, Json>;
-          // proofValue has its own test; every other node (and the root, for "add") is a target.
-          const targets = paths(signed).filter((p) => !(p[0] === 'proof' && p[1] === 'proofValue'));
-          const path = pick % (targets.length + 1) === targets.length ? null : targets[pick % (targets.length + 1)]!;
-          const changed =
-            path === null
-              ? kind === 'add' && mutate({ root: signed }, ['root'], 'add', replacement, newKey)
-              : mutate(signed, path, kind, replacement, newKey);
-          fc.pre(changed);
-          applied++;
-          if (path?.[0] === 'proof') inProof++;
-          const result = await verifyCredential(signed);
-          expect(result.verified).toBe(false);
-          // The signature check must not pass (it may be missing when the shape check fails first).
-          expect(signatureCheck(result)?.status ?? 'absent').not.toBe('pass');
-        },
-      ),
+      fc.asyncProperty(credentialArb('did:placeholder'), fc.nat(), mutation, value, key, async (doc, pick, kind, replacement, newKey) => {
+        doc.issuer = issuer.did;
+        const signed = clone(await signCredential(doc, issuer, { created: CREATED })) as unknown as Record<string, Json>;
+        // proofValue has its own test; every other node (and the root, for "add") is a target.
+        const targets = paths(signed).filter((p) => !(p[0] === 'proof' && p[1] === 'proofValue'));
+        const path = pick % (targets.length + 1) === targets.length ? null : targets[pick % (targets.length + 1)]!;
+        const changed =
+          path === null ? kind === 'add' && mutate({ root: signed }, ['root'], 'add', replacement, newKey) : mutate(signed, path, kind, replacement, newKey);
+        fc.pre(changed);
+        applied++;
+        if (path?.[0] === 'proof') inProof++;
+        const result = await verifyCredential(signed);
+        expect(result.verified).toBe(false);
+        // The signature check must not pass (it may be missing when the shape check fails first).
+        expect(signatureCheck(result)?.status ?? 'absent').not.toBe('pass');
+      }),
       { numRuns: 400 },
     );
     expect(applied).toBeGreaterThan(200);
@@ -222,7 +228,14 @@ describe('any single change breaks verification', () => {
       }),
       { numRuns: 100 },
     );
-    for (const pv of ['', 'z', signed.proof.proofValue.slice(1), `u${signed.proof.proofValue.slice(1)}`, `${signed.proof.proofValue}1`, `z1${signed.proof.proofValue.slice(1)}`]) {
+    for (const pv of [
+      '',
+      'z',
+      signed.proof.proofValue.slice(1),
+      `u${signed.proof.proofValue.slice(1)}`,
+      `${signed.proof.proofValue}1`,
+      `z1${signed.proof.proofValue.slice(1)}`,
+    ]) {
       const result = await verifyCredential({ ...signed, proof: { ...signed.proof, proofValue: pv } });
       expect(result.verified, pv).toBe(false);
     }
@@ -233,7 +246,9 @@ describe('any single change breaks verification', () => {
     const signed = await signCredential(doc, issuer, { created: CREATED });
     const sig = base58btc.decode(signed.proof.proofValue);
     // S' = S + L (little endian), the classic malleated signature.
-    const L = [0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10];
+    const L = [
+      0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+    ];
     const mal = Uint8Array.from(sig);
     let carry = 0;
     for (let i = 0; i < 32; i++) {

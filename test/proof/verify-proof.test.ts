@@ -32,10 +32,7 @@ describe('verifyEddsaJcsProof', () => {
   it('a different challenge or domain fails with its own code', async () => {
     const vp = await signCredential(doc(), key, { proofPurpose: 'authentication', challenge: 'n-123', domain: 'verifier.example' });
     const { checks } = await run(vp, { expectedProofPurpose: 'authentication', challenge: 'n-999', domain: 'other.example' });
-    expect(checks.filter((c) => c.status === 'fail').map((c) => c.code)).toEqual([
-      'ERR_PRESENTATION_DOMAIN_MISMATCH',
-      'ERR_PRESENTATION_CHALLENGE_MISMATCH',
-    ]);
+    expect(checks.filter((c) => c.status === 'fail').map((c) => c.code)).toEqual(['ERR_PRESENTATION_DOMAIN_MISMATCH', 'ERR_PRESENTATION_CHALLENGE_MISMATCH']);
   });
 
   it('a challenge expected but absent from the proof fails', async () => {

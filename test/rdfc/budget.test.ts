@@ -25,8 +25,19 @@ beforeAll(async () => {
 /** The badge with `n` Alignment objects (blank nodes) and a well-formed but wrong signature. */
 function withAlignments(n: number): Doc {
   const doc = structuredClone(base);
-  doc.credentialSubject.achievement.alignment = Array.from({ length: n }, (_, i) => ({ type: ['Alignment'], targetName: `T${i}`, targetUrl: `https://e.example/t/${i}` }));
-  doc.proof = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2026-01-01T00:00:00Z', verificationMethod: key.verificationMethod, proofPurpose: 'assertionMethod', proofValue: base58btc.encode(new Uint8Array(64).fill(7)) };
+  doc.credentialSubject.achievement.alignment = Array.from({ length: n }, (_, i) => ({
+    type: ['Alignment'],
+    targetName: `T${i}`,
+    targetUrl: `https://e.example/t/${i}`,
+  }));
+  doc.proof = {
+    type: 'DataIntegrityProof',
+    cryptosuite: 'eddsa-rdfc-2022',
+    created: '2026-01-01T00:00:00Z',
+    verificationMethod: key.verificationMethod,
+    proofPurpose: 'assertionMethod',
+    proofValue: base58btc.encode(new Uint8Array(64).fill(7)),
+  };
   return doc;
 }
 

@@ -59,7 +59,9 @@ describe.skipIf(!hasDist && !process.env.CI)('the CommonJS build shares one copy
     }
     expect(main.isPassportError(thrown)).toBe(true);
     expect(thrown).toBeInstanceOf(main.PassportError);
-    const copies = readdirSync(`${root}dist`).filter((f) => f.endsWith('.cjs') && readFileSync(`${root}dist/${f}`, 'utf8').includes('var PassportError = class'));
+    const copies = readdirSync(`${root}dist`).filter(
+      (f) => f.endsWith('.cjs') && readFileSync(`${root}dist/${f}`, 'utf8').includes('var PassportError = class'),
+    );
     expect(copies).toHaveLength(1);
   });
 });

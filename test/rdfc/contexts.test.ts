@@ -28,7 +28,7 @@ describe('bundled JSON-LD contexts', () => {
     });
   });
 
-  it('the loader refuses unknown URLs offline, uses the caller\'s fallback, and will not let a bundled context be replaced', async () => {
+  it("the loader refuses unknown URLs offline, uses the caller's fallback, and will not let a bundled context be replaced", async () => {
     await expect(createDocumentLoader()('https://example.org/ctx')).rejects.toThrow(/not bundled/);
     const fallback = async (url: string) => ({ contextUrl: null, documentUrl: url, document: { '@context': {} } });
     await expect(createDocumentLoader({ fallback })('https://example.org/ctx')).resolves.toMatchObject({ document: { '@context': {} } });

@@ -35,7 +35,11 @@ function badge(context: unknown[], dates: Doc): Doc {
     issuer: { id: issuer.did, type: ['Profile'], name: 'Digital Credentials College' },
     ...dates,
     name: 'Forklift safety',
-    credentialSubject: { id: learner.did, type: ['AchievementSubject'], achievement: { id: 'https://dcc.example/a/1', type: ['Achievement'], name: 'Forklift safety', criteria: { narrative: 'Completed.' } } },
+    credentialSubject: {
+      id: learner.did,
+      type: ['AchievementSubject'],
+      achievement: { id: 'https://dcc.example/a/1', type: ['Achievement'], name: 'Forklift safety', criteria: { narrative: 'Completed.' } },
+    },
   };
 }
 
@@ -46,7 +50,12 @@ beforeAll(async () => {
 
 describe('Ed25519Signature2020', () => {
   it('VC 2.0: verifies with the subpath alone (its bundled suite context is known), and joins a passport', async () => {
-    const signed = await signEd2020(badge(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', ED2020_CONTEXT], { validFrom: '2026-01-10T09:00:00Z' }), issuer);
+    const signed = await signEd2020(
+      badge(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', ED2020_CONTEXT], {
+        validFrom: '2026-01-10T09:00:00Z',
+      }),
+      issuer,
+    );
     const result = await verifyCredential(signed, { proofVerifiers: verifiers });
     expect(result.errors).toEqual([]);
     // Without the subpath the suite context is not one the main entry processes: "can't check".
@@ -69,8 +78,19 @@ describe('Ed25519Signature2020', () => {
   });
 
   it('VC 1.1 (the Learner Credential Wallet shape): "can\'t check", never "not valid", and kept by a passport', async () => {
-    const vc11 = badge(['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', ED2020_CONTEXT], { issuanceDate: '2026-01-10T09:00:00Z' });
-    const signed = { ...vc11, proof: { type: 'Ed25519Signature2020', created: '2026-01-10T09:00:00Z', verificationMethod: issuer.verificationMethod, proofPurpose: 'assertionMethod', proofValue: `z${'5'.repeat(86)}` } };
+    const vc11 = badge(['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', ED2020_CONTEXT], {
+      issuanceDate: '2026-01-10T09:00:00Z',
+    });
+    const signed = {
+      ...vc11,
+      proof: {
+        type: 'Ed25519Signature2020',
+        created: '2026-01-10T09:00:00Z',
+        verificationMethod: issuer.verificationMethod,
+        proofPurpose: 'assertionMethod',
+        proofValue: `z${'5'.repeat(86)}`,
+      },
+    };
     for (const options of [{}, { proofVerifiers: verifiers }]) {
       const result = await verifyCredential(signed, options);
       expect(result.verified).toBe(false);
@@ -112,7 +132,9 @@ describe('proof chains and proofs that cannot be checked (F7, F8)', () => {
     const extended = { ...both, '@context': [...both['@context'], 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'] };
     const result = await verifyCredential(extended, { proofVerifiers: verifiers });
     expect(result.errors).toEqual([]);
-    expect(result.checks.find((c) => c.check === 'signature')?.message).toMatch(/eddsa-rdfc-2022: could not be checked \(The JSON-LD context https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/extensions\.json is not bundled/);
+    expect(result.checks.find((c) => c.check === 'signature')?.message).toMatch(
+      /eddsa-rdfc-2022: could not be checked \(The JSON-LD context https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/extensions\.json is not bundled/,
+    );
     expect(entryId(extended)).toBe(entryId(entry));
   });
 });

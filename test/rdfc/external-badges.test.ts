@@ -74,7 +74,10 @@ describe('the signed Open Badges implementation-guide example (eddsa-rdfc-2022)'
 
   it('a wrong supplied key, or a changed badge, fails', async () => {
     const other = await generateKeyPair();
-    const wrong = await verifyCredential(example(), { now: NOW, proofVerifiers: rdfcProofVerifiers({ verificationMethods: [{ ...issuerKey, publicKeyMultibase: other.publicKeyMultibase }] }) });
+    const wrong = await verifyCredential(example(), {
+      now: NOW,
+      proofVerifiers: rdfcProofVerifiers({ verificationMethods: [{ ...issuerKey, publicKeyMultibase: other.publicKeyMultibase }] }),
+    });
     expect(wrong.checks.find((c) => c.check === 'signature')).toMatchObject({ status: 'fail', code: 'ERR_PROOF_SIGNATURE_INVALID' });
     const changed = { ...example(), name: 'Leadership Badge' };
     const bad = await verifyCredential(changed, { now: NOW, proofVerifiers: rdfcProofVerifiers({ verificationMethods: [issuerKey] }) });
@@ -109,7 +112,9 @@ describe('external badges in passports', () => {
     expect(plain.summary).toMatchObject({ valid: 0, invalid: 0, unknown: 1 });
 
     // Merge: same CID from either side, order-independent bytes.
-    const jcsBadge = await signCredential({ ...openBadge(issuer, holder.did), id: 'urn:uuid:0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' }, issuer, { created: '2026-01-10T09:00:00Z' });
+    const jcsBadge = await signCredential({ ...openBadge(issuer, holder.did), id: 'urn:uuid:0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' }, issuer, {
+      created: '2026-01-10T09:00:00Z',
+    });
     const other = (await addEntries(createPassport({ holder: holder.did }), [jcsBadge])).passport;
     const ab = await mergePassports(passport, other, { proofVerifiers: verifiers });
     const ba = await mergePassports(other, passport, { proofVerifiers: verifiers });
@@ -135,7 +140,9 @@ describe('external badges in passports', () => {
     expect(ok.entries[0]?.verified).toBe(true);
     const plain = await verifyPresentation(vp.presentation ?? vp, { challenge: 'c-1', domain: 'jobs.example' });
     expect(plain.verified).toBe(false);
-    expect(plain.entries[0]?.checks.filter((c) => c.status === 'fail' || c.status === 'unknown').map((c) => [c.status, c.code])).toEqual([['unknown', 'ERR_CRYPTOSUITE_UNSUPPORTED']]);
+    expect(plain.entries[0]?.checks.filter((c) => c.status === 'fail' || c.status === 'unknown').map((c) => [c.status, c.code])).toEqual([
+      ['unknown', 'ERR_CRYPTOSUITE_UNSUPPORTED'],
+    ]);
     expect(plain.entries[0]?.verdict).toBe('cant-check');
   });
 

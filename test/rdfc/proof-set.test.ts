@@ -136,7 +136,10 @@ describe('proof sets: eddsa-jcs-2022 + eddsa-rdfc-2022', () => {
   it('refuses to sign a property no context defines, naming it (safe mode)', async () => {
     const { entry, key } = signed.award!;
     const { proof: _p, ...unsigned } = entry;
-    await expect(addRdfcProof({ ...unsigned, favouriteColour: 'green' }, key)).rejects.toMatchObject({ code: 'ERR_JSONLD_INVALID', message: expect.stringContaining('favouriteColour') });
+    await expect(addRdfcProof({ ...unsigned, favouriteColour: 'green' }, key)).rejects.toMatchObject({
+      code: 'ERR_JSONLD_INVALID',
+      message: expect.stringContaining('favouriteColour'),
+    });
     // An entry issued before entries carried the learning-passport context (v0.1.0).
     const old = { ...unsigned, '@context': unsigned['@context'].slice(0, 2) };
     await expect(addRdfcProof(old, key)).rejects.toMatchObject({ code: 'ERR_JSONLD_INVALID', message: expect.stringContaining('learningPassport') });

@@ -21,7 +21,16 @@ describe('examples/open-badges-rdfc.ts', () => {
         issuer: { id: other.did, type: ['Profile'], name: 'Another Platform' },
         validFrom: '2026-01-01T00:00:00Z',
         name: 'Teamwork',
-        credentialSubject: { type: ['AchievementSubject'], achievement: { id: 'https://example.org/a/1', type: ['Achievement'], name: 'Teamwork', description: 'Works well in a team.', criteria: { narrative: 'Peer nominated.' } } },
+        credentialSubject: {
+          type: ['AchievementSubject'],
+          achievement: {
+            id: 'https://example.org/a/1',
+            type: ['Achievement'],
+            name: 'Teamwork',
+            description: 'Works well in a team.',
+            criteria: { narrative: 'Peer nominated.' },
+          },
+        },
       },
       other,
     );

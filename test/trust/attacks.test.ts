@@ -46,7 +46,11 @@ async function qualificationBy(key: SigningKeyPair, day: string) {
   );
 }
 async function revocationBy(key: SigningKeyPair, target: string, day: string) {
-  return issueEntry('revocation', { target, reason: 'issued-in-error' }, { issuer: profile(key, 'Someone'), key, holder: k.learner.did, validFrom: at(day), created: at(day) });
+  return issueEntry(
+    'revocation',
+    { target, reason: 'issued-in-error' },
+    { issuer: profile(key, 'Someone'), key, holder: k.learner.did, validFrom: at(day), created: at(day) },
+  );
 }
 async function supersessionBy(key: SigningKeyPair, supersedes: string, day: string) {
   return issueEntry(
@@ -68,20 +72,36 @@ beforeAll(async () => {
   k = await keys('root', 'awarding', 'mentorBoard', 'rogue', 'eastwood', 'learner', 'college', 'attacker', 'authority');
   policy = createTrustPolicy({ roots: [{ did: k.root.did, name: 'National Learning Authority' }], now: NOW });
   awardingAcc = await accreditIssuer(k.root, {
-    did: k.awarding.did, organisation: 'org:northern-awards', role: 'awarding-body', kinds: ['qualification', 'revocation'],
-    displayName: 'Northern Awards', validFrom: FROM, created: FROM,
+    did: k.awarding.did,
+    organisation: 'org:northern-awards',
+    role: 'awarding-body',
+    kinds: ['qualification', 'revocation'],
+    displayName: 'Northern Awards',
+    validFrom: FROM,
+    created: FROM,
   });
   // A sub-authority trusted to accredit mentors only.
   mentorBoardAcc = await accreditIssuer(k.root, {
-    did: k.mentorBoard.did, organisation: 'org:mentor-board', role: 'authority', kinds: ['mentoring', 'revocation'],
-    capabilities: ['accredit'], accreditRoles: ['mentor'], validFrom: FROM, created: FROM,
+    did: k.mentorBoard.did,
+    organisation: 'org:mentor-board',
+    role: 'authority',
+    kinds: ['mentoring', 'revocation'],
+    capabilities: ['accredit'],
+    accreditRoles: ['mentor'],
+    validFrom: FROM,
+    created: FROM,
   });
 });
 
 describe('lifecycle powers are scoped by the accreditor', () => {
   it('a mentor sub-authority cannot make a key part of the awarding body, so that key cannot revoke, supersede or reinstate its entries', async () => {
     const claimed = await accreditIssuer(k.mentorBoard, {
-      did: k.rogue.did, organisation: 'org:northern-awards', role: 'mentor', kinds: ['mentoring', 'revocation'], validFrom: FROM, created: FROM,
+      did: k.rogue.did,
+      organisation: 'org:northern-awards',
+      role: 'mentor',
+      kinds: ['mentoring', 'revocation'],
+      validFrom: FROM,
+      created: FROM,
     });
     const context = await createTrustContext({ policy, accreditations: [awardingAcc, mentorBoardAcc, claimed] });
     const canActFor = lifecycleAuthority(context);
@@ -109,14 +129,40 @@ describe('lifecycle powers are scoped by the accreditor', () => {
 
   it('honours an organisation the accreditor was explicitly given (control)', async () => {
     const scoped = await accreditIssuer(k.root, {
-      did: k.mentorBoard.did, organisation: 'org:mentor-board', role: 'authority', kinds: ['qualification', 'revocation'],
-      capabilities: ['accredit'], organisations: ['org:northern-*'], validFrom: FROM, created: FROM, id: 'urn:uuid:5b0c7e53-8c2e-4c1e-9d8e-0b7a9c0f1a01',
+      did: k.mentorBoard.did,
+      organisation: 'org:mentor-board',
+      role: 'authority',
+      kinds: ['qualification', 'revocation'],
+      capabilities: ['accredit'],
+      organisations: ['org:northern-*'],
+      validFrom: FROM,
+      created: FROM,
+      id: 'urn:uuid:5b0c7e53-8c2e-4c1e-9d8e-0b7a9c0f1a01',
     });
-    const newKey = await accreditIssuer(k.mentorBoard, { did: k.rogue.did, organisation: 'org:northern-awards', role: 'awarding-body', kinds: ['qualification'], validFrom: FROM, created: FROM });
+    const newKey = await accreditIssuer(k.mentorBoard, {
+      did: k.rogue.did,
+      organisation: 'org:northern-awards',
+      role: 'awarding-body',
+      kinds: ['qualification'],
+      validFrom: FROM,
+      created: FROM,
+    });
     const context = await createTrustContext({ policy, accreditations: [awardingAcc, scoped, newKey] });
-    expect(mayActOnEntry(context, { actor: k.rogue.did, targetIssuer: k.awarding.did, action: 'supersede', at: at('2026-03-05') })).toMatchObject({ allowed: true, basis: 'same-organisation' });
+    expect(mayActOnEntry(context, { actor: k.rogue.did, targetIssuer: k.awarding.did, action: 'supersede', at: at('2026-03-05') })).toMatchObject({
+      allowed: true,
+      basis: 'same-organisation',
+    });
     // An accreditor cannot pass on a wider organisation scope than it holds.
-    const widened = await accreditIssuer(k.mentorBoard, { did: k.attacker.did, organisation: 'org:northern-x', role: 'authority', kinds: ['qualification'], capabilities: ['accredit'], organisations: ['*'], validFrom: FROM, created: FROM });
+    const widened = await accreditIssuer(k.mentorBoard, {
+      did: k.attacker.did,
+      organisation: 'org:northern-x',
+      role: 'authority',
+      kinds: ['qualification'],
+      capabilities: ['accredit'],
+      organisations: ['*'],
+      validFrom: FROM,
+      created: FROM,
+    });
     const r = await evaluateTrust(await makeEntry(k.attacker, 'qualification', at('2026-03-05')), { policy, accreditations: [scoped, widened] });
     expect(r.checks[0]!.message).toContain('a chain may only narrow');
   });
@@ -137,8 +183,13 @@ describe('lifecycle powers are scoped by the accreditor', () => {
   it('judges lifecycle authority at the time of the action, not now', async () => {
     // The authority holds revoke-others only from May; its April revocation has no effect.
     const power = await accreditIssuer(k.root, {
-      did: k.authority.did, organisation: 'org:board', role: 'authority', kinds: ['qualification'], capabilities: ['revoke-others'],
-      validFrom: '2026-05-01T00:00:00Z', created: '2026-05-01T00:00:00Z',
+      did: k.authority.did,
+      organisation: 'org:board',
+      role: 'authority',
+      kinds: ['qualification'],
+      capabilities: ['revoke-others'],
+      validFrom: '2026-05-01T00:00:00Z',
+      created: '2026-05-01T00:00:00Z',
     });
     const context = await createTrustContext({ policy, accreditations: [awardingAcc, power] });
     const qualification = await qualificationBy(k.awarding, '2026-03-03');
@@ -150,8 +201,22 @@ describe('lifecycle powers are scoped by the accreditor', () => {
   });
 
   it('a key reported compromised cannot revoke a checkpoint-rescued genuine entry, whatever date it claims', async () => {
-    const eastwoodAcc = await accreditIssuer(k.root, { did: k.eastwood.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['checkpoint'], displayName: 'Eastwood Learning Centre', validFrom: FROM, created: FROM });
-    const stolen = await revokeAccreditation(k.root, { did: k.awarding.did, compromisedSince: '2026-04-01T00:00:00Z', effective: '2026-04-02T00:00:00Z', reason: 'Key stolen', created: '2026-04-02T00:00:00Z' });
+    const eastwoodAcc = await accreditIssuer(k.root, {
+      did: k.eastwood.did,
+      organisation: 'org:hmp-eastwood',
+      role: 'prison',
+      kinds: ['checkpoint'],
+      displayName: 'Eastwood Learning Centre',
+      validFrom: FROM,
+      created: FROM,
+    });
+    const stolen = await revokeAccreditation(k.root, {
+      did: k.awarding.did,
+      compromisedSince: '2026-04-01T00:00:00Z',
+      effective: '2026-04-02T00:00:00Z',
+      reason: 'Key stolen',
+      created: '2026-04-02T00:00:00Z',
+    });
     const qualification = await qualificationBy(k.awarding, '2026-03-03');
     const checkpoints = [{ issuer: k.eastwood.did, at: '2026-03-10T00:00:00Z', cids: [entryId(qualification)] }];
     const context = await createTrustContext({ policy, accreditations: [awardingAcc, eastwoodAcc, stolen], checkpoints });
@@ -164,8 +229,14 @@ describe('lifecycle powers are scoped by the accreditor', () => {
     }
     // A revocation the genuine key made before the theft, recorded by Eastwood, still counts.
     const real = await revocationBy(k.awarding, entryId(qualification), '2026-03-15');
-    const recorded = await createTrustContext({ policy, accreditations: [awardingAcc, eastwoodAcc, stolen], checkpoints: [...checkpoints, { issuer: k.eastwood.did, at: '2026-03-16T00:00:00Z', cids: [entryId(real)] }] });
-    expect(currentView(await passportOf([qualification, real]), { canActFor: lifecycleAuthority(recorded) }).byCid.get(entryId(qualification))!.state).toBe('revoked');
+    const recorded = await createTrustContext({
+      policy,
+      accreditations: [awardingAcc, eastwoodAcc, stolen],
+      checkpoints: [...checkpoints, { issuer: k.eastwood.did, at: '2026-03-16T00:00:00Z', cids: [entryId(real)] }],
+    });
+    expect(currentView(await passportOf([qualification, real]), { canActFor: lifecycleAuthority(recorded) }).byCid.get(entryId(qualification))!.state).toBe(
+      'revoked',
+    );
   });
 
   it('with acceptUnresolvedIssuers, a revocation by an unknown key claiming the college as issuer revokes nothing', async () => {
@@ -178,7 +249,10 @@ describe('lifecycle powers are scoped by the accreditor', () => {
           issuer: { id: 'https://college.example', type: ['Profile'], name: 'College' },
           validFrom: at('2026-02-01'),
           name: 'Digital skills',
-          credentialSubject: { type: ['AchievementSubject'], achievement: { id: 'https://college.example/a/1', type: ['Achievement'], name: 'Digital skills', criteria: { narrative: 'Done.' } } },
+          credentialSubject: {
+            type: ['AchievementSubject'],
+            achievement: { id: 'https://college.example/a/1', type: ['Achievement'], name: 'Digital skills', criteria: { narrative: 'Done.' } },
+          },
         },
         key,
         { created: at('2026-02-01') },
@@ -202,7 +276,12 @@ describe('lifecycle powers are scoped by the accreditor', () => {
 
 describe('time that nobody vouches for', () => {
   it('a withdrawn issuer cannot backdate new entries into trust', async () => {
-    const withdrawal = await revokeAccreditation(k.root, { accreditation: awardingAcc.id, reason: 'Licence withdrawn', effective: '2026-04-01T00:00:00Z', created: '2026-04-01T00:00:00Z' });
+    const withdrawal = await revokeAccreditation(k.root, {
+      accreditation: awardingAcc.id,
+      reason: 'Licence withdrawn',
+      effective: '2026-04-01T00:00:00Z',
+      created: '2026-04-01T00:00:00Z',
+    });
     const backdated = await qualificationBy(k.awarding, '2026-03-01'); // signed today, dated March
     const r = await evaluateTrust(backdated, { policy, accreditations: [awardingAcc, withdrawal] });
     expect(r.trusted).toBe(false);
@@ -210,7 +289,15 @@ describe('time that nobody vouches for', () => {
   });
 
   it('a rotated-out key cannot backdate new entries into trust', async () => {
-    const old = await accreditIssuer(k.root, { did: k.college.did, organisation: 'org:college', role: 'awarding-body', kinds: ['qualification'], validFrom: FROM, validUntil: '2026-01-01T00:00:00Z', created: FROM });
+    const old = await accreditIssuer(k.root, {
+      did: k.college.did,
+      organisation: 'org:college',
+      role: 'awarding-body',
+      kinds: ['qualification'],
+      validFrom: FROM,
+      validUntil: '2026-01-01T00:00:00Z',
+      created: FROM,
+    });
     const backdated = await qualificationBy(k.college, '2025-12-01');
     const r = await evaluateTrust(backdated, { policy, accreditations: [old] });
     expect(r.checks[0]).toMatchObject({ status: 'unknown', code: 'ERR_SIGNING_TIME_UNVOUCHED' });
@@ -221,10 +308,24 @@ describe('time that nobody vouches for', () => {
 
   it('an authority whose accreditation expired cannot backdate accreditations into trust', async () => {
     const expired = await accreditIssuer(k.root, {
-      did: k.authority.did, organisation: 'org:board', role: 'authority', kinds: ['qualification'], capabilities: ['accredit'], organisations: ['*'],
-      validFrom: FROM, validUntil: '2026-01-01T00:00:00Z', created: FROM,
+      did: k.authority.did,
+      organisation: 'org:board',
+      role: 'authority',
+      kinds: ['qualification'],
+      capabilities: ['accredit'],
+      organisations: ['*'],
+      validFrom: FROM,
+      validUntil: '2026-01-01T00:00:00Z',
+      created: FROM,
     });
-    const backdated = await accreditIssuer(k.authority, { did: k.attacker.did, organisation: 'org:diploma-mill', role: 'awarding-body', kinds: ['qualification'], validFrom: '2025-06-01T00:00:00Z', created: '2025-06-01T00:00:00Z' });
+    const backdated = await accreditIssuer(k.authority, {
+      did: k.attacker.did,
+      organisation: 'org:diploma-mill',
+      role: 'awarding-body',
+      kinds: ['qualification'],
+      validFrom: '2025-06-01T00:00:00Z',
+      created: '2025-06-01T00:00:00Z',
+    });
     const entry = await qualificationBy(k.attacker, '2026-05-01');
     const r = await evaluateTrust(entry, { policy, accreditations: [expired, backdated] });
     expect(r.trusted).toBe(false);
@@ -246,8 +347,15 @@ describe('time that nobody vouches for', () => {
 describe('status snapshots', () => {
   const LIST = 'https://status.example.org/lists/9';
   const list = (key: SigningKeyPair, set: boolean, created: string) =>
-    issueStatusListCredential(key, { id: LIST, purpose: 'revocation', list: set ? setStatus(createStatusList(), 7, true) : createStatusList(), validFrom: created, created });
-  const entryWithStatus = () => makeEntry(k.awarding, 'qualification', '2026-03-03T10:00:00Z', { credentialStatus: statusEntry({ listUrl: LIST, index: 7, purpose: 'revocation' }) });
+    issueStatusListCredential(key, {
+      id: LIST,
+      purpose: 'revocation',
+      list: set ? setStatus(createStatusList(), 7, true) : createStatusList(),
+      validFrom: created,
+      created,
+    });
+  const entryWithStatus = () =>
+    makeEntry(k.awarding, 'qualification', '2026-03-03T10:00:00Z', { credentialStatus: statusEntry({ listUrl: LIST, index: 7, purpose: 'revocation' }) });
 
   it('a snapshot from before the default maximum age (30 days) is "can’t check", never "not revoked"', async () => {
     const entry = await entryWithStatus();
@@ -275,7 +383,13 @@ describe('status snapshots', () => {
 
   it('lists signed by a key reported compromised can neither clear nor set a status', async () => {
     const entry = await entryWithStatus();
-    const stolen = await revokeAccreditation(k.root, { did: k.awarding.did, compromisedSince: '2026-05-01T00:00:00Z', reason: 'Key stolen', effective: '2026-05-01T00:00:00Z', created: '2026-05-01T00:00:00Z' });
+    const stolen = await revokeAccreditation(k.root, {
+      did: k.awarding.did,
+      compromisedSince: '2026-05-01T00:00:00Z',
+      reason: 'Key stolen',
+      effective: '2026-05-01T00:00:00Z',
+      created: '2026-05-01T00:00:00Z',
+    });
     const forged = await list(k.awarding, true, '2026-04-30T00:00:00Z');
     const r = await evaluateTrust(entry, { policy, accreditations: [awardingAcc, stolen], statusLists: [forged] });
     expect(r.checks.find((c) => c.check === 'status')).toMatchObject({ status: 'unknown', code: 'ERR_STATUS_UNKNOWN' });
@@ -284,15 +398,55 @@ describe('status snapshots', () => {
 
 describe('hostile objects never raise raw errors', () => {
   const throwing = (): object =>
-    new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); }, getPrototypeOf: () => { throw new Error('boom'); } });
-  const getter = (): object => Object.defineProperty({}, 'credentialSubject', { enumerable: true, get: () => { throw new Error('boom'); } });
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+        getPrototypeOf: () => {
+          throw new Error('boom');
+        },
+      },
+    );
+  const getter = (): object =>
+    Object.defineProperty({}, 'credentialSubject', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
 
   it('createTrustContext rejects unreadable items with a code and throws only PassportError for an unreadable input', async () => {
-    const context = await createTrustContext({ policy, accreditations: [throwing(), getter(), awardingAcc], statusLists: [throwing(), getter()], entries: [throwing(), getter()] });
+    const context = await createTrustContext({
+      policy,
+      accreditations: [throwing(), getter(), awardingAcc],
+      statusLists: [throwing(), getter()],
+      entries: [throwing(), getter()],
+    });
     expect(context.accepted).toBe(1);
     expect(context.rejected.length).toBe(4);
     for (const r of context.rejected) expect(typeof r.code).toBe('string');
-    for (const input of [throwing(), { policy, get accreditations() { throw new Error('boom'); } }, { policy, accreditations: new Proxy([], { get: () => { throw new Error('boom'); } }) }]) {
+    for (const input of [
+      throwing(),
+      {
+        policy,
+        get accreditations() {
+          throw new Error('boom');
+        },
+      },
+      {
+        policy,
+        accreditations: new Proxy([], {
+          get: () => {
+            throw new Error('boom');
+          },
+        }),
+      },
+    ]) {
       const err = await createTrustContext(input as never).catch((e: unknown) => e);
       expect(isPassportError(err, 'ERR_JSON_INVALID') || err instanceof TypeError, String(err)).toBe(true);
       expect(String(err)).not.toContain('boom');
@@ -307,6 +461,14 @@ describe('hostile objects never raise raw errors', () => {
     const revoked = Proxy.revocable([], {});
     revoked.revoke();
     await expect(checkpointsFromEntries(revoked.proxy)).rejects.toSatisfy((e: unknown) => isPassportError(e, 'ERR_JSON_INVALID'));
-    await expect(checkpointsFromEntries(new Proxy([1], { get: () => { throw new Error('boom'); } }))).rejects.toSatisfy((e: unknown) => isPassportError(e, 'ERR_JSON_INVALID'));
+    await expect(
+      checkpointsFromEntries(
+        new Proxy([1], {
+          get: () => {
+            throw new Error('boom');
+          },
+        }),
+      ),
+    ).rejects.toSatisfy((e: unknown) => isPassportError(e, 'ERR_JSON_INVALID'));
   });
 });

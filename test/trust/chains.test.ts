@@ -1,14 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SigningKeyPair } from '../../src/keys/types.js';
-import {
-  accreditIssuer,
-  createTrustContext,
-  createTrustPolicy,
-  DEFAULT_RULES,
-  evaluateTrust,
-  isTrustPolicy,
-  type TrustPolicy,
-} from '../../src/trust/index.js';
+import { accreditIssuer, createTrustContext, createTrustPolicy, DEFAULT_RULES, evaluateTrust, isTrustPolicy, type TrustPolicy } from '../../src/trust/index.js';
 import { judgeTrust } from '../../src/trust/judge-trust.js';
 import { keys, makeEntry, NOW } from './helpers.js';
 
@@ -23,8 +15,11 @@ beforeAll(async () => {
   policy = createTrustPolicy({ roots: [{ did: k.root.did, name: 'National Learning Authority' }], now: NOW });
 });
 
-const accredit = (by: SigningKeyPair, who: SigningKeyPair, extra: Partial<Parameters<typeof accreditIssuer>[1]> & Pick<Parameters<typeof accreditIssuer>[1], 'role' | 'kinds'>) =>
-  accreditIssuer(by, { did: who.did, organisation: `org:${who.did.slice(-6)}`, validFrom: FROM, validUntil: UNTIL, created: FROM, ...extra });
+const accredit = (
+  by: SigningKeyPair,
+  who: SigningKeyPair,
+  extra: Partial<Parameters<typeof accreditIssuer>[1]> & Pick<Parameters<typeof accreditIssuer>[1], 'role' | 'kinds'>,
+) => accreditIssuer(by, { did: who.did, organisation: `org:${who.did.slice(-6)}`, validFrom: FROM, validUntil: UNTIL, created: FROM, ...extra });
 
 describe('createTrustPolicy', () => {
   it('returns a frozen, branded policy with the default rules', () => {
@@ -65,22 +60,37 @@ describe('createTrustPolicy', () => {
 
 describe('accreditIssuer', () => {
   it('signs a VC 2.0 accreditation with a neutral display profile', async () => {
-    const acc = await accredit(k.root, k.awarding, { role: 'awarding-body', kinds: ['unit-credit', 'qualification'], displayName: 'City & Guilds', organisation: 'org:cg' });
+    const acc = await accredit(k.root, k.awarding, {
+      role: 'awarding-body',
+      kinds: ['unit-credit', 'qualification'],
+      displayName: 'City & Guilds',
+      organisation: 'org:cg',
+    });
     expect(acc.type).toEqual(['VerifiableCredential', 'LearningPassportAccreditation']);
     expect(acc.issuer).toBe(k.root.did);
-    expect(acc.credentialSubject).toMatchObject({ id: k.awarding.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification', 'unit-credit'], displayProfile: { name: 'City & Guilds' } });
+    expect(acc.credentialSubject).toMatchObject({
+      id: k.awarding.did,
+      organisation: 'org:cg',
+      role: 'awarding-body',
+      kinds: ['qualification', 'unit-credit'],
+      displayProfile: { name: 'City & Guilds' },
+    });
     expect(acc.proof.cryptosuite).toBe('eddsa-jcs-2022');
   });
 
   it('refuses nonsense with TypeError', async () => {
-    await expect(accreditIssuer(k.root, { did: k.awarding.did, organisation: 'o', role: 'wizard' as never, kinds: ['qualification'] })).rejects.toThrow(TypeError);
+    await expect(accreditIssuer(k.root, { did: k.awarding.did, organisation: 'o', role: 'wizard' as never, kinds: ['qualification'] })).rejects.toThrow(
+      TypeError,
+    );
     await expect(accreditIssuer(k.root, { did: k.awarding.did, organisation: 'o', role: 'charity', kinds: ['spells' as never] })).rejects.toThrow(TypeError);
     await expect(accreditIssuer(k.root, { did: k.awarding.did, organisation: '', role: 'charity', kinds: ['mentoring'] })).rejects.toThrow(TypeError);
     await expect(accreditIssuer(k.root, { did: 'did:web:x', organisation: 'o', role: 'charity', kinds: ['mentoring'] })).rejects.toThrow(TypeError);
     await expect(
       accreditIssuer(k.root, { did: k.awarding.did, organisation: 'o', role: 'charity', kinds: ['mentoring'], validFrom: UNTIL, validUntil: FROM }),
     ).rejects.toThrow(TypeError);
-    await expect(accreditIssuer({ did: k.root.did } as never, { did: k.awarding.did, organisation: 'o', role: 'charity', kinds: ['mentoring'] })).rejects.toThrow(TypeError);
+    await expect(
+      accreditIssuer({ did: k.root.did } as never, { did: k.awarding.did, organisation: 'o', role: 'charity', kinds: ['mentoring'] }),
+    ).rejects.toThrow(TypeError);
   });
 });
 
@@ -96,7 +106,9 @@ describe('evaluateTrust: chains', () => {
     expect(r.chain).toEqual([
       { did: k.awarding.did, organisation: 'org:cg', role: 'awarding-body', displayName: 'City & Guilds', accreditationId: acc.id, accreditedBy: k.root.did },
     ]);
-    expect(r.summary).toBe('Trusted — City & Guilds is accredited as an awarding body by National Learning Authority; qualifications are within its accreditation.');
+    expect(r.summary).toBe(
+      'Trusted — City & Guilds is accredited as an awarding body by National Learning Authority; qualifications are within its accreditation.',
+    );
     expect(r.checks.map((c) => [c.check, c.status])).toEqual([
       ['issuer-trust', 'pass'],
       ['status', 'pass'],
@@ -105,7 +117,12 @@ describe('evaluateTrust: chains', () => {
 
   it('follows a chain through an accredited authority, and names every link', async () => {
     const a1 = await accredit(k.root, k.authority, {
-      role: 'authority', kinds: ['qualification', 'unit-credit', 'mentoring'], capabilities: ['accredit'], organisations: ['*'], accreditRoles: ['awarding-body', 'charity'], displayName: 'Regional Skills Board',
+      role: 'authority',
+      kinds: ['qualification', 'unit-credit', 'mentoring'],
+      capabilities: ['accredit'],
+      organisations: ['*'],
+      accreditRoles: ['awarding-body', 'charity'],
+      displayName: 'Regional Skills Board',
     });
     const a2 = await accredit(k.authority, k.awarding, { role: 'awarding-body', kinds: ['qualification'], displayName: 'Open Awards' });
     const entry = await makeEntry(k.awarding, 'qualification', SIGNED);
@@ -115,7 +132,9 @@ describe('evaluateTrust: chains', () => {
       [k.awarding.did, k.authority.did],
       [k.authority.did, k.root.did],
     ]);
-    expect(r.summary).toContain('Open Awards is accredited as an awarding body by Regional Skills Board (an authority), accredited by National Learning Authority');
+    expect(r.summary).toContain(
+      'Open Awards is accredited as an awarding body by Regional Skills Board (an authority), accredited by National Learning Authority',
+    );
     // The authority itself may not issue qualifications: its role's rules do not allow them.
     const own = await makeEntry(k.authority, 'qualification', SIGNED);
     const r2 = await evaluateTrust(own, { policy, accreditations: [a1] });
@@ -123,7 +142,13 @@ describe('evaluateTrust: chains', () => {
   });
 
   it('refuses a link that widens the scope (kinds, capabilities or roles)', async () => {
-    const a1 = await accredit(k.root, k.authority, { role: 'authority', kinds: ['qualification'], capabilities: ['accredit'], organisations: ['*'], accreditRoles: ['awarding-body'] });
+    const a1 = await accredit(k.root, k.authority, {
+      role: 'authority',
+      kinds: ['qualification'],
+      capabilities: ['accredit'],
+      organisations: ['*'],
+      accreditRoles: ['awarding-body'],
+    });
     const entryFor = (key: SigningKeyPair, kind: string) => makeEntry(key, kind, SIGNED);
     // Grants a kind the authority does not hold.
     const wide = await accredit(k.authority, k.awarding, { role: 'awarding-body', kinds: ['qualification', 'unit-credit'] });
@@ -209,7 +234,12 @@ describe('evaluateTrust: chains', () => {
   });
 
   it('judges accreditation windows at signing time (expired and not-yet-valid accreditations)', async () => {
-    const acc = await accredit(k.root, k.awarding, { role: 'awarding-body', kinds: ['qualification'], validFrom: '2025-01-01T00:00:00Z', validUntil: '2025-12-31T00:00:00Z' });
+    const acc = await accredit(k.root, k.awarding, {
+      role: 'awarding-body',
+      kinds: ['qualification'],
+      validFrom: '2025-01-01T00:00:00Z',
+      validUntil: '2025-12-31T00:00:00Z',
+    });
     const inside = await makeEntry(k.awarding, 'qualification', '2025-06-01T00:00:00Z');
     const after = await makeEntry(k.awarding, 'qualification', '2026-02-01T00:00:00Z');
     const before = await makeEntry(k.awarding, 'qualification', '2024-06-01T00:00:00Z');
@@ -242,7 +272,15 @@ describe('evaluateTrust: chains', () => {
     expect((await judgeTrust(bare, { policy, accreditations: [acc], signatureVerified: true })).trusted).toBe(true);
     expect((await judgeTrust(bare, { policy, accreditations: [acc] })).checks[0]).toMatchObject({ status: 'fail', code: 'ERR_PROOF_MISSING' });
     const late = { ...bare, validFrom: '2027-02-01T00:00:00Z' };
-    expect((await judgeTrust(late, { policy: createTrustPolicy({ roots: [k.root.did], now: new Date('2027-03-01T00:00:00Z') }), accreditations: [acc], signatureVerified: true })).trusted).toBe(false);
+    expect(
+      (
+        await judgeTrust(late, {
+          policy: createTrustPolicy({ roots: [k.root.did], now: new Date('2027-03-01T00:00:00Z') }),
+          accreditations: [acc],
+          signatureVerified: true,
+        })
+      ).trusted,
+    ).toBe(false);
   });
 
   it('the public evaluateTrust always checks the signature: no option lets a caller skip it or hand in checks', async () => {
@@ -302,7 +340,16 @@ describe('hostile accreditation graphs', () => {
       for (const who of ring) {
         if (by === who) continue;
         accreditations.push(
-          await accreditIssuer(by, { did: who.did, organisation: `org:${who.did.slice(-5)}`, role: 'authority', kinds: ['checkpoint'], capabilities: ['accredit'], organisations: ['*'], validFrom: FROM, created: FROM }),
+          await accreditIssuer(by, {
+            did: who.did,
+            organisation: `org:${who.did.slice(-5)}`,
+            role: 'authority',
+            kinds: ['checkpoint'],
+            capabilities: ['accredit'],
+            organisations: ['*'],
+            validFrom: FROM,
+            created: FROM,
+          }),
         );
       }
     }

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addEntries,
-  createCheckpoint,
-  createIssuerProfile,
-  createPassport,
-  entryId,
-  generateKeyPair,
-  issueEntry,
-  signCredential,
-} from '../../src/index.js';
+import { addEntries, createCheckpoint, createIssuerProfile, createPassport, entryId, generateKeyPair, issueEntry, signCredential } from '../../src/index.js';
 import { checkpointsFromEntries } from '../../src/trust.js';
 
 describe('checkpointsFromEntries', () => {

@@ -29,8 +29,22 @@ beforeAll(async () => {
 });
 
 async function rotation() {
-  const old = await accredit(k.root, { did: k.prisonOld.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience', 'checkpoint'], validUntil: ROTATED, displayName: 'Northfield Learning Centre' });
-  const fresh = await accredit(k.root, { did: k.prisonNew.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience', 'checkpoint'], validFrom: ROTATED, displayName: 'Northfield Learning Centre' });
+  const old = await accredit(k.root, {
+    did: k.prisonOld.did,
+    organisation: 'org:hmp-northfield',
+    role: 'prison',
+    kinds: ['work-experience', 'checkpoint'],
+    validUntil: ROTATED,
+    displayName: 'Northfield Learning Centre',
+  });
+  const fresh = await accredit(k.root, {
+    did: k.prisonNew.did,
+    organisation: 'org:hmp-northfield',
+    role: 'prison',
+    kinds: ['work-experience', 'checkpoint'],
+    validFrom: ROTATED,
+    displayName: 'Northfield Learning Centre',
+  });
   return [old, fresh];
 }
 
@@ -47,7 +61,13 @@ describe('key rotation', () => {
     expect(r1.checks[0]).toMatchObject({ status: 'unknown', code: 'ERR_SIGNING_TIME_UNVOUCHED' });
     expect(r1.checks[0]!.message).toContain('ended on 1 January 2026');
     // Another organisation's checkpoint from inside the window vouches for it…
-    const eastwood = await accredit(k.root, { did: k.otherPrison.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['checkpoint'], displayName: 'Eastwood Learning Centre' });
+    const eastwood = await accredit(k.root, {
+      did: k.otherPrison.did,
+      organisation: 'org:hmp-eastwood',
+      role: 'prison',
+      kinds: ['checkpoint'],
+      displayName: 'Eastwood Learning Centre',
+    });
     const covered = await evaluateTrust(oldInside, {
       policy,
       accreditations: [...accreditations, eastwood],
@@ -65,12 +85,36 @@ describe('key rotation', () => {
   });
 
   it('a planned rotation (a closing notice naming the new key) keeps claims inside the old window; a withdrawal or a compromise does not', async () => {
-    const old = await accredit(k.root, { did: k.prisonOld.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience'], displayName: 'Northfield Learning Centre' });
-    const fresh = await accredit(k.root, { did: k.prisonNew.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience'], validFrom: ROTATED, displayName: 'Northfield Learning Centre' });
-    const rotated = await revokeAccreditation(k.root, { accreditation: old.id, replacedBy: k.prisonNew.did, effective: ROTATED, created: ROTATED, reason: 'Key rotated' });
+    const old = await accredit(k.root, {
+      did: k.prisonOld.did,
+      organisation: 'org:hmp-northfield',
+      role: 'prison',
+      kinds: ['work-experience'],
+      displayName: 'Northfield Learning Centre',
+    });
+    const fresh = await accredit(k.root, {
+      did: k.prisonNew.did,
+      organisation: 'org:hmp-northfield',
+      role: 'prison',
+      kinds: ['work-experience'],
+      validFrom: ROTATED,
+      displayName: 'Northfield Learning Centre',
+    });
+    const rotated = await revokeAccreditation(k.root, {
+      accreditation: old.id,
+      replacedBy: k.prisonNew.did,
+      effective: ROTATED,
+      created: ROTATED,
+      reason: 'Key rotated',
+    });
     expect(rotated.credentialSubject.replacedBy).toBe(k.prisonNew.did);
     const withdrawn = await revokeAccreditation(k.root, { accreditation: old.id, effective: ROTATED, created: ROTATED, reason: 'Contract ended' });
-    const compromised = await revokeAccreditation(k.root, { did: k.prisonOld.did, compromisedSince: '2026-03-01T00:00:00Z', created: '2026-03-02T00:00:00Z', reason: 'Laptop stolen' });
+    const compromised = await revokeAccreditation(k.root, {
+      did: k.prisonOld.did,
+      compromisedSince: '2026-03-01T00:00:00Z',
+      created: '2026-03-02T00:00:00Z',
+      reason: 'Laptop stolen',
+    });
     const inside = await makeEntry(k.prisonOld, 'work-experience', '2025-07-01T00:00:00Z');
     const after = await makeEntry(k.prisonOld, 'work-experience', '2026-02-01T00:00:00Z');
     const judge = async (entry: unknown, accreditations: unknown[]) => (await evaluateTrust(entry, { policy, accreditations })).checks[0]!;
@@ -87,12 +131,28 @@ describe('key rotation', () => {
     const forged = await revokeAccreditation(k.stranger, { accreditation: old.id, replacedBy: k.stranger.did, effective: ROTATED, reason: 'x' });
     expect(await judge(after, [old, forged])).toMatchObject({ status: 'pass' });
     // A compromise is not a rotation: the two cannot be said at once.
-    await expect(revokeAccreditation(k.root, { did: k.prisonOld.did, replacedBy: k.prisonNew.did, compromisedSince: ROTATED, reason: 'x' })).rejects.toThrow(TypeError);
+    await expect(revokeAccreditation(k.root, { did: k.prisonOld.did, replacedBy: k.prisonNew.did, compromisedSince: ROTATED, reason: 'x' })).rejects.toThrow(
+      TypeError,
+    );
   });
 
   it('doubts issuers accredited by a rotated-out authority key unless evidence or the policy vouches for the link (links judged when signed)', async () => {
-    const authOld = await accredit(k.root, { did: k.authority.did, organisation: 'org:board', role: 'authority', kinds: ['mentoring'], capabilities: ['accredit'], organisations: ['*'], validUntil: ROTATED });
-    const charityAcc = await accredit(k.authority, { did: k.charity.did, organisation: 'org:charity', role: 'charity', kinds: ['mentoring'], validFrom: '2025-06-01T00:00:00Z' });
+    const authOld = await accredit(k.root, {
+      did: k.authority.did,
+      organisation: 'org:board',
+      role: 'authority',
+      kinds: ['mentoring'],
+      capabilities: ['accredit'],
+      organisations: ['*'],
+      validUntil: ROTATED,
+    });
+    const charityAcc = await accredit(k.authority, {
+      did: k.charity.did,
+      organisation: 'org:charity',
+      role: 'charity',
+      kinds: ['mentoring'],
+      validFrom: '2025-06-01T00:00:00Z',
+    });
     const entry = await makeEntry(k.charity, 'mentoring', '2026-03-01T00:00:00Z');
     // The old authority key's window has closed: it alone vouches that it signed in time.
     const doubted = await evaluateTrust(entry, { policy, accreditations: [authOld, charityAcc] });
@@ -105,7 +165,14 @@ describe('key rotation', () => {
     const believing = createTrustPolicy({ roots: [k.root.did], now: NOW, trustClaimedTimes: true });
     expect((await evaluateTrust(entry, { policy: believing, accreditations: [authOld, charityAcc] })).trusted).toBe(true);
     // …but an accreditation the old authority key signs after its window closed is refused.
-    const late = await accreditIssuer(k.authority, { did: k.stranger.did, organisation: 'org:late', role: 'charity', kinds: ['mentoring'], validFrom: '2026-02-01T00:00:00Z', created: '2026-02-01T00:00:00Z' });
+    const late = await accreditIssuer(k.authority, {
+      did: k.stranger.did,
+      organisation: 'org:late',
+      role: 'charity',
+      kinds: ['mentoring'],
+      validFrom: '2026-02-01T00:00:00Z',
+      created: '2026-02-01T00:00:00Z',
+    });
     const lateEntry = await makeEntry(k.stranger, 'mentoring', '2026-03-01T00:00:00Z');
     const r = await evaluateTrust(lateEntry, { policy, accreditations: [authOld, late] });
     expect(r.trusted).toBe(false);
@@ -137,11 +204,34 @@ describe('key rotation', () => {
 
 describe('key compromise', () => {
   async function setup() {
-    const prison = await accredit(k.root, { did: k.prisonOld.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['work-experience', 'checkpoint'], displayName: 'Northfield Learning Centre' });
-    const sameOrgNewKey = await accredit(k.root, { did: k.prisonNew.did, organisation: 'org:hmp-northfield', role: 'prison', kinds: ['checkpoint'], displayName: 'Northfield Learning Centre' });
-    const other = await accredit(k.root, { did: k.otherPrison.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['checkpoint'], displayName: 'Eastwood Learning Centre' });
+    const prison = await accredit(k.root, {
+      did: k.prisonOld.did,
+      organisation: 'org:hmp-northfield',
+      role: 'prison',
+      kinds: ['work-experience', 'checkpoint'],
+      displayName: 'Northfield Learning Centre',
+    });
+    const sameOrgNewKey = await accredit(k.root, {
+      did: k.prisonNew.did,
+      organisation: 'org:hmp-northfield',
+      role: 'prison',
+      kinds: ['checkpoint'],
+      displayName: 'Northfield Learning Centre',
+    });
+    const other = await accredit(k.root, {
+      did: k.otherPrison.did,
+      organisation: 'org:hmp-eastwood',
+      role: 'prison',
+      kinds: ['checkpoint'],
+      displayName: 'Eastwood Learning Centre',
+    });
     const charity = await accredit(k.root, { did: k.charity.did, organisation: 'org:charity', role: 'charity', kinds: ['mentoring'] });
-    const compromise = await revokeAccreditation(k.root, { did: k.prisonOld.did, compromisedSince: COMPROMISED, reason: 'Key stolen', effective: '2026-04-10T00:00:00Z' });
+    const compromise = await revokeAccreditation(k.root, {
+      did: k.prisonOld.did,
+      compromisedSince: COMPROMISED,
+      reason: 'Key stolen',
+      effective: '2026-04-10T00:00:00Z',
+    });
     return [prison, sameOrgNewKey, other, charity, compromise];
   }
   const CID = 'bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea';
@@ -193,14 +283,34 @@ describe('key compromise', () => {
   });
 
   it('casts doubt on issuers accredited by a compromised authority', async () => {
-    const auth = await accredit(k.root, { did: k.authority.did, organisation: 'org:board', role: 'authority', kinds: ['mentoring'], capabilities: ['accredit'], organisations: ['*'] });
-    const charityAcc = await accredit(k.authority, { did: k.charity.did, organisation: 'org:charity', role: 'charity', kinds: ['mentoring'], validFrom: '2025-06-01T00:00:00Z' });
+    const auth = await accredit(k.root, {
+      did: k.authority.did,
+      organisation: 'org:board',
+      role: 'authority',
+      kinds: ['mentoring'],
+      capabilities: ['accredit'],
+      organisations: ['*'],
+    });
+    const charityAcc = await accredit(k.authority, {
+      did: k.charity.did,
+      organisation: 'org:charity',
+      role: 'charity',
+      kinds: ['mentoring'],
+      validFrom: '2025-06-01T00:00:00Z',
+    });
     const compromise = await revokeAccreditation(k.root, { did: k.authority.did, compromisedSince: COMPROMISED, reason: 'Key leaked' });
     const entry = await makeEntry(k.charity, 'mentoring', '2026-05-01T00:00:00Z');
     const r = await evaluateTrust(entry, { policy, accreditations: [auth, charityAcc, compromise] });
     expect(r.checks[0]).toMatchObject({ status: 'unknown', code: 'ERR_KEY_COMPROMISED' });
     // An accreditation the stolen key signs after the compromise date is refused outright.
-    const forged = await accreditIssuer(k.authority, { did: k.stranger.did, organisation: 'org:x', role: 'charity', kinds: ['mentoring'], validFrom: '2026-04-15T00:00:00Z', created: '2026-04-15T00:00:00Z' });
+    const forged = await accreditIssuer(k.authority, {
+      did: k.stranger.did,
+      organisation: 'org:x',
+      role: 'charity',
+      kinds: ['mentoring'],
+      validFrom: '2026-04-15T00:00:00Z',
+      created: '2026-04-15T00:00:00Z',
+    });
     const r2 = await evaluateTrust(await makeEntry(k.stranger, 'mentoring', '2026-05-01T00:00:00Z'), { policy, accreditations: [auth, forged, compromise] });
     expect(r2.checks[0]).toMatchObject({ status: 'fail', code: 'ERR_KEY_COMPROMISED' });
   });
@@ -210,16 +320,35 @@ describe('mayActOnEntry', () => {
   it('allows the same key, the same organisation after rotation, and accredited authorities only', async () => {
     const [old, fresh] = await rotation();
     const other = await accredit(k.root, { did: k.otherPrison.did, organisation: 'org:hmp-eastwood', role: 'prison', kinds: ['work-experience'] });
-    const board = await accredit(k.root, { did: k.authority.did, organisation: 'org:board', role: 'authority', kinds: ['work-experience'], capabilities: ['revoke-others'] });
+    const board = await accredit(k.root, {
+      did: k.authority.did,
+      organisation: 'org:board',
+      role: 'authority',
+      kinds: ['work-experience'],
+      capabilities: ['revoke-others'],
+    });
     const context = await createTrustContext({ policy, accreditations: [old!, fresh!, other, board] });
     const at = '2026-03-01T00:00:00Z';
-    expect(mayActOnEntry(context, { actor: k.prisonOld.did, targetIssuer: k.prisonOld.did, action: 'revoke' })).toMatchObject({ allowed: true, basis: 'same-key' });
-    expect(mayActOnEntry(context, { actor: k.prisonNew.did, targetIssuer: k.prisonOld.did, action: 'supersede', at })).toMatchObject({ allowed: true, basis: 'same-organisation' });
+    expect(mayActOnEntry(context, { actor: k.prisonOld.did, targetIssuer: k.prisonOld.did, action: 'revoke' })).toMatchObject({
+      allowed: true,
+      basis: 'same-key',
+    });
+    expect(mayActOnEntry(context, { actor: k.prisonNew.did, targetIssuer: k.prisonOld.did, action: 'supersede', at })).toMatchObject({
+      allowed: true,
+      basis: 'same-organisation',
+    });
     expect(mayActOnEntry(context, { actor: k.otherPrison.did, targetIssuer: k.prisonOld.did, action: 'revoke', at })).toMatchObject({ allowed: false });
-    expect(mayActOnEntry(context, { actor: k.authority.did, targetIssuer: k.prisonOld.did, action: 'revoke', at, targetKind: 'work-experience' })).toMatchObject({ allowed: true, basis: 'authority' });
-    expect(mayActOnEntry(context, { actor: k.authority.did, targetIssuer: k.prisonOld.did, action: 'revoke', at, targetKind: 'qualification' })).toMatchObject({ allowed: false });
+    expect(
+      mayActOnEntry(context, { actor: k.authority.did, targetIssuer: k.prisonOld.did, action: 'revoke', at, targetKind: 'work-experience' }),
+    ).toMatchObject({ allowed: true, basis: 'authority' });
+    expect(mayActOnEntry(context, { actor: k.authority.did, targetIssuer: k.prisonOld.did, action: 'revoke', at, targetKind: 'qualification' })).toMatchObject({
+      allowed: false,
+    });
     expect(mayActOnEntry(context, { actor: k.authority.did, targetIssuer: k.prisonOld.did, action: 'supersede', at })).toMatchObject({ allowed: false });
-    expect(mayActOnEntry(context, { actor: k.root.did, targetIssuer: k.prisonOld.did, action: 'supersede', at })).toMatchObject({ allowed: true, basis: 'authority' });
+    expect(mayActOnEntry(context, { actor: k.root.did, targetIssuer: k.prisonOld.did, action: 'supersede', at })).toMatchObject({
+      allowed: true,
+      basis: 'authority',
+    });
     expect(mayActOnEntry(context, { actor: k.stranger.did, targetIssuer: k.prisonOld.did, action: 'revoke', at })).toMatchObject({ allowed: false });
     expect(() => mayActOnEntry(context, { actor: k.root.did, targetIssuer: k.prisonOld.did, action: 'delete' as never })).toThrow(TypeError);
     expect(() => mayActOnEntry({} as never, { actor: k.root.did, targetIssuer: k.prisonOld.did, action: 'revoke' })).toThrow(TypeError);

@@ -26,12 +26,17 @@ interface Link {
   until: string | undefined;
 }
 
-const inScope = (scope: readonly string[] | 'all', org: string) => scope === 'all' || scope.some((p) => (p.endsWith('*') ? org.startsWith(p.slice(0, -1)) : p === org));
+const inScope = (scope: readonly string[] | 'all', org: string) =>
+  scope === 'all' || scope.some((p) => (p.endsWith('*') ? org.startsWith(p.slice(0, -1)) : p === org));
 const patternWithin = (p: string, scope: readonly string[] | 'all') =>
   scope === 'all' || (p.endsWith('*') ? scope.some((q) => q.endsWith('*') && p.slice(0, -1).startsWith(q.slice(0, -1))) : inScope(scope, p));
 
 /** The model: every grant a node holds at ACTION_AT under the default policy (now = NOW). */
-function modelGrants(links: Link[], node: 'root' | Node, depth = 0): { organisation: string; capabilities: Set<string> | 'all'; scope: readonly string[] | 'all' }[] {
+function modelGrants(
+  links: Link[],
+  node: 'root' | Node,
+  depth = 0,
+): { organisation: string; capabilities: Set<string> | 'all'; scope: readonly string[] | 'all' }[] {
   if (node === 'root') return [{ organisation: 'root', capabilities: 'all', scope: 'all' }];
   if (depth >= 3) return [];
   const out: ReturnType<typeof modelGrants> = [];
@@ -77,19 +82,38 @@ describe('lifecycle powers over random accreditation trees', () => {
         async (perNode, actor) => {
           const links = perNode.flat().map((l) => ({ ...l, organisations: l.capabilities.includes('accredit') ? l.organisations : undefined }));
           const accreditations = [
-            await accreditIssuer(k.root, { did: k.target.did, organisation: 'org:target', role: 'awarding-body', kinds: ['qualification'], validFrom: FROM, created: FROM }),
+            await accreditIssuer(k.root, {
+              did: k.target.did,
+              organisation: 'org:target',
+              role: 'awarding-body',
+              kinds: ['qualification'],
+              validFrom: FROM,
+              created: FROM,
+            }),
           ];
           for (const l of links) {
             accreditations.push(
               await accreditIssuer(k[l.by], {
-                did: k[l.subject].did, organisation: l.organisation, role: 'authority', kinds: ['qualification'],
-                capabilities: l.capabilities, ...(l.organisations ? { organisations: [...l.organisations] } : {}),
-                validFrom: FROM, created: FROM, ...(l.until ? { validUntil: l.until } : {}),
+                did: k[l.subject].did,
+                organisation: l.organisation,
+                role: 'authority',
+                kinds: ['qualification'],
+                capabilities: l.capabilities,
+                ...(l.organisations ? { organisations: [...l.organisations] } : {}),
+                validFrom: FROM,
+                created: FROM,
+                ...(l.until ? { validUntil: l.until } : {}),
               }),
             );
           }
           const context = await createTrustContext({ policy, accreditations });
-          const answer = mayActOnEntry(context, { actor: k[actor].did, targetIssuer: k.target.did, action: 'revoke', at: ACTION_AT, targetKind: 'qualification' });
+          const answer = mayActOnEntry(context, {
+            actor: k[actor].did,
+            targetIssuer: k.target.did,
+            action: 'revoke',
+            at: ACTION_AT,
+            targetKind: 'qualification',
+          });
           const grants = modelGrants(links, actor);
           const expected = grants.some((g) => g.organisation === 'org:target' || (g.capabilities !== 'all' && g.capabilities.has('revoke-others')));
           expect(answer.allowed, `${JSON.stringify(links)} actor ${actor}: ${answer.reason}`).toBe(expected);

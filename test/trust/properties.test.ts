@@ -26,11 +26,27 @@ describe('trust properties', () => {
         fc.constantFrom(...ROLES),
         fc.constantFrom(...KINDS),
         async (parentKinds, childKinds, role, kind) => {
-          const authority = await accreditIssuer(k.root, { did: k.authority.did, organisation: 'org:a', role: 'authority', kinds: parentKinds, capabilities: ['accredit'], organisations: ['*'], validFrom: '2026-01-01T00:00:00Z' });
-          const child = await accreditIssuer(k.authority, { did: k.issuer.did, organisation: 'org:i', role, kinds: childKinds, validFrom: '2026-01-01T00:00:00Z', created: '2026-01-01T00:00:00Z' });
+          const authority = await accreditIssuer(k.root, {
+            did: k.authority.did,
+            organisation: 'org:a',
+            role: 'authority',
+            kinds: parentKinds,
+            capabilities: ['accredit'],
+            organisations: ['*'],
+            validFrom: '2026-01-01T00:00:00Z',
+          });
+          const child = await accreditIssuer(k.authority, {
+            did: k.issuer.did,
+            organisation: 'org:i',
+            role,
+            kinds: childKinds,
+            validFrom: '2026-01-01T00:00:00Z',
+            created: '2026-01-01T00:00:00Z',
+          });
           const entry = await makeEntry(k.issuer, kind, SIGNED);
           const r = await evaluateTrust(entry, { policy, accreditations: [authority, child] });
-          const expected = childKinds.every((c) => parentKinds.includes(c)) && childKinds.includes(kind) && (DEFAULT_RULES[role] as readonly string[]).includes(kind);
+          const expected =
+            childKinds.every((c) => parentKinds.includes(c)) && childKinds.includes(kind) && (DEFAULT_RULES[role] as readonly string[]).includes(kind);
           expect(r.trusted).toBe(expected);
         },
       ),
@@ -39,7 +55,14 @@ describe('trust properties', () => {
   });
 
   it('no single change to a signed accreditation makes an entry trusted that was not', async () => {
-    const genuine = await accreditIssuer(k.root, { did: k.stranger.did, organisation: 'org:s', role: 'charity', kinds: ['mentoring'], validFrom: '2026-01-01T00:00:00Z', validUntil: '2026-02-01T00:00:00Z' });
+    const genuine = await accreditIssuer(k.root, {
+      did: k.stranger.did,
+      organisation: 'org:s',
+      role: 'charity',
+      kinds: ['mentoring'],
+      validFrom: '2026-01-01T00:00:00Z',
+      validUntil: '2026-02-01T00:00:00Z',
+    });
     const entry = await makeEntry(k.issuer, 'qualification', SIGNED);
     const mutations: Array<(a: Record<string, any>) => void> = [
       (a) => (a.credentialSubject.id = k.issuer.did),
@@ -63,7 +86,13 @@ describe('trust properties', () => {
       { numRuns: 40 },
     );
     // Control: with a genuine accreditation for the issuer, it is trusted.
-    const real = await accreditIssuer(k.root, { did: k.issuer.did, organisation: 'org:i', role: 'awarding-body', kinds: ['qualification'], validFrom: '2026-01-01T00:00:00Z' });
+    const real = await accreditIssuer(k.root, {
+      did: k.issuer.did,
+      organisation: 'org:i',
+      role: 'awarding-body',
+      kinds: ['qualification'],
+      validFrom: '2026-01-01T00:00:00Z',
+    });
     expect((await evaluateTrust(entry, { policy, accreditations: [real] })).trusted).toBe(true);
   });
 });

@@ -2,15 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPassportError } from '../../src/errors.js';
 import { toBase64url } from '../../src/internal/bytes.js';
-import {
-  createStatusList,
-  decodeStatusList,
-  encodeStatusList,
-  getStatus,
-  MIN_STATUS_LIST_LENGTH,
-  setStatus,
-  statusEntry,
-} from '../../src/trust/index.js';
+import { createStatusList, decodeStatusList, encodeStatusList, getStatus, MIN_STATUS_LIST_LENGTH, setStatus, statusEntry } from '../../src/trust/index.js';
 
 // W3C Bitstring Status List v1.0, Example 2 / 3 encodedList (131,072 bits, all zero).
 const SPEC_EXAMPLE = 'uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA';
@@ -63,9 +55,7 @@ describe('Bitstring Status List encoding', () => {
     expect((await decodeStatusList(short, { minLength: 8192 })).length).toBe(8192);
     await expect(decodeStatusList('zabc')).rejects.toSatisfy((e) => isPassportError(e, 'ERR_STATUS_LIST_INVALID'));
     await expect(decodeStatusList('u!!!')).rejects.toSatisfy((e) => isPassportError(e, 'ERR_STATUS_LIST_INVALID'));
-    await expect(decodeStatusList(`u${toBase64url(new Uint8Array([1, 2, 3, 4, 5]))}`)).rejects.toSatisfy((e) =>
-      isPassportError(e, 'ERR_STATUS_LIST_INVALID'),
-    );
+    await expect(decodeStatusList(`u${toBase64url(new Uint8Array([1, 2, 3, 4, 5]))}`)).rejects.toSatisfy((e) => isPassportError(e, 'ERR_STATUS_LIST_INVALID'));
     // A truncated GZIP stream.
     await expect(decodeStatusList(SPEC_EXAMPLE.slice(0, 30))).rejects.toSatisfy((e) => isPassportError(e, 'ERR_STATUS_LIST_INVALID'));
   });

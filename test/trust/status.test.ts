@@ -25,10 +25,20 @@ beforeAll(async () => {
   k = await keys('root', 'awarding', 'stranger');
   // These snapshots are 60 days old: past the default maximum age (30 days), so this policy allows 90.
   policy = createTrustPolicy({ roots: [k.root.did], now: NOW, maxStatusAge: 90 * 86_400 });
-  acc = await accreditIssuer(k.root, { did: k.awarding.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], validFrom: '2026-01-01T00:00:00Z' });
+  acc = await accreditIssuer(k.root, {
+    did: k.awarding.did,
+    organisation: 'org:cg',
+    role: 'awarding-body',
+    kinds: ['qualification'],
+    validFrom: '2026-01-01T00:00:00Z',
+  });
 });
 
-async function listWith(purpose: 'revocation' | 'suspension', set: number[], opts: { key?: SigningKeyPair; created?: string; validUntil?: string; url?: string } = {}) {
+async function listWith(
+  purpose: 'revocation' | 'suspension',
+  set: number[],
+  opts: { key?: SigningKeyPair; created?: string; validUntil?: string; url?: string } = {},
+) {
   const list = createStatusList();
   for (const i of set) setStatus(list, i, true);
   return issueStatusListCredential(opts.key ?? k.awarding, {
@@ -101,7 +111,12 @@ describe('status checks', () => {
   });
 
   it('treats an old snapshot as unknown when the verifier sets a maximum age', async () => {
-    const r = await evaluateTrust(await entryAt(41), { policy, accreditations: [acc], statusLists: [await listWith('revocation', [])], maxStatusAge: 30 * 86_400 });
+    const r = await evaluateTrust(await entryAt(41), {
+      policy,
+      accreditations: [acc],
+      statusLists: [await listWith('revocation', [])],
+      maxStatusAge: 30 * 86_400,
+    });
     expect(r.checks[1]).toMatchObject({ status: 'unknown', code: 'ERR_STATUS_UNKNOWN' });
     expect(r.checks[1]!.message).toContain('status last updated 60 days ago; this verifier accepts up to 30 days');
   });
@@ -133,7 +148,13 @@ describe('status checks', () => {
     expect((await evaluateTrust(await entryAt(42), { context })).checks[1]).toMatchObject({ code: 'ERR_STATUS_REVOKED' });
     expect((await evaluateTrust(await entryAt(43), { context })).checks[1]).toMatchObject({ status: 'pass' });
     expect(urls).toEqual([LIST]);
-    const failing = await createTrustContext({ policy, accreditations: [acc], fetchStatusList: async () => { throw new Error('offline'); } });
+    const failing = await createTrustContext({
+      policy,
+      accreditations: [acc],
+      fetchStatusList: async () => {
+        throw new Error('offline');
+      },
+    });
     expect((await evaluateTrust(await entryAt(42), { context: failing })).checks[1]).toMatchObject({ status: 'unknown' });
   });
 

@@ -12,13 +12,7 @@ import {
   verifyPresentation,
   type SigningKeyPair,
 } from '../../src/index.js';
-import {
-  accreditIssuer,
-  createTrustList,
-  isTrustList,
-  revokeAccreditation,
-  verifyTrustList,
-} from '../../src/trust.js';
+import { accreditIssuer, createTrustList, isTrustList, revokeAccreditation, verifyTrustList } from '../../src/trust.js';
 
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY);
@@ -132,7 +126,13 @@ describe('trust lists', () => {
     const w = await world();
     const future = await w.list(4, { issued: inDays(5), nextUpdate: inDays(30) });
     expect((await verifyTrustList(future, { operator: w.authority.did })).errors[0]?.code).toBe('ERR_TRUST_LIST_INVALID');
-    for (const bad of [null, 'text', [], { type: ['VerifiableCredential', 'LearningPassportTrustList'] }, { credentialSubject: { sequenceNumber: 'x'.repeat(200_000) } }]) {
+    for (const bad of [
+      null,
+      'text',
+      [],
+      { type: ['VerifiableCredential', 'LearningPassportTrustList'] },
+      { credentialSubject: { sequenceNumber: 'x'.repeat(200_000) } },
+    ]) {
       const r = await verifyTrustList(bad, { operator: w.authority.did });
       expect(r.verified).toBe(false);
       expect(r.errors[0]?.code).toBe('ERR_TRUST_LIST_INVALID');
@@ -143,7 +143,9 @@ describe('trust lists', () => {
     expect((await verifyTrustList(leap, { operator: w.authority.did })).verified).toBe(false);
     await expect(createTrustList(w.authority, { operatorName: 'A', sequenceNumber: 1, nextUpdate: '2026-02-30T00:00:00Z' })).rejects.toThrow(TypeError);
     await expect(createTrustList(w.authority, { operatorName: 'A', sequenceNumber: 0, nextUpdate: inDays(1) })).rejects.toThrow(TypeError);
-    await expect(createTrustList(w.authority, { operatorName: 'A', sequenceNumber: 1, nextUpdate: inDays(1), accreditations: [{ unsigned: true }] })).rejects.toThrow(TypeError);
+    await expect(
+      createTrustList(w.authority, { operatorName: 'A', sequenceNumber: 1, nextUpdate: inDays(1), accreditations: [{ unsigned: true }] }),
+    ).rejects.toThrow(TypeError);
     await expect(verifyTrustList(good, {} as never)).rejects.toThrow(TypeError);
   });
 
@@ -162,12 +164,21 @@ describe('trust lists', () => {
   it('a root key window from the list: the rotated-out key is no root after its window', async () => {
     const w = await world();
     const oldRoot = await generateKeyPair();
-    const lateAcc = await accreditIssuer(oldRoot, { did: w.prisonKey.did, organisation: 'org:hmp-leeds', role: 'prison', kinds: ['course-completion'], validFrom: inDays(-2) });
+    const lateAcc = await accreditIssuer(oldRoot, {
+      did: w.prisonKey.did,
+      organisation: 'org:hmp-leeds',
+      role: 'prison',
+      kinds: ['course-completion'],
+      validFrom: inDays(-2),
+    });
     const document = await createTrustList(w.authority, {
       operatorName: 'National Learning Authority',
       sequenceNumber: 1,
       nextUpdate: inDays(30),
-      roots: [{ did: w.authority.did, name: 'National Learning Authority' }, { did: oldRoot.did, name: 'Old key', validUntil: inDays(-5).toISOString() }],
+      roots: [
+        { did: w.authority.did, name: 'National Learning Authority' },
+        { did: oldRoot.did, name: 'Old key', validUntil: inDays(-5).toISOString() },
+      ],
       accreditations: [lateAcc],
     });
     const { trustList } = await verifyTrustList(document, { operator: w.authority.did });
@@ -194,7 +205,11 @@ describe('trust lists', () => {
     const pinned = w.authority.did;
     const checked = await verifyTrustList(listDocument, { operator: pinned });
     expect(checked.verified).toBe(true);
-    const result = await verifyPresentation(vp.presentation, { policy: createTrustPolicy({ trustList: checked.trustList! }), challenge: 'c-123', domain: 'jobs.example' });
+    const result = await verifyPresentation(vp.presentation, {
+      policy: createTrustPolicy({ trustList: checked.trustList! }),
+      challenge: 'c-123',
+      domain: 'jobs.example',
+    });
     expect(result.verified, result.summary).toBe(true);
     const without = await verifyPresentation(vp.presentation, { policy: createTrustPolicy({ roots: [pinned] }), challenge: 'c-123', domain: 'jobs.example' });
     expect(without.verified).toBe(false);

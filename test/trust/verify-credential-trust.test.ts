@@ -23,7 +23,14 @@ beforeAll(async () => {
   k = await keys('root', 'awarding', 'charity');
   policy = createTrustPolicy({ roots: [{ did: k.root.did, name: 'National Learning Authority' }], now: NOW });
   accreditations = [
-    await accreditIssuer(k.root, { did: k.awarding.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds', validFrom: '2026-01-01T00:00:00Z' }),
+    await accreditIssuer(k.root, {
+      did: k.awarding.did,
+      organisation: 'org:cg',
+      role: 'awarding-body',
+      kinds: ['qualification'],
+      displayName: 'City & Guilds',
+      validFrom: '2026-01-01T00:00:00Z',
+    }),
     await accreditIssuer(k.root, { did: k.charity.did, organisation: 'org:sc', role: 'charity', kinds: ['mentoring'], validFrom: '2026-01-01T00:00:00Z' }),
   ];
 });
@@ -58,7 +65,9 @@ describe('verifyCredential with a trust policy', () => {
   it('without a policy, says who issued it was not checked: verified stays true, the verdict is can’t check', async () => {
     const entry = await qualification(k.charity, 'Second Chance Trust');
     const r = await verifyCredential(entry, { now: NOW });
-    expect(r.checks.filter((c) => c.check === 'issuer-trust')).toEqual([{ check: 'issuer-trust', status: 'skipped', message: expect.stringMatching(/not checked against any trust list/) }]);
+    expect(r.checks.filter((c) => c.check === 'issuer-trust')).toEqual([
+      { check: 'issuer-trust', status: 'skipped', message: expect.stringMatching(/not checked against any trust list/) },
+    ]);
     expect(r.checks.some((c) => c.check === 'status')).toBe(false);
     expect(r.verified).toBe(true);
     expect(r.errors).toEqual([]);

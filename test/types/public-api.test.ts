@@ -53,7 +53,14 @@ describe('public types', () => {
   });
 
   it('results share the VerificationResult shape', () => {
-    expectTypeOf<VerificationResult>().toEqualTypeOf<{ verified: boolean; verdict: Verdict; headline: string; checks: Check[]; errors: VerificationResult['errors']; summary: string }>();
+    expectTypeOf<VerificationResult>().toEqualTypeOf<{
+      verified: boolean;
+      verdict: Verdict;
+      headline: string;
+      checks: Check[];
+      errors: VerificationResult['errors'];
+      summary: string;
+    }>();
     expectTypeOf<Verdict>().toEqualTypeOf<'valid' | 'not-valid' | 'cant-check'>();
     expectTypeOf<Check['status']>().toEqualTypeOf<'pass' | 'fail' | 'unknown' | 'skipped'>();
     expectTypeOf<CredentialVerificationResult>().toMatchTypeOf<VerificationResult>();

@@ -11,13 +11,9 @@ import {
   createIssuerProfile,
   createPassport,
   createPresentation,
-  
   generateKeyPair,
   issueEntry,
-  
   serializePassport,
-  
-  
   verifyCredential,
   verifyPassport,
   verifyPresentation,
@@ -32,7 +28,13 @@ const ab = createIssuerProfile({ key: abKey, name: 'Northern Awards', role: 'awa
 const url = 'https://northern.example/sl';
 const fields = { title: 'Maths', awardingBody: { name: 'Northern Awards' }, level: 'L1', awardedOn: '2026-03' } as const;
 
-const entryAt = (index: number) => issueEntry('qualification', fields, { issuer: ab, key: abKey, holder: learner.did, credentialStatus: statusEntry({ listUrl: url, index, purpose: 'revocation' }) });
+const entryAt = (index: number) =>
+  issueEntry('qualification', fields, {
+    issuer: ab,
+    key: abKey,
+    holder: learner.did,
+    credentialStatus: statusEntry({ listUrl: url, index, purpose: 'revocation' }),
+  });
 const listWith = (signer: typeof abKey, set: readonly number[]) => {
   let list = createStatusList();
   for (const i of set) list = setStatus(list, i, true);
@@ -72,14 +74,19 @@ describe('status lists without a trust policy', () => {
 
   it('any bits, any signer (property): the entry’s bit in its own issuer’s list decides; another key’s list decides nothing', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 63 }), fc.uniqueArray(fc.integer({ min: 0, max: 63 }), { maxLength: 6 }), fc.boolean(), async (index, set, byIssuer) => {
-        const e = await entryAt(index);
-        const list = await listWith(byIssuer ? abKey : other, set);
-        const r = await verifyCredential(e, { statusLists: [list] });
-        const expected = !byIssuer ? 'unknown' : set.includes(index) ? 'fail' : 'pass';
-        expect(status(r)).toBe(expected);
-        expect(r.verified).toBe(expected === 'pass');
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 63 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 63 }), { maxLength: 6 }),
+        fc.boolean(),
+        async (index, set, byIssuer) => {
+          const e = await entryAt(index);
+          const list = await listWith(byIssuer ? abKey : other, set);
+          const r = await verifyCredential(e, { statusLists: [list] });
+          const expected = !byIssuer ? 'unknown' : set.includes(index) ? 'fail' : 'pass';
+          expect(status(r)).toBe(expected);
+          expect(r.verified).toBe(expected === 'pass');
+        },
+      ),
       { numRuns: 12 },
     );
   });

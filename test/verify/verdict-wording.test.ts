@@ -48,8 +48,22 @@ beforeAll(async () => {
   k = await keys('root', 'body', 'charity');
   policy = createTrustPolicy({ roots: [{ did: k.root.did, name: 'National Learning Authority' }], now: NOW });
   accreditations = [
-    await accreditIssuer(k.root, { did: k.body.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], displayName: 'City & Guilds', validFrom: '2026-01-01T00:00:00Z' }),
-    await accreditIssuer(k.root, { did: k.charity.did, organisation: 'org:sc', role: 'charity', kinds: ['mentoring'], displayName: 'Second Chance Trust', validFrom: '2026-01-01T00:00:00Z' }),
+    await accreditIssuer(k.root, {
+      did: k.body.did,
+      organisation: 'org:cg',
+      role: 'awarding-body',
+      kinds: ['qualification'],
+      displayName: 'City & Guilds',
+      validFrom: '2026-01-01T00:00:00Z',
+    }),
+    await accreditIssuer(k.root, {
+      did: k.charity.did,
+      organisation: 'org:sc',
+      role: 'charity',
+      kinds: ['mentoring'],
+      displayName: 'Second Chance Trust',
+      validFrom: '2026-01-01T00:00:00Z',
+    }),
   ];
 });
 
@@ -128,7 +142,11 @@ describe('verifyCredential: one wording per verdict state', () => {
       summary: 'Not valid — Second Chance Trust is accredited as a charity, and under this policy charities may not issue qualifications. Do not rely on it.',
     });
     const list = await createTrustList(k.root, {
-      operatorName: 'National Learning Authority', sequenceNumber: 4, issued: '2026-05-01T00:00:00Z', nextUpdate: '2026-07-01T00:00:00Z', accreditations: [accreditations[1]!],
+      operatorName: 'National Learning Authority',
+      sequenceNumber: 4,
+      issued: '2026-05-01T00:00:00Z',
+      nextUpdate: '2026-07-01T00:00:00Z',
+      accreditations: [accreditations[1]!],
     });
     const checked = await verifyTrustList(list, { operator: k.root.did, now: NOW });
     expect(said(checked)).toEqual({
@@ -157,8 +175,16 @@ describe('verifyPassport: revoked and superseded entries are never valid', () =>
   it('counts current, revoked and superseded entries apart, and only current entries decide', async () => {
     const old = await maths();
     const corrected = await maths({ supersedes: entryId(old) });
-    const english = await issueEntry('qualification', { ...FIELDS, title: 'Functional Skills English' }, { issuer: body(), key: k.body, validFrom: SIGNED, created: SIGNED });
-    const withdrawal = await issueEntry('revocation', { target: entryId(english), reason: 'issued-in-error' }, { issuer: body(), key: k.body, validFrom: '2026-04-01T00:00:00Z', created: '2026-04-01T00:00:00Z' });
+    const english = await issueEntry(
+      'qualification',
+      { ...FIELDS, title: 'Functional Skills English' },
+      { issuer: body(), key: k.body, validFrom: SIGNED, created: SIGNED },
+    );
+    const withdrawal = await issueEntry(
+      'revocation',
+      { target: entryId(english), reason: 'issued-in-error' },
+      { issuer: body(), key: k.body, validFrom: '2026-04-01T00:00:00Z', created: '2026-04-01T00:00:00Z' },
+    );
     const { passport } = await addEntries(createPassport({ holder: 'urn:uuid:6a1f0c3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f' }), [old, corrected, english, withdrawal]);
     const report = await verifyPassport(passport, { now: NOW, policy, accreditations });
     expect(said({ ...report, summary: report.summary.message })).toEqual({
@@ -199,12 +225,14 @@ describe('verifyPresentation: at most two short sentences, then one headline per
     const ok = await verifyPresentation(presentation, { challenge: 'c-9', domain: 'jobs.example', now: NOW, policy, accreditations });
     expect(ok.verdict).toBe('valid');
     expect(ok.headline).toBe('✓ 3 of 3 achievements checked: all valid.');
-    expect(ok.summary).toBe([
-      '3 of 3 achievements checked: all valid.',
-      `✓ Valid: ${LINE}`,
-      `✓ Valid: ${LINE.replace('Mathematics', 'English')}`,
-      `✓ Valid: ${LINE.replace('Functional Skills Mathematics', 'Digital Skills')}`,
-    ].join('\n'));
+    expect(ok.summary).toBe(
+      [
+        '3 of 3 achievements checked: all valid.',
+        `✓ Valid: ${LINE}`,
+        `✓ Valid: ${LINE.replace('Mathematics', 'English')}`,
+        `✓ Valid: ${LINE.replace('Functional Skills Mathematics', 'Digital Skills')}`,
+      ].join('\n'),
+    );
 
     const revocable = await own('Functional Skills English', { credentialStatus: statusEntry({ listUrl: LIST, index: 3, purpose: 'revocation' }) });
     const mixed = (await createPresentation({ holderKey: holder, entries: [three[0]!, revocable], ...request })).presentation;

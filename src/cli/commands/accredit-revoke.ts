@@ -25,12 +25,20 @@ function accreditationFrom(value: unknown): { id: string; doc?: Record<string, u
  * no effect: an authority's key may end any accreditation (it may be the root verifiers pin);
  * any other key only one it made, shown by --accreditation <file>.
  */
-function checkPower(key: { did: string }, role: string | undefined, target: { id: string; doc?: Record<string, unknown> } | undefined, did: string | undefined): void {
+function checkPower(
+  key: { did: string },
+  role: string | undefined,
+  target: { id: string; doc?: Record<string, unknown> } | undefined,
+  did: string | undefined,
+): void {
   const issuer = target?.doc ? (isPlainObject(target.doc.issuer) ? target.doc.issuer.id : target.doc.issuer) : undefined;
   if (role === 'authority') return;
   if (target?.doc) {
     if (issuer !== key.did) {
-      throw new Refusal(`this key (${key.did}) did not make the accreditation ${target.id} (it was made by ${String(issuer)}), so its revocation would have no effect; only its accreditor or a trust root can end it`, 'ERR_LIFECYCLE_UNAUTHORISED');
+      throw new Refusal(
+        `this key (${key.did}) did not make the accreditation ${target.id} (it was made by ${String(issuer)}), so its revocation would have no effect; only its accreditor or a trust root can end it`,
+        'ERR_LIFECYCLE_UNAUTHORISED',
+      );
     }
     return;
   }
@@ -46,7 +54,10 @@ function didFlag(value: unknown, flag = '--did'): string | undefined {
   try {
     return parseDidKey(value).did;
   } catch {
-    throw new UsageError(`${flag} "${value}" is not the did:key of an Ed25519 key (one looks like did:key:z6Mk…; "keys show <file>" prints it)`, 'ERR_FLAG_VALUE');
+    throw new UsageError(
+      `${flag} "${value}" is not the did:key of an Ed25519 key (one looks like did:key:z6Mk…; "keys show <file>" prints it)`,
+      'ERR_FLAG_VALUE',
+    );
   }
 }
 
@@ -70,20 +81,23 @@ export const accreditRevokeOptions = {
 
 /** Runs `accredit revoke` and `accredit compromise`. */
 export async function accreditRevoke(action: 'revoke' | 'compromise', { values, json }: CommandContext): Promise<number> {
-  if (typeof values.reason !== 'string' || values.reason.trim() === '') throw new UsageError(`accredit ${action} needs --reason <plain words, shown to verifiers>`);
+  if (typeof values.reason !== 'string' || values.reason.trim() === '')
+    throw new UsageError(`accredit ${action} needs --reason <plain words, shown to verifiers>`);
   const target = accreditationFrom(values.accreditation);
   const accreditation = target?.id;
   const did = didFlag(values.did);
   if (action === 'compromise') {
     if (!did) throw new UsageError('accredit compromise needs --did <the compromised key>', 'ERR_FLAG_MISSING');
-    if (typeof values.since !== 'string') throw new UsageError('accredit compromise needs --since <YYYY-MM-DD or date-time from which nothing signed with the key is trusted>', 'ERR_FLAG_MISSING');
+    if (typeof values.since !== 'string')
+      throw new UsageError('accredit compromise needs --since <YYYY-MM-DD or date-time from which nothing signed with the key is trusted>', 'ERR_FLAG_MISSING');
   } else if (!accreditation && !did) throw new UsageError('accredit revoke needs --accreditation <id or file> or --did <key>', 'ERR_FLAG_MISSING');
   // The same date forms as every other date flag: YYYY-MM-DD (midnight UTC) or a date-time with a zone.
   const since = action === 'compromise' ? dateFlag(values, 'since') : undefined;
   // A planned rotation names the key that replaces this one: what the old key signed inside its
   // window then keeps its verdict (SECURITY.md, "A planned key rotation is not an end of trust").
   const replacedBy = didFlag(values['replaced-by'], '--replaced-by');
-  if (replacedBy && action === 'compromise') throw new UsageError('a compromise is not a planned rotation: --replaced-by belongs to "accredit revoke"', 'ERR_USAGE');
+  if (replacedBy && action === 'compromise')
+    throw new UsageError('a compromise is not a planned rotation: --replaced-by belongs to "accredit revoke"', 'ERR_USAGE');
   const effective = dateFlag(values, 'effective');
   const { key, profile } = await loadIssuer(values);
   checkPower(key, profile?.role, target, did);
@@ -100,7 +114,9 @@ export async function accreditRevoke(action: 'revoke' | 'compromise', { values, 
   if (typeof values.out === 'string') writeText(values.out, text, values.force === true);
   if (json || typeof values.out !== 'string') printJson(revocation);
   else {
-    say(line`${colour.green('✓')} ${action === 'compromise' ? `compromise notice for ${did} from ${String(since)}` : 'accreditation revocation'} → ${values.out}`);
+    say(
+      line`${colour.green('✓')} ${action === 'compromise' ? `compromise notice for ${did} from ${String(since)}` : 'accreditation revocation'} → ${values.out}`,
+    );
     say('  Staple it into passports ("trust add") and publish it in your next trust list ("trust-list build --previous").');
   }
   return 0;

@@ -36,9 +36,11 @@ export const accreditCommand: Command = {
   async run(context) {
     const { positionals, values, json } = context;
     if (positionals[0] === 'revoke' || positionals[0] === 'compromise') return accreditRevoke(positionals[0], context);
-    if (typeof values.did !== 'string' || typeof values.organisation !== 'string') throw new UsageError('accredit needs --did and --organisation', 'ERR_FLAG_MISSING');
+    if (typeof values.did !== 'string' || typeof values.organisation !== 'string')
+      throw new UsageError('accredit needs --did and --organisation', 'ERR_FLAG_MISSING');
     const role = values.role as IssuerRole;
-    if (!ISSUER_ROLES.includes(role)) throw new UsageError(`--role must be one of: ${ISSUER_ROLES.join(', ')}${didYouMean(String(role ?? ''), ISSUER_ROLES)}`, 'ERR_FLAG_VALUE');
+    if (!ISSUER_ROLES.includes(role))
+      throw new UsageError(`--role must be one of: ${ISSUER_ROLES.join(', ')}${didYouMean(String(role ?? ''), ISSUER_ROLES)}`, 'ERR_FLAG_VALUE');
     const kinds = list(values.kinds);
     const unknown = kinds.filter((k) => !(TRUST_KINDS as readonly string[]).includes(k));
     if (kinds.length === 0 || unknown.length > 0) {

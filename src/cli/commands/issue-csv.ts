@@ -43,7 +43,8 @@ const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
 function mappingOf(spec: string, column: string): ColumnMapping {
   const [field, type = 'text'] = spec.split(':');
   if (!field || field.split('.').some((p) => p === '' || UNSAFE.has(p))) throw new UsageError(`--map ${column}=${spec}: bad field name`);
-  if (!['text', 'number', 'list', 'json'].includes(type)) throw new UsageError(`--map ${column}=${spec}: the type after ":" must be text, number, list or json`);
+  if (!['text', 'number', 'list', 'json'].includes(type))
+    throw new UsageError(`--map ${column}=${spec}: the type after ":" must be text, number, list or json`);
   return { column, field, type: type as CellType };
 }
 
@@ -54,7 +55,8 @@ function readMapping(values: Record<string, unknown>): { kind?: string; columns:
   let constants: Record<string, unknown> = {};
   if (typeof values.mapping === 'string') {
     const file = readJson(values.mapping, 'mapping file');
-    if (!isPlainObject(file) || !isPlainObject(file.columns)) throw new UsageError(`${values.mapping} must be { "columns": { "Column name": "field" }, "kind"?: "…", "fields"?: { … } }`);
+    if (!isPlainObject(file) || !isPlainObject(file.columns))
+      throw new UsageError(`${values.mapping} must be { "columns": { "Column name": "field" }, "kind"?: "…", "fields"?: { … } }`);
     if (typeof file.kind === 'string') kind = file.kind;
     for (const [column, spec] of Object.entries(file.columns)) {
       if (typeof spec !== 'string') throw new UsageError(`${values.mapping}: the mapping of "${column}" must be a field name`);
@@ -82,7 +84,10 @@ function cellValue(raw: string, type: CellType): unknown {
       return n;
     }
     case 'list':
-      return raw.split(';').map((s) => s.trim()).filter(Boolean);
+      return raw
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean);
     case 'json':
       try {
         return JSON.parse(raw);
@@ -145,17 +150,29 @@ function checkFieldNames(kind: EntryKind, columns: ColumnMapping[], constants: R
   const tops = [...new Set(known.map((n) => n.split('.')[0]!))];
   const ok = (name: string) => known.includes(name) || tops.includes(name) || OPTION_FIELDS.has(name);
   for (const c of columns) {
-    if (!ok(c.field)) throw new UsageError(`--map ${c.column}=${c.field}: ${kind} has no field "${c.field}"${didYouMean(c.field, [...known, ...tops, ...OPTION_FIELDS])}; run "learning-passport kinds ${kind}" for its fields`, 'ERR_SCHEMA_INVALID');
+    if (!ok(c.field))
+      throw new UsageError(
+        `--map ${c.column}=${c.field}: ${kind} has no field "${c.field}"${didYouMean(c.field, [...known, ...tops, ...OPTION_FIELDS])}; run "learning-passport kinds ${kind}" for its fields`,
+        'ERR_SCHEMA_INVALID',
+      );
   }
   for (const name of Object.keys(constants)) {
-    if (!ok(name)) throw new UsageError(`--field ${name}: ${kind} has no field "${name}"${didYouMean(name, [...known, ...tops])}; run "learning-passport kinds ${kind}" for its fields`, 'ERR_SCHEMA_INVALID');
+    if (!ok(name))
+      throw new UsageError(
+        `--field ${name}: ${kind} has no field "${name}"${didYouMean(name, [...known, ...tops])}; run "learning-passport kinds ${kind}" for its fields`,
+        'ERR_SCHEMA_INVALID',
+      );
   }
 }
 
 /** JSON with sorted keys: two entries saying the same thing give the same text. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isPlainObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  if (isPlainObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }
 
@@ -182,7 +199,8 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
   const outDir = typeof values['out-dir'] === 'string' ? values['out-dir'] : undefined;
   if (!outDir) throw new UsageError('issue --csv needs --out-dir <folder> for the per-learner files and the report');
   const output = (values.output ?? 'entries') as 'entries' | 'passports';
-  if (output !== 'entries' && output !== 'passports') throw new UsageError(`--output must be entries or passports${didYouMean(String(output), ['entries', 'passports'])}`, 'ERR_FLAG_VALUE');
+  if (output !== 'entries' && output !== 'passports')
+    throw new UsageError(`--output must be entries or passports${didYouMean(String(output), ['entries', 'passports'])}`, 'ERR_FLAG_VALUE');
   checkFieldNames(kind, mapping.columns, { ...mapping.constants, ...constants });
   if (!mapping.columns.some((c) => c.field === 'holder') && typeof values.holder !== 'string') {
     throw new UsageError('issue --csv needs to know each row’s learner: map a column to "holder" (--map "Learner DID=holder")');
@@ -201,7 +219,10 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
     throw new UsageError(`${csvPath} is not a readable CSV file: ${(err as Error).message}`);
   }
   const missing = mapping.columns.filter((c) => !header.includes(c.column));
-  if (missing.length) throw new UsageError(`${csvPath} has no column ${missing.map((c) => `"${c.column}"`).join(', ')}; its columns are: ${header.map((h) => `"${h}"`).join(', ')}`);
+  if (missing.length)
+    throw new UsageError(
+      `${csvPath} has no column ${missing.map((c) => `"${c.column}"`).join(', ')}; its columns are: ${header.map((h) => `"${h}"`).join(', ')}`,
+    );
   const positions = mapping.columns.map((c) => ({ ...c, at: header.indexOf(c.column) }));
   // Values for every row: the mapping file's "fields", then --field flags over them.
   const fixed = { ...mapping.constants, ...constants };
@@ -265,7 +286,10 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
     for (const job of jobs) {
       const credentialStatus = allocateStatus(status, statusPath!);
       try {
-        outcomes.push({ row: job.row, entry: await issueEntry(kind as EntryKind, job.fields as never, { ...job.options, credentialStatus, issuer: profile, key }) });
+        outcomes.push({
+          row: job.row,
+          entry: await issueEntry(kind as EntryKind, job.fields as never, { ...job.options, credentialStatus, issuer: profile, key }),
+        });
       } catch (err) {
         status.next -= 1;
         outcomes.push({ row: job.row, failure: reasonOf(err) });
@@ -316,7 +340,10 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
       issuedCount += issued.length;
       continue;
     }
-    const result = await addEntries(target.passport!, issued.map((x) => x.entry));
+    const result = await addEntries(
+      target.passport!,
+      issued.map((x) => x.entry),
+    );
     const rowOf = new Map(issued.map((x) => [entryId(x.entry), x.row]));
     for (const r of result.rejected) {
       const row = (r.cid !== undefined ? rowOf.get(r.cid) : undefined) ?? 0;
@@ -331,7 +358,17 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
 
   failures.sort((a, b) => a.row - b.row);
   const failedRows = new Set(failures.map((f) => f.row)).size;
-  const report: BulkIssueReport = { csv: csvPath, kind, rows: rows.length, issued: issuedCount, skipped: duplicates.length, failed: failedRows, outputs, failures, duplicates };
+  const report: BulkIssueReport = {
+    csv: csvPath,
+    kind,
+    rows: rows.length,
+    issued: issuedCount,
+    skipped: duplicates.length,
+    failed: failedRows,
+    outputs,
+    failures,
+    duplicates,
+  };
   const reportPath = typeof values.report === 'string' ? values.report : join(outDir, 'report.json');
   writeAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   if (json) printJson(report);
@@ -340,10 +377,13 @@ export async function issueFromCsv({ positionals, values, json }: CommandContext
     const headMark = failures.length === 0 ? colour.green('✓') : issuedCount > 0 ? colour.yellow('!') : colour.red('✗');
     const skippedWords = duplicates.length ? `; ${duplicates.length} already issued (skipped)` : '';
     const failedWords = failedRows ? `; ${failedRows} failed` : '';
-    say(line`${headMark} ${issuedCount} of ${rows.length} rows issued for ${outputs.length} learner(s)${skippedWords}${failedWords} → ${outDir} (report: ${reportPath})`);
+    say(
+      line`${headMark} ${issuedCount} of ${rows.length} rows issued for ${outputs.length} learner(s)${skippedWords}${failedWords} → ${outDir} (report: ${reportPath})`,
+    );
     for (const d of duplicates) warn(line`${colour.yellow('=')} row ${d.row}: already issued (${d.cid}); skipped`);
     for (const f of failures) warn(line`${colour.red('✗')} row ${f.row}: ${f.reason}${f.code ? ` [${f.code}]` : ''}`);
-    if (output === 'entries' && outputs.length > 0) say(line`  Put each learner's entries into their passport: learning-passport passport add <learner.passport.json> ${outputs[0]!.file}`);
+    if (output === 'entries' && outputs.length > 0)
+      say(line`  Put each learner's entries into their passport: learning-passport passport add <learner.passport.json> ${outputs[0]!.file}`);
   }
   return failures.length > 0 ? 1 : 0;
 }
@@ -400,4 +440,3 @@ export const issueCsvOptions = {
   report: { type: 'string' },
   status: { type: 'string' },
 } as const;
-

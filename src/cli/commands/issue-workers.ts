@@ -47,7 +47,13 @@ async function issueSlice(kind: EntryKind, key: SigningKeyPair, profile: IssuerP
  * Issues every job, in order, on as many threads as there are cores (one thread below
  * {@link PARALLEL_FROM_ROWS} rows). `tick(n)` reports n more rows done.
  */
-export async function issueAll(kind: EntryKind, key: SigningKeyPair, profile: IssuerProfile, jobs: IssueJob[], tick: (n: number) => void): Promise<IssueOutcome[]> {
+export async function issueAll(
+  kind: EntryKind,
+  key: SigningKeyPair,
+  profile: IssuerProfile,
+  jobs: IssueJob[],
+  tick: (n: number) => void,
+): Promise<IssueOutcome[]> {
   const threads = jobs.length < PARALLEL_FROM_ROWS ? 1 : Math.min(availableParallelism(), 8);
   if (threads === 1) return issueSlice(kind, key, profile, jobs, tick);
   const size = Math.ceil(jobs.length / threads);

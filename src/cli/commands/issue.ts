@@ -72,7 +72,10 @@ export const issueCommand: Command = {
     const kind = positionals[0];
     if (!kind) throw new UsageError(`issue needs a kind: ${ENTRY_KINDS.join(', ')}`, 'ERR_USAGE');
     if (!isEntryKind(kind)) {
-      throw new UsageError(`"${kind}" is not an entry kind${didYouMean(kind, ENTRY_KINDS)}; run "learning-passport kinds" for the list`, 'ERR_ENTRY_KIND_UNKNOWN');
+      throw new UsageError(
+        `"${kind}" is not an entry kind${didYouMean(kind, ENTRY_KINDS)}; run "learning-passport kinds" for the list`,
+        'ERR_ENTRY_KIND_UNKNOWN',
+      );
     }
     if (typeof values.fields === 'string' && values.field !== undefined) throw new UsageError('give --fields <file> or --field flags, not both', 'ERR_USAGE');
     const fields = typeof values.fields === 'string' ? readJson(values.fields, 'fields file') : fieldsFromFlags((values.field as string[]) ?? []);
@@ -126,7 +129,10 @@ export function dateFlag(values: Record<string, unknown>, flag: string): string 
   if (value === undefined) return undefined;
   const stamp = dateTimeStampFromText(value);
   if (stamp === undefined) {
-    throw new UsageError(`--${flag} must be a real day as YYYY-MM-DD, or a date-time with a time zone such as 2026-03-03T10:00:00Z (got "${String(value)}")`, 'ERR_DATE_INVALID');
+    throw new UsageError(
+      `--${flag} must be a real day as YYYY-MM-DD, or a date-time with a time zone such as 2026-03-03T10:00:00Z (got "${String(value)}")`,
+      'ERR_DATE_INVALID',
+    );
   }
   return stamp;
 }
@@ -138,7 +144,10 @@ export function checkHolder(holder: string): void {
       parseDidKey(holder);
       return;
     } catch {
-      throw new UsageError(`--holder "${holder}" is not a valid did:key (a learner’s looks like did:key:z6Mk… and is printed by "keys show <learner.key.json>")`, 'ERR_FLAG_VALUE');
+      throw new UsageError(
+        `--holder "${holder}" is not a valid did:key (a learner’s looks like did:key:z6Mk… and is printed by "keys show <learner.key.json>")`,
+        'ERR_FLAG_VALUE',
+      );
     }
   }
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(holder)) {
@@ -154,7 +163,10 @@ function checkFieldNames(kind: EntryKind, fields: unknown, file: string | undefi
   }
   const record = fields as Record<string, unknown>;
   if (record.type === 'LearningPassport' || '@context' in record || 'proof' in record) {
-    throw new UsageError(`${file ?? 'the fields'} is a ${record.type === 'LearningPassport' ? 'passport' : 'signed credential'}, not the fields of a new entry; run "learning-passport kinds ${kind}" for the fields`, 'ERR_SCHEMA_INVALID');
+    throw new UsageError(
+      `${file ?? 'the fields'} is a ${record.type === 'LearningPassport' ? 'passport' : 'signed credential'}, not the fields of a new entry; run "learning-passport kinds ${kind}" for the fields`,
+      'ERR_SCHEMA_INVALID',
+    );
   }
   const known = kindFields(kind).map((f) => f.name);
   const tops = [...new Set(known.map((n) => n.split('.')[0]!))];
@@ -169,6 +181,9 @@ function checkFieldNames(kind: EntryKind, fields: unknown, file: string | undefi
   }
   for (const name of given) {
     if (known.includes(name) || tops.includes(name)) continue;
-    throw new UsageError(`${kind} has no field "${name}"${didYouMean(name, known.concat(tops))}; run "learning-passport kinds ${kind}" for its fields`, 'ERR_SCHEMA_INVALID');
+    throw new UsageError(
+      `${kind} has no field "${name}"${didYouMean(name, known.concat(tops))}; run "learning-passport kinds ${kind}" for its fields`,
+      'ERR_SCHEMA_INVALID',
+    );
   }
 }

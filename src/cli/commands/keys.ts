@@ -28,7 +28,10 @@ async function generateHolderKey(values: CommandContext['values'], json: boolean
   const key = await generateKeyPair();
   writeSecret(values.out, await encryptKeyFile(key, passphrase, iterations), values.force === true);
   if (json) printJson({ did: key.did, file: values.out });
-  else say(line`${colour.green('✓')} learner key written to ${values.out}\n  ${key.did}\n  Start their passport: learning-passport passport init --holder-key ${values.out} -o passport.json`);
+  else
+    say(
+      line`${colour.green('✓')} learner key written to ${values.out}\n  ${key.did}\n  Start their passport: learning-passport passport init --holder-key ${values.out} -o passport.json`,
+    );
   return 0;
 }
 
@@ -128,14 +131,17 @@ export const keysCommand: Command = {
         return 0;
       }
       const format = (values.format ?? 'multikey') as 'multikey' | 'jwk';
-      if (format !== 'multikey' && format !== 'jwk') throw new UsageError(`--format must be multikey or jwk${didYouMean(String(format), ['multikey', 'jwk'])}`, 'ERR_FLAG_VALUE');
+      if (format !== 'multikey' && format !== 'jwk')
+        throw new UsageError(`--format must be multikey or jwk${didYouMean(String(format), ['multikey', 'jwk'])}`, 'ERR_FLAG_VALUE');
       const includeSecret = values['include-secret'] === true;
       // The public half needs no passphrase: import it from the file's public key.
       const pair = includeSecret
         ? (await decryptKeyFile(text, await passphraseFrom(values))).key
         : await importKeyPair({ publicKeyMultibase: readKeyFile(text).publicKeyMultibase });
       if (includeSecret) {
-        warn(line`${colour.red('warning:')} printing the SECRET key of ${pair.did} (${format}). Anyone who reads it can sign as this issuer: do not paste it anywhere.`);
+        warn(
+          line`${colour.red('warning:')} printing the SECRET key of ${pair.did} (${format}). Anyone who reads it can sign as this issuer: do not paste it anywhere.`,
+        );
       }
       printJson(exportKeyPair(pair, { format, includeSecret }));
       return 0;
@@ -150,7 +156,11 @@ async function newPassphrase(path: unknown): Promise<string> {
   if (typeof path === 'string') return passphraseFrom({ 'passphrase-file': path });
   const env = process.env.LP_NEW_PASSPHRASE;
   if (env) return env;
-  if (!process.stdin.isTTY) throw new UsageError('the new passphrase is needed: run on a terminal to be asked, or set LP_NEW_PASSPHRASE, or use --new-passphrase-file <file>', 'ERR_PASSPHRASE_NEEDED');
+  if (!process.stdin.isTTY)
+    throw new UsageError(
+      'the new passphrase is needed: run on a terminal to be asked, or set LP_NEW_PASSPHRASE, or use --new-passphrase-file <file>',
+      'ERR_PASSPHRASE_NEEDED',
+    );
   const saved = process.env.LP_PASSPHRASE;
   delete process.env.LP_PASSPHRASE;
   try {
@@ -162,5 +172,6 @@ async function newPassphrase(path: unknown): Promise<string> {
 
 /** Throws before any work when `path` exists and --force was not given. */
 function writeSecretCheck(path: string, force: boolean): void {
-  if (!force && existsSync(path)) throw new UsageError(`${path} already exists (use --force to overwrite; a key file overwritten is a key lost)`, 'ERR_FILE_EXISTS');
+  if (!force && existsSync(path))
+    throw new UsageError(`${path} already exists (use --force to overwrite; a key file overwritten is a key lost)`, 'ERR_FILE_EXISTS');
 }

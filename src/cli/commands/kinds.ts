@@ -140,7 +140,11 @@ export const kindsCommand: Command = {
       }
       return 0;
     }
-    if (!isEntryKind(kind)) throw new UsageError(`"${kind}" is not an entry kind${didYouMean(kind, ENTRY_KINDS)}; run "learning-passport kinds" for the list`, 'ERR_ENTRY_KIND_UNKNOWN');
+    if (!isEntryKind(kind))
+      throw new UsageError(
+        `"${kind}" is not an entry kind${didYouMean(kind, ENTRY_KINDS)}; run "learning-passport kinds" for the list`,
+        'ERR_ENTRY_KIND_UNKNOWN',
+      );
     const fields = kindFields(kind);
     const example = kindExample(kind);
     if (json) {

@@ -75,7 +75,13 @@ const authorityFlags = { ...trustFlags, trust: { type: 'string' }, root: { type:
  * entry is judged exactly as a verifier would judge it; without, by the role in the key file
  * under the default rules (an awarding body's key never signs custody entries).
  */
-async function checkAuthority(entries: SignedEntry[], profile: IssuerProfile, passport: Passport, values: Record<string, unknown>, json: boolean): Promise<void> {
+async function checkAuthority(
+  entries: SignedEntry[],
+  profile: IssuerProfile,
+  passport: Passport,
+  values: Record<string, unknown>,
+  json: boolean,
+): Promise<void> {
   const kind = entryKindOf(entries[0]) as 'custody-transfer' | 'checkpoint';
   const words = kind === 'checkpoint' ? 'checkpoints' : 'custody transfer entries';
   const roots = rootsFrom(values);
@@ -94,7 +100,10 @@ async function checkAuthority(entries: SignedEntry[], profile: IssuerProfile, pa
   const trust = await evaluateTrust(entries[0], { policy: setup.policy!, accreditations, ...(setup.statusLists ? { statusLists: setup.statusLists } : {}) });
   if (!trust.trusted) {
     const problem = trust.checks.find((c) => c.status !== 'pass');
-    throw new Refusal(`this key may not sign ${words} for this passport: ${problem?.message ?? trust.summary} Nothing was written.`, 'ERR_LIFECYCLE_UNAUTHORISED');
+    throw new Refusal(
+      `this key may not sign ${words} for this passport: ${problem?.message ?? trust.summary} Nothing was written.`,
+      'ERR_LIFECYCLE_UNAUTHORISED',
+    );
   }
 }
 
@@ -128,25 +137,43 @@ function transferKey(entry: unknown): string | undefined {
 export const transferCommand: Command = {
   name: 'transfer',
   summary: 'record a custody transfer between establishments',
-  usage: ['transfer --key <establishment.key.json> --passport <p.json> --from <name> --to <name> --date <YYYY-MM-DD> [--aim <in-progress aim> …] [--root <authority did> | --trust roots.json] [--accreditations f …] [--trust-list list.json]'],
+  usage: [
+    'transfer --key <establishment.key.json> --passport <p.json> --from <name> --to <name> --date <YYYY-MM-DD> [--aim <in-progress aim> …] [--root <authority did> | --trust roots.json] [--accreditations f …] [--trust-list list.json]',
+  ],
   examples: [
     'learning-passport transfer --key leeds.key.json --passport amira.passport.json --from "HMP Leeds" --to "HMP Wealstun" --date 2026-04-01',
     'learning-passport transfer --key leeds.key.json --passport amira.passport.json --from "HMP Leeds" --to "HMP Wealstun" --date 2026-04-01 --root did:key:z6Mk… --trust-list trust-list.json',
   ],
-  options: { ...common, ...authorityFlags, from: { type: 'string' }, to: { type: 'string' }, date: { type: 'string' }, aim: { type: 'string', multiple: true } },
+  options: {
+    ...common,
+    ...authorityFlags,
+    from: { type: 'string' },
+    to: { type: 'string' },
+    date: { type: 'string' },
+    aim: { type: 'string', multiple: true },
+  },
   async run({ values, json }) {
     const path = passportPath(values);
     if (typeof values.from !== 'string' || typeof values.to !== 'string' || typeof values.date !== 'string') {
       throw new UsageError('transfer needs --from, --to and --date', 'ERR_FLAG_MISSING');
     }
     if (!isRealPartialDate(values.date)) throw new UsageError(`--date must be a real day as YYYY-MM-DD (got "${values.date}")`, 'ERR_DATE_INVALID');
-    if (values.from.trim().toLowerCase() === values.to.trim().toLowerCase()) throw new Refusal('--from and --to name the same establishment: there is nothing to transfer', 'ERR_NOTHING_TO_DO');
+    if (values.from.trim().toLowerCase() === values.to.trim().toLowerCase())
+      throw new Refusal('--from and --to name the same establishment: there is nothing to transfer', 'ERR_NOTHING_TO_DO');
     const { key, profile } = await loadIssuerWithProfile(values);
     const passport = readPassportFile(path);
     const aims = list(values.aim);
-    const same = transferKey({ issuer: key.did, credentialSubject: { learningPassport: { kind: 'custody-transfer', fromEstablishment: values.from, toEstablishment: values.to, transferDate: values.date } } });
+    const same = transferKey({
+      issuer: key.did,
+      credentialSubject: {
+        learningPassport: { kind: 'custody-transfer', fromEstablishment: values.from, toEstablishment: values.to, transferDate: values.date },
+      },
+    });
     if (passport.entries.some((e) => transferKey(e) === same)) {
-      throw new Refusal(`${path} already records this transfer from ${values.from} to ${values.to} on ${values.date} by this key: nothing would change`, 'ERR_NOTHING_TO_DO');
+      throw new Refusal(
+        `${path} already records this transfer from ${values.from} to ${values.to} on ${values.date} by this key: nothing would change`,
+        'ERR_NOTHING_TO_DO',
+      );
     }
     // The receipt names every entry handed over by its content id. A custody-transfer entry holds
     // at most MAX_TRANSFER_IDS ids, so a larger passport gets one receipt per slice.
@@ -157,18 +184,20 @@ export const transferCommand: Command = {
     const entries: SignedEntry[] = [];
     for (const slice of slices) {
       entries.push(
-        await inTransferFlags(async () =>
-        await issueEntry(
-          'custody-transfer',
-          {
-            fromEstablishment: values.from,
-            toEstablishment: values.to,
-            transferDate: values.date,
-            ...(slice.length ? { entryIds: slice } : {}),
-            ...(aims.length ? { inProgressAims: aims } : {}),
-          } as never,
-          { issuer: profile, key, ...(typeof passport.holder === 'string' ? { holder: passport.holder } : {}) },
-        )),
+        await inTransferFlags(
+          async () =>
+            await issueEntry(
+              'custody-transfer',
+              {
+                fromEstablishment: values.from,
+                toEstablishment: values.to,
+                transferDate: values.date,
+                ...(slice.length ? { entryIds: slice } : {}),
+                ...(aims.length ? { inProgressAims: aims } : {}),
+              } as never,
+              { issuer: profile, key, ...(typeof passport.holder === 'string' ? { holder: passport.holder } : {}) },
+            ),
+        ),
       );
     }
     await checkAuthority(entries, profile, passport, values, json);
@@ -242,7 +271,11 @@ export const revokeCommand: Command = {
     if (result.rejected.length > 0) throw new Refusal(`not added: ${result.rejected[0]!.message}`, result.rejected[0]!.code);
     // The proof of the pudding: the passport's own view must now show the entry revoked.
     const after = currentView(result.passport, canActFor ? { canActFor } : {}).entries.find((e) => e.cid === target);
-    if (after?.state !== 'revoked') throw new Refusal(`the revocation would not take effect (entry ${target} stays ${after?.state ?? 'unknown'}); nothing was written`, 'ERR_LIFECYCLE_UNAUTHORISED');
+    if (after?.state !== 'revoked')
+      throw new Refusal(
+        `the revocation would not take effect (entry ${target} stays ${after?.state ?? 'unknown'}); nothing was written`,
+        'ERR_LIFECYCLE_UNAUTHORISED',
+      );
     writeText(path, serializePassport(result.passport), true);
     if (json) printJson(entry);
     else say(line`${colour.green('✓')} entry ${target} revoked (${reason})`);
@@ -254,7 +287,8 @@ export const revokeCommand: Command = {
 function targetId(given: string): string {
   if (!given.toLowerCase().endsWith('.json')) return given;
   const entries = loadEntries(given);
-  if (entries.length !== 1) throw new UsageError(`${given} holds ${entries.length} entries: revoke withdraws one (give its id; "timeline" lists them)`, 'ERR_ONE_ENTRY');
+  if (entries.length !== 1)
+    throw new UsageError(`${given} holds ${entries.length} entries: revoke withdraws one (give its id; "timeline" lists them)`, 'ERR_ONE_ENTRY');
   try {
     return entryId(entries[0] as SignedEntry);
   } catch {
@@ -272,7 +306,9 @@ function issuerOf(entry: unknown): string | undefined {
 export const checkpointCommand: Command = {
   name: 'checkpoint',
   summary: 'sign a checkpoint over every entry a passport holds now',
-  usage: ['checkpoint --key <issuer.key.json> --passport <p.json> [--root <authority did> | --trust roots.json] [--accreditations f …] [--trust-list list.json]'],
+  usage: [
+    'checkpoint --key <issuer.key.json> --passport <p.json> [--root <authority did> | --trust roots.json] [--accreditations f …] [--trust-list list.json]',
+  ],
   examples: [
     'learning-passport checkpoint --key hull.key.json --passport amira.passport.json',
     'learning-passport checkpoint --key hull.key.json --passport amira.passport.json --root did:key:z6Mk… --trust-list trust-list.json',

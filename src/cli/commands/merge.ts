@@ -37,7 +37,10 @@ export const mergeCommand: Command = {
     else {
       say(line`${colour.green('✓')} ${merged.entries.length} entries in ${values.out} (${added.length} added from the other copies)`);
       for (const r of rejected) say(line`${colour.red('✗')} rejected from ${r.source}: ${r.message} [${r.code}]`);
-      if (unchecked.length) say(line`${colour.yellow('!')} ${unchecked.length} entr${unchecked.length === 1 ? 'y' : 'ies'} kept but not checked here (a proof format such as eddsa-rdfc-2022: add --rdfc to check it).`);
+      if (unchecked.length)
+        say(
+          line`${colour.yellow('!')} ${unchecked.length} entr${unchecked.length === 1 ? 'y' : 'ies'} kept but not checked here (a proof format such as eddsa-rdfc-2022: add --rdfc to check it).`,
+        );
       if (conflicts) say(line`${colour.yellow('!')} ${conflicts} conflict(s): different entries claim the same id from the same issuer; both are kept.`);
     }
     return rejected.length > 0 ? 1 : 0;

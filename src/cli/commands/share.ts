@@ -22,7 +22,8 @@ import type { Command } from '../types.js';
 function includedId(given: string): string {
   if (!given.toLowerCase().endsWith('.json')) return given;
   const entries = loadEntries(given);
-  if (entries.length !== 1) throw new UsageError(`--include ${given} holds ${entries.length} entries: give one entry file, or an entry id ("timeline" lists them)`, 'ERR_ONE_ENTRY');
+  if (entries.length !== 1)
+    throw new UsageError(`--include ${given} holds ${entries.length} entries: give one entry file, or an entry id ("timeline" lists them)`, 'ERR_ONE_ENTRY');
   try {
     return entryId(entries[0] as object);
   } catch {
@@ -54,11 +55,16 @@ async function currentEntries(path: string, entries: unknown[]): Promise<{ share
     const shared: unknown[] = [];
     report.entries.forEach((e, i) => {
       const why =
-        e.kind === 'revocation' ? 'a withdrawal notice, not an achievement'
-          : e.state === 'revoked' ? 'withdrawn by the issuer'
-            : e.state === 'superseded' ? 'replaced by a newer entry'
-              : e.state === 'conflict' ? 'the issuer signed two versions of it'
-                : !e.result.verified ? e.summary
+        e.kind === 'revocation'
+          ? 'a withdrawal notice, not an achievement'
+          : e.state === 'revoked'
+            ? 'withdrawn by the issuer'
+            : e.state === 'superseded'
+              ? 'replaced by a newer entry'
+              : e.state === 'conflict'
+                ? 'the issuer signed two versions of it'
+                : !e.result.verified
+                  ? e.summary
                   : undefined;
       if (why) left.push({ kind: e.kind, why });
       else shared.push(passport.entries[i]);
@@ -81,7 +87,8 @@ async function currentEntries(path: string, entries: unknown[]): Promise<{ share
     const lp = lifecycle(e);
     const target = lp.kind === 'revocation' ? lp.target : lp.supersedes;
     const i = typeof target === 'string' ? ids.indexOf(target) : -1;
-    if (i >= 0 && issuerOf(entries[i]) === issuerOf(e)) gone.set(target as string, lp.kind === 'revocation' ? 'withdrawn by the issuer' : 'replaced by a newer entry');
+    if (i >= 0 && issuerOf(entries[i]) === issuerOf(e))
+      gone.set(target as string, lp.kind === 'revocation' ? 'withdrawn by the issuer' : 'replaced by a newer entry');
   });
   const shared = entries.filter((e, i) => {
     const why = entryKindOf(e as object) === 'revocation' ? 'a withdrawal notice, not an achievement' : gone.get(ids[i]!);
@@ -123,7 +130,9 @@ function isPassportFile(path: string): { holder?: unknown } | undefined {
 export const presentCommand: Command = {
   name: 'present',
   summary: 'sign a presentation for a verifier (challenge and domain are required)',
-  usage: ['present <passport.json> --key <holder.key.json> --audience employer|education|justice --challenge <c> --domain <d> [--entry <cid> …] [--include <cid | entry.json> …] -o vp.json   (without --entry: current, valid entries only)'],
+  usage: [
+    'present <passport.json> --key <holder.key.json> --audience employer|education|justice --challenge <c> --domain <d> [--entry <cid> …] [--include <cid | entry.json> …] -o vp.json   (without --entry: current, valid entries only)',
+  ],
   examples: ['learning-passport present amira.passport.json --key amira.key.json --audience employer --challenge job-4711 --domain jobs.example -o vp.json'],
   options: {
     key: { type: 'string' },
@@ -139,7 +148,8 @@ export const presentCommand: Command = {
   async run({ positionals, values, json }) {
     if (!positionals[0]) throw new UsageError('present needs a passport or entries file');
     const audience = values.audience as Audience;
-    if (!AUDIENCES.includes(audience)) throw new UsageError(`--audience must be one of: ${AUDIENCES.join(', ')}${didYouMean(String(audience ?? ''), AUDIENCES)}`, 'ERR_FLAG_VALUE');
+    if (!AUDIENCES.includes(audience))
+      throw new UsageError(`--audience must be one of: ${AUDIENCES.join(', ')}${didYouMean(String(audience ?? ''), AUDIENCES)}`, 'ERR_FLAG_VALUE');
     if (typeof values.challenge !== 'string' || typeof values.domain !== 'string') {
       throw new UsageError('--challenge and --domain are required: use the values the verifier gave you');
     }
@@ -150,7 +160,10 @@ export const presentCommand: Command = {
     if (chosen.length === 0) {
       ({ shared: entries, left: stayHome } = await currentEntries(positionals[0], entries));
       if (entries.length === 0) {
-        throw new Refusal(`${positionals[0]} holds no current, valid entry to present (${[...new Set(stayHome.map((l) => l.why))].slice(0, 3).join('; ')})`, 'ERR_NOTHING_TO_SHARE');
+        throw new Refusal(
+          `${positionals[0]} holds no current, valid entry to present (${[...new Set(stayHome.map((l) => l.why))].slice(0, 3).join('; ')})`,
+          'ERR_NOTHING_TO_SHARE',
+        );
       }
     }
     const { key } = await loadIssuer(values);
@@ -177,7 +190,10 @@ export const presentCommand: Command = {
     const shared = result.presentation.verifiableCredential?.length ?? 0;
     if (shared === 0) {
       const why = [...new Set(result.excluded.map((e) => e.message))].slice(0, 3).join('; ');
-      throw new Refusal(`no entry would be shared with ${values.domain}${why ? `: ${why}` : ''} (use --include <cid> to share one deliberately)`, 'ERR_NOTHING_TO_SHARE');
+      throw new Refusal(
+        `no entry would be shared with ${values.domain}${why ? `: ${why}` : ''} (use --include <cid> to share one deliberately)`,
+        'ERR_NOTHING_TO_SHARE',
+      );
     }
     const text = `${JSON.stringify(result.presentation, null, 2)}\n`;
     if (typeof values.out === 'string') writeText(values.out, text, values.force === true);
@@ -218,10 +234,14 @@ export const qrCommand: Command = {
   async run({ positionals, values, json }) {
     if (!positionals[0]) throw new UsageError('qr needs an entry file');
     if (isPassportFile(positionals[0])) {
-      throw new UsageError(`${positionals[0]} is a passport: qr takes exactly one entry (one QR code per entry); pick one with "timeline" and save it to its own file`, 'ERR_ONE_ENTRY');
+      throw new UsageError(
+        `${positionals[0]} is a passport: qr takes exactly one entry (one QR code per entry); pick one with "timeline" and save it to its own file`,
+        'ERR_ONE_ENTRY',
+      );
     }
     const entries = loadEntries(positionals[0]);
-    if (entries.length !== 1) throw new UsageError(`qr takes exactly one entry (one QR code per entry); ${positionals[0]} holds ${entries.length}`, 'ERR_ONE_ENTRY');
+    if (entries.length !== 1)
+      throw new UsageError(`qr takes exactly one entry (one QR code per entry); ${positionals[0]} holds ${entries.length}`, 'ERR_ONE_ENTRY');
     const payload = await encodeQrPayload(entries[0] as object);
     if (values.payload || json) {
       if (json) printJson({ payload, length: payload.length });
@@ -261,7 +281,9 @@ export const printCommand: Command = {
     for (const e of entries) {
       const kind = entryKindOf(e);
       if (kind !== 'external' && kind !== 'unknown' && KIND_SENSITIVITY[kind] === 'C') {
-        warn(line`${colour.yellow('warning:')} the pack includes a ${kind} entry (${entryId(e)}), which shows time in custody to whoever reads it; leave it out with --entry`);
+        warn(
+          line`${colour.yellow('warning:')} the pack includes a ${kind} entry (${entryId(e)}), which shows time in custody to whoever reads it; leave it out with --entry`,
+        );
         include.push(entryId(e));
       }
     }

@@ -58,7 +58,14 @@ export const statusCommand: Command = {
       const list = createStatusList(typeof values.length === 'string' ? { length: Number(values.length) } : {});
       // Checks the URL the way entries will use it.
       statusEntry({ listUrl: values.url, index: 0, purpose });
-      const state: StatusState = { type: 'LearningPassportStatusListState', url: values.url, purpose, length: list.length, next: 0, encodedList: await encodeStatusList(list) };
+      const state: StatusState = {
+        type: 'LearningPassportStatusListState',
+        url: values.url,
+        purpose,
+        length: list.length,
+        next: 0,
+        encodedList: await encodeStatusList(list),
+      };
       writeText(values.out, `${JSON.stringify(state, null, 2)}\n`, values.force === true);
       if (json) printJson({ out: values.out, url: state.url, purpose, length: list.length });
       else say(line`${colour.green('✓')} status list of ${list.length} entries for ${values.url} kept in ${values.out}`);
@@ -81,7 +88,10 @@ export const statusCommand: Command = {
       setStatus(list, at, value);
       writeAtomic(path, `${JSON.stringify({ ...state, encodedList: await encodeStatusList(list) }, null, 2)}\n`);
       if (json) printJson({ index: at, value, changed });
-      else say(line`${colour.green('✓')} index ${at} ${value ? `set (${state.purpose === 'revocation' ? 'revoked' : 'suspended'})` : 'cleared'}${changed ? '' : ' — it already was'}; run "status publish" to sign a new snapshot`);
+      else
+        say(
+          line`${colour.green('✓')} index ${at} ${value ? `set (${state.purpose === 'revocation' ? 'revoked' : 'suspended'})` : 'cleared'}${changed ? '' : ' — it already was'}; run "status publish" to sign a new snapshot`,
+        );
       return 0;
     }
     if (action === 'publish') {

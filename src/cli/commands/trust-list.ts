@@ -75,7 +75,10 @@ async function checkItems(items: Record<string, unknown>[], roots: readonly stri
   items.forEach((item, i) => {
     const t = typesOf(item);
     if (!t.includes(ACCREDITATION_TYPE) && !t.includes(ACCREDITATION_REVOCATION_TYPE)) {
-      throw new UsageError(`--accreditations item ${i + 1} is not an accreditation, a revocation or a compromise notice (its type is ${JSON.stringify(item.type)})`, 'ERR_ACCREDITATION_INVALID');
+      throw new UsageError(
+        `--accreditations item ${i + 1} is not an accreditation, a revocation or a compromise notice (its type is ${JSON.stringify(item.type)})`,
+        'ERR_ACCREDITATION_INVALID',
+      );
     }
   });
   const context = await createTrustContext({ policy: createTrustPolicy({ roots: [...new Set(roots)] }), accreditations: items });
@@ -84,7 +87,13 @@ async function checkItems(items: Record<string, unknown>[], roots: readonly stri
   const accreditors = new Set<string>(roots);
   for (const item of items) {
     const subject = isPlainObject(item.credentialSubject) ? item.credentialSubject : {};
-    if (typesOf(item).includes(ACCREDITATION_TYPE) && Array.isArray(subject.capabilities) && subject.capabilities.includes('accredit') && typeof subject.id === 'string') accreditors.add(subject.id);
+    if (
+      typesOf(item).includes(ACCREDITATION_TYPE) &&
+      Array.isArray(subject.capabilities) &&
+      subject.capabilities.includes('accredit') &&
+      typeof subject.id === 'string'
+    )
+      accreditors.add(subject.id);
   }
   for (const item of items) {
     const by = issuerOf(item);
@@ -99,18 +108,29 @@ async function checkItems(items: Record<string, unknown>[], roots: readonly stri
 
 async function build(values: Record<string, unknown>, json: boolean): Promise<number> {
   if (typeof values.name !== 'string') throw new UsageError('trust-list build needs --name <the authority’s name>', 'ERR_FLAG_MISSING');
-  if (typeof values['next-update'] !== 'string') throw new UsageError('trust-list build needs --next-update <30d, YYYY-MM-DD or date-time>: when the next list will be published at the latest', 'ERR_FLAG_MISSING');
+  if (typeof values['next-update'] !== 'string')
+    throw new UsageError(
+      'trust-list build needs --next-update <30d, YYYY-MM-DD or date-time>: when the next list will be published at the latest',
+      'ERR_FLAG_MISSING',
+    );
   if (typeof values.out !== 'string') throw new UsageError('trust-list build needs -o <list.json>', 'ERR_FLAG_MISSING');
   const nextUpdate = nextUpdateFrom(values['next-update']);
   const now = Date.now();
-  if (Date.parse(nextUpdate) <= now) throw new UsageError(`--next-update ${String(values['next-update'])} is not in the future: it is when the next list will be published at the latest`, 'ERR_DATE_INVALID');
-  if (typeof values.sequence === 'string' && !/^\d+$/.test(values.sequence)) throw new UsageError(`--sequence must be a whole number from 1 (got "${values.sequence}")`, 'ERR_FLAG_VALUE');
+  if (Date.parse(nextUpdate) <= now)
+    throw new UsageError(
+      `--next-update ${String(values['next-update'])} is not in the future: it is when the next list will be published at the latest`,
+      'ERR_DATE_INVALID',
+    );
+  if (typeof values.sequence === 'string' && !/^\d+$/.test(values.sequence))
+    throw new UsageError(`--sequence must be a whole number from 1 (got "${values.sequence}")`, 'ERR_FLAG_VALUE');
   const { key } = await loadIssuer(values);
   // With --previous, the new list carries everything the old one did, plus what is given now.
   const previous = typeof values.previous === 'string' ? await previousList(values.previous, key.did) : undefined;
   const sequence = typeof values.sequence === 'string' ? Number(values.sequence) : previous ? previous.sequenceNumber + 1 : Number.NaN;
-  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new UsageError('--sequence must be a whole number from 1 (or give --previous to count on from the last list)', 'ERR_FLAG_VALUE');
-  if (previous && sequence <= previous.sequenceNumber) throw new UsageError(`--sequence must be above the previous list’s ${previous.sequenceNumber}`, 'ERR_FLAG_VALUE');
+  if (!Number.isSafeInteger(sequence) || sequence < 1)
+    throw new UsageError('--sequence must be a whole number from 1 (or give --previous to count on from the last list)', 'ERR_FLAG_VALUE');
+  if (previous && sequence <= previous.sequenceNumber)
+    throw new UsageError(`--sequence must be above the previous list’s ${previous.sequenceNumber}`, 'ERR_FLAG_VALUE');
   const given = list(values.root);
   const roots = given.length ? given.map((did) => ({ did })) : previous ? [...previous.roots] : [{ did: key.did, name: values.name }];
   const items = [...arr(previous?.accreditations), ...arr(previous?.revocations), ...loadCredentials(values.accreditations, '--accreditations')];
@@ -127,22 +147,42 @@ async function build(values: Record<string, unknown>, json: boolean): Promise<nu
   const s = document.credentialSubject;
   const longGap = Date.parse(s.nextUpdate) - now > LONGEST_GAP_DAYS * 86_400_000;
   if (json) {
-    printJson({ out: values.out, sequenceNumber: s.sequenceNumber, issued: s.issued, nextUpdate: s.nextUpdate, accreditations: s.accreditations.length, revocations: s.revocations.length, statusLists: s.statusLists.length });
+    printJson({
+      out: values.out,
+      sequenceNumber: s.sequenceNumber,
+      issued: s.issued,
+      nextUpdate: s.nextUpdate,
+      accreditations: s.accreditations.length,
+      revocations: s.revocations.length,
+      statusLists: s.statusLists.length,
+    });
   } else {
-    say(line`${colour.green('✓')} trust list #${s.sequenceNumber} of ${s.operatorName} (${s.accreditations.length} accreditation(s), ${s.revocations.length} revocation(s), next update ${s.nextUpdate}) → ${values.out}`);
+    say(
+      line`${colour.green('✓')} trust list #${s.sequenceNumber} of ${s.operatorName} (${s.accreditations.length} accreditation(s), ${s.revocations.length} revocation(s), next update ${s.nextUpdate}) → ${values.out}`,
+    );
   }
   if (longGap) {
-    warn(line`${colour.yellow('warning:')} the next update is more than six months away (${s.nextUpdate}): until then a verifier holding this list learns of no withdrawal or compromise. ETSI TS 119 612 sets six months as the longest gap.`);
+    warn(
+      line`${colour.yellow('warning:')} the next update is more than six months away (${s.nextUpdate}): until then a verifier holding this list learns of no withdrawal or compromise. ETSI TS 119 612 sets six months as the longest gap.`,
+    );
   }
   return 0;
 }
 
 function show(list: TrustList, pinned: boolean): void {
-  say(line`${colour.bold(`Trust list #${list.sequenceNumber}`)} of ${list.operatorName} — issued ${list.issued}, next update ${list.nextUpdate}${list.stale ? ' (out of date)' : ''}`);
+  say(
+    line`${colour.bold(`Trust list #${list.sequenceNumber}`)} of ${list.operatorName} — issued ${list.issued}, next update ${list.nextUpdate}${list.stale ? ' (out of date)' : ''}`,
+  );
   if (pinned) say(line`  signed by ${list.operator}, a key you gave with --root or --trust`);
-  else say(line`${colour.yellow(`  signed by ${list.operator}: the signature holds, but nothing says this key is your authority's (check with --root <authority did>)`)}`);
+  else
+    say(
+      line`${colour.yellow(`  signed by ${list.operator}: the signature holds, but nothing says this key is your authority's (check with --root <authority did>)`)}`,
+    );
   say('Roots:');
-  for (const r of arr(list.roots)) say(line`  ${String(r.name ?? '')} ${String(r.did)}${r.validFrom ? ` from ${String(r.validFrom)}` : ''}${r.validUntil ? ` until ${String(r.validUntil)}` : ''}`);
+  for (const r of arr(list.roots))
+    say(
+      line`  ${String(r.name ?? '')} ${String(r.did)}${r.validFrom ? ` from ${String(r.validFrom)}` : ''}${r.validUntil ? ` until ${String(r.validUntil)}` : ''}`,
+    );
   say('Accreditations:');
   for (const a of arr(list.accreditations)) {
     const sub = isPlainObject(a.credentialSubject) ? a.credentialSubject : {};
@@ -152,7 +192,9 @@ function show(list: TrustList, pinned: boolean): void {
   say('Revocations and compromise notices:');
   for (const r of arr(list.revocations)) {
     const sub = isPlainObject(r.credentialSubject) ? r.credentialSubject : {};
-    say(line`  ${String(sub.accreditation ?? sub.id)} from ${String(r.validFrom)}${sub.compromisedSince ? `, compromised since ${String(sub.compromisedSince)}` : ''}: ${String(sub.reason)}`);
+    say(
+      line`  ${String(sub.accreditation ?? sub.id)} from ${String(r.validFrom)}${sub.compromisedSince ? `, compromised since ${String(sub.compromisedSince)}` : ''}: ${String(sub.reason)}`,
+    );
   }
   say(`Status lists: ${list.statusLists.length}`);
 }
@@ -194,9 +236,14 @@ export const trustListCommand: Command = {
     const document = readJson(path, 'trust list');
     const roots = rootsFrom(values);
     if (action === 'verify') {
-      if (roots.length === 0) throw new UsageError('trust-list verify needs the authority key you trust: --root <did> or --trust roots.json', 'ERR_FLAG_MISSING');
+      if (roots.length === 0)
+        throw new UsageError('trust-list verify needs the authority key you trust: --root <did> or --trust roots.json', 'ERR_FLAG_MISSING');
       const previous = typeof values.previous === 'string' ? readJson(values.previous, 'previous trust list') : undefined;
-      const result = await verifyTrustList(document, { operator: roots, ...(previous !== undefined ? { previous } : {}), acceptStale: values['accept-stale'] === true });
+      const result = await verifyTrustList(document, {
+        operator: roots,
+        ...(previous !== undefined ? { previous } : {}),
+        acceptStale: values['accept-stale'] === true,
+      });
       if (json) {
         const { trustList: _list, ...rest } = result;
         printJson(rest);
@@ -211,7 +258,14 @@ export const trustListCommand: Command = {
     const { result, pinned } = await checkedTrustList(document, path, roots, { acceptStale: true });
     if (json) {
       const { trustList, ...rest } = result;
-      printJson({ ...rest, pinned, roots: trustList.roots, accreditations: trustList.accreditations, revocations: trustList.revocations, statusLists: trustList.statusLists.length });
+      printJson({
+        ...rest,
+        pinned,
+        roots: trustList.roots,
+        accreditations: trustList.accreditations,
+        revocations: trustList.revocations,
+        statusLists: trustList.statusLists.length,
+      });
       return 0;
     }
     show(result.trustList, pinned);

@@ -16,7 +16,8 @@ const typesOf = (item: Record<string, unknown>): unknown[] => (Array.isArray(ite
 function whatItIs(item: Record<string, unknown>): string {
   const t = typesOf(item);
   if (t.includes('LearningPassport')) return 'a passport';
-  const kind = isPlainObject(item.credentialSubject) && isPlainObject(item.credentialSubject.learningPassport) ? item.credentialSubject.learningPassport.kind : undefined;
+  const kind =
+    isPlainObject(item.credentialSubject) && isPlainObject(item.credentialSubject.learningPassport) ? item.credentialSubject.learningPassport.kind : undefined;
   if (typeof kind === 'string') return `an entry (${kind}): put entries into a passport with "passport add"`;
   if (t.includes('LearningPassportTrustList')) return 'a trust list: give it with --trust-list';
   if (t.includes('BitstringStatusListCredential')) return 'a status list: give it with --status-list';
@@ -61,20 +62,28 @@ export const trustCommand: Command = {
     if (action !== 'add') throw new UsageError('trust needs an action: add', 'ERR_USAGE');
     if (!path) throw new UsageError('trust add needs a passport file', 'ERR_USAGE');
     const roots = rootsFrom(values);
-    const accreditations = onlyOfType('--accreditations', values.accreditations, [ACCREDITATION_TYPE, ACCREDITATION_REVOCATION_TYPE], 'an accreditation, a revocation or a compromise notice');
+    const accreditations = onlyOfType(
+      '--accreditations',
+      values.accreditations,
+      [ACCREDITATION_TYPE, ACCREDITATION_REVOCATION_TYPE],
+      'an accreditation, a revocation or a compromise notice',
+    );
     const statusLists = onlyOfType('--status-list', values['status-list'], ['BitstringStatusListCredential'], 'a status list');
     // A trust list staples only what verifies against the authority's key: a forged,
     // foreign-signed or out-of-date list is refused, as `verify --trust-list` refuses it.
     const lists = list(values['trust-list']);
-    if (lists.length > 0 && roots.length === 0) throw new UsageError('--trust-list needs the authority’s key you trust: --root <did> or --trust roots.json', 'ERR_FLAG_MISSING');
+    if (lists.length > 0 && roots.length === 0)
+      throw new UsageError('--trust-list needs the authority’s key you trust: --root <did> or --trust roots.json', 'ERR_FLAG_MISSING');
     for (const listPath of lists) {
       const { result } = await checkedTrustList(readJson(listPath, 'trust list'), listPath, roots, { acceptStale: values['accept-stale-trust-list'] === true });
       const t = result.trustList;
       accreditations.push(...arr(t.accreditations), ...arr(t.revocations));
       statusLists.push(...arr(t.statusLists));
-      if (!json && t.stale) warn(line`${colour.yellow('warning:')} ${listPath} is out of date (next update was due ${t.nextUpdate}); stapled because of --accept-stale-trust-list`);
+      if (!json && t.stale)
+        warn(line`${colour.yellow('warning:')} ${listPath} is out of date (next update was due ${t.nextUpdate}); stapled because of --accept-stale-trust-list`);
     }
-    if (accreditations.length + statusLists.length === 0) throw new UsageError('trust add needs --accreditations, --trust-list or --status-list', 'ERR_FLAG_MISSING');
+    if (accreditations.length + statusLists.length === 0)
+      throw new UsageError('trust add needs --accreditations, --trust-list or --status-list', 'ERR_FLAG_MISSING');
     const before = readPassportFile(path);
     const { passport, rejected } = await addTrustMaterial(before, { accreditations, statusLists });
     // A forged or tampered item refuses the whole request: nothing is stapled half-way.
@@ -87,7 +96,9 @@ export const trustCommand: Command = {
     };
     if (json) printJson({ passport: path, added, rejected });
     else {
-      say(line`${colour.green('✓')} ${path}: ${added.accreditations} accreditation(s) and ${added.statusLists} status list(s) added (the rest were already there)`);
+      say(
+        line`${colour.green('✓')} ${path}: ${added.accreditations} accreditation(s) and ${added.statusLists} status list(s) added (the rest were already there)`,
+      );
     }
     return 0;
   },

@@ -17,9 +17,13 @@ function template(): string {
   try {
     html = readFileSync(new URL('../verifier.html', import.meta.url), 'utf8');
   } catch {
-    throw new UsageError('the checker page is missing from this installation (dist/verifier.html); reinstall learning-passport, or run "npm run build:lib" in its repository', 'ERR_FILE_NOT_FOUND');
+    throw new UsageError(
+      'the checker page is missing from this installation (dist/verifier.html); reinstall learning-passport, or run "npm run build:lib" in its repository',
+      'ERR_FILE_NOT_FOUND',
+    );
   }
-  if (html.split(SLOT).length !== 2) throw new UsageError('the checker page in this installation has no place for a trust list; reinstall learning-passport', 'ERR_FILE_UNREADABLE');
+  if (html.split(SLOT).length !== 2)
+    throw new UsageError('the checker page in this installation has no place for a trust list; reinstall learning-passport', 'ERR_FILE_UNREADABLE');
   return html;
 }
 
@@ -51,7 +55,10 @@ export const verifierPageCommand: Command = {
   async run({ values, positionals, json }) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}": give the list with --trust-list <list.json>`);
     if (typeof values['trust-list'] !== 'string') {
-      throw new UsageError('verifier-page needs --trust-list <list.json>: the authority’s signed trust list (make one with "trust-list build")', 'ERR_FLAG_MISSING');
+      throw new UsageError(
+        'verifier-page needs --trust-list <list.json>: the authority’s signed trust list (make one with "trust-list build")',
+        'ERR_FLAG_MISSING',
+      );
     }
     if (typeof values.out !== 'string') throw new UsageError('verifier-page needs -o <page.html>: where to write the page', 'ERR_FLAG_MISSING');
     const path = values['trust-list'];
@@ -70,12 +77,27 @@ export const verifierPageCommand: Command = {
     const page = bakeTrustList(template(), list.operator, document);
     writeText(values.out, page, values.force === true);
     if (json) {
-      printJson({ out: values.out, operator: list.operator, operatorName: list.operatorName, sequenceNumber: list.sequenceNumber, nextUpdate: list.nextUpdate, pinned: pinned.length > 0, bytes: Buffer.byteLength(page) });
+      printJson({
+        out: values.out,
+        operator: list.operator,
+        operatorName: list.operatorName,
+        sequenceNumber: list.sequenceNumber,
+        nextUpdate: list.nextUpdate,
+        pinned: pinned.length > 0,
+        bytes: Buffer.byteLength(page),
+      });
       return 0;
     }
-    say(line`${colour.green('✓')} ${values.out}: the checker page with trust list #${list.sequenceNumber} of ${list.operatorName} (next update due ${list.nextUpdate.slice(0, 10)}).`);
-    if (pinned.length === 0) warn(line`${colour.yellow('note:')} the list was checked against the key it names, ${list.operator}. Make sure this is ${list.operatorName}’s key (or pass --root <did>).`);
-    say(line`Give the page to the people who check records: it opens in any browser, from disk or a web server, and needs no network. Build it again from each new list before ${list.nextUpdate.slice(0, 10)}.`);
+    say(
+      line`${colour.green('✓')} ${values.out}: the checker page with trust list #${list.sequenceNumber} of ${list.operatorName} (next update due ${list.nextUpdate.slice(0, 10)}).`,
+    );
+    if (pinned.length === 0)
+      warn(
+        line`${colour.yellow('note:')} the list was checked against the key it names, ${list.operator}. Make sure this is ${list.operatorName}’s key (or pass --root <did>).`,
+      );
+    say(
+      line`Give the page to the people who check records: it opens in any browser, from disk or a web server, and needs no network. Build it again from each new list before ${list.nextUpdate.slice(0, 10)}.`,
+    );
     return 0;
   },
 };

@@ -37,7 +37,8 @@ function printChecks(checks: Check[]): void {
 
 /** The headline with its ✓ / ✗ / ? in colour (the word beside it says the same without colour). */
 function headline(verdict: Verdict, text: string): Part[] {
-  const symbol = verdict === 'valid' ? colour.green(text.slice(0, 1)) : verdict === 'not-valid' ? colour.red(text.slice(0, 1)) : colour.yellow(text.slice(0, 1));
+  const symbol =
+    verdict === 'valid' ? colour.green(text.slice(0, 1)) : verdict === 'not-valid' ? colour.red(text.slice(0, 1)) : colour.yellow(text.slice(0, 1));
   return line`${symbol}${text.slice(1)}`;
 }
 
@@ -49,7 +50,9 @@ function exitCode(verdict: Verdict): number {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify an entry, a passport or a presentation',
-  usage: ['verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--rdfc] [--verbose]'],
+  usage: [
+    'verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--rdfc] [--verbose]',
+  ],
   examples: [
     'learning-passport verify amira.passport.json --root did:key:z6Mk… --trust-list trust-list.json',
     'learning-passport verify vp.json --root did:key:z6Mk… --trust-list trust-list.json --challenge job-4711 --domain jobs.example',
@@ -114,7 +117,12 @@ export const verifyCommand: Command = {
           }
         }
         say('');
-        say(headline(verdict, problems.length > 0 && report.verdict !== 'not-valid' ? `✗ Not valid: ${problems.length} unreadable item(s) left out.` : report.headline));
+        say(
+          headline(
+            verdict,
+            problems.length > 0 && report.verdict !== 'not-valid' ? `✗ Not valid: ${problems.length} unreadable item(s) left out.` : report.headline,
+          ),
+        );
         say(line`${report.summary.message}`);
       }
       return exitCode(verdict);
@@ -153,7 +161,10 @@ export const verifyCommand: Command = {
       say(headline(result.verdict, result.headline));
       say(line`  ${result.summary}`);
       printChecks(result.checks);
-      if (verbose) say(line`    ${colour.dim(`details: issuer ${result.issuer ?? 'unknown'}${result.verificationMethod ? `, signed with ${result.verificationMethod}` : ''}`)}`);
+      if (verbose)
+        say(
+          line`    ${colour.dim(`details: issuer ${result.issuer ?? 'unknown'}${result.verificationMethod ? `, signed with ${result.verificationMethod}` : ''}`)}`,
+        );
     }
     return exitCode(result.verdict);
   },

@@ -77,6 +77,5 @@ export const assessmentResult = /* @__PURE__ */ defineKind({
     ),
     criteria: f.nextStep ? `Suggested next step: ${f.nextStep}` : 'The result of an initial or diagnostic assessment.',
   }),
-  describe: (f, ctx) =>
-    `${DOMAIN_NAMES[f.domain]} assessment: ${f.result} — assessment by ${issuerOr(ctx)}, ${plainPartialDate(f.assessedOn)}`,
+  describe: (f, ctx) => `${DOMAIN_NAMES[f.domain]} assessment: ${f.result} — assessment by ${issuerOr(ctx)}, ${plainPartialDate(f.assessedOn)}`,
 });

@@ -69,8 +69,7 @@ export const checkpoint = /* @__PURE__ */ defineKind({
     description: `The issuer saw exactly these ${f.entryCount} entries at ${f.at}. Digest (SHA-256): ${f.digest}.`,
     criteria: 'The digest is the SHA-256 of the sorted entry ids joined by new lines.',
   }),
-  describe: (f, ctx) =>
-    `Checkpoint: ${issuerOr(ctx)} saw ${f.entryCount} ${f.entryCount === 1 ? 'entry' : 'entries'} — record check, ${plainInstant(f.at)}`,
+  describe: (f, ctx) => `Checkpoint: ${issuerOr(ctx)} saw ${f.entryCount} ${f.entryCount === 1 ? 'entry' : 'entries'} — record check, ${plainInstant(f.at)}`,
 });
 
 /**

@@ -200,10 +200,7 @@ export function issuerOr(context: DescribeContext, fallback = 'an issuer'): stri
   return context.issuerName ?? fallback;
 }
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "3 March 2026", "March 2026" or "2026" for a partial date; the input itself when unreadable. */
 export function plainPartialDate(value: string): string {

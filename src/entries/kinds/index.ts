@@ -22,7 +22,6 @@ import { workExperience } from './work-experience.js';
 
 export { ENTRY_KINDS, isEntryKind, type EntryKind };
 
-
 /**
  * The lifecycle kinds: statements about other entries rather than achievements.
  *
@@ -94,7 +93,6 @@ export const KIND_SENSITIVITY: Readonly<Record<EntryKind, Sensitivity>> = /* @__
  * ```
  */
 export const KIND_ACHIEVEMENT_TYPE: Readonly<Record<EntryKind, string>> = /* @__PURE__ */ kindFacts('achievementType');
-
 
 /**
  * Everything known about one kind: its strict fields schema, achievementType, sensitivity,

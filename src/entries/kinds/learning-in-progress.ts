@@ -1,12 +1,23 @@
 // learning-in-progress: a snapshot of an unfinished course, so it can continue after a move or
 // release instead of starting again. Class E (for the next provider, not for employers).
 import * as z from 'zod';
-import { Amount, defineKind, issuerOr, Level, LongText, Organisation, PartialDate, plainLevel, plainPartialDate, sentences, ShortText, TextList } from './common.js';
+import {
+  Amount,
+  defineKind,
+  issuerOr,
+  Level,
+  LongText,
+  Organisation,
+  PartialDate,
+  plainLevel,
+  plainPartialDate,
+  sentences,
+  ShortText,
+  TextList,
+} from './common.js';
 
 /** A content hash of a portfolio item: hex SHA-256 or an entry id (CID). */
-const EvidenceRef = /* @__PURE__ */ z
-  .string()
-  .regex(/^([0-9a-f]{64}|b[a-z2-7]{20,})$/, 'must be a hex SHA-256 hash or an entry id');
+const EvidenceRef = /* @__PURE__ */ z.string().regex(/^([0-9a-f]{64}|b[a-z2-7]{20,})$/, 'must be a hex SHA-256 hash or an entry id');
 
 /**
  * Fields of a `learning-in-progress` entry.

@@ -21,7 +21,10 @@ export const LicenceCardFieldsSchema = z.strictObject({
   issuedOn: PartialDate,
   expiresOn: PartialDate.optional(),
   /** Where an employer can check the card with the scheme. */
-  schemeCheckUrl: z.url({ protocol: /^https$/ }).max(500).optional(),
+  schemeCheckUrl: z
+    .url({ protocol: /^https$/ })
+    .max(500)
+    .optional(),
   /** `scheme-signed`: the scheme itself issued this entry; `sighted`: the issuer saw the card. */
   attestationMode: z.enum(['scheme-signed', 'sighted']),
 });

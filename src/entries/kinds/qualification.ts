@@ -72,6 +72,5 @@ export const qualification = /* @__PURE__ */ defineKind({
       f.qualificationNumber ? `qualification ${f.qualificationNumber}` : 'the qualification'
     }.`,
   }),
-  describe: (f) =>
-    `${title(f)} — qualification from ${f.awardingBody.name}, awarded ${plainPartialDate(f.awardedOn)}${f.grade ? `, grade ${f.grade}` : ''}`,
+  describe: (f) => `${title(f)} — qualification from ${f.awardingBody.name}, awarded ${plainPartialDate(f.awardedOn)}${f.grade ? `, grade ${f.grade}` : ''}`,
 });

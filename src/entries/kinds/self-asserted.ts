@@ -81,10 +81,7 @@ export const selfAsserted = /* @__PURE__ */ defineKind({
   label: 'self-reported record',
   achievement: (f) => ({
     name: f.level ? `${f.title}, ${plainLevel(f.level)}` : f.title,
-    description: sentences(
-      `Recorded by the holder: ${KIND_WORDS[f.claimedKind]}${f.organisation ? ` with ${f.organisation}` : ''}.`,
-      f.details,
-    ),
+    description: sentences(`Recorded by the holder: ${KIND_WORDS[f.claimedKind]}${f.organisation ? ` with ${f.organisation}` : ''}.`, f.details),
     criteria: 'Self-reported by the holder; not checked by an issuer.',
   }),
   describe: (f) =>

@@ -91,9 +91,7 @@ export const workExperience = /* @__PURE__ */ defineKind({
       f.duties?.length ? `Duties: ${plainList(f.duties)}.` : undefined,
       f.skills?.length ? `Skills: ${plainList(f.skills)}.` : undefined,
     ),
-    criteria: f.supervisorReferenceAvailable
-      ? 'Confirmed by the organisation. A supervisor reference is available.'
-      : 'Confirmed by the organisation.',
+    criteria: f.supervisorReferenceAvailable ? 'Confirmed by the organisation. A supervisor reference is available.' : 'Confirmed by the organisation.',
   }),
   describe: (f) =>
     `${f.roleTitle} at ${f.organisationDisplay} — work experience, ${plainPeriod(f.from, f.to)}${
