@@ -36,6 +36,17 @@ export interface HolderIdentity {
   hashed: true;
 }
 
+/** The last second of a partial date (`2026`, `2026-05`, `2026-05-31`), in UTC, as a dateTimeStamp. */
+function endOfPartialDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 12 : Number(m[2]);
+  const day = m[3] === undefined ? new Date(Date.UTC(year, month, 0)).getUTCDate() : Number(m[3]);
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T23:59:59Z`;
+}
+
 /**
  * Options of {@link issueEntry}.
  *
@@ -51,7 +62,7 @@ export interface IssueEntryOptions {
   key: SigningKeyPair;
   /** When the entry becomes valid (default: now). */
   validFrom?: Date | string;
-  /** When it stops being valid (for example a card's expiry). */
+  /** When it stops being valid (default: the end of the fields' `expiresOn` date, when the kind has one). */
   validUntil?: Date | string;
   /** The credential id (default: a random `urn:uuid:`). */
   id?: string;
@@ -218,9 +229,16 @@ export async function issueEntry<K extends EntryKind>(
   const issuerName = typeof issuer.displayName === 'string' && issuer.displayName.trim() !== '' ? issuer.displayName : issuer.name;
 
   const validFrom = stamp(options.validFrom, 'options.validFrom') ?? formatDateTimeStamp(new Date());
-  const validUntil = stamp(options.validUntil, 'options.validUntil');
+  // A field that says when the achievement stops counting (a card's `expiresOn`) is also signed
+  // as `validUntil`, so every verifier treats the entry as expired after it, not only the words.
+  const validUntil =
+    stamp(options.validUntil, 'options.validUntil') ?? endOfPartialDate(isPlainObject(fields) ? (fields as Record<string, unknown>).expiresOn : undefined);
   if (validUntil !== undefined && Date.parse(validUntil) <= Date.parse(validFrom)) {
-    throw new TypeError('"options.validUntil" must be after validFrom');
+    throw new TypeError(
+      options.validUntil === undefined
+        ? '"expiresOn" is already past: an expired card cannot be issued as valid'
+        : '"options.validUntil" must be after validFrom',
+    );
   }
   const created = stamp(options.created, 'options.created');
   const id = options.id ?? randomUrn();

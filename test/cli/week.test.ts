@@ -178,6 +178,12 @@ describe('a week on the command line', () => {
     expect(titles.map((t) => t.title).sort()).toEqual(['Barista skills', 'Forklift', 'Welding']);
     expect(everything.stderr).toContain('left out: course-completion — withdrawn by the issuer');
     expect(everything.stderr).toContain('left out: revocation — a withdrawal notice, not an achievement');
+    // The print pack follows the same rule: a withdrawn entry on paper would still scan as a
+    // genuine signature, so it is left out (review r12).
+    const pack = await lp(['print', 'merged.passport.json', '-o', 'pack.html']);
+    expect(pack.code, pack.stderr).toBe(0);
+    expect(pack.stderr).toContain('left out: course-completion — withdrawn by the issuer');
+    expect(readFileSync(file('pack.html'), 'utf8')).not.toContain('typo');
 
     // Friday afternoon: Amira shares with an employer, who verifies with the trust list and the
     // authority's key only. Custody entries are left out for employers.

@@ -88,3 +88,29 @@ describe('issueEntry dates', () => {
     ).resolves.toBeDefined();
   });
 });
+
+describe('a card’s expiry is signed as validUntil (review r12: expired cards showed ✓ Valid)', () => {
+  it('expiresOn becomes validUntil at the end of that day, month or year, and the entry reads as expired after it', async () => {
+    const { issueEntry, verifyCredential, generateKeyPair, createIssuerProfile } = await import('../../src/index.js');
+    const key = await generateKeyPair();
+    const issuer = createIssuerProfile({ key, name: 'CSCS', role: 'awarding-body' });
+    const base = { scheme: 'CSCS', cardType: 'Labourer', issuedOn: '2026-01', attestationMode: 'scheme-signed' } as const;
+    const month = await issueEntry('licence-card', { ...base, expiresOn: '2030-02' }, { issuer, key, validFrom: '2026-01-05T09:00:00Z' });
+    expect(month.validUntil).toBe('2030-02-28T23:59:59Z');
+    const day = await issueEntry('licence-card', { ...base, expiresOn: '2031-03-03' }, { issuer, key, validFrom: '2026-01-05T09:00:00Z' });
+    expect(day.validUntil).toBe('2031-03-03T23:59:59Z');
+    const later = await verifyCredential(day, { now: new Date('2031-03-05T00:00:00Z') });
+    expect(later.verdict).toBe('not-valid');
+    expect(later.headline).not.toMatch(/✓|Valid:/);
+    // An explicit validUntil wins; an expiry already past is refused at issue.
+    const explicit = await issueEntry(
+      'licence-card',
+      { ...base, expiresOn: '2031-03-03' },
+      { issuer, key, validFrom: '2026-01-05T09:00:00Z', validUntil: '2029-01-01T00:00:00Z' },
+    );
+    expect(explicit.validUntil).toBe('2029-01-01T00:00:00Z');
+    await expect(issueEntry('licence-card', { ...base, expiresOn: '2025-12' }, { issuer, key, validFrom: '2026-01-05T09:00:00Z' })).rejects.toThrow(
+      /expiresOn" is already past/,
+    );
+  });
+});

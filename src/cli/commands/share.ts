@@ -261,7 +261,9 @@ export const qrCommand: Command = {
 export const printCommand: Command = {
   name: 'print',
   summary: 'a printable HTML pack: one QR per entry, the same facts in words',
-  usage: ['print <passport.json | entries.json> -o pack.html [--entry <cid> …] [--holder-name <name>] [--title <title>] [--checker-url <url or file>]'],
+  usage: [
+    'print <passport.json | entries.json> -o pack.html [--entry <cid> …] [--holder-name <name>] [--title <title>] [--checker-url <url or file>]   (without --entry: current, intact entries only)',
+  ],
   examples: ['learning-passport print amira.passport.json -o amira-pack.html --holder-name "Amira K"'],
   options: {
     out: { type: 'string', short: 'o' },
@@ -274,7 +276,16 @@ export const printCommand: Command = {
   async run({ positionals, values }) {
     if (!positionals[0]) throw new UsageError('print needs a passport or entries file');
     if (typeof values.out !== 'string') throw new UsageError('print needs -o <pack.html>');
-    const entries = entriesFrom(positionals[0], list(values.entry)) as object[];
+    let entries = entriesFrom(positionals[0], list(values.entry)) as object[];
+    // Without --entry, what is printed is what present would share: current, intact entries only
+    // (a withdrawn or replaced entry on paper would still scan as a genuine signature).
+    if (list(values.entry).length === 0) {
+      const { shared, left } = await currentEntries(positionals[0], entries);
+      entries = shared as object[];
+      for (const l of left) warn(line`left out: ${l.kind} — ${l.why}`);
+      if (entries.length === 0)
+        throw new Refusal('nothing to print: no current, intact entry (name one with --entry to print it anyway)', 'ERR_NOTHING_TO_SHARE');
+    }
     // Custody-context kinds (a transfer, a peer role inside) say where the holder has been: warn
     // before they go on paper that may be handed to anyone.
     const include: string[] = [];
