@@ -328,11 +328,19 @@ async function checkTrustList(doc: Record<string, unknown>, options: CheckInputO
     return report('trust-list', 'not-valid', '✗ This trust list was not loaded', why, next, { rows: [] });
   }
   const list = result.trustList;
-  const notices = pinned.length
-    ? []
-    : [
-        `This page had no authority key to compare the list with, so it trusts the key that signed it. Check with ${list.operatorName} that this list is theirs.`,
-      ];
+  // Anyone can sign a list under any name: one this page cannot tie to an authority key it was
+  // given (built in, or typed under Advanced) is never used to call a record Valid.
+  if (pinned.length === 0) {
+    return report(
+      'trust-list',
+      'cant-check',
+      '? This trust list was not used',
+      `It says it is from ${list.operatorName}, but this page has no authority key to check that against, and anyone can sign a list under any name.`,
+      'Use the checker page your authority gave you, or enter the authority’s key under “Advanced” and load the list again.',
+      { rows: [] },
+    );
+  }
+  const notices: string[] = [];
   return report(
     'trust-list',
     'valid',

@@ -138,10 +138,13 @@ describe('checkInput (employer page logic)', () => {
     expect(rollback.verdict).toBe('not-valid');
     expect(rollback.next).toMatch(/newest trust list/);
 
-    // With no key to compare against, the list's own signer is used, and the page says so.
+    // With no key to compare against, the list is not used: anyone can sign a list under any
+    // name (review r12: a forged list made a forged record show ✓ Valid).
     const unpinned = await checkInput(JSON.stringify(listDocument), request);
-    expect(unpinned.verdict).toBe('valid');
-    expect(unpinned.notices[0]).toMatch(/no authority key to compare/);
+    expect(unpinned.verdict).toBe('cant-check');
+    expect(unpinned.trustList).toBeUndefined();
+    expect(unpinned.summary).toMatch(/no authority key to check that against/);
+    expect(unpinned.next).toMatch(/checker page your authority gave you/);
   });
 
   it('reads the trust list built into a page, and says when it is out of date', async () => {

@@ -330,18 +330,25 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
     await page.context().close();
   });
 
-  it('without a built-in list, says Can’t check and to load the trust list; loading it as a file makes the same record Valid', async () => {
+  it('without a built-in list, says Can’t check and to load the trust list; loading it as a file (with the authority’s key) makes the same record Valid', async () => {
     const { page, requests, errors } = await open(390, 844, 'plain.html');
     expect(await page.locator('#trust-status').getAttribute('data-state')).toBe('none');
     const before = await paste(page, await encodeQrPayload(maths));
     expect(before).toMatchObject({ verdict: 'cant-check', word: '? Can’t check' });
     expect(before.text).toContain('What to do: Load the authority’s trust list.');
+    // A list alone is not trusted: anyone can sign one under any name (review r12).
+    const unpinned = await chooseFile(page, '#trust-file', 'trust-list.json', listDocument);
+    expect(unpinned).toMatchObject({ verdict: 'cant-check', input: 'trust-list' });
+    expect((await paste(page, await encodeQrPayload(maths))).verdict).toBe('cant-check');
+    // With the authority's key given (here by ?roots=), the same list is checked and used.
+    await page.goto(`${server.url}plain.html?roots=${encodeURIComponent(listDocument.issuer as string)}`);
+    await page.waitForSelector('body[data-ready]');
     const loaded = await chooseFile(page, '#trust-file', 'trust-list.json', listDocument);
     expect(loaded).toMatchObject({ verdict: 'valid', input: 'trust-list' });
     expect(await page.locator('#trust-text').innerText()).toContain('National Learning Authority');
     const after = await paste(page, await encodeQrPayload(maths));
     expect(after.verdict).toBe('valid');
-    expect(requests).toEqual([`${server.url}plain.html`]);
+    expect(requests.map((r) => r.split('?')[0])).toEqual([`${server.url}plain.html`, `${server.url}plain.html`]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
