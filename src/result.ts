@@ -8,6 +8,7 @@
 // - Can't check: something is missing (trust material, a status list, a key that cannot be
 //   resolved offline), or who issued it was not checked at all;
 // - Valid: every check passed, the issuer included.
+import { visibleText } from './internal/visible-text.js';
 import type { PassportErrorCode } from './errors.js';
 
 /** The checks a verification can run. */
@@ -275,7 +276,7 @@ function withNext(problem: Check): string {
 
 function headlineOf(verdict: Verdict, tag: string | undefined, description: string, issuerName: string | undefined): string {
   const named = issuerName && !description.includes(issuerName) ? `${description} — ${issuerName}` : description;
-  return `${MARK[verdict]} ${WORD[verdict]}${tag ? ` (${tag})` : ''}: ${named}`;
+  return visibleText(`${MARK[verdict]} ${WORD[verdict]}${tag ? ` (${tag})` : ''}: ${named}`);
 }
 
 /**
@@ -325,7 +326,7 @@ export function describeVerdict(checks: readonly Check[], subject: ResultSubject
     }
     return memo;
   };
-  return { verdict, headline, summary };
+  return { verdict, headline, summary: visibleText(summary) };
 }
 
 /**

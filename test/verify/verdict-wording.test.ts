@@ -249,3 +249,18 @@ describe('verifyPresentation: at most two short sentences, then one headline per
     expect([r.summary, ...r.entries.flatMap((e) => [e.summary, e.headline])].join('\n')).not.toMatch(/did:key/);
   });
 });
+
+describe('headlines and summaries show what a person can read (review r12: a bidi override reversed a headline)', () => {
+  it('control and invisible format characters from a document never reach a headline or summary', async () => {
+    const { describeVerdict } = await import('../../src/result.js');
+    const checks = [{ check: 'signature' as const, status: 'pass' as const, message: 'ok' }];
+    const { headline, summary } = describeVerdict(checks, {
+      description: 'Forklift \u202eecnatsid\u202c',
+      issuerName: 'City\u0007 & Guilds\u200b',
+      valid: 'issued by City\u001b[2K & Guilds',
+    });
+    expect(headline()).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+    expect(summary).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+    expect(headline()).toContain('Forklift ecnatsid');
+  });
+});
