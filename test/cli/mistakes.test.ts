@@ -97,6 +97,12 @@ const rows: Row[] = [
   ['single quotes in JSON', () => ['verify', 'quotes.json'], 2, 'quotes.json:1:3'],
   ['an empty file', () => ['verify', 'blank.json'], 2, 'the file is empty'],
   [
+    'a damaged file given to verify says so and what to do',
+    () => ['verify', 'quotes.json'],
+    2,
+    'This file is damaged: ask the person (or the issuer) to share it again.',
+  ],
+  [
     'a date the wrong way round',
     () => ['issue', 'qualification', '--key', 'body.key.json', ...maths, '--field', 'awardedOn=03/2026'],
     2,

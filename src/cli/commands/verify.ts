@@ -76,7 +76,14 @@ export const verifyCommand: Command = {
     // --rdfc: eddsa-rdfc-2022 and Ed25519Signature2020 proofs are checked, not "can't check".
     const trust = { ...(policy ? { policy } : {}), ...material, ...(await proofVerifiersFrom(values)) };
     const text = readText(file);
-    const doc = parseJsonText(text, file);
+    let doc: unknown;
+    try {
+      doc = parseJsonText(text, file);
+    } catch (err) {
+      // What a person can act on: the file is damaged, and who can give a good copy.
+      if (err instanceof UsageError) throw new UsageError(`${err.message}. This file is damaged: ask the person (or the issuer) to share it again.`, err.code);
+      throw err;
+    }
     if (!policy && !json) say(line`${colour.yellow('No trust list or roots given (--trust-list, --root): signatures are checked, not who issued them.')}`);
     const type = isPlainJsonObject(doc) ? doc.type : undefined;
     const types = Array.isArray(type) ? type : [type];
