@@ -45,7 +45,7 @@ export interface SignOptions {
   proofAsArray?: boolean;
   /**
    * LOW-LEVEL ESCAPE HATCH, UNSAFE: sign even when the document breaks a MUST of W3C VC Data
-   * Model 2.0 (see {@link vcdmViolations}). Conforming verifiers, this library's included, will
+   * Model 2.0 (see `vcdmViolations`). Conforming verifiers, this library's included, will
    * reject what comes out. Only for building test vectors of invalid documents.
    */
   unsafeSkipConformance?: boolean;

@@ -488,9 +488,9 @@ export function vcdmViolations(document: unknown, kind?: VcdmDocumentKind): Vcdm
  * The `@context` values of a document that are not in `known` (VC 2.0 §6.3: a verifier that does
  * no JSON-LD processing only accepts contexts it was built to understand). Inline context objects
  * are never known: their terms could redefine anything. Non-string, non-object items are left to
- * {@link vcdmViolations}. Linear in the number of contexts.
+ * `vcdmViolations`. Linear in the number of contexts.
  *
- * @param known the accepted context URLs (default {@link KNOWN_CONTEXTS})
+ * @param known the accepted context URLs (default `KNOWN_CONTEXTS`)
  * @example
  * ```ts
  * unknownContexts({ '@context': [VC_V2_CONTEXT, 'https://example.org/ctx'] }); // ['https://example.org/ctx']
@@ -510,7 +510,7 @@ export function unknownContexts(document: unknown, known: ReadonlySet<string> = 
 }
 
 /**
- * The set of known contexts: {@link KNOWN_CONTEXTS} plus the caller's. Throws TypeError for a
+ * The set of known contexts: `KNOWN_CONTEXTS` plus the caller's. Throws TypeError for a
  * caller mistake (not a list of strings).
  *
  * @example

@@ -23,7 +23,7 @@ export interface TrustPolicyInput {
   /** The accepted roots: did:key strings, key pairs (their `did` is used) or root descriptions. Optional with `trustList`. */
   roots?: ReadonlyArray<string | KeyPair | TrustRootInput>;
   /**
-   * A trust list from {@link verifyTrustList}: its roots (with their key windows) join `roots`, and
+   * A trust list from `verifyTrustList`: its roots (with their key windows) join `roots`, and
    * its accreditations, revocations and status lists are used by every verification under the policy.
    */
   trustList?: TrustList;

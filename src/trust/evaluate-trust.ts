@@ -5,7 +5,7 @@ import { judgeTrust, type TrustEvaluation } from './judge-trust.js';
 import { trustOptionsOf, type TrustOptions } from './trust-options.js';
 
 /**
- * Options of {@link evaluateTrust}: the {@link TrustOptions} every verifier takes (a `policy` or
+ * Options of `evaluateTrust`: the {@link TrustOptions} every verifier takes (a `policy` or
  * a prepared `context` is required), and the entry's CID when the caller knows it.
  *
  * @example

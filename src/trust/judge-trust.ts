@@ -34,7 +34,7 @@ export interface JudgeTrustOptions extends TrustOptions {
 }
 
 /**
- * What {@link evaluateTrust} found.
+ * What `evaluateTrust` found.
  *
  * @example
  * ```ts

@@ -281,7 +281,7 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
 /**
  * Prepares trust inputs once for many evaluations: checks the signature and shape of every
  * accreditation and accreditation revocation (rejected ones are listed with reasons and never
- * used) and indexes checkpoints and status lists. Pass the result to {@link evaluateTrust} and
+ * used) and indexes checkpoints and status lists. Pass the result to `evaluateTrust` and
  * {@link mayActOnEntry}.
  *
  * @throws {TypeError} when `policy` is not from createTrustPolicy() or the lists are not arrays; {PassportError} ERR_JSON_INVALID when the input cannot be read (a throwing getter or proxy). Unreadable list items are rejected, never thrown

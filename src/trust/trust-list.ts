@@ -107,7 +107,7 @@ export type TrustListCredential = Signed<{
 }>;
 
 /**
- * A trust list whose signature, signer and dates were checked: only {@link verifyTrustList}
+ * A trust list whose signature, signer and dates were checked: only `verifyTrustList`
  * makes one, and only {@link createTrustPolicy} consumes it. Frozen.
  *
  * @example
@@ -135,7 +135,7 @@ export interface TrustList {
 const trustLists = new WeakSet<object>();
 
 /**
- * True when `value` came from a successful {@link verifyTrustList} (never a look-alike object).
+ * True when `value` came from a successful `verifyTrustList` (never a look-alike object).
  *
  * @example
  * ```ts
@@ -261,7 +261,7 @@ export async function createTrustList(operatorKey: SigningKeyPair, input: Create
 }
 
 /**
- * Options of {@link verifyTrustList}.
+ * Options of `verifyTrustList`.
  *
  * @example
  * ```ts
@@ -286,7 +286,7 @@ export interface VerifyTrustListOptions {
 }
 
 /**
- * What {@link verifyTrustList} returns. `trustList` is there only when `verified`.
+ * What `verifyTrustList` returns. `trustList` is there only when `verified`.
  *
  * @example
  * ```ts

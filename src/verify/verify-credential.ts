@@ -32,7 +32,7 @@ export interface VerifyCredentialOptions extends TrustOptions {
   /** The proof purpose required (default `assertionMethod`). */
   expectedProofPurpose?: string;
   /**
-   * Context URLs this verifier understands, besides {@link KNOWN_CONTEXTS} (VC 2.0 and Open
+   * Context URLs this verifier understands, besides `KNOWN_CONTEXTS` (VC 2.0 and Open
    * Badges 3.0). A credential using any other context gets an `unknown` `context` check
    * (ERR_CONTEXT_UNKNOWN): without JSON-LD processing its terms cannot be relied on.
    */
