@@ -11,7 +11,7 @@ import { rdfcProofVerifiers } from '../src/rdfc/index.js';
 const verifiers = rdfcProofVerifiers();
 const key = await generateKeyPair();
 const learner = await generateKeyPair();
-const base = JSON.parse(readFileSync(new URL('../../../shared/vectors/openbadges-3.0/examples/basicOpenBadgeCredential.json', import.meta.url), 'utf8'));
+const base = JSON.parse(readFileSync(new URL('../test/entries/vectors/openbadges-3.0/examples/basicOpenBadgeCredential.json', import.meta.url), 'utf8'));
 base.issuer = { id: key.did, type: ['Profile'], name: 'X' };
 base.credentialSubject.id = learner.did;
 base.proof = {

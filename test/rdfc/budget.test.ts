@@ -17,7 +17,7 @@ let base: Doc;
 beforeAll(async () => {
   key = await generateKeyPair();
   const learner = await generateKeyPair();
-  base = JSON.parse(readFileSync(new URL('../../../../shared/vectors/openbadges-3.0/examples/basicOpenBadgeCredential.json', import.meta.url), 'utf8'));
+  base = JSON.parse(readFileSync(new URL('../entries/vectors/openbadges-3.0/examples/basicOpenBadgeCredential.json', import.meta.url), 'utf8'));
   base.issuer = { id: key.did, type: ['Profile'], name: 'X' };
   base.credentialSubject.id = learner.did;
 });
