@@ -13,6 +13,8 @@ import { backend } from '../src/backend/index.js';
 // verifyPassport's workers exist (they run dist/verify-worker.js).
 import {
   addEntries,
+  createTrustPolicy,
+  generateKeyPair,
   createPassport,
   createVerificationCache,
   mergePassports,
@@ -20,7 +22,9 @@ import {
   serializePassport,
   verifyPassport,
   type Passport,
+  type TrustOptions,
 } from 'learning-passport';
+import { accreditIssuer } from 'learning-passport/trust';
 import { BENCH_HOLDER, benchEntries } from './passport-fixtures.js';
 
 if (backend.name !== 'node' && !process.env.PASSPORT_BENCH_CHILD) {
@@ -72,6 +76,22 @@ async function runSize(n: number): Promise<string[]> {
   // Two copies of n entries sharing half of them.
   let pool: Record<string, unknown>[] | undefined = await benchEntries(150_000, log, n + n / 2);
   const cache = createVerificationCache({ max: 4 * n });
+  // What a real verifier does: check every entry's issuer against an authority's accreditations
+  // (without a policy every entry would be "can't check", and the trust step would go unmeasured).
+  const authority = await generateKeyPair();
+  const issuers = [...new Set(pool.map((entry) => (entry.issuer as { id: string }).id))];
+  const accreditations = await Promise.all(
+    issuers.map((did, i) =>
+      accreditIssuer(authority, {
+        did,
+        organisation: `org:provider-${i + 1}`,
+        role: 'education-provider',
+        kinds: ['unit-credit'],
+        validFrom: '2026-01-01T00:00:00Z',
+      }),
+    ),
+  );
+  const trust: TrustOptions = { policy: createTrustPolicy({ roots: [authority.did] }), accreditations };
   const a = await measured(() => addEntries(createPassport({ holder: BENCH_HOLDER }), pool!.slice(0, n), { cache }));
   rows.push(row('addEntries (cold: seal, CID, verify)', n, a.ms, a.cpu, a.rss, a.heap));
   const A: Passport = a.value.passport;
@@ -82,7 +102,7 @@ async function runSize(n: number): Promise<string[]> {
   // two worker threads. (In a block so the report, which holds a result per entry, is garbage
   // before the merge runs.)
   for (const workers of [0, 2]) {
-    const v = await measured(async () => (await verifyPassport(A, { now: new Date('2026-06-01T00:00:00Z'), workers })).summary);
+    const v = await measured(async () => (await verifyPassport(A, { ...trust, workers })).summary);
     if (v.value.valid !== n) throw new Error(`expected ${n} valid entries, got ${v.value.message}`);
     rows.push(row(workers ? `verifyPassport (workers: ${workers})` : 'verifyPassport (one thread + crypto thread pool)', n, v.ms, v.cpu, v.rss, v.heap));
   }
