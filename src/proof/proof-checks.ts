@@ -5,7 +5,7 @@
 import { isPassportError, type PassportErrorCode } from '../errors.js';
 import { isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import type { CheckList } from '../result.js';
-import type { ProofExpectations } from './types.js';
+import type { ProofExpectations, ProofOutcome } from './types.js';
 
 /**
  * Most proofs read from one document; more is refused (each may cost an RDF canonicalization).
@@ -18,10 +18,32 @@ import type { ProofExpectations } from './types.js';
 export const MAX_PROOFS = 8;
 
 /**
+ * What every format checks before its signature: `verificationMethod`, `proofPurpose` and
+ * `proofValue` are strings (`name` says whose proof in the message), the dates are date-times
+ * and the purpose is the expected one. Returns the outcome so far (never valid yet) and whether
+ * the signature is worth checking; on a failure the `signature` check says why.
+ */
+export function checkProofHeader(
+  proof: Readonly<Record<string, unknown>>,
+  expect: ProofExpectations,
+  checks: CheckList,
+  name = 'proof',
+): { outcome: ProofOutcome; ok: boolean } {
+  const { verificationMethod, proofPurpose, proofValue, created } = proof;
+  if (typeof verificationMethod !== 'string' || typeof proofPurpose !== 'string' || typeof proofValue !== 'string') {
+    checks.fail('signature', 'ERR_PROOF_MALFORMED', `The ${name} lacks verificationMethod, proofPurpose or proofValue.`);
+    return { outcome: { valid: false }, ok: false };
+  }
+  if (!checkProofTimes(proof, checks)) return { outcome: { valid: false }, ok: false };
+  const outcome: ProofOutcome = { verificationMethod, valid: false, ...(typeof created === 'string' ? { created } : {}) };
+  return { outcome, ok: checkProofPurpose(proofPurpose, expect, checks) };
+}
+
+/**
  * Fails the `signature` check when the proof's `created` or `expires` is present but not a
  * date-time; true when both are absent or valid.
  */
-export function checkProofTimes(proof: Readonly<Record<string, unknown>>, checks: CheckList): boolean {
+function checkProofTimes(proof: Readonly<Record<string, unknown>>, checks: CheckList): boolean {
   for (const name of ['created', 'expires'] as const) {
     const value = proof[name];
     if (value !== undefined && !isDateTimeStamp(value)) {
@@ -33,7 +55,7 @@ export function checkProofTimes(proof: Readonly<Record<string, unknown>>, checks
 }
 
 /** Fails the `signature` check when the proof purpose is not the expected one (default `assertionMethod`). */
-export function checkProofPurpose(proofPurpose: string, expect: ProofExpectations, checks: CheckList): boolean {
+function checkProofPurpose(proofPurpose: string, expect: ProofExpectations, checks: CheckList): boolean {
   const expected = expect.expectedProofPurpose ?? 'assertionMethod';
   if (proofPurpose === expected) return true;
   checks.fail('signature', 'ERR_PROOF_PURPOSE_MISMATCH', `The proof purpose is "${proofPurpose}" but "${expected}" was expected.`);

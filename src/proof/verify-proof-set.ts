@@ -16,7 +16,7 @@ import { EDDSA_JCS_2022 } from '../constants.js';
 import { describeValue, isPlainObject } from '../internal/json.js';
 import { CheckList } from '../result.js';
 import { isJcsProof, splitProofs } from './identity-proofs.js';
-import { checkDomainAndChallenge, checkProofExpiry, checkProofPurpose, checkProofTimes, MAX_PROOFS } from './proof-checks.js';
+import { checkDomainAndChallenge, checkProofExpiry, checkProofHeader, MAX_PROOFS } from './proof-checks.js';
 import { needsRdfcSubpath, type ProofVerdict, type ProofVerifier } from './proof-verifier.js';
 import type { ProofExpectations, ProofOutcome } from './types.js';
 import { verifySingleJcsProof } from './verify-single-proof.js';
@@ -39,14 +39,8 @@ async function verifyWith(
   checks: CheckList,
   expect: ProofExpectations,
 ): Promise<ProofOutcome> {
-  const { verificationMethod, proofPurpose, proofValue, created, expires } = proof;
-  if (typeof verificationMethod !== 'string' || typeof proofPurpose !== 'string' || typeof proofValue !== 'string') {
-    checks.fail('signature', 'ERR_PROOF_MALFORMED', `The ${verifier.name} proof lacks verificationMethod, proofPurpose or proofValue.`);
-    return { valid: false };
-  }
-  if (!checkProofTimes(proof, checks)) return { valid: false };
-  const outcome: ProofOutcome = { verificationMethod, valid: false, ...(typeof created === 'string' ? { created } : {}) };
-  if (!checkProofPurpose(proofPurpose, expect, checks)) return outcome;
+  const { outcome, ok } = checkProofHeader(proof, expect, checks, `${verifier.name} proof`);
+  if (!ok) return outcome;
   let verdict: ProofVerdict;
   try {
     verdict = await verifier.verify(unsecured, proof);
@@ -59,7 +53,7 @@ async function verifyWith(
     else checks.fail('signature', verdict.code, verdict.message);
     return outcome;
   }
-  if (!checkProofExpiry(expires, expect, checks)) return outcome;
+  if (!checkProofExpiry(proof.expires, expect, checks)) return outcome;
   checks.pass('signature', `The signature matches the content (${verifier.name}).`);
   outcome.valid = true;
   checkDomainAndChallenge(proof, expect, checks);

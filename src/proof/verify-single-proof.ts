@@ -8,7 +8,7 @@ import { decodeBase58Multibase } from '../keys/multikey.js';
 import type { CheckList } from '../result.js';
 import { eddsaJcsHashData } from './hash-data.js';
 import { controllerOfVerificationMethod, publicKeyForVerificationMethod } from './key-cache.js';
-import { checkDomainAndChallenge, checkProofExpiry, checkProofPurpose, checkProofTimes, unresolvedKeyCode } from './proof-checks.js';
+import { checkDomainAndChallenge, checkProofExpiry, checkProofHeader, unresolvedKeyCode } from './proof-checks.js';
 import type { ProofExpectations, ProofOutcome } from './types.js';
 
 function proofObject(document: Record<string, unknown>): Record<string, unknown> | PassportErrorCode {
@@ -46,7 +46,7 @@ export async function verifySingleJcsProof(document: Record<string, unknown>, ch
     return { valid: false };
   }
   const proof = found;
-  const { type, cryptosuite, verificationMethod, proofPurpose, proofValue, created, expires } = proof;
+  const { type, cryptosuite, expires } = proof;
   if (type !== DATA_INTEGRITY_PROOF || cryptosuite !== EDDSA_JCS_2022) {
     checks.fail(
       'signature',
@@ -55,13 +55,10 @@ export async function verifySingleJcsProof(document: Record<string, unknown>, ch
     );
     return { valid: false };
   }
-  if (typeof verificationMethod !== 'string' || typeof proofPurpose !== 'string' || typeof proofValue !== 'string') {
-    checks.fail('signature', 'ERR_PROOF_MALFORMED', 'The proof lacks verificationMethod, proofPurpose or proofValue.');
-    return { valid: false };
-  }
-  if (!checkProofTimes(proof, checks)) return { valid: false };
-  const outcome: ProofOutcome = { verificationMethod, valid: false, ...(typeof created === 'string' ? { created } : {}) };
-  if (!checkProofPurpose(proofPurpose, expect, checks)) return outcome;
+  const { outcome, ok } = checkProofHeader(proof, expect, checks);
+  if (!ok) return outcome;
+  const verificationMethod = proof.verificationMethod as string;
+  const proofValue = proof.proofValue as string;
   let controller: string;
   try {
     controller = controllerOfVerificationMethod(verificationMethod);
