@@ -1,7 +1,7 @@
 // Loading the files commands work on: key files, passports, entries, credentials; atomic writes.
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { decryptKeyFile, isPassportError, readKeyFile, readPassport, type IssuerProfile, type Passport, type SigningKeyPair } from './api.js';
+import { decryptKeyFile, entryId, isPassportError, readKeyFile, readPassport, type IssuerProfile, type Passport, type SigningKeyPair } from './api.js';
 import { colour, line, passphraseFrom, readJson, readText, UsageError, warn } from './io.js';
 
 /** Decrypts the key file named by --key; the profile is required for issuing. */
@@ -46,6 +46,22 @@ export function readPassportFile(path: string): Passport {
 export function loadEntries(path: string): unknown[] {
   const value = readJson(path, 'entry file');
   return Array.isArray(value) ? value : [value];
+}
+
+/**
+ * An entry's id as given on the command line: a CID as it is, or, for a `.json` file, the id of
+ * the one entry it holds (what `issue -o` wrote). `label` names the argument in messages
+ * (`--include x.json`, or the file alone) and `many` says what to do when the file holds several.
+ */
+export function entryIdArgument(given: string, label: string, many: string): string {
+  if (!given.toLowerCase().endsWith('.json')) return given;
+  const entries = loadEntries(given);
+  if (entries.length !== 1) throw new UsageError(`${label} holds ${entries.length} entries: ${many}`, 'ERR_ONE_ENTRY');
+  try {
+    return entryId(entries[0] as object);
+  } catch {
+    throw new UsageError(`${label} is not a signed entry`, 'ERR_SCHEMA_INVALID');
+  }
 }
 
 /** Splits a comma-separated option into a list. */

@@ -10,7 +10,7 @@ import { assertNeutralIssuerName } from '../keys/profile.js';
 import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
 import type { SignedWithProofArray } from '../proof/types.js';
-import { checkpointDigest } from './kinds/checkpoint.js';
+import { checkpointProblem } from './checkpoint-digest.js';
 import { CID_PATTERN } from './kinds/common.js';
 import { IDENTITY_TYPES } from './kinds/credential.js';
 import { anyKindDefinition, ENTRY_KINDS, type EntryFields, type EntryKind, isEntryKind, KIND_ACHIEVEMENT_TYPE } from './kinds/index.js';
@@ -270,10 +270,9 @@ export async function issueEntry<K extends EntryKind>(
       findings.map((f) => ({ path: f.path, message: f.message })),
     );
   if (kind === 'checkpoint') {
-    const cp = data as EntryFields<'checkpoint'>;
-    if ((await checkpointDigest(cp.cids)) !== cp.digest) {
-      throw schemaError(kind, [{ path: ['digest'], message: 'is not the SHA-256 of the cids joined by new lines' }], 'fields');
-    }
+    // The schema checked the shape; the one checkpoint rule checks the digest over the CIDs.
+    const problem = checkpointProblem(data);
+    if (problem) throw schemaError(kind, [problem], 'fields');
   }
 
   const achievement = definition.achievement(data as never);

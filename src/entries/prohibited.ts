@@ -186,3 +186,39 @@ export function scanProhibited(value: unknown, options: ScanOptions = {}): Prohi
   }
   return findings;
 }
+
+/**
+ * Prohibited data (class X: prison numbers, offences, convictions, sentences…) anywhere in a
+ * carried credential, in its values or its property names, apart from its proof. Run on content
+ * whose signature already verified (so the verdict is about what the signer said), linear in the
+ * item, and never reports the text it found. (The passport area runs it on what a passport
+ * carries besides entries: accreditations and status lists.)
+ *
+ * @example
+ * ```ts
+ * prohibitedIn({ credentialSubject: { prisonNumber: '…' } }); // 'a property name contains a prison number'
+ * ```
+ */
+export function prohibitedIn(document: Record<string, unknown>): string | undefined {
+  const { proof: _proof, ...content } = document;
+  const finding = scanProhibited(content, { limit: 1 })[0];
+  if (finding) return `${finding.path.join('.') || '(root)'} ${finding.message}`;
+  const names: string[] = [];
+  const collect = (v: unknown, depth: number): void => {
+    if (depth > 64 || names.length > 10_000) return;
+    if (Array.isArray(v)) for (const x of v) collect(x, depth + 1);
+    else if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) {
+        names.push(k);
+        collect(x, depth + 1);
+      }
+    }
+  };
+  collect(content, 0);
+  for (const name of names) {
+    // camelCase and snake_case names are read as words: "prisonNumber" is "prison Number".
+    const hit = findProhibited(name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    if (hit) return `a property name contains ${hit.label}`;
+  }
+  return undefined;
+}

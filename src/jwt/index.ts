@@ -6,5 +6,6 @@ export { verifyVcJwt, type VcJwtVerificationResult, type VerifyVcJwtOptions } fr
 export type { JwsAlgorithm } from './jose-keys.js';
 export { issueSdJwtEntry, type IssueSdJwtEntryOptions } from './issue-sd-jwt-entry.js';
 export { presentSdJwt, type PresentSdJwtOptions } from './present-sd-jwt.js';
-export { MAX_SD_JWT_LENGTH, verifySdJwt, type SdJwtVerificationResult, type VerifySdJwtOptions } from './verify-sd-jwt.js';
+export { MAX_SD_JWT_LENGTH } from './jwt-checks.js';
+export { verifySdJwt, type SdJwtVerificationResult, type VerifySdJwtOptions } from './verify-sd-jwt.js';
 export { VCT_PREFIX, type DatePrecision } from './sd-jwt-types.js';

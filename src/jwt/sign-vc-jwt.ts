@@ -21,7 +21,7 @@ export interface SignVcJwtOptions {
 }
 
 /** Seconds since the epoch of a Date option. */
-export function numericDate(value: Date, name: string): number {
+function numericDate(value: Date, name: string): number {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`"${name}" must be a valid Date`);
   return Math.floor(value.getTime() / 1000);
 }

@@ -6,11 +6,10 @@ import { isPassportError } from '../errors.js';
 import { describeValue, isPlainObject, snapshotJson } from '../internal/json.js';
 import { loadJose } from '../internal/lazy-jose.js';
 import { parseDidKey } from '../keys/did-key.js';
+import { unresolvedKeyCode } from '../proof/proof-checks.js';
 import type { CheckList } from '../result.js';
 import { joseVerificationKey, type JwsAlgorithm } from './jose-keys.js';
-
-/** Largest compact JWS accepted (characters); an entry is a few kilobytes. */
-export const MAX_JWS_LENGTH = 1_000_000;
+import { MAX_JWS_LENGTH } from './jwt-checks.js';
 
 /** What the verifier expects of the JWS. */
 export interface JwsExpectations {
@@ -79,11 +78,7 @@ export async function verifyCompactJws(jwt: unknown, checks: CheckList, expect: 
     if (typeof kid !== 'string' || !kid.includes('#')) throw new TypeError('kid');
     controller = parseDidKey(kid).did;
   } catch (err) {
-    checks.unknown(
-      'signature',
-      isPassportError(err) && err.code !== 'ERR_DID_INVALID' ? err.code : 'ERR_ISSUER_KEY_UNRESOLVED',
-      'The JWS "kid" is not a did:key verification method, so the key cannot be found offline.',
-    );
+    checks.unknown('signature', unresolvedKeyCode(err), 'The JWS "kid" is not a did:key verification method, so the key cannot be found offline.');
     return undefined;
   }
   checks.pass('shape', `The JWS is a compact ${expect.typ}.`);
@@ -118,17 +113,4 @@ export async function verifyCompactJws(jwt: unknown, checks: CheckList, expect: 
   }
   checks.pass('signature', 'The signature matches the content.');
   return { header, payload: snap.value as Record<string, unknown>, kid, controller };
-}
-
-/** The JWT NumericDate claims (exp, nbf, iat) as a validity check on top of validFrom/validUntil. */
-export function jwtTimeProblem(payload: Record<string, unknown>, now: Date, toleranceSeconds: number): string | undefined {
-  const t = now.getTime() / 1000;
-  for (const claim of ['exp', 'nbf', 'iat'] as const) {
-    const v = payload[claim];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) return `The "${claim}" claim is not a number of seconds.`;
-  }
-  const { exp, nbf } = payload as { exp?: number; nbf?: number };
-  if (exp !== undefined && exp + toleranceSeconds < t) return 'The signed token has expired ("exp").';
-  if (nbf !== undefined && nbf - toleranceSeconds > t) return 'The signed token is not valid yet ("nbf").';
-  return undefined;
 }

@@ -9,13 +9,26 @@ import { parseDidKey } from '../keys/did-key.js';
 import { encodePublicKeyMultibase } from '../keys/multikey.js';
 import { buildResult, CheckList, type VerificationResult } from '../result.js';
 import { checkDisclosures, sdDigest } from './sd-jwt-disclosures.js';
+import { timeOptions } from '../verify/checks.js';
 import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
-import { timeOptions } from './verify-vc-jwt.js';
+import { MAX_SD_JWT_LENGTH } from './jwt-checks.js';
 import { describeEntry } from '../entries/describe.js';
 import { VCT_PREFIX } from './sd-jwt-types.js';
 import { instance, verifyWith } from './sd-jwt-instance.js';
 
-/** Options of {@link verifySdJwt}. */
+/**
+ * Options of {@link verifySdJwt}: the {@link TrustOptions} every verifier takes, and the request
+ * this verifier made. An SD-JWT VC entry carries no status (`issueSdJwtEntry` writes no `status`
+ * claim, and one found is not read), so `statusLists`, `fetchStatusList` and `maxStatusAge` have
+ * no effect here: they are accepted so that one trust options object serves every verifier, and
+ * nothing is fetched. Withdraw an SD-JWT entry with a signed `revocation` entry instead.
+ *
+ * @example
+ * ```ts
+ * const options: VerifySdJwtOptions = { nonce, aud: 'jobs.example.co.uk', policy, accreditations };
+ * await verifySdJwt(shown, options);
+ * ```
+ */
 export interface VerifySdJwtOptions extends TrustOptions {
   /** The nonce this verifier issued. Required. */
   nonce: string;
@@ -47,17 +60,6 @@ function decodePart(part: string | undefined): Record<string, unknown> | undefin
 
 const MACHINERY = new Set(['iss', 'iat', 'exp', 'nbf', 'vct', 'cnf', 'status', 'sub', '_sd_alg', 'kind', 'issuer_name']);
 
-/**
- * Longest SD-JWT presentation accepted by {@link verifySdJwt} (characters); one entry with its
- * disclosures and key binding is a few kilobytes. Longer input fails with ERR_JOSE_INVALID.
- *
- * @example
- * ```ts
- * if (scanned.length > MAX_SD_JWT_LENGTH) console.warn('too long to be an SD-JWT entry');
- * ```
- */
-export const MAX_SD_JWT_LENGTH = 200_000;
-
 /** The plain-English line for what an SD-JWT disclosed (describeEntry on the disclosed fields). */
 function describeDisclosed(extra: { kind?: string; issuerName?: string; claims?: Record<string, unknown> }): string {
   const fields: Record<string, unknown> = {};
@@ -77,7 +79,8 @@ function describeDisclosed(extra: { kind?: string; issuerName?: string; claims?:
  * once: unknown, edited and repeated disclosures are refused, RFC 9901 §7.1), the key-binding JWT (signed by the
  * `cnf` key, with this `nonce` and `aud`, fresh), `exp`, the disclosed fields against the
  * kind's schema, and with a `policy` the issuer's accreditation for the kind. Never throws on
- * bad input.
+ * bad input. An SD-JWT VC entry carries no status: status lists and `fetchStatusList` are not
+ * used (see {@link VerifySdJwtOptions}).
  *
  * @throws {TypeError} when nonce or aud is missing (they are never defaulted)
  * @example
@@ -229,7 +232,10 @@ export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOpt
       validFrom: typeof claims.iat === 'number' ? formatDateTimeStamp(new Date(claims.iat * 1000)) : undefined,
       credentialSubject: { learningPassport: { kind } },
     };
-    await addTrustChecks(asCredential, { kind }, { ...trustOptionsOf(options), now }, checks);
+    // No status to check (see VerifySdJwtOptions): the status options are left out, so no list
+    // is read and nothing is fetched for nothing.
+    const { statusLists: _lists, fetchStatusList: _fetch, maxStatusAge: _age, ...trust } = trustOptionsOf(options);
+    await addTrustChecks(asCredential, { kind }, { ...trust, now, clockTolerance: tolerance }, checks);
   }
   const visible: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(claims)) if (!['cnf', '_sd_alg', 'status'].includes(k)) visible[k] = v;

@@ -4,15 +4,15 @@
 import { describeViolations, vcdmViolations } from '../proof/vcdm-conformance.js';
 import { VC_V2_CONTEXT } from '../constants.js';
 import { isPlainObject } from '../internal/json.js';
-import { assertDate } from '../internal/time.js';
-import { checkKnownContexts, checkSchema, checkValidityPeriod } from '../verify/verify-credential.js';
+import { checkKnownContexts, checkSchema, checkValidityPeriod, timeOptions } from '../verify/checks.js';
 import { knownContextSet } from '../proof/vcdm-conformance.js';
 import { buildResult, CheckList, type VerificationResult } from '../result.js';
 import { describeEntry } from '../entries/describe.js';
 import { allowedAlgorithms, type JwsAlgorithm } from './jose-keys.js';
 import { issuerIdOf, subjectOf } from '../entries/read-credential.js';
 import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
-import { jwtTimeProblem, verifyCompactJws } from './verify-jws.js';
+import { jwtTimeProblem } from './jwt-checks.js';
+import { verifyCompactJws } from './verify-jws.js';
 
 /** Options of {@link verifyVcJwt}. */
 export interface VerifyVcJwtOptions extends TrustOptions {
@@ -35,7 +35,7 @@ export interface VcJwtVerificationResult extends VerificationResult {
 }
 
 /** VC 2.0 rules on the payload that the entry schemas do not cover for external credentials. */
-export function credentialShapeProblem(doc: Record<string, unknown>): string | undefined {
+function credentialShapeProblem(doc: Record<string, unknown>): string | undefined {
   // Every VC Data Model 2.0 MUST, as for Data Integrity credentials.
   const violations = vcdmViolations(doc, 'credential');
   if (violations.length > 0) return describeViolations(violations);
@@ -48,17 +48,6 @@ export function credentialShapeProblem(doc: Record<string, unknown>): string | u
   // VC-JOSE-COSE §3.1: "The JWT Claim Names vc and vp MUST NOT be present".
   if ('vc' in doc || 'vp' in doc) return 'the payload has a "vc" or "vp" claim (VC-JOSE-COSE forbids them)';
   return undefined;
-}
-
-/** Reads and checks the `now` / `clockTolerance` options shared by the JWT verifiers. */
-export function timeOptions(options: { now?: Date; clockTolerance?: number }): { now: Date; tolerance: number } {
-  const now = options.now ?? new Date();
-  assertDate(now, 'options.now');
-  const tolerance = options.clockTolerance ?? 60;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw new TypeError('"options.clockTolerance" must be a non-negative number of seconds');
-  }
-  return { now, tolerance };
 }
 
 /**
@@ -129,6 +118,6 @@ export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}
   if (timeProblem) checks.fail('validity-period', 'ERR_CREDENTIAL_EXPIRED', timeProblem);
   else checkValidityPeriod(credential, now, tolerance, checks);
   extra.credential = credential;
-  if (jws.controller === issuer) await addTrustChecks(credential, { kind }, { ...trustOptionsOf(options), now }, checks);
+  if (jws.controller === issuer) await addTrustChecks(credential, { kind }, { ...trustOptionsOf(options), now, clockTolerance: tolerance }, checks);
   return finish();
 }

@@ -1,10 +1,9 @@
 // Stapling trust material into a passport: accreditations and status-list snapshots travel with
 // the entries, so a verifier needs nothing but its roots' public keys.
 import { isPlainObject } from '../internal/json.js';
-import { copyList } from './add-entries.js';
 import { admitSections } from './admit.js';
 import { sealJson } from '../entries/entry-id.js';
-import { sealedItems, sectionsOf } from './merge-core.js';
+import { copyList, sealedItems, sectionsOf } from './merge-core.js';
 import { storedCredentialProblem } from './shape.js';
 import { isPlainSafe, loadPassport, makePassport, readProperty, type Sealed } from './state.js';
 import type { Passport, SectionProblem } from './types.js';

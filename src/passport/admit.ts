@@ -15,9 +15,8 @@ import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList } from '../result.js';
 import { joinExclusions, uniqueSorted, type Sealed } from './state.js';
 import { sealJson } from '../entries/entry-id.js';
-import { findProhibited, scanProhibited } from '../entries/prohibited.js';
-import { ACCREDITATION_TYPE } from '../trust/accredit-issuer.js';
-import { ACCREDITATION_REVOCATION_TYPE } from '../trust/revoke-accreditation.js';
+import { findProhibited, prohibitedIn } from '../entries/prohibited.js';
+import { ACCREDITATION_REVOCATION_TYPE, ACCREDITATION_TYPE } from '../trust/types.js';
 import { HOLDER_DECISION_SKEW_SECONDS, type ExclusionRecord, type PassportHolder, type SectionProblem } from './types.js';
 
 type Verdict = { ok: true; controller: string } | { ok: false; code: PassportErrorCode; message: string };
@@ -63,41 +62,8 @@ const SECTION_TYPES = {
   statusLists: { test: (d: Record<string, unknown>) => typesOf(d).includes('BitstringStatusListCredential'), what: 'a status list credential' },
 } as const;
 
-/**
- * Prohibited data (class X: prison numbers, offences, convictions, sentences…) anywhere in a
- * carried credential, in its values or its property names, apart from its proof. Run on content
- * whose signature already verified (so the verdict is about what the signer said), linear in the
- * item, and never reports the text it found.
- */
-export function prohibitedIn(document: Record<string, unknown>): string | undefined {
-  const { proof: _proof, ...content } = document;
-  const finding = scanProhibited(content, { limit: 1 })[0];
-  if (finding) return `${finding.path.join('.') || '(root)'} ${finding.message}`;
-  const names: string[] = [];
-  const collect = (v: unknown, depth: number): void => {
-    if (depth > 64 || names.length > 10_000) return;
-    if (Array.isArray(v)) for (const x of v) collect(x, depth + 1);
-    else if (typeof v === 'object' && v !== null) {
-      for (const [k, x] of Object.entries(v)) {
-        names.push(k);
-        collect(x, depth + 1);
-      }
-    }
-  };
-  collect(content, 0);
-  for (const name of names) {
-    // camelCase and snake_case names are read as words: "prisonNumber" is "prison Number".
-    const hit = findProhibited(name.replace(/([a-z])([A-Z])/g, '$1 $2'));
-    if (hit) return `a property name contains ${hit.label}`;
-  }
-  return undefined;
-}
-
 /** Why a signed credential carried beside the entries is refused, or undefined when it is admitted. */
-export async function credentialRefusal(
-  item: Sealed,
-  section?: 'accreditations' | 'statusLists',
-): Promise<{ code: PassportErrorCode; message: string } | undefined> {
+async function credentialRefusal(item: Sealed, section?: 'accreditations' | 'statusLists'): Promise<{ code: PassportErrorCode; message: string } | undefined> {
   // Cheapest first: the type, then the signature, then the firewall on the verified content.
   if (section !== undefined && !SECTION_TYPES[section].test(item.value)) {
     return { code: 'ERR_SCHEMA_INVALID', message: `It is not ${SECTION_TYPES[section].what}, so it does not belong in "${section}".` };
@@ -115,11 +81,7 @@ export async function credentialRefusal(
 }
 
 /** Why an exclusion record is not honoured for `holder` at `now`, or undefined when it is. */
-export async function recordRefusal(
-  record: ExclusionRecord,
-  holder: PassportHolder,
-  now: number,
-): Promise<{ code: PassportErrorCode; message: string } | undefined> {
+async function recordRefusal(record: ExclusionRecord, holder: PassportHolder, now: number): Promise<{ code: PassportErrorCode; message: string } | undefined> {
   if (!holder.startsWith('did:key:')) {
     return {
       code: 'ERR_HOLDER_BINDING',

@@ -2,9 +2,8 @@
 // fields and digest rule belong to the entries area (kind `checkpoint`: digest = lower-case hex
 // SHA-256 of the sorted CIDs joined by "\n"); this module makes one over a passport and answers
 // "does this checkpoint vouch that this entry existed then?".
-import { sha256 } from '@noble/hashes/sha2.js';
-import { toHex, utf8 } from '../internal/bytes.js';
 import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
+import { checkpointProblem } from '../entries/checkpoint-digest.js';
 import { issueEntry, checkpointFields, type IssueEntryOptions, type SignedEntry } from '../entries/index.js';
 import type { IssuerProfile, SigningKeyPair } from '../keys/types.js';
 import { learningPassportOf } from '../entries/read-credential.js';
@@ -12,22 +11,15 @@ import { sealJson } from '../entries/entry-id.js';
 import { loadPassport } from './state.js';
 import type { Passport } from './types.js';
 
-/** The checkpoint fields of an entry when they are well formed: sorted unique CIDs, count and digest agree. */
-export function checkpointContents(value: unknown): { at: string; cids: readonly string[] } | undefined {
+/** The CIDs a checkpoint entry lists when its fields are consistent (see checkpointProblem). */
+function checkpointCids(value: unknown): readonly string[] | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   // A snapshot first (free for sealed entries): getters and proxies must not run or throw here.
   const sealed = sealJson(value);
   if (!sealed.ok) return undefined;
   const lp = learningPassportOf(sealed.entry);
-  if (!lp || lp.kind !== 'checkpoint') return undefined;
-  const { at, cids, entryCount, digest } = lp;
-  if (!isDateTimeStamp(at) || !Array.isArray(cids) || entryCount !== cids.length || typeof digest !== 'string') return undefined;
-  for (let i = 0; i < cids.length; i++) {
-    if (typeof cids[i] !== 'string') return undefined;
-    if (i > 0 && !(cids[i - 1] < cids[i])) return undefined;
-  }
-  if (toHex(sha256(utf8(cids.join('\n')))) !== digest) return undefined;
-  return { at, cids: cids as string[] };
+  if (!lp || lp.kind !== 'checkpoint' || checkpointProblem(lp) !== undefined) return undefined;
+  return lp.cids as string[];
 }
 
 /**
@@ -46,14 +38,14 @@ export function checkpointContents(value: unknown): { at: string; cids: readonly
  */
 export function checkpointCovers(checkpoint: unknown, cid: string): boolean {
   if (typeof cid !== 'string') throw new TypeError('"cid" must be an entry id string');
-  const contents = checkpointContents(checkpoint);
-  if (!contents) return false;
+  const cids = checkpointCids(checkpoint);
+  if (!cids) return false;
   // Binary search: the CIDs are sorted (checked above).
   let lo = 0;
-  let hi = contents.cids.length - 1;
+  let hi = cids.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const value = contents.cids[mid]!;
+    const value = cids[mid]!;
     if (value === cid) return true;
     if (value < cid) lo = mid + 1;
     else hi = mid - 1;

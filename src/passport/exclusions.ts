@@ -12,9 +12,7 @@ import { dateTimeStampInstant, formatDateTimeStamp, notInFuture } from '../inter
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
-import { copyList, sealIncoming } from './add-entries.js';
-import { mergeOptions, sectionProblems, sectionsOf, union } from './merge-core.js';
-import { unreadableEntries } from './merge-passports.js';
+import { copyList, mergeOptions, sealIncoming, sectionProblems, sectionsOf, union, unreadableEntries } from './merge-core.js';
 import { isCidString } from './shape.js';
 import { loadPassport } from './state.js';
 import { intakeVerdicts } from './verification-cache.js';

@@ -7,10 +7,22 @@ import type { PassportErrorCode } from '../errors.js';
 import { assertDate } from '../internal/time.js';
 import { admitSections, type SectionsToAdmit } from './admit.js';
 import { viewOf } from './current-view.js';
-import { compareCopies, entryId } from '../entries/entry-id.js';
-import { makePassport, removedCids, type PassportProblem, type Sealed } from './state.js';
+import { compareCopies, entryId, sealJson } from '../entries/entry-id.js';
+import { PassportError } from '../errors.js';
+import { storedCredentialProblem } from './shape.js';
+import { makePassport, readProperty, removedCids, type PassportProblem, type Sealed } from './state.js';
 import { defaultVerificationCache, intakeVerdicts } from './verification-cache.js';
-import type { ExclusionRecord, IntakeVerdict, MergeOptions, MergeResult, PassportHolder, RejectedEntry, SectionProblem, SignedEntry } from './types.js';
+import {
+  MAX_PASSPORT_ITEMS,
+  type ExclusionRecord,
+  type IntakeVerdict,
+  type MergeOptions,
+  type MergeResult,
+  type PassportHolder,
+  type RejectedEntry,
+  type SectionProblem,
+  type SignedEntry,
+} from './types.js';
 
 /** One side of a union: sealed items sorted by CID, with each item's index in the source list. */
 export interface Side {
@@ -108,6 +120,13 @@ function join(sides: readonly Side[]): { candidates: Candidate[]; duplicates: Se
 /** The sealed items of a passport section (sealed already, so their CIDs are cache hits). */
 export function sealedItems<T extends object>(list: readonly T[]): Sealed<T>[] {
   return list.map((value) => ({ cid: entryId(value), value }));
+}
+
+/** Entries of a passport-shaped object that could not be read are reported as rejected. */
+export function unreadableEntries(problems: readonly PassportProblem[], source: RejectedEntry['source']): RejectedEntry[] {
+  return problems
+    .filter((p) => p.section === 'entries')
+    .map((p) => ({ source, index: p.index, code: p.code, message: p.message, errors: [{ code: p.code, message: p.message }] }));
 }
 
 /** Problems found while reading a copy, for the sections other than entries. */
@@ -221,4 +240,67 @@ export async function union(input: {
     unchecked: kept.filter((e) => unchecked.has(e.cid)).map((e) => e.cid),
     problems: [...input.problems, ...admitted.problems],
   };
+}
+
+/**
+ * A plain copy of a caller-given list. Reading a proxy or an array with throwing getters must not
+ * raise a raw error: an item that cannot be read becomes `undefined` (then reported as not JSON);
+ * a list that cannot be read at all is a coded error.
+ */
+export function copyList(list: readonly unknown[], name: string): unknown[] {
+  let length: number;
+  try {
+    if (!Array.isArray(list)) throw new TypeError();
+    length = list.length;
+  } catch {
+    throw new PassportError('ERR_JSON_INVALID', `"${name}" cannot be read as a list.`);
+  }
+  if (length > MAX_PASSPORT_ITEMS) {
+    throw new PassportError('ERR_LIMIT_EXCEEDED', `"${name}" holds ${length} items; at most ${MAX_PASSPORT_ITEMS} are accepted at once.`, {
+      details: { limit: MAX_PASSPORT_ITEMS },
+    });
+  }
+  const out = new Array<unknown>(length);
+  for (let i = 0; i < length; i++) out[i] = readProperty(list, i);
+  return out;
+}
+
+/** Seals caller-given entries, sorted by CID; unreadable ones become rejections. */
+export function sealIncoming(list: readonly unknown[]): {
+  items: Sealed<SignedEntry>[];
+  indexes: number[];
+  rejected: RejectedEntry[];
+  repeats: string[];
+} {
+  const rejected: RejectedEntry[] = [];
+  const found: { cid: string; value: SignedEntry; index: number }[] = [];
+  const entries = copyList(list, 'entries');
+  entries.forEach((value, index) => {
+    // Sealed (snapshot) first: a getter or proxy must not run, or throw, while it is inspected.
+    const sealed = sealJson(value);
+    if (!sealed.ok) {
+      rejected.push({ source: 'incoming', index, code: sealed.code, message: sealed.message, errors: [{ code: sealed.code, message: sealed.message }] });
+      return;
+    }
+    if (storedCredentialProblem(sealed.entry)) {
+      const message = 'It is not a signed credential (it lacks @context, type, issuer, credentialSubject or proof).';
+      rejected.push({ source: 'incoming', index, cid: sealed.cid, code: 'ERR_SCHEMA_INVALID', message, errors: [{ code: 'ERR_SCHEMA_INVALID', message }] });
+      return;
+    }
+    found.push({ cid: sealed.cid, value: sealed.entry as SignedEntry, index });
+  });
+  // Copies of one entry (one CID) keep the preferred copy (compareCopies), whatever their order.
+  found.sort((x, y) => (x.cid < y.cid ? -1 : x.cid > y.cid ? 1 : compareCopies(x.value, y.value) || x.index - y.index));
+  const items: Sealed<SignedEntry>[] = [];
+  const indexes: number[] = [];
+  const repeats: string[] = [];
+  for (const f of found) {
+    if (items.length > 0 && items[items.length - 1]!.cid === f.cid) {
+      repeats.push(f.cid);
+      continue;
+    }
+    items.push({ cid: f.cid, value: f.value });
+    indexes.push(f.index);
+  }
+  return { items, indexes, rejected, repeats };
 }

@@ -1,15 +1,6 @@
-import { mergeOptions, sectionProblems, sectionsOf, union } from './merge-core.js';
+import { mergeOptions, sectionProblems, sectionsOf, union, unreadableEntries } from './merge-core.js';
 import { joinHolder, loadPassport, type PassportProblem, type Sealed } from './state.js';
 import type { MergeOptions, MergeResult, Passport, RejectedEntry, SignedEntry } from './types.js';
-
-/** Entries of a passport-shaped object that could not be read are reported as rejected. */
-export function unreadableEntries(problems: readonly PassportProblem[], source: RejectedEntry['source']): RejectedEntry[] {
-  return problems
-    .filter((p) => p.section === 'entries')
-    .map((p) => ({ source, index: p.index, code: p.code, message: p.message, errors: [{ code: p.code, message: p.message }] }));
-}
-
-export { sealedItems } from './merge-core.js';
 
 /**
  * Merges two copies of a passport: the union of their entries by CID. Every entry of both copies

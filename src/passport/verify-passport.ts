@@ -2,8 +2,8 @@
 // untouched, so a trust policy added by the trust area applies to each entry), with bounded
 // concurrency so the Node backend's asynchronous Ed25519 verification keeps every core busy.
 import { verifyCredential, type CredentialVerificationResult } from '../verify/verify-credential.js';
-import { lifecycleAuthority } from '../trust/may-act-on-entry.js';
-import { createStatusContext, createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
+import { lifecycleAuthority } from '../trust/lifecycle-authority.js';
+import { contextWith, createStatusContext, createTrustContext, type FetchStatusList, type TrustCheckpoint, type TrustContext } from '../trust/trust-context.js';
 import { trustOptionsOf } from '../trust/trust-options.js';
 import { viewOf } from './current-view.js';
 import { entryInfo } from './entry-info.js';
@@ -106,7 +106,16 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
       }),
     };
   } else if (credentialOptions.context !== undefined) {
-    trust = { context: credentialOptions.context };
+    // A prepared context: the lists given beside it and the passport's own are added to it for
+    // this call (never dropped), as with a policy.
+    trust = {
+      context: await contextWith(credentialOptions.context, {
+        ...trustOptionsOf(credentialOptions),
+        accreditations: [...(credentialOptions.accreditations ?? []), ...p.accreditations],
+        statusLists: [...(credentialOptions.statusLists ?? []), ...p.statusLists],
+        entries: p.entries,
+      }),
+    };
   }
   // Without a policy, the status lists the passport carries (and any given) still count for the
   // entries whose own issuer signed them: shared by every entry, like a trust context.

@@ -1,57 +1,15 @@
 // A holder's Verifiable Presentation (VC 2.0 §4.13) secured with a Data Integrity proof,
 // eddsa-jcs-2022, proof purpose `authentication`, bound to the verifier's challenge and domain.
 import { VC_V2_CONTEXT } from '../constants.js';
-import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { assertSigningKeyPair } from '../keys/key-pair.js';
-import type { SigningKeyPair } from '../keys/types.js';
+import { isPlainObject } from '../internal/json.js';
 import { signCredential } from '../proof/sign-credential.js';
-import type { Signed } from '../proof/types.js';
 import { isCustodyRole } from '../keys/types.js';
 import { credentialIdOf } from '../entries/read-credential.js';
 import { contentIdOf } from './entry-facts.js';
-import type { DisclosureWarning, LintDisclosureOptions } from './lint-disclosure.js';
-import { assertSelectionOptions, selectEntries, type Audience, type EntrySelection, type ExcludedEntry } from './select-entries.js';
-
-/** An unsigned Verifiable Presentation of learning-passport entries. */
-export interface PresentationDocument {
-  '@context': [typeof VC_V2_CONTEXT];
-  type: ['VerifiablePresentation'];
-  /** The holder's DID. */
-  holder: string;
-  verifiableCredential?: Record<string, unknown>[];
-  [key: string]: unknown;
-}
-
-/** A signed presentation. */
-export type VerifiablePresentation = Signed<PresentationDocument>;
-
-/** Input of {@link createPresentation}. */
-export interface CreatePresentationInput {
-  /** The holder's key pair (did:key), which signs the presentation. */
-  holderKey: SigningKeyPair;
-  /** The entries to choose from (the passport's entries, or a hand-picked list). */
-  entries: readonly unknown[];
-  audience: Audience;
-  /** The verifier's one-time value (nonce). Required; never defaulted. */
-  challenge: string;
-  /** The verifier's domain (e.g. `jobs.example.co.uk`). Required; never defaulted. */
-  domain: string;
-  /** CIDs or credential ids the holder chooses to share although they would be left out. */
-  include?: readonly string[];
-  /** When the presentation was made (default now). */
-  created?: Date | string;
-  /** Linter options (issuer roles, custody-associated issuers, private periods). */
-  lint?: LintDisclosureOptions;
-  /**
-   * Accreditations to carry inside the presentation (for example the passport's), so the
-   * verifier needs nothing but its root keys. Only those on the chain of an issuer whose entry is
-   * shared are included: an accreditation names its issuer's role, and a prison's role must not
-   * travel with entries that leave the prison out. The linter always reads them too, so for an
-   * employer an entry signed under a custody role (prison, probation) is left out unless named in
-   * `include`, and that issuer's accreditation travels only when it is.
-   */
-  accreditations?: readonly unknown[];
-}
+import type { DisclosureWarning } from './lint-disclosure.js';
+import { assertPresentationRequest, selectPresentedEntries } from './presentation-request.js';
+import type { EntrySelection, ExcludedEntry } from './select-entries.js';
+import type { CreatePresentationInput, PresentationDocument, VerifiablePresentation } from './types.js';
 
 /** What {@link createPresentation} returns. */
 export interface CreatePresentationResult {
@@ -114,57 +72,11 @@ function accreditationsFor(
 }
 
 /**
- * Throws TypeError unless `input` is a usable presentation request: an object with a signing
- * holder key, an entries array, a non-empty challenge and domain, and valid selection options.
- * Shared by every presentation format (Data Integrity and vp+jwt).
- */
-export function assertPresentationRequest(input: CreatePresentationInput): void {
-  if (!isPlainObject(input as unknown)) throw new TypeError('"input" must be an object');
-  assertSigningKeyPair(input.holderKey, 'holderKey');
-  if (!Array.isArray(input.entries)) throw new TypeError('"entries" must be an array');
-  // Entries and accreditations are read as plain data before anything else touches them: an
-  // object whose getters or proxy traps throw is a caller mistake, reported as such.
-  for (const name of ['entries', 'accreditations'] as const) {
-    const list = input[name];
-    if (list === undefined) continue;
-    if (!Array.isArray(list)) throw new TypeError(`"${name}" must be an array`);
-    list.forEach((item: unknown, i: number) => {
-      const snap = snapshotJson(item);
-      if (!snap.ok) throw new TypeError(`"${name}[${i}]" must be plain JSON data: it contains ${snap.reason}`);
-    });
-  }
-  assertNonEmpty(input.challenge, 'challenge');
-  assertNonEmpty(input.domain, 'domain');
-  assertSelectionOptions(input);
-}
-
-/** Throws TypeError unless `value` is a non-empty string. */
-export function assertNonEmpty(value: unknown, name: string): asserts value is string {
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`"${name}" is required and must be a non-empty string`);
-}
-
-/**
- * The selection for a presentation request. The linter always sees the accreditations the
- * presentation would carry, beside any the caller gave it: an accreditation names its issuer's
- * role, and a prison-issued entry with a neutral name is only recognisable by that role.
- * Shared by every presentation format (Data Integrity and vp+jwt).
- */
-export function selectPresentedEntries(input: CreatePresentationInput): EntrySelection {
-  return selectEntries(input.entries, {
-    audience: input.audience,
-    holder: input.holderKey.did,
-    ...(input.include ? { include: input.include } : {}),
-    ...(input.lint ? { lint: input.lint } : {}),
-    ...(input.accreditations !== undefined ? { accreditations: input.accreditations } : {}),
-  });
-}
-
-/**
  * The accreditations a presentation carries: those on the chains of the shared entries'
  * issuers. For an employer, one naming a custody role travels only with an entry of that issuer
  * the holder explicitly included (recorded in `overrides`).
  */
-export function carriedAccreditations(input: CreatePresentationInput, selection: EntrySelection): Record<string, unknown>[] {
+function carriedAccreditations(input: CreatePresentationInput, selection: EntrySelection): Record<string, unknown>[] {
   const explicit = new Set(selection.overrides.flatMap((o) => [o.entryId, o.id]).filter((v): v is string => v !== undefined));
   const explicitIssuers = new Set(
     selection.selected

@@ -20,7 +20,7 @@ export interface NameIdentityObject {
  * case. A name read off an ID card and one typed by an issuer should match when they are the
  * same name.
  */
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 

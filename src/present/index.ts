@@ -9,22 +9,10 @@ export {
   type LintDisclosureOptions,
   type SensitivePeriod,
 } from './lint-disclosure.js';
-export {
-  AUDIENCES,
-  selectEntries,
-  type Audience,
-  type EntrySelection,
-  type ExcludedEntry,
-  type ExclusionReason,
-  type SelectEntriesOptions,
-} from './select-entries.js';
-export {
-  createPresentation,
-  type CreatePresentationInput,
-  type CreatePresentationResult,
-  type PresentationDocument,
-  type VerifiablePresentation,
-} from './create-presentation.js';
+export { AUDIENCES, type Audience } from './presentation-rules.js';
+export { selectEntries, type EntrySelection, type ExcludedEntry, type ExclusionReason, type SelectEntriesOptions } from './select-entries.js';
+export { createPresentation, type CreatePresentationResult } from './create-presentation.js';
+export type { CreatePresentationInput, PresentationDocument, VerifiablePresentation } from './types.js';
 export { verifyPresentation, type PresentationVerificationResult, type VerifyPresentationOptions } from './verify-presentation.js';
 export type { PresentedEntryResult } from './check-entries.js';
 export { signVpJwt, verifyVpJwt, type SignVpJwtInput, type SignVpJwtResult, type VerifyVpJwtOptions } from './vp-jwt.js';

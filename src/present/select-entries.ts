@@ -9,11 +9,7 @@ import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { credentialIdOf, entryKindOf, subjectOf } from '../entries/read-credential.js';
 import { contentIdOf, sensitivityOfKind, type SensitivityClass } from './entry-facts.js';
 import { lintDisclosure, type DisclosureWarning, type LintDisclosureOptions } from './lint-disclosure.js';
-
-/** Who a presentation is for. */
-export type Audience = 'employer' | 'education' | 'justice';
-/** The audiences, in a fixed order. */
-export const AUDIENCES: readonly Audience[] = ['employer', 'education', 'justice'];
+import { assertSelectionOptions, type Audience } from './presentation-rules.js';
 
 /** Why an entry was left out. */
 export type ExclusionReason = 'custody-context' | 'custody-revealing' | 'special-category' | 'other-holder' | 'not-an-entry';
@@ -70,14 +66,6 @@ const MESSAGES: Record<ExclusionReason, string> = {
   'other-holder': 'Left out: this record belongs to someone else (another holder key).',
   'not-an-entry': 'Left out: this is not a readable record.',
 };
-
-/** Validates the audience, include and lint options shared by the presentation builders. */
-export function assertSelectionOptions(options: { audience?: unknown; include?: unknown }): void {
-  if (!AUDIENCES.includes(options.audience as Audience)) throw new TypeError(`"audience" must be one of: ${AUDIENCES.join(', ')}`);
-  if (options.include !== undefined && (!Array.isArray(options.include) || !options.include.every((v) => typeof v === 'string'))) {
-    throw new TypeError('"include" must be an array of entry ids (CIDs or credential ids)');
-  }
-}
 
 /**
  * Splits `entries` into what may be shared with `audience` and what is left out, with the

@@ -2,15 +2,13 @@
 // authentication, the verifier's challenge and domain), the signer being the holder, and every
 // entry (signature, schema, dates, trust, holder binding). Never throws on bad data.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { assertDate } from '../internal/time.js';
-import { describeViolations, vcdmViolations } from '../proof/vcdm-conformance.js';
-import { checkKnownContexts, knownContextsWith } from '../verify/verify-credential.js';
+import { checkKnownContexts, knownContextsWith } from '../verify/checks.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, type VerificationResult } from '../result.js';
-import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
+import { prepareTrust, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { checkPresentedEntries, presentationResult, type PresentedEntryResult } from './check-entries.js';
-import { assertNonEmpty } from './create-presentation.js';
+import { holderOf, presentationOptions, presentationShapeProblem } from './presentation-rules.js';
 
 /** Options of {@link verifyPresentation}. */
 export interface VerifyPresentationOptions extends TrustOptions {
@@ -29,8 +27,6 @@ export interface VerifyPresentationOptions extends TrustOptions {
    * `holder-binding` check.
    */
   requireHolderBinding?: boolean;
-  /** Context URLs this verifier understands besides the VC 2.0 and Open Badges 3.0 ones (see verifyCredential). */
-  knownContexts?: readonly string[];
   /**
    * Verifiers for proof formats beyond eddsa-jcs-2022 (`rdfcProofVerifiers()` from
    * learning-passport/rdfc), for the presentation's proof and the entries it carries.
@@ -44,44 +40,6 @@ export interface PresentationVerificationResult extends VerificationResult {
   holder?: string;
   /** One result per shared entry. */
   entries: PresentedEntryResult[];
-}
-
-/** Reads the holder of a presentation (a URL, or an object with an id). */
-export function holderOf(vp: Record<string, unknown>): string | undefined {
-  const holder = vp.holder;
-  if (typeof holder === 'string') return holder;
-  if (isPlainObject(holder) && typeof holder.id === 'string') return holder.id;
-  return undefined;
-}
-
-/**
- * The VC 2.0 presentation shape (every MUST of §4.13 and the §4 rules it refers to), or a problem.
- * `holder` is optional in VC 2.0; `requireHolder` (default true, as vp+jwt needs it) also demands one.
- */
-export function presentationShapeProblem(vp: Record<string, unknown>, options: { requireHolder?: boolean } = {}): string | undefined {
-  const violations = vcdmViolations(vp, 'presentation');
-  if (violations.length > 0) return describeViolations(violations);
-  if (options.requireHolder !== false && holderOf(vp) === undefined) return 'it does not name its holder';
-  return undefined;
-}
-
-/** Checks the options shared by the presentation verifiers. */
-export function presentationOptions(options: unknown): { challenge: string; domain: string; now: Date; holderName?: string; requireHolderBinding: boolean } {
-  if (!isPlainObject(options)) throw new TypeError('"options" with "challenge" and "domain" is required');
-  assertNonEmpty(options.challenge, 'options.challenge');
-  assertNonEmpty(options.domain, 'options.domain');
-  const now = (options.now as Date | undefined) ?? new Date();
-  assertDate(now, 'options.now');
-  if (options.holderName !== undefined && typeof options.holderName !== 'string') throw new TypeError('"options.holderName" must be a string');
-  if (options.requireHolderBinding !== undefined && typeof options.requireHolderBinding !== 'boolean')
-    throw new TypeError('"options.requireHolderBinding" must be a boolean');
-  return {
-    challenge: options.challenge,
-    domain: options.domain,
-    now,
-    requireHolderBinding: options.requireHolderBinding !== false,
-    ...(typeof options.holderName === 'string' ? { holderName: options.holderName } : {}),
-  };
 }
 
 /**
@@ -106,7 +64,7 @@ export function presentationOptions(options: unknown): { challenge: string; doma
  */
 export async function verifyPresentation(vp: unknown, options: VerifyPresentationOptions): Promise<PresentationVerificationResult> {
   const { challenge, domain, now, holderName, requireHolderBinding } = presentationOptions(options);
-  const knownContexts = knownContextsWith((options as { knownContexts?: unknown }).knownContexts, options.proofVerifiers);
+  const knownContexts = knownContextsWith(options.knownContexts, options.proofVerifiers);
   const checks = new CheckList();
   const finish = (entries: PresentedEntryResult[], holder?: string): PresentationVerificationResult => presentationResult(checks, entries, holder);
   const snap = snapshotJson(vp);
@@ -146,10 +104,10 @@ export async function verifyPresentation(vp: unknown, options: VerifyPresentatio
   const vcs = doc.verifiableCredential === undefined ? [] : Array.isArray(doc.verifiableCredential) ? doc.verifiableCredential : [doc.verifiableCredential];
   // Accreditations the holder carried in the presentation count like the verifier's own: they
   // are signed by their accreditors and only ever chain up to the verifier's roots.
-  const trust = trustOptionsOf(options);
-  if (Array.isArray(doc.accreditations) && trust.context === undefined) {
-    trust.accreditations = [...(trust.accreditations ?? []), ...doc.accreditations];
-  }
+  // With a prepared context they are added to it, as the verifier's own lists are (TrustOptions).
+  const given = trustOptionsOf(options);
+  if (Array.isArray(doc.accreditations)) given.accreditations = [...(given.accreditations ?? []), ...doc.accreditations];
+  const trust = await prepareTrust(given);
   const entries = await checkPresentedEntries(vcs, holder, {
     now,
     requireHolderBinding,

@@ -5,12 +5,17 @@ import { VC_V2_CONTEXT } from '../constants.js';
 import { utf8 } from '../internal/bytes.js';
 import { loadJose } from '../internal/lazy-jose.js';
 import { checkPresentedEntries, presentationResult } from './check-entries.js';
-import { assertPresentationRequest, selectPresentedEntries, type CreatePresentationInput, type CreatePresentationResult } from './create-presentation.js';
-import { holderOf, presentationOptions, presentationShapeProblem, type PresentationVerificationResult } from './verify-presentation.js';
+import type { CreatePresentationResult } from './create-presentation.js';
+import { assertPresentationRequest, selectPresentedEntries } from './presentation-request.js';
+import { holderOf, presentationOptions, presentationShapeProblem } from './presentation-rules.js';
+import type { CreatePresentationInput } from './types.js';
+import type { PresentationVerificationResult } from './verify-presentation.js';
 import { CheckList } from '../result.js';
 import { allowedAlgorithms, joseSigningKey, type JwsAlgorithm } from '../jwt/jose-keys.js';
-import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
-import { jwtTimeProblem, verifyCompactJws } from '../jwt/verify-jws.js';
+import { timeOptions } from '../verify/checks.js';
+import { prepareTrust, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
+import { jwtTimeProblem } from '../jwt/jwt-checks.js';
+import { verifyCompactJws } from '../jwt/verify-jws.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 
 /** Input of {@link signVpJwt}: the same as createPresentation, plus the token lifetime. */
@@ -107,9 +112,7 @@ export interface VerifyVpJwtOptions extends TrustOptions {
 export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Promise<PresentationVerificationResult> {
   const { challenge, domain, now, holderName, requireHolderBinding } = presentationOptions(options);
   const algorithms = allowedAlgorithms(options.algorithms);
-  const tolerance = options.clockTolerance ?? 60;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0)
-    throw new TypeError('"options.clockTolerance" must be a non-negative number');
+  const { tolerance } = timeOptions(options);
   const checks = new CheckList();
   const finish = (entries: Awaited<ReturnType<typeof checkPresentedEntries>>, holder?: string): PresentationVerificationResult =>
     presentationResult(checks, entries, holder);
@@ -141,7 +144,8 @@ export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Pr
     now,
     requireHolderBinding,
     ...(holderName !== undefined ? { holderName } : {}),
-    ...trustOptionsOf(options),
+    // With a prepared context, the lists given beside it are added once for every entry.
+    ...(await prepareTrust(trustOptionsOf(options))),
     ...(options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {}),
   });
   return finish(entries, holder);

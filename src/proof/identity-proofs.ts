@@ -24,12 +24,12 @@ export function isJcsProof(proof: unknown): boolean {
 }
 
 /** True for a proof this library can check on its own terms (a known format, not a chain link). */
-export function isCheckableProof(proof: unknown): proof is Record<string, unknown> {
+function isCheckableProof(proof: unknown): proof is Record<string, unknown> {
   return isPlainObject(proof) && proof.previousProof === undefined && (isJcsProof(proof) || needsRdfcSubpath(proof));
 }
 
 /** The issuer id a document names (`issuer` or `issuer.id`), when it names one. */
-export function documentIssuer(document: Readonly<Record<string, unknown>>): string | undefined {
+function documentIssuer(document: Readonly<Record<string, unknown>>): string | undefined {
   const issuer = document.issuer;
   if (typeof issuer === 'string') return issuer;
   if (isPlainObject(issuer) && typeof issuer.id === 'string') return issuer.id;
@@ -37,7 +37,7 @@ export function documentIssuer(document: Readonly<Record<string, unknown>>): str
 }
 
 /** True when the proof's verification method is named under `signer` (the signer's own id or a fragment of it). */
-export function namedUnder(proof: Readonly<Record<string, unknown>>, signer: string | undefined): boolean {
+function namedUnder(proof: Readonly<Record<string, unknown>>, signer: string | undefined): boolean {
   const vm = proof.verificationMethod;
   return signer !== undefined && typeof vm === 'string' && (vm === signer || (vm.length > signer.length && vm.startsWith(signer) && vm[signer.length] === '#'));
 }

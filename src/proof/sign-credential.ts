@@ -1,21 +1,14 @@
 import { backend } from '../backend/index.js';
-import { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022 } from '../constants.js';
+import { EDDSA_JCS_2022 } from '../constants.js';
 import { PassportError } from '../errors.js';
 import { base58btcMultibase } from '../internal/base58.js';
 import { snapshotJson } from '../internal/json.js';
-import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
 import { assertSigningKeyPair, seedOf } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
 import { eddsaJcsHashData } from './hash-data.js';
+import { proofConfiguration } from './proof-config.js';
 import type { DataIntegrityProof, Signed, SignedWithProofArray, SignOptions } from './types.js';
 import { describeViolations, vcdmViolations } from './vcdm-conformance.js';
-
-function timestamp(value: Date | string | undefined, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDateTimeStamp(value);
-  if (isDateTimeStamp(value)) return value;
-  throw new TypeError(`"${name}" must be a valid Date or an XML Schema dateTimeStamp string`);
-}
 
 /**
  * Secures a credential (or presentation) with a Data Integrity proof, cryptosuite
@@ -66,22 +59,7 @@ export async function signCredential<T extends object>(
       });
     }
   }
-  const created = timestamp(options.created ?? new Date(), 'options.created');
-  const expires = timestamp(options.expires, 'options.expires');
-  const proofPurpose = options.proofPurpose ?? 'assertionMethod';
-  if (typeof proofPurpose !== 'string' || proofPurpose === '') throw new TypeError('"options.proofPurpose" must be a string');
-
-  // Property order follows the W3C example so that a signed entry reads naturally.
-  const proofConfig: Omit<DataIntegrityProof, 'proofValue'> = {
-    type: DATA_INTEGRITY_PROOF,
-    cryptosuite: EDDSA_JCS_2022,
-    ...(created ? { created } : {}),
-    verificationMethod: key.verificationMethod,
-    proofPurpose,
-    ...(options.challenge !== undefined ? { challenge: String(options.challenge) } : {}),
-    ...(options.domain !== undefined ? { domain: Array.isArray(options.domain) ? options.domain.map(String) : String(options.domain) } : {}),
-    ...(expires ? { expires } : {}),
-  };
+  const proofConfig: Omit<DataIntegrityProof, 'proofValue'> = proofConfiguration(EDDSA_JCS_2022, key, options);
   // VC-DI-EdDSA §3.3.1 step 2: the proof configuration carries the document's @context.
   if (document['@context'] !== undefined) proofConfig['@context'] = document['@context'];
 

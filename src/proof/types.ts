@@ -1,7 +1,12 @@
-/** A Data Integrity proof made with eddsa-jcs-2022. */
-export interface DataIntegrityProof {
+import type { ProofVerifier } from './proof-verifier.js';
+
+/**
+ * A Data Integrity proof made with eddsa-jcs-2022 (or, as `DataIntegrityProof<'eddsa-rdfc-2022'>`,
+ * with another cryptosuite: `learning-passport/rdfc`'s `RdfcProof`).
+ */
+export interface DataIntegrityProof<Cryptosuite extends string = 'eddsa-jcs-2022'> {
   type: 'DataIntegrityProof';
-  cryptosuite: 'eddsa-jcs-2022';
+  cryptosuite: Cryptosuite;
   created?: string;
   verificationMethod: string;
   proofPurpose: string;
@@ -49,4 +54,32 @@ export interface SignOptions {
    * reject what comes out. Only for building test vectors of invalid documents.
    */
   unsafeSkipConformance?: boolean;
+}
+
+/** Expectations of the verifier, checked against the proof. */
+export interface ProofExpectations {
+  /** Default `assertionMethod`. */
+  expectedProofPurpose?: string;
+  challenge?: string;
+  domain?: string;
+  /** The time to check `proof.expires` against (default: now). */
+  now?: Date;
+  /** Seconds of clock difference tolerated on `proof.expires` (default 60). */
+  clockTolerance?: number;
+  /** Verifiers for other proof formats (e.g. from `learning-passport/rdfc`); without them such proofs are "can't check". */
+  proofVerifiers?: readonly ProofVerifier[];
+  /** The document's issuer (or holder): among several valid proofs, the one it controls is reported. */
+  signer?: string;
+}
+
+/** What a successful proof check tells about the signer. */
+export interface ProofOutcome {
+  /** The verification method that signed, when the proof could be read. */
+  verificationMethod?: string;
+  /** The DID that controls the verification method. */
+  controller?: string;
+  /** `proof.created`, when present. */
+  created?: string;
+  /** True when the signature verified. */
+  valid: boolean;
 }

@@ -12,27 +12,14 @@
 // other keys or in other formats, chain links) are checked when a verifier for them was given, and
 // what was found is named in the message, but they change nothing: anyone can append a proof, so
 // an appended proof can neither make a genuine document fail nor give it a second identity.
-import { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022 } from '../constants.js';
+import { EDDSA_JCS_2022 } from '../constants.js';
 import { describeValue, isPlainObject } from '../internal/json.js';
-import { isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { CheckList } from '../result.js';
-import { splitProofs } from './identity-proofs.js';
+import { isJcsProof, splitProofs } from './identity-proofs.js';
+import { checkDomainAndChallenge, checkProofExpiry, checkProofHeader, MAX_PROOFS } from './proof-checks.js';
 import { needsRdfcSubpath, type ProofVerdict, type ProofVerifier } from './proof-verifier.js';
-import { verifySingleJcsProof, type ProofExpectations, type ProofOutcome } from './verify-single-proof.js';
-
-/** Most proofs read from one document; more is refused (each may cost an RDF canonicalization). */
-export const MAX_PROOFS = 8;
-
-function isJcs(proof: unknown): boolean {
-  return isPlainObject(proof) && proof.type === DATA_INTEGRITY_PROOF && proof.cryptosuite === EDDSA_JCS_2022;
-}
-
-/** True when `proof` is what the single-proof eddsa-jcs-2022 path handles (including missing and malformed). */
-export function isSingleJcsProof(proof: unknown): boolean {
-  const list = Array.isArray(proof) ? proof : [proof];
-  if (list.length > 1) return false;
-  return !isPlainObject(list[0]) || isJcs(list[0]);
-}
+import type { ProofExpectations, ProofOutcome } from './types.js';
+import { verifySingleJcsProof } from './verify-single-proof.js';
 
 function label(proof: Record<string, unknown>): string {
   return typeof proof.cryptosuite === 'string' ? proof.cryptosuite : describeValue(proof.type);
@@ -52,26 +39,8 @@ async function verifyWith(
   checks: CheckList,
   expect: ProofExpectations,
 ): Promise<ProofOutcome> {
-  const { verificationMethod, proofPurpose, proofValue, created, expires } = proof;
-  if (typeof verificationMethod !== 'string' || typeof proofPurpose !== 'string' || typeof proofValue !== 'string') {
-    checks.fail('signature', 'ERR_PROOF_MALFORMED', `The ${verifier.name} proof lacks verificationMethod, proofPurpose or proofValue.`);
-    return { valid: false };
-  }
-  for (const [name, value] of [
-    ['created', created],
-    ['expires', expires],
-  ] as const) {
-    if (value !== undefined && !isDateTimeStamp(value)) {
-      checks.fail('signature', 'ERR_PROOF_MALFORMED', `The proof "${name}" time is not a valid date and time.`);
-      return { valid: false };
-    }
-  }
-  const outcome: ProofOutcome = { verificationMethod, valid: false, ...(typeof created === 'string' ? { created } : {}) };
-  const expectedPurpose = expect.expectedProofPurpose ?? 'assertionMethod';
-  if (proofPurpose !== expectedPurpose) {
-    checks.fail('signature', 'ERR_PROOF_PURPOSE_MISMATCH', `The proof purpose is "${proofPurpose}" but "${expectedPurpose}" was expected.`);
-    return outcome;
-  }
+  const { outcome, ok } = checkProofHeader(proof, expect, checks, `${verifier.name} proof`);
+  if (!ok) return outcome;
   let verdict: ProofVerdict;
   try {
     verdict = await verifier.verify(unsecured, proof);
@@ -84,24 +53,10 @@ async function verifyWith(
     else checks.fail('signature', verdict.code, verdict.message);
     return outcome;
   }
-  if (typeof expires === 'string') {
-    const now = expect.now?.getTime() ?? Date.now();
-    if (parseDateTimeStamp(expires) + (expect.clockTolerance ?? 60) * 1000 < now) {
-      checks.fail('signature', 'ERR_CREDENTIAL_EXPIRED', `The signature matches, but the proof expired at ${expires}.`);
-      return outcome;
-    }
-  }
+  if (!checkProofExpiry(proof.expires, expect, checks)) return outcome;
   checks.pass('signature', `The signature matches the content (${verifier.name}).`);
   outcome.valid = true;
-  if (expect.domain !== undefined) {
-    const domains = Array.isArray(proof.domain) ? proof.domain : [proof.domain];
-    if (domains.includes(expect.domain)) checks.pass('domain', `The presentation was made for ${expect.domain}.`);
-    else checks.fail('domain', 'ERR_PRESENTATION_DOMAIN_MISMATCH', 'The presentation was made for a different website or verifier.');
-  }
-  if (expect.challenge !== undefined) {
-    if (proof.challenge === expect.challenge) checks.pass('challenge', 'The presentation answers this request (challenge matches).');
-    else checks.fail('challenge', 'ERR_PRESENTATION_CHALLENGE_MISMATCH', 'The presentation answers a different request: it may be replayed.');
-  }
+  checkDomainAndChallenge(proof, expect, checks);
   return outcome;
 }
 
@@ -114,7 +69,7 @@ async function tryProof(
 ): Promise<Tried | undefined> {
   if (proof.previousProof !== undefined) return undefined;
   const local = new CheckList();
-  if (isJcs(proof)) return { checks: local, outcome: await verifySingleJcsProof({ ...unsecured, proof }, local, single), label: EDDSA_JCS_2022 };
+  if (isJcsProof(proof)) return { checks: local, outcome: await verifySingleJcsProof({ ...unsecured, proof }, local, single), label: EDDSA_JCS_2022 };
   const verifier = verifiers.find((v) => v.supports(proof));
   if (!verifier) return undefined;
   return { checks: local, outcome: await verifyWith(verifier, unsecured, proof, local, single), label: verifier.name };

@@ -4,40 +4,12 @@ import { backend } from '../backend/index.js';
 import { DATA_INTEGRITY_PROOF, EDDSA_JCS_2022 } from '../constants.js';
 import { isPassportError, type PassportErrorCode } from '../errors.js';
 import { describeValue, isPlainObject } from '../internal/json.js';
-import { isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { decodeBase58Multibase } from '../keys/multikey.js';
 import type { CheckList } from '../result.js';
 import { eddsaJcsHashData } from './hash-data.js';
 import { controllerOfVerificationMethod, publicKeyForVerificationMethod } from './key-cache.js';
-import type { ProofVerifier } from './proof-verifier.js';
-
-/** Expectations of the verifier, checked against the proof. */
-export interface ProofExpectations {
-  /** Default `assertionMethod`. */
-  expectedProofPurpose?: string;
-  challenge?: string;
-  domain?: string;
-  /** The time to check `proof.expires` against (default: now). */
-  now?: Date;
-  /** Seconds of clock difference tolerated on `proof.expires` (default 60). */
-  clockTolerance?: number;
-  /** Verifiers for other proof formats (e.g. from `learning-passport/rdfc`); without them such proofs are "can't check". */
-  proofVerifiers?: readonly ProofVerifier[];
-  /** The document's issuer (or holder): among several valid proofs, the one it controls is reported. */
-  signer?: string;
-}
-
-/** What a successful proof check tells about the signer. */
-export interface ProofOutcome {
-  /** The verification method that signed, when the proof could be read. */
-  verificationMethod?: string;
-  /** The DID that controls the verification method. */
-  controller?: string;
-  /** `proof.created`, when present. */
-  created?: string;
-  /** True when the signature verified. */
-  valid: boolean;
-}
+import { checkDomainAndChallenge, checkProofExpiry, checkProofHeader, unresolvedKeyCode } from './proof-checks.js';
+import type { ProofExpectations, ProofOutcome } from './types.js';
 
 function proofObject(document: Record<string, unknown>): Record<string, unknown> | PassportErrorCode {
   const proof = document.proof;
@@ -74,7 +46,7 @@ export async function verifySingleJcsProof(document: Record<string, unknown>, ch
     return { valid: false };
   }
   const proof = found;
-  const { type, cryptosuite, verificationMethod, proofPurpose, proofValue, created, expires } = proof;
+  const { type, cryptosuite, expires } = proof;
   if (type !== DATA_INTEGRITY_PROOF || cryptosuite !== EDDSA_JCS_2022) {
     checks.fail(
       'signature',
@@ -83,33 +55,15 @@ export async function verifySingleJcsProof(document: Record<string, unknown>, ch
     );
     return { valid: false };
   }
-  if (typeof verificationMethod !== 'string' || typeof proofPurpose !== 'string' || typeof proofValue !== 'string') {
-    checks.fail('signature', 'ERR_PROOF_MALFORMED', 'The proof lacks verificationMethod, proofPurpose or proofValue.');
-    return { valid: false };
-  }
-  if (created !== undefined && !isDateTimeStamp(created)) {
-    checks.fail('signature', 'ERR_PROOF_MALFORMED', 'The proof "created" time is not a valid date and time.');
-    return { valid: false };
-  }
-  if (expires !== undefined && !isDateTimeStamp(expires)) {
-    checks.fail('signature', 'ERR_PROOF_MALFORMED', 'The proof "expires" time is not a valid date and time.');
-    return { valid: false };
-  }
-  const outcome: ProofOutcome = { verificationMethod, valid: false, ...(typeof created === 'string' ? { created } : {}) };
-  const expectedPurpose = expect.expectedProofPurpose ?? 'assertionMethod';
-  if (proofPurpose !== expectedPurpose) {
-    checks.fail('signature', 'ERR_PROOF_PURPOSE_MISMATCH', `The proof purpose is "${proofPurpose}" but "${expectedPurpose}" was expected.`);
-    return outcome;
-  }
+  const { outcome, ok } = checkProofHeader(proof, expect, checks);
+  if (!ok) return outcome;
+  const verificationMethod = proof.verificationMethod as string;
+  const proofValue = proof.proofValue as string;
   let controller: string;
   try {
     controller = controllerOfVerificationMethod(verificationMethod);
   } catch (err) {
-    checks.unknown(
-      'signature',
-      isPassportError(err) && err.code !== 'ERR_DID_INVALID' ? err.code : 'ERR_ISSUER_KEY_UNRESOLVED',
-      'The signing key is not a did:key, so it cannot be resolved offline.',
-    );
+    checks.unknown('signature', unresolvedKeyCode(err), 'The signing key is not a did:key, so it cannot be resolved offline.');
     return outcome;
   }
   outcome.controller = controller;
@@ -150,28 +104,9 @@ export async function verifySingleJcsProof(document: Record<string, unknown>, ch
     checks.fail('signature', 'ERR_PROOF_SIGNATURE_INVALID', 'The signature does not match the content: it was changed or signed by another key.');
     return outcome;
   }
-  // Data Integrity `expires`: the signer limited how long this proof may be relied on (used
-  // against replay of presentations). The signature covers it, so it cannot be stripped.
-  if (typeof expires === 'string') {
-    const now = expect.now?.getTime() ?? Date.now();
-    const slack = (expect.clockTolerance ?? 60) * 1000;
-    if (parseDateTimeStamp(expires) + slack < now) {
-      checks.fail('signature', 'ERR_CREDENTIAL_EXPIRED', `The signature matches, but the proof expired at ${expires}.`);
-      return outcome;
-    }
-  }
+  if (!checkProofExpiry(expires, expect, checks)) return outcome;
   checks.pass('signature', 'The signature matches the content.');
   outcome.valid = true;
-
-  // Data Integrity Verify Proof steps 6–7: domain and challenge (presentations).
-  if (expect.domain !== undefined) {
-    const domains = Array.isArray(proof.domain) ? proof.domain : [proof.domain];
-    if (domains.includes(expect.domain)) checks.pass('domain', `The presentation was made for ${expect.domain}.`);
-    else checks.fail('domain', 'ERR_PRESENTATION_DOMAIN_MISMATCH', 'The presentation was made for a different website or verifier.');
-  }
-  if (expect.challenge !== undefined) {
-    if (proof.challenge === expect.challenge) checks.pass('challenge', 'The presentation answers this request (challenge matches).');
-    else checks.fail('challenge', 'ERR_PRESENTATION_CHALLENGE_MISMATCH', 'The presentation answers a different request: it may be replayed.');
-  }
+  checkDomainAndChallenge(proof, expect, checks);
   return outcome;
 }

@@ -5,6 +5,7 @@
 //
 // The table is part of the "LP1:" format: it may only ever be appended to (a new prefix would
 // be needed to change or remove a token), or old paper packs would stop decoding.
+import { ENTRY_KINDS } from '../entries/kinds/names.js';
 import { isPlainObject } from '../internal/json.js';
 
 // Tokens are "~" plus one or two characters of TOKEN_CHARS; identifier prefixes use "~:" and
@@ -148,6 +149,8 @@ const KEYS = [
   'aud',
 ] as const;
 
+const TABLE_KINDS = /* @__PURE__ */ ENTRY_KINDS.slice(0, 17).filter((kind) => kind !== 'revocation');
+
 const VALUES = [
   'https://www.w3.org/ns/credentials/v2',
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
@@ -175,22 +178,10 @@ const VALUES = [
   'Award',
   'CoCurricular',
   'Achievement',
-  'qualification',
-  'unit-credit',
-  'learning-in-progress',
-  'assessment-result',
-  'course-completion',
-  'licence-card',
-  'work-experience',
-  'employability-skill',
-  'reference',
-  'award',
-  'mentoring',
-  'peer-role',
-  'endorsement',
-  'self-asserted',
-  'custody-transfer',
-  'checkpoint',
+  // The 17 kinds of the first table, in ENTRY_KINDS order; 'revocation' already has its token
+  // above (the status purpose). Kinds added to ENTRY_KINDS later must not shift the tokens that
+  // follow, hence the fixed slice: a new kind gets a token only by being appended at the end.
+  ...TABLE_KINDS,
   'name',
   'RQF',
   'CQFW',

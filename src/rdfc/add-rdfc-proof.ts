@@ -1,37 +1,19 @@
 import { base58btc } from 'multiformats/bases/base58';
 import { backend } from '../backend/index.js';
-import { DATA_INTEGRITY_PROOF } from '../constants.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { formatDateTimeStamp, isDateTimeStamp } from '../internal/time.js';
 import { assertSigningKeyPair, seedOf } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
-import type { SignOptions } from '../proof/types.js';
+import { proofConfiguration } from '../proof/proof-config.js';
+import type { DataIntegrityProof, SignOptions } from '../proof/types.js';
 import { rdfcHashData } from './hash-data.js';
 import { canonizerFor, type RdfcOptions } from './options.js';
 import { EDDSA_RDFC_2022 } from './verify-rdfc-proof.js';
 
 /** A Data Integrity proof made with eddsa-rdfc-2022. */
-export interface RdfcProof {
-  type: 'DataIntegrityProof';
-  cryptosuite: 'eddsa-rdfc-2022';
-  created?: string;
-  verificationMethod: string;
-  proofPurpose: string;
-  challenge?: string;
-  domain?: string | string[];
-  expires?: string;
-  proofValue: string;
-}
+export type RdfcProof = DataIntegrityProof<typeof EDDSA_RDFC_2022>;
 
 /** Options of {@link addRdfcProof}. */
 export type AddRdfcProofOptions = SignOptions & RdfcOptions;
-
-function timestamp(value: Date | string | undefined, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDateTimeStamp(value);
-  if (isDateTimeStamp(value)) return value;
-  throw new TypeError(`"${name}" must be a valid Date or an XML Schema dateTimeStamp string`);
-}
 
 /**
  * Adds an eddsa-rdfc-2022 Data Integrity proof (W3C VC-DI-EdDSA §3.2) to a credential or
@@ -65,20 +47,7 @@ export async function addRdfcProof<T extends object>(
   if (!snap.ok || !isPlainObject(snap.value)) throw new TypeError(`"document" must be a plain JSON object${snap.ok ? '' : ` (found ${snap.reason})`}`);
   const { proof: existing, ...unsecured } = snap.value;
   if (unsecured['@context'] === undefined) throw new TypeError('"document" has no "@context": eddsa-rdfc-2022 signs JSON-LD');
-  const created = timestamp(options.created ?? new Date(), 'options.created');
-  const expires = timestamp(options.expires, 'options.expires');
-  const proofPurpose = options.proofPurpose ?? 'assertionMethod';
-  if (typeof proofPurpose !== 'string' || proofPurpose === '') throw new TypeError('"options.proofPurpose" must be a string');
-  const config = {
-    type: DATA_INTEGRITY_PROOF,
-    cryptosuite: EDDSA_RDFC_2022,
-    ...(created ? { created } : {}),
-    verificationMethod: key.verificationMethod,
-    proofPurpose,
-    ...(options.challenge !== undefined ? { challenge: String(options.challenge) } : {}),
-    ...(options.domain !== undefined ? { domain: Array.isArray(options.domain) ? options.domain.map(String) : String(options.domain) } : {}),
-    ...(expires ? { expires } : {}),
-  };
+  const config = proofConfiguration(EDDSA_RDFC_2022, key, options);
   // VC-DI-EdDSA §3.2.5 (Proof Configuration): the configuration carries the document's @context.
   const { hashData } = await rdfcHashData(canonize, { ...config, '@context': unsecured['@context'] }, unsecured);
   const proof = { ...config, proofValue: base58btc.encode(await backend.sign(seedOf(key), hashData)) } as RdfcProof;

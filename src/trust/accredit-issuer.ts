@@ -8,19 +8,9 @@ import { findCustodyText, SIGNED_NAME_CODES } from '../internal/custody-text.js'
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import { ISSUER_ROLES, isCustodyRole, type IssuerRole, type SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
-import type { Signed } from '../proof/types.js';
 import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
+import { ACCREDITATION_TYPE, type SignedTrustCredential } from './types.js';
 import { didOf, toTimestamp, uuidUrn } from './util.js';
-
-/**
- * The credential type of an accreditation.
- *
- * @example
- * ```ts
- * accreditation.type.includes(ACCREDITATION_TYPE); // true
- * ```
- */
-export const ACCREDITATION_TYPE = 'LearningPassportAccreditation' as const;
 
 /**
  * Input of {@link accreditIssuer}.
@@ -89,16 +79,7 @@ export interface AccreditationSubject {
  * const accreditation: AccreditationCredential = await accreditIssuer(authorityKey, input);
  * ```
  */
-export type AccreditationCredential = Signed<{
-  '@context': string[];
-  id: string;
-  type: ['VerifiableCredential', typeof ACCREDITATION_TYPE];
-  issuer: string;
-  name: string;
-  validFrom: string;
-  validUntil?: string;
-  credentialSubject: AccreditationSubject;
-}>;
+export type AccreditationCredential = SignedTrustCredential<typeof ACCREDITATION_TYPE, AccreditationSubject, { name: string; validUntil?: string }>;
 
 function listOf<T extends string>(value: unknown, allowed: readonly T[], name: string, allowEmpty = false): T[] {
   if (!Array.isArray(value) || (!allowEmpty && value.length === 0) || !value.every((v) => (allowed as readonly unknown[]).includes(v))) {

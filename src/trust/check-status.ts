@@ -119,9 +119,10 @@ async function loadLists(context: TrustContext, url: string, now: number): Promi
     const candidates: unknown[] = inner.statusLists.filter((l) => isPlainObject(l) && l.id === url);
     const problems: string[] = [];
     const decodedByText = new Map<string, Promise<StatusList | Unusable>>();
-    if (inner.fetchStatusList) {
+    // The context's own fetch, then any a call added (contextWith): every answer is a candidate.
+    for (const fetchStatusList of inner.fetchers) {
       try {
-        candidates.push(await inner.fetchStatusList(url));
+        candidates.push(await fetchStatusList(url));
       } catch {
         problems.push(`fetching ${url} failed`);
       }

@@ -2,11 +2,11 @@
 // to the trust area. Only checkpoints whose signature holds and whose contents are consistent
 // (sorted unique CIDs, count and digest agreeing) are returned; who signed them is judged later,
 // when a checkpoint is used (it must come from another organisation accredited for checkpoints).
-import { checkpointDigest } from '../entries/checkpoint-digest.js';
+import { checkpointProblem } from '../entries/checkpoint-digest.js';
 import { entryKindOf, issuerIdOf, learningPassportOf } from '../entries/read-credential.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { PassportError } from '../errors.js';
-import { assertDate, isDateTimeStamp } from '../internal/time.js';
+import { assertDate } from '../internal/time.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList } from '../result.js';
 import type { TrustCheckpoint } from './types.js';
@@ -18,17 +18,13 @@ async function readCheckpoint(raw: unknown, now: Date): Promise<TrustCheckpoint 
   const doc = snap.value as Record<string, unknown>;
   if (entryKindOf(doc) !== 'checkpoint') return undefined;
   const lp = learningPassportOf(doc)!;
-  const { at, cids, entryCount, digest } = lp;
-  if (!isDateTimeStamp(at) || !Array.isArray(cids) || entryCount !== cids.length || typeof digest !== 'string') return undefined;
-  for (let i = 0; i < cids.length; i++) {
-    if (typeof cids[i] !== 'string' || (i > 0 && !((cids[i - 1] as string) < (cids[i] as string)))) return undefined;
-  }
-  if ((await checkpointDigest(cids as string[])) !== digest) return undefined;
+  if (checkpointProblem(lp) !== undefined) return undefined;
+  const { at, cids } = lp as { at: string; cids: string[] };
   const issuer = issuerIdOf(doc);
   if (issuer === undefined) return undefined;
   const proof = await verifyEddsaJcsProof(doc, new CheckList(), { now });
   if (!proof.valid || proof.controller !== issuer) return undefined;
-  return { issuer, at, cids: cids as string[] };
+  return { issuer, at, cids };
 }
 
 /**

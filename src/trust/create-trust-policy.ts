@@ -4,7 +4,7 @@ import { isPlainObject } from '../internal/json.js';
 import { assertDate } from '../internal/time.js';
 import { parseDidKey } from '../keys/did-key.js';
 import { ISSUER_ROLES, type IssuerRole, type KeyPair } from '../keys/types.js';
-import { DEFAULT_RULES, TRUST_KINDS, type TrustKind } from './rules.js';
+import { DEFAULT_MAX_STATUS_AGE, DEFAULT_RULES, TRUST_KINDS, type TrustKind } from './rules.js';
 import { isTrustList, type TrustList } from './trust-list.js';
 import type { TrustRootInput } from './types.js';
 
@@ -98,17 +98,6 @@ export interface TrustPolicy {
   /** The trust list the policy was made from, if any. */
   readonly trustList?: TrustList;
 }
-
-/**
- * The default maximum age of a status snapshot, in seconds (30 days): older snapshots give
- * "can't check", so a holder cannot keep showing a list from before a revocation.
- *
- * @example
- * ```ts
- * createTrustPolicy({ roots: [authority.did], maxStatusAge: DEFAULT_MAX_STATUS_AGE / 2 });
- * ```
- */
-export const DEFAULT_MAX_STATUS_AGE = 30 * 24 * 60 * 60;
 
 // Only objects made here are policies: a WeakSet cannot be forged by copying properties.
 const policies = new WeakSet<object>();

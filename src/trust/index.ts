@@ -1,31 +1,18 @@
 // Public API of the trust area (curated named re-exports). Every export carries JSDoc with an
 // @example at its definition.
-export {
-  createTrustPolicy,
-  DEFAULT_MAX_STATUS_AGE,
-  isTrustPolicy,
-  type TrustPolicy,
-  type TrustPolicyInput,
-  type TrustRoot,
-  type TrustRootInput,
-} from './create-trust-policy.js';
-export { DEFAULT_RULES, TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
-export { ACCREDITATION_TYPE, accreditIssuer, type AccreditationCredential, type AccreditationSubject, type AccreditIssuerInput } from './accredit-issuer.js';
+export { createTrustPolicy, isTrustPolicy, type TrustPolicy, type TrustPolicyInput, type TrustRoot, type TrustRootInput } from './create-trust-policy.js';
+export { DEFAULT_MAX_STATUS_AGE, DEFAULT_RULES, TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
+export { accreditIssuer, type AccreditationCredential, type AccreditationSubject, type AccreditIssuerInput } from './accredit-issuer.js';
+export { revokeAccreditation, type AccreditationRevocationCredential, type RevokeAccreditationInput } from './revoke-accreditation.js';
 export {
   ACCREDITATION_REVOCATION_TYPE,
-  revokeAccreditation,
-  type AccreditationRevocationCredential,
-  type RevokeAccreditationInput,
-} from './revoke-accreditation.js';
-export {
-  createTrustContext,
-  isTrustContext,
+  ACCREDITATION_TYPE,
+  TRUST_LIST_TYPE,
   type FetchStatusList,
-  type RejectedAccreditation,
+  type SignedTrustCredential,
   type TrustCheckpoint,
-  type TrustContext,
-  type TrustContextInput,
-} from './trust-context.js';
+} from './types.js';
+export { createTrustContext, isTrustContext, type RejectedAccreditation, type TrustContext, type TrustContextInput } from './trust-context.js';
 export { checkpointsFromEntries } from './checkpoints-from-entries.js';
 export { evaluateTrust, type EvaluateTrustOptions } from './evaluate-trust.js';
 export type { TrustEvaluation } from './judge-trust.js';
@@ -33,7 +20,8 @@ export type { TrustOptions } from './trust-options.js';
 export type { TrustChainLink } from './resolve-chain.js';
 export type { StatusReport } from './check-status.js';
 export { ownKeyOnly, type LifecycleRequest } from './lifecycle-request.js';
-export { lifecycleAuthority, mayActOnEntry, type MayActOnEntryInput, type MayActOnEntryResult } from './may-act-on-entry.js';
+export { mayActOnEntry, type MayActOnEntryInput, type MayActOnEntryResult } from './may-act-on-entry.js';
+export { lifecycleAuthority } from './lifecycle-authority.js';
 export {
   createStatusList,
   decodeStatusList,
@@ -56,7 +44,6 @@ export {
 export {
   createTrustList,
   isTrustList,
-  TRUST_LIST_TYPE,
   verifyTrustList,
   type CreateTrustListInput,
   type TrustList,

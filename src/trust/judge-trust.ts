@@ -17,7 +17,7 @@ import { checkStatus, type StatusReport } from './check-status.js';
 import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
 import { allows, grantsAt, nameOf, organisationsOf, vouchedBefore, type Grant, type TrustChainLink } from './resolve-chain.js';
 import { kindLabel, roleLabel, rolePlural, TRUST_KINDS } from './rules.js';
-import { contextInternals, createTrustContext, isTrustContext, type TrustContext } from './trust-context.js';
+import { contextWith, createTrustContext, isTrustContext, type TrustContext } from './trust-context.js';
 import { trustOptionsOf, type TrustOptions } from './trust-options.js';
 import { plainDay } from './util.js';
 
@@ -108,7 +108,7 @@ function sharedContext(options: JudgeTrustOptions, make: () => Promise<TrustCont
 }
 
 /** @internal True when the policy lets `grant` issue `kind`. */
-export function grantAllowsKind(policy: TrustPolicy, grant: Grant, kind: string): boolean {
+function grantAllowsKind(policy: TrustPolicy, grant: Grant, kind: string): boolean {
   return (kind === 'revocation' || allows(grant.kinds, kind)) && (policy.rules[grant.role] as readonly string[]).includes(kind);
 }
 
@@ -133,7 +133,8 @@ export async function judgeTrust(credential: unknown, options: JudgeTrustOptions
   let context: TrustContext;
   if (options.context !== undefined) {
     if (!isTrustContext(options.context)) throw new TypeError('"context" must come from createTrustContext()');
-    context = options.context;
+    // The lists given with the call count too (TrustOptions): added for this call only.
+    context = await contextWith(options.context, options);
   } else {
     const policy = options.policy;
     if (!isTrustPolicy(policy)) throw new TypeError('"policy" must come from createTrustPolicy()');

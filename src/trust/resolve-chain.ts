@@ -104,7 +104,7 @@ function rootGrant(root: TrustRoot): Grant {
 }
 
 /** @internal True when `organisation` lies within `scope` (exact ids, or `prefix*` patterns). */
-export function inOrganisationScope(scope: readonly string[] | 'all', organisation: string): boolean {
+function inOrganisationScope(scope: readonly string[] | 'all', organisation: string): boolean {
   if (scope === 'all') return true;
   return scope.some((p) => (p.endsWith('*') ? organisation.startsWith(p.slice(0, -1)) : p === organisation));
 }

@@ -4,18 +4,8 @@ import { isPlainObject } from '../internal/json.js';
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import type { SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
-import type { Signed } from '../proof/types.js';
+import { ACCREDITATION_REVOCATION_TYPE, type SignedTrustCredential } from './types.js';
 import { didOf, toTimestamp, uuidUrn } from './util.js';
-
-/**
- * The credential type of an accreditation revocation.
- *
- * @example
- * ```ts
- * revocation.type.includes(ACCREDITATION_REVOCATION_TYPE); // true
- * ```
- */
-export const ACCREDITATION_REVOCATION_TYPE = 'LearningPassportAccreditationRevocation' as const;
 
 /**
  * Input of {@link revokeAccreditation}: name the accreditation by id, or the key by DID.
@@ -60,13 +50,9 @@ export interface RevokeAccreditationInput {
  * const revocation: AccreditationRevocationCredential = await revokeAccreditation(authorityKey, input);
  * ```
  */
-export type AccreditationRevocationCredential = Signed<{
-  '@context': string[];
-  id: string;
-  type: ['VerifiableCredential', typeof ACCREDITATION_REVOCATION_TYPE];
-  issuer: string;
-  validFrom: string;
-  credentialSubject: {
+export type AccreditationRevocationCredential = SignedTrustCredential<
+  typeof ACCREDITATION_REVOCATION_TYPE,
+  {
     id?: string;
     type: 'LearningPassportAccreditationRevocation';
     accreditation?: string;
@@ -74,8 +60,8 @@ export type AccreditationRevocationCredential = Signed<{
     compromisedSince?: string;
     replacedBy?: string;
     reason: string;
-  };
-}>;
+  }
+>;
 
 /**
  * Signs the withdrawal of an accreditation. It is honoured when signed by a trust root or by

@@ -1,5 +1,6 @@
-// The verifier's default answer to "which kind of organisation may say what". It is policy, not
-// protocol: a verifier may replace any role's list with createTrustPolicy({ rules }).
+// The verifier's defaults: which kind of organisation may say what, and how old a status list
+// may be. They are policy, not protocol: a verifier may replace any role's list with
+// createTrustPolicy({ rules }), and the age with its `maxStatusAge`.
 import { ENTRY_KINDS } from '../entries/kinds/names.js';
 import { isCustodyRole, type IssuerRole } from '../keys/types.js';
 
@@ -133,3 +134,14 @@ export function kindLabel(kind: string): string {
   if (kind === 'work-experience' || kind === 'mentoring' || kind === 'custody-transfer') return `${words} entries`;
   return words.endsWith('s') ? words : `${words}s`;
 }
+
+/**
+ * The default maximum age of a status snapshot, in seconds (30 days): older snapshots give
+ * "can't check", so a holder cannot keep showing a list from before a revocation.
+ *
+ * @example
+ * ```ts
+ * createTrustPolicy({ roots: [authority.did], maxStatusAge: DEFAULT_MAX_STATUS_AGE / 2 });
+ * ```
+ */
+export const DEFAULT_MAX_STATUS_AGE = 30 * 24 * 60 * 60;

@@ -8,25 +8,13 @@ import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { entryId } from '../entries/entry-id.js';
 import { CheckList } from '../result.js';
 import { PassportError, type PassportErrorCode } from '../errors.js';
-import { ACCREDITATION_TYPE } from './accredit-issuer.js';
 import { checkpointsFromEntries } from './checkpoints-from-entries.js';
-import { DEFAULT_MAX_STATUS_AGE, isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
-import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
-import { TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
-import type { TrustCheckpoint } from './types.js';
+import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
+import { DEFAULT_MAX_STATUS_AGE, TRUST_CAPABILITIES, TRUST_KINDS, type TrustCapability, type TrustKind } from './rules.js';
+import { ACCREDITATION_REVOCATION_TYPE, ACCREDITATION_TYPE, type FetchStatusList, type TrustCheckpoint, type TrustSources } from './types.js';
 import { tryDid } from './util.js';
 
-export type { TrustCheckpoint } from './types.js';
-
-/**
- * Fetches a status list credential by URL (online use only; verification never fetches unless given one).
- *
- * @example
- * ```ts
- * const fetchStatusList: FetchStatusList = async (url) => (await fetch(url)).json();
- * ```
- */
-export type FetchStatusList = (url: string) => Promise<unknown>;
+export type { FetchStatusList, TrustCheckpoint } from './types.js';
 
 /**
  * Input of {@link createTrustContext}.
@@ -37,18 +25,8 @@ export type FetchStatusList = (url: string) => Promise<unknown>;
  * const context = await createTrustContext(input);
  * ```
  */
-export interface TrustContextInput {
+export interface TrustContextInput extends TrustSources {
   policy: TrustPolicy;
-  /** Accreditation and accreditation-revocation credentials (from the passport and/or the verifier). */
-  accreditations?: readonly unknown[];
-  /** Verified checkpoints (kind `checkpoint` entries), used to accept entries signed before a compromise. */
-  checkpoints?: readonly TrustCheckpoint[];
-  /** A passport's entries: the checkpoints among them are verified and used too. */
-  entries?: readonly unknown[];
-  /** Status list credentials: snapshots carried in the passport or supplied by the verifier. */
-  statusLists?: readonly unknown[];
-  /** Optional online fetch for status lists (off by default). */
-  fetchStatusList?: FetchStatusList;
   /** The time to check proof expiry against (default: policy.now, else now). */
   now?: Date;
 }
@@ -125,7 +103,8 @@ export interface ContextInternals {
   revocations: AccreditationRevocation[];
   checkpoints: { issuer: string; at: number; cids: ReadonlySet<string> }[];
   statusLists: unknown[];
-  fetchStatusList?: FetchStatusList;
+  /** Online status list fetches: the context's own, then those calls added (see contextWith). */
+  fetchers: FetchStatusList[];
   /** Status list verification results by URL, shared by every entry evaluated in this context. */
   statusCache: Map<string, Promise<unknown>>;
   /** Accreditations by subject DID. */
@@ -136,6 +115,8 @@ export interface ContextInternals {
   grantMemo: Map<string, unknown>;
   /** The time the context judges "has this accreditation ended yet" against (ms). */
   now: number;
+  /** The caller's objects (list items) this context was made from, so that a call handing them again adds nothing. */
+  given: WeakSet<object>[];
 }
 
 const internals = new WeakMap<object, ContextInternals>();
@@ -295,56 +276,87 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
 export async function createTrustContext(input: TrustContextInput): Promise<TrustContext> {
   // The caller's objects may be proxies or carry throwing getters: everything is read once,
   // here, and anything that cannot be read is a coded error (or, for list items, a rejection).
-  const read = readInput(input);
-  const { policy, now, cps } = read;
-  if (read.entries !== undefined) {
-    for (const cp of await checkpointsFromEntries(read.entries, { now }))
-      cps.push({ issuer: cp.issuer, at: dateTimeStampInstant(cp.at)!, cids: new Set(cp.cids) });
-  }
+  const { policy, now, material } = readInput(input);
+  const inner: ContextInternals = {
+    accreditations: [],
+    revocations: [],
+    checkpoints: [],
+    statusLists: [],
+    fetchers: [],
+    statusCache: new Map(),
+    bySubject: new Map(),
+    revocationsByTarget: new Map(),
+    grantMemo: new Map(),
+    now: now.getTime() + policy.clockTolerance * 1000,
+    given: [],
+  };
   // A policy made from a trust list brings the list's material to every verification under it.
   const list = policy.trustList;
-  const accreditations = [...(list?.accreditations ?? []), ...(list?.revocations ?? []), ...read.accreditations];
-  const givenStatusLists = [...(list?.statusLists ?? []), ...read.statusLists];
-  const parsed = await Promise.all(accreditations.slice(0, MAX_ACCREDITATIONS).map((a) => readOne(a, now, policy.clockTolerance)));
+  const rejected = await addMaterial(inner, material, {
+    accreditations: [...(list?.accreditations ?? []), ...(list?.revocations ?? [])],
+    statusLists: list?.statusLists ?? [],
+    now,
+    clockTolerance: policy.clockTolerance,
+  });
+  return register(inner, policy, rejected);
+}
+
+/** What {@link readMaterial} read from the caller's lists. */
+interface ReadMaterial {
+  accreditations: unknown[];
+  statusLists: unknown[];
+  entries: unknown[];
+  fetchStatusList: FetchStatusList | undefined;
+  checkpoints: ContextInternals['checkpoints'];
+  /** The caller's objects read, so that handing them again adds nothing (see contextWith). */
+  given: WeakSet<object>;
+}
+
+/**
+ * Reads and indexes `material` into `inner` (a context being made): the accreditations and
+ * revocations signature-checked, the status lists as snapshots, the checkpoints of `entries`
+ * verified. Returns what was rejected, with reasons.
+ */
+async function addMaterial(
+  inner: ContextInternals,
+  material: ReadMaterial,
+  from: { accreditations: readonly unknown[]; statusLists: readonly unknown[]; now: Date; clockTolerance: number },
+): Promise<RejectedAccreditation[]> {
+  const { now } = from;
+  inner.given.push(material.given);
+  inner.checkpoints.push(...material.checkpoints);
+  if (material.entries.length > 0) {
+    for (const cp of await checkpointsFromEntries(material.entries, { now }))
+      inner.checkpoints.push({ issuer: cp.issuer, at: dateTimeStampInstant(cp.at)!, cids: new Set(cp.cids) });
+  }
+  if (material.fetchStatusList) inner.fetchers.push(material.fetchStatusList);
+  const accreditations = [...from.accreditations, ...material.accreditations];
+  const givenStatusLists = [...from.statusLists, ...material.statusLists];
+  const parsed = await Promise.all(accreditations.slice(0, MAX_ACCREDITATIONS).map((a) => readOne(a, now, from.clockTolerance)));
   const rejected: RejectedAccreditation[] = [];
-  const statusLists: unknown[] = [];
   if (givenStatusLists.length > MAX_STATUS_LISTS) {
     rejected.push({ code: 'ERR_LIMIT_EXCEEDED', reason: `Only the first ${MAX_STATUS_LISTS} status lists were considered.` });
   }
   for (const item of givenStatusLists.slice(0, MAX_STATUS_LISTS)) {
     const snap = snapshotJson(item);
-    if (snap.ok && isPlainObject(snap.value)) statusLists.push(snap.value);
+    if (snap.ok && isPlainObject(snap.value)) inner.statusLists.push(snap.value);
     else
       rejected.push({
         code: snap.ok ? 'ERR_STATUS_LIST_INVALID' : snap.limit ? 'ERR_LIMIT_EXCEEDED' : 'ERR_JSON_INVALID',
         reason: 'A status list could not be read as a JSON object.',
       });
   }
-  const inner: ContextInternals = {
-    accreditations: [],
-    revocations: [],
-    checkpoints: cps,
-    statusLists,
-    ...(read.fetchStatusList ? { fetchStatusList: read.fetchStatusList } : {}),
-    statusCache: new Map(),
-    bySubject: new Map(),
-    revocationsByTarget: new Map(),
-    grantMemo: new Map(),
-    now: now.getTime() + policy.clockTolerance * 1000,
-  };
   if (accreditations.length > MAX_ACCREDITATIONS) {
     rejected.push({ code: 'ERR_LIMIT_EXCEEDED', reason: `Only the first ${MAX_ACCREDITATIONS} accreditations were considered.` });
   }
-  const seen = new Set<string>();
+  const seen = new Set(inner.accreditations.map(accreditationKey));
   for (const p of parsed) {
     if ('rejected' in p) rejected.push(p.rejected);
     else if ('accreditation' in p) {
-      const key = `${p.accreditation.issuer} ${p.accreditation.id} ${p.accreditation.subject}`;
+      const key = accreditationKey(p.accreditation);
       if (!seen.has(key)) {
         inner.accreditations.push(p.accreditation);
-        const list = inner.bySubject.get(p.accreditation.subject) ?? [];
-        list.push(p.accreditation);
-        inner.bySubject.set(p.accreditation.subject, list);
+        inner.bySubject.set(p.accreditation.subject, [...(inner.bySubject.get(p.accreditation.subject) ?? []), p.accreditation]);
       }
       seen.add(key);
     } else {
@@ -354,14 +366,80 @@ export async function createTrustContext(input: TrustContextInput): Promise<Trus
       inner.revocationsByTarget.set(target, [...(inner.revocationsByTarget.get(target) ?? []), r]);
     }
   }
+  return rejected;
+}
+
+function accreditationKey(a: Accreditation): string {
+  return `${a.issuer} ${a.id} ${a.subject}`;
+}
+
+function register(inner: ContextInternals, policy: TrustPolicy, rejected: readonly RejectedAccreditation[]): TrustContext {
   const context: TrustContext = Object.freeze({
     type: 'TrustContext' as const,
     policy,
     accepted: inner.accreditations.length + inner.revocations.length,
-    rejected: Object.freeze(rejected),
+    rejected: Object.freeze([...rejected]),
   });
   internals.set(context, inner);
   return context;
+}
+
+/**
+ * @internal `context` with the material one call adds (the `TrustSources` of the
+ * verifier's options beside `context`), so that nothing given with the call is dropped: its
+ * accreditations, status lists, checkpoints and entries are read and checked as
+ * {@link createTrustContext} would, and its `fetchStatusList` is asked as well as the
+ * context's own. The result is a new context for that call; `context` is not changed and stays
+ * shareable. Objects the context was made from, or already added, add nothing: a verifier that
+ * hands the same lists on to each of many entries pays once, and with nothing new `context`
+ * itself is returned. A status-only context ({@link createStatusContext}) takes only the status
+ * material: it judges no issuer.
+ *
+ * @throws {TypeError} when a list is not an array or `fetchStatusList` is not a function; {PassportError} ERR_JSON_INVALID when the material cannot be read
+ */
+export async function contextWith(context: TrustContext, material: TrustSources): Promise<TrustContext> {
+  const base = contextInternals(context);
+  const statusOnlyContext = statusOnly.has(context);
+  const read = readingCallerData('trust options', () =>
+    readMaterial(statusOnlyContext ? { statusLists: material.statusLists, fetchStatusList: material.fetchStatusList } : material),
+  );
+  const isNew = (item: unknown): boolean => typeof item === 'object' && item !== null && !base.given.some((set) => set.has(item));
+  // Items that are not objects can be neither accreditations nor status lists: nothing to add.
+  const fresh: ReadMaterial = {
+    accreditations: read.accreditations.filter(isNew),
+    statusLists: read.statusLists.filter(isNew),
+    entries: read.entries.filter(isNew),
+    fetchStatusList: read.fetchStatusList !== undefined && !base.fetchers.includes(read.fetchStatusList) ? read.fetchStatusList : undefined,
+    checkpoints: read.checkpoints,
+    given: read.given,
+  };
+  const statusChanged = fresh.statusLists.length > 0 || fresh.fetchStatusList !== undefined;
+  const trustChanged = fresh.accreditations.length > 0 || fresh.entries.length > 0 || fresh.checkpoints.length > 0;
+  if (!statusChanged && !trustChanged) return context;
+  const { policy } = context;
+  const inner: ContextInternals = {
+    accreditations: [...base.accreditations],
+    revocations: [...base.revocations],
+    checkpoints: [...base.checkpoints],
+    statusLists: [...base.statusLists],
+    fetchers: [...base.fetchers],
+    // What was found so far stays true for what did not change.
+    statusCache: statusChanged ? new Map() : base.statusCache,
+    bySubject: new Map(base.bySubject),
+    revocationsByTarget: new Map(base.revocationsByTarget),
+    grantMemo: trustChanged ? new Map() : base.grantMemo,
+    now: base.now,
+    given: [...base.given],
+  };
+  const rejected = await addMaterial(inner, fresh, {
+    accreditations: [],
+    statusLists: [],
+    now: new Date(base.now - policy.clockTolerance * 1000),
+    clockTolerance: policy.clockTolerance,
+  });
+  const derived = register(inner, policy, [...context.rejected, ...rejected]);
+  if (statusOnlyContext) statusOnly.add(derived);
+  return derived;
 }
 
 const statusOnly = new WeakSet<TrustContext>();
@@ -380,8 +458,9 @@ export function createStatusContext(input: {
   maxStatusAge?: number;
 }): TrustContext {
   const statusLists: unknown[] = [];
-  const given = listOf(input.statusLists, 'statusLists', MAX_STATUS_LISTS);
-  for (const item of given) {
+  const given = new WeakSet<object>();
+  for (const item of listOf(input.statusLists, 'statusLists', MAX_STATUS_LISTS)) {
+    if (typeof item === 'object' && item !== null) given.add(item);
     const snap = snapshotJson(item);
     if (snap.ok && isPlainObject(snap.value)) statusLists.push(snap.value);
   }
@@ -392,19 +471,23 @@ export function createStatusContext(input: {
     clockTolerance: input.clockTolerance,
     maxStatusAge: input.maxStatusAge ?? DEFAULT_MAX_STATUS_AGE,
   }) as unknown as TrustPolicy;
-  const context: TrustContext = Object.freeze({ type: 'TrustContext' as const, policy, accepted: 0, rejected: Object.freeze([]) });
-  internals.set(context, {
-    accreditations: [],
-    revocations: [],
-    checkpoints: [],
-    statusLists,
-    ...(input.fetchStatusList ? { fetchStatusList: input.fetchStatusList } : {}),
-    statusCache: new Map(),
-    bySubject: new Map(),
-    revocationsByTarget: new Map(),
-    grantMemo: new Map(),
-    now: input.now.getTime() + input.clockTolerance * 1000,
-  });
+  const context = register(
+    {
+      accreditations: [],
+      revocations: [],
+      checkpoints: [],
+      statusLists,
+      fetchers: input.fetchStatusList ? [input.fetchStatusList] : [],
+      statusCache: new Map(),
+      bySubject: new Map(),
+      revocationsByTarget: new Map(),
+      grantMemo: new Map(),
+      now: input.now.getTime() + input.clockTolerance * 1000,
+      given: [given],
+    },
+    policy,
+    [],
+  );
   statusOnly.add(context);
   return context;
 }
@@ -432,39 +515,48 @@ function listOf(value: unknown, name: string, max = Infinity): unknown[] {
   return out;
 }
 
-function readInput(input: TrustContextInput): {
-  policy: TrustPolicy;
-  now: Date;
-  accreditations: unknown[];
-  statusLists: unknown[];
-  entries: unknown[] | undefined;
-  fetchStatusList: FetchStatusList | undefined;
-  cps: ContextInternals['checkpoints'];
-} {
+/** Runs `read` over the caller's data: its mistakes are rethrown, anything that cannot be read is ERR_JSON_INVALID. */
+function readingCallerData<T>(what: string, read: () => T): T {
   try {
+    return read();
+  } catch (err) {
+    if (err instanceof TypeError && (callerMistakes.has(err) || err.message.startsWith('"'))) throw err;
+    throw new PassportError('ERR_JSON_INVALID', `The ${what} could not be read: it is not plain data (a getter or proxy failed).`, { cause: err });
+  }
+}
+
+/** Reads the lists of `TrustSources`, each item once. */
+function readMaterial(input: TrustSources): ReadMaterial {
+  if (!isPlainObject(input)) throw mistake('"input" must be an object');
+  // One more than the limit is kept, so the context can say some were left out.
+  const accreditations = listOf(input.accreditations, 'accreditations', MAX_ACCREDITATIONS + 1);
+  const statusLists = listOf(input.statusLists, 'statusLists', MAX_STATUS_LISTS + 1);
+  const fetchStatusList: unknown = input.fetchStatusList;
+  if (fetchStatusList !== undefined && typeof fetchStatusList !== 'function') throw mistake('"fetchStatusList" must be a function');
+  const rawCheckpoints = listOf(input.checkpoints, 'checkpoints');
+  const checkpoints = rawCheckpoints.map((cp, i) => {
+    const snap = snapshotJson(cp);
+    const c = snap.ok && isPlainObject(snap.value) ? snap.value : undefined;
+    if (!c || typeof c.issuer !== 'string' || !isDateTimeStamp(c.at) || !Array.isArray(c.cids) || !c.cids.every((x) => typeof x === 'string')) {
+      throw mistake(`"checkpoints[${i}]" must be { issuer, at (date-time), cids: string[] }`);
+    }
+    return { issuer: c.issuer, at: dateTimeStampInstant(c.at)!, cids: new Set(c.cids as string[]) };
+  });
+  const entries = listOf(input.entries, 'entries');
+  const given = new WeakSet<object>();
+  for (const item of [...accreditations, ...statusLists, ...rawCheckpoints, ...entries]) if (typeof item === 'object' && item !== null) given.add(item);
+  return { accreditations, statusLists, entries, fetchStatusList: fetchStatusList as FetchStatusList | undefined, checkpoints, given };
+}
+
+function readInput(input: TrustContextInput): { policy: TrustPolicy; now: Date; material: ReadMaterial } {
+  return readingCallerData('trust context input', () => {
     if (!isPlainObject(input)) throw mistake('"input" must be an object');
     const policy = input.policy;
     if (!isTrustPolicy(policy)) throw mistake('"policy" must come from createTrustPolicy()');
-    // One more than the limit is kept, so the context can say some were left out.
-    const accreditations = listOf(input.accreditations, 'accreditations', MAX_ACCREDITATIONS + 1);
-    const statusLists = listOf(input.statusLists, 'statusLists', MAX_STATUS_LISTS + 1);
-    const fetchStatusList = input.fetchStatusList;
-    if (fetchStatusList !== undefined && typeof fetchStatusList !== 'function') throw mistake('"fetchStatusList" must be a function');
-    const cps = listOf(input.checkpoints, 'checkpoints').map((cp, i) => {
-      const snap = snapshotJson(cp);
-      const c = snap.ok && isPlainObject(snap.value) ? snap.value : undefined;
-      if (!c || typeof c.issuer !== 'string' || !isDateTimeStamp(c.at) || !Array.isArray(c.cids) || !c.cids.every((x) => typeof x === 'string')) {
-        throw mistake(`"checkpoints[${i}]" must be { issuer, at (date-time), cids: string[] }`);
-      }
-      return { issuer: c.issuer, at: dateTimeStampInstant(c.at)!, cids: new Set(c.cids as string[]) };
-    });
+    const material = readMaterial(input);
     const given = input.now;
     if (given !== undefined) assertDate(given, 'now');
     const now = new Date((given ?? policy.now ?? new Date()).getTime());
-    const entries = input.entries === undefined ? undefined : listOf(input.entries, 'entries');
-    return { policy, now, accreditations, statusLists, entries, fetchStatusList, cps };
-  } catch (err) {
-    if (err instanceof TypeError && (callerMistakes.has(err) || err.message.startsWith('"'))) throw err;
-    throw new PassportError('ERR_JSON_INVALID', 'The trust context input could not be read: it is not plain data (a getter or proxy failed).', { cause: err });
-  }
+    return { policy, now, material };
+  });
 }

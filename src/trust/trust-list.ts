@@ -10,24 +10,11 @@ import { assertDate, dateTimeStampInstant, isDateTimeStamp } from '../internal/t
 import { assertSigningKeyPair } from '../keys/key-pair.js';
 import { ISSUER_ROLES, type IssuerRole, type SigningKeyPair } from '../keys/types.js';
 import { signCredential } from '../proof/sign-credential.js';
-import type { Signed } from '../proof/types.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { CheckList, describeVerdict, type Check, type Verdict, type VerificationError } from '../result.js';
-import { ACCREDITATION_TYPE } from './accredit-issuer.js';
-import type { TrustRootInput } from './types.js';
-import { ACCREDITATION_REVOCATION_TYPE } from './revoke-accreditation.js';
+import { ACCREDITATION_REVOCATION_TYPE, ACCREDITATION_TYPE, TRUST_LIST_TYPE, type SignedTrustCredential, type TrustRootInput } from './types.js';
 import { TRUST_KINDS, type TrustKind } from './rules.js';
 import { didOf, toTimestamp, tryDid, uuidUrn } from './util.js';
-
-/**
- * The credential type of a trust list.
- *
- * @example
- * ```ts
- * list.type.includes(TRUST_LIST_TYPE); // true
- * ```
- */
-export const TRUST_LIST_TYPE = 'LearningPassportTrustList' as const;
 
 /** Most accreditations, revocations or status lists one trust list may carry (each). */
 const MAX_ITEMS = 10_000;
@@ -87,13 +74,9 @@ export interface CreateTrustListInput {
  * list.credentialSubject.sequenceNumber; // 1
  * ```
  */
-export type TrustListCredential = Signed<{
-  '@context': string[];
-  id: string;
-  type: ['VerifiableCredential', typeof TRUST_LIST_TYPE];
-  issuer: string;
-  validFrom: string;
-  credentialSubject: {
+export type TrustListCredential = SignedTrustCredential<
+  typeof TRUST_LIST_TYPE,
+  {
     type: typeof TRUST_LIST_TYPE;
     operatorName: string;
     sequenceNumber: number;
@@ -103,8 +86,8 @@ export type TrustListCredential = Signed<{
     accreditations: Record<string, unknown>[];
     revocations: Record<string, unknown>[];
     statusLists: Record<string, unknown>[];
-  };
-}>;
+  }
+>;
 
 /**
  * A trust list whose signature, signer and dates were checked: only `verifyTrustList`

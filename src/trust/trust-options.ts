@@ -3,22 +3,30 @@
 // passes it on with trustOptionsOf(): a verifier that forgets an option cannot exist, because
 // none of them lists the options by hand.
 import type { TrustPolicy } from './create-trust-policy.js';
-import type { FetchStatusList, TrustContext } from './trust-context.js';
-import type { TrustCheckpoint } from './types.js';
+import type { TrustContext } from './trust-context.js';
+import type { TrustSources } from './types.js';
 
 /**
  * What a verifier needs to judge trust and status: a policy (or a prepared context) and the
- * material to judge by. Without `policy` or `context` no trust check runs, and "verified" only
- * means the credential is intact and signed by the key its issuer names.
+ * material to judge by (accreditations, status lists, checkpoints, entries, `fetchStatusList`:
+ * the same members as `TrustContextInput`). Without `policy` or `context` no trust check runs,
+ * and "verified" only means the credential is intact and signed by the key its issuer names;
+ * the status lists (given or fetched) still count for entries whose own issuer signed them.
+ *
+ * With `context`, the lists given with the same call are added to the context's own for that
+ * call (the context is not changed, and items it was made from count once): nothing given is
+ * dropped, so `{ context, statusLists: [fresh] }` checks against the fresh list as well.
  *
  * @example
  * ```ts
  * const trust: TrustOptions = { policy, accreditations: passport.accreditations, statusLists: passport.statusLists };
  * await verifyCredential(entry, trust);
  * await verifyVcJwt(jwt, trust);
+ * // A context prepared once, plus a list fetched today:
+ * await verifyCredential(entry, { context, statusLists: [todaysList] });
  * ```
  */
-export interface TrustOptions {
+export interface TrustOptions extends TrustSources {
   /** The time to judge validity, accreditations and status at (default: the policy's `now`, else now). */
   now?: Date;
   /**
@@ -27,18 +35,11 @@ export interface TrustOptions {
    * entry's status list is checked (check `status`).
    */
   policy?: TrustPolicy;
-  /** A prepared trust context (createTrustContext) shared across many credentials; replaces `policy` and the lists below. */
+  /**
+   * A prepared trust context (createTrustContext) shared across many credentials; it replaces
+   * `policy`. The lists given beside it are added to its own for this call, without changing it.
+   */
   context?: TrustContext;
-  /** Accreditation and accreditation-revocation credentials, e.g. a passport's `accreditations`. */
-  accreditations?: readonly unknown[];
-  /** Status list credential snapshots, e.g. a passport's `statusLists`. With or without a policy, a list signed by an entry's own issuer key decides its revocation or suspension status. */
-  statusLists?: readonly unknown[];
-  /** Checkpoints already verified; or give `entries` (a passport's) to read them from. */
-  checkpoints?: readonly TrustCheckpoint[];
-  /** A passport's entries, to read verified checkpoints from. */
-  entries?: readonly unknown[];
-  /** Online status list fetch (off by default: verification needs no network). */
-  fetchStatusList?: FetchStatusList;
   /** Status lists older than this many seconds count as "unknown" (default: the policy's `maxStatusAge`, 30 days). */
   maxStatusAge?: number;
   /**

@@ -1,19 +1,15 @@
-import { decidingProof, isJcsProof, splitProofs } from '../proof/identity-proofs.js';
+import { isJcsProof, splitProofs } from '../proof/identity-proofs.js';
 import { issuerIdOf, issuerNameOf } from '../entries/read-credential.js';
-import { checkEntrySchema } from '../entries/validate.js';
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { assertDate, dayInWords, isDateTimeStamp, parseDateTimeStamp } from '../internal/time.js';
 import { buildResult, CheckList, type VerificationResult } from '../result.js';
 import { describeEntry } from '../entries/describe.js';
 import { resultSubject } from './result-subject.js';
 import { judgeTrust, type TrustEvaluation } from '../trust/judge-trust.js';
-import { trustOptionsOf, type TrustOptions } from '../trust/trust-options.js';
-import { roleLabel } from '../trust/rules.js';
-import { checkStatus } from '../trust/check-status.js';
-import { createStatusContext, isStatusContext } from '../trust/trust-context.js';
-import { describeViolations, type VcdmViolation, knownContextSet, unknownContexts, vcdmViolations } from '../proof/vcdm-conformance.js';
+import { describeViolations, type VcdmViolation, vcdmViolations } from '../proof/vcdm-conformance.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
+import { checkKnownContexts, checkSchema, checkValidityPeriod, knownContextsWith, timeOptions } from './checks.js';
+import { checkStatusWithoutPolicy, trustOptionsOf, withoutPolicy, type TrustOptions } from './trust-options.js';
 
 /**
  * Options of {@link verifyCredential}: the {@link TrustOptions} every verifier takes (`now`, a
@@ -31,12 +27,6 @@ export interface VerifyCredentialOptions extends TrustOptions {
   clockTolerance?: number;
   /** The proof purpose required (default `assertionMethod`). */
   expectedProofPurpose?: string;
-  /**
-   * Context URLs this verifier understands, besides `KNOWN_CONTEXTS` (VC 2.0 and Open
-   * Badges 3.0). A credential using any other context gets an `unknown` `context` check
-   * (ERR_CONTEXT_UNKNOWN): without JSON-LD processing its terms cannot be relied on.
-   */
-  knownContexts?: readonly string[];
   /** The entry's CID when the caller knows it (it is computed when needed otherwise). */
   entryCid?: string;
   /**
@@ -63,11 +53,6 @@ export interface CredentialVerificationResult extends VerificationResult {
   violations?: VcdmViolation[];
 }
 
-/** "3 March 2026" for a dateTimeStamp. */
-export function plainDate(value: string): string {
-  return dayInWords(parseDateTimeStamp(value)) ?? value;
-}
-
 /**
  * Verifies a credential secured with eddsa-jcs-2022: its shape (every W3C VC Data Model 2.0
  * MUST that can be checked on the JSON, before any hashing; see `vcdmViolations`), that its
@@ -92,12 +77,7 @@ export function plainDate(value: string): string {
  */
 export async function verifyCredential(credential: unknown, options: VerifyCredentialOptions = {}): Promise<CredentialVerificationResult> {
   if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
-  const now = options.now ?? new Date();
-  assertDate(now, 'options.now');
-  const tolerance = options.clockTolerance ?? 60;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw new TypeError('"options.clockTolerance" must be a non-negative number of seconds');
-  }
+  const { now, tolerance } = timeOptions(options);
   if (options.expectedProofPurpose !== undefined && typeof options.expectedProofPurpose !== 'string') {
     throw new TypeError('"options.expectedProofPurpose" must be a string');
   }
@@ -190,28 +170,11 @@ export async function verifyCredential(credential: unknown, options: VerifyCrede
   }
 
   checkValidityPeriod(document, now, tolerance, checks);
-  const statusOnly = options.context !== undefined && isStatusContext(options.context);
-  if (options.policy === undefined && (options.context === undefined || statusOnly)) {
+  if (withoutPolicy(options)) {
     // No trust policy: no issuer is judged, but a status list signed by the entry's own issuer
-    // key still counts (that signature needs no policy), and a status that cannot be checked is
-    // "unknown", never a pass. Only for credentials that name a status and whose proof holds.
-    if (document.credentialStatus !== undefined && outcome.valid && outcome.controller === issuer.id && issuer.id !== undefined) {
-      const context = statusOnly
-        ? options.context!
-        : createStatusContext({
-            ...(options.statusLists !== undefined ? { statusLists: options.statusLists } : {}),
-            ...(options.fetchStatusList !== undefined ? { fetchStatusList: options.fetchStatusList } : {}),
-            ...(options.maxStatusAge !== undefined ? { maxStatusAge: options.maxStatusAge } : {}),
-            now,
-            clockTolerance: tolerance,
-          });
-      const maxAge = options.maxStatusAge ?? context.policy.maxStatusAge;
-      if (typeof maxAge !== 'number' || !(maxAge >= 0)) throw new TypeError('"options.maxStatusAge" must be a non-negative number of seconds');
-      await checkStatus(context, document, issuer.id, now.getTime(), checks, maxAge * 1000);
-    }
-    // Said, not hidden: without a policy nobody checked who the issuer is (it does not make
-    // `verified` false, but the verdict is "can't check").
-    checks.skip('issuer-trust', 'Who issued it was not checked against any trust list (no trust policy was given).');
+    // key still counts; only for credentials whose proof holds and was made by that key.
+    const signer = outcome.valid && outcome.controller === issuer.id ? issuer.id : undefined;
+    await checkStatusWithoutPolicy(document, signer, { ...options, now, clockTolerance: tolerance }, checks);
   } else {
     extra.trust = await judgeTrust(document, {
       ...trustOptionsOf(options),
@@ -232,62 +195,4 @@ const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
 function isVc11(document: Record<string, unknown>): boolean {
   const context = document['@context'];
   return (Array.isArray(context) ? context[0] : context) === VC_V1_CONTEXT;
-}
-
-/** The caller's known contexts plus those the given proof verifiers process themselves. */
-export function knownContextsWith(extra: unknown, verifiers: readonly ProofVerifier[] | undefined): ReadonlySet<string> {
-  const base = knownContextSet(extra);
-  const fromVerifiers = (Array.isArray(verifiers) ? verifiers : []).flatMap((v) =>
-    Array.isArray(v?.knownContexts) ? v.knownContexts.filter((c: unknown): c is string => typeof c === 'string') : [],
-  );
-  return fromVerifiers.length === 0 ? base : new Set([...base, ...fromVerifiers]);
-}
-
-/**
- * Adds the `schema` check: the entry kind's schema and the prohibited-data firewall (credentials
- * from other systems pass as kind 'external'). Returns the kind.
- */
-export function checkSchema(document: Record<string, unknown>, checks: CheckList): string {
-  const { kind, issues } = checkEntrySchema(document);
-  if (issues.length > 0) {
-    const first = issues[0]!;
-    checks.fail('schema', 'ERR_SCHEMA_INVALID', `The ${kind} entry does not match its schema: ${first.path.join('.') || '(root)'}: ${first.message}.`);
-  } else {
-    checks.pass('schema', kind === 'external' ? 'Credential from another system; its general shape is valid.' : `The ${kind} entry matches its schema.`);
-  }
-  return kind;
-}
-
-/**
- * Adds the `context` check (VC 2.0 §6.3): every `@context` is one this verifier understands.
- * Unknown contexts make the check `unknown` (ERR_CONTEXT_UNKNOWN), never `pass`.
- */
-export function checkKnownContexts(document: Record<string, unknown>, known: ReadonlySet<string>, checks: CheckList): void {
-  const unknown = unknownContexts(document, known);
-  if (unknown.length === 0) checks.pass('context', 'Every vocabulary (@context) it uses is one this verifier understands.');
-  else
-    checks.unknown(
-      'context',
-      'ERR_CONTEXT_UNKNOWN',
-      `It uses a vocabulary this verifier does not know (${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ', …' : ''}), so its meaning cannot be checked.`,
-    );
-}
-
-/** Adds the validity-period check: validFrom not in the future, validUntil not in the past. */
-export function checkValidityPeriod(document: Record<string, unknown>, now: Date, toleranceSeconds: number, checks: CheckList): void {
-  const t = now.getTime();
-  const slack = toleranceSeconds * 1000;
-  const { validFrom, validUntil } = document as { validFrom?: string; validUntil?: string };
-  // proof.created is as self-asserted as validFrom: a signature from the future fails the same way.
-  const proof = decidingProof(document);
-  const created = proof && isDateTimeStamp(proof.created) ? proof.created : undefined;
-  if (created !== undefined && parseDateTimeStamp(created) - slack > t) {
-    checks.fail('validity-period', 'ERR_CREDENTIAL_NOT_YET_VALID', `It claims to have been signed on ${plainDate(created)}, which is in the future.`);
-  } else if (validFrom !== undefined && parseDateTimeStamp(validFrom) - slack > t) {
-    checks.fail('validity-period', 'ERR_CREDENTIAL_NOT_YET_VALID', `It is not valid until ${plainDate(validFrom)}.`);
-  } else if (validUntil !== undefined && parseDateTimeStamp(validUntil) + slack < t) {
-    checks.fail('validity-period', 'ERR_CREDENTIAL_EXPIRED', `It expired on ${plainDate(validUntil)}.`);
-  } else {
-    checks.pass('validity-period', validUntil ? `It is valid until ${plainDate(validUntil)}.` : 'It is within its validity period.');
-  }
 }

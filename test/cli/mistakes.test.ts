@@ -179,6 +179,19 @@ const rows: Row[] = [
   ],
   ['a passport given to qr', () => ['qr', 'p.json', '--payload'], 2, 'is a passport: qr takes exactly one entry'],
   ['two entries given to qr', () => ['qr', 'two.json', '--payload'], 2, 'holds 2'],
+  // One reading of "an entry id, or the file holding that one entry" for revoke and present --include.
+  [
+    'two entries given to revoke',
+    () => ['revoke', 'two.json', '--key', 'body.key.json', '--passport', 'p.json'],
+    2,
+    'two.json holds 2 entries: revoke withdraws one',
+  ],
+  [
+    'two entries given to present --include',
+    () => ['present', 'p.json', '--key', 'learner.key.json', '--audience', 'employer', '--challenge', 'c', '--domain', 'd', '--include', 'two.json'],
+    2,
+    '--include two.json holds 2 entries: give one entry file',
+  ],
   ['a passport given as the fields', () => ['issue', 'qualification', '--key', 'body.key.json', '--fields', 'p.json'], 2, 'is a passport, not the fields'],
   [
     'revoking another issuer’s entry',

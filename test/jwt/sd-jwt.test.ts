@@ -144,6 +144,35 @@ describe('SD-JWT VC', () => {
     expect(untrusted.errors.map((e) => e.code)).toContain('ERR_ISSUER_UNTRUSTED');
   });
 
+  it('status options have no effect: an SD-JWT entry carries no status (r14 F6)', async () => {
+    const { sdjwt, holderKey, key } = await setup();
+    const root = await generateKeyPair();
+    const policy = createTrustPolicy({ roots: [{ did: root.did, name: 'National Learning Authority' }] });
+    const accreditations = [
+      await accreditIssuer(root, { did: key.did, organisation: 'org:cg', role: 'awarding-body', kinds: ['qualification'], validFrom: '2026-01-01T00:00:00Z' }),
+    ];
+    const shown = await presentSdJwt(sdjwt, { disclose: ['grade'], holderKey, nonce: 'n', aud, issuedAt: now });
+    const plain = await verifySdJwt(shown, { nonce: 'n', aud, now, policy, accreditations });
+    const fetched: string[] = [];
+    const withStatus = await verifySdJwt(shown, {
+      nonce: 'n',
+      aud,
+      now,
+      policy,
+      accreditations,
+      statusLists: [{ id: 'https://status.example.org/1', type: ['VerifiableCredential', 'BitstringStatusListCredential'] }],
+      fetchStatusList: async (url) => {
+        fetched.push(url);
+        return {};
+      },
+      maxStatusAge: 0,
+    });
+    expect(fetched).toEqual([]);
+    expect(withStatus.checks).toEqual(plain.checks);
+    expect(withStatus.verified).toBe(true);
+    expect(withStatus.checks.find((c) => c.check === 'status')).toMatchObject({ status: 'pass', message: expect.stringMatching(/no status list/) });
+  });
+
   it('refuses bad fields and prohibited data at issue time, and never throws on bad input when verifying', async () => {
     const key = await generateKeyPair();
     const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });

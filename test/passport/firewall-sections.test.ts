@@ -17,7 +17,7 @@ import {
   signCredential,
 } from '../../src/index.js';
 import { accreditIssuer } from '../../src/trust.js';
-import { prohibitedIn } from '../../src/passport/admit.js';
+import { prohibitedIn } from '../../src/entries/prohibited.js';
 import { HOLDER, holderKey, qualification, signer } from './fixtures.js';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';

@@ -18,6 +18,8 @@ import {
   verifyPassport,
   verifyPresentation,
 } from '../../src/index.js';
+import { signVcJwt, verifyVcJwt } from '../../src/jwt.js';
+import { signVpJwt, verifyVpJwt } from '../../src/present.js';
 import { createStatusList, issueStatusListCredential, setStatus, statusEntry } from '../../src/trust.js';
 import { workspace } from '../cli/run.js';
 
@@ -106,5 +108,55 @@ describe('status lists without a trust policy', () => {
     const b = await lp(['verify', 'entry.json', '--status-list', 'list.json']);
     expect(b.code).toBe(1);
     expect(b.stdout).toMatch(/revoked/);
+  });
+});
+
+// The JWT forms and presentations used to build their own status context without a policy,
+// dropping `fetchStatusList`, `maxStatusAge` and the caller's clock tolerance; one function now
+// serves every verifier, so they count wherever an entry is verified.
+describe('vc+jwt and presentations without a policy honour every status option', () => {
+  const request = { challenge: 'c-jwt', domain: 'jobs.example' } as const;
+  const dayMs = 24 * 3600 * 1000;
+  const listDated = async (at: Date, set: readonly number[]) => {
+    let list = createStatusList();
+    for (const i of set) list = setStatus(list, i, true);
+    return issueStatusListCredential(abKey, { id: url, purpose: 'revocation', list, validFrom: at, created: at });
+  };
+  const statusCheck = (checks: readonly { check: string }[]) => checks.find((c) => c.check === 'status');
+  const asJwt = async (index: number) => signVcJwt(await entryAt(index), abKey);
+  const vpWith = async (jwt: string) => (await signVpJwt({ holderKey: learner, entries: [jwt], audience: 'employer', ...request })).jwt;
+
+  it('fetchStatusList is asked: vc+jwt and vp+jwt say revoked', async () => {
+    const revoked = await listWith(abKey, [5]);
+    const asked: string[] = [];
+    const fetchStatusList = async (u: string) => {
+      asked.push(u);
+      return revoked;
+    };
+    const jwt = await asJwt(5);
+    expect(statusCheck((await verifyVcJwt(jwt, { fetchStatusList })).checks)).toMatchObject({ status: 'fail', code: 'ERR_STATUS_REVOKED' });
+    const vp = await verifyVpJwt(await vpWith(jwt), { ...request, fetchStatusList });
+    expect(statusCheck(vp.entries[0]!.checks)).toMatchObject({ status: 'fail', code: 'ERR_STATUS_REVOKED' });
+    expect(asked).toEqual([url, url]);
+  });
+
+  it('maxStatusAge is applied: a two-day-old list is too old for a one-hour limit', async () => {
+    const old = await listDated(new Date(Date.now() - 2 * dayMs), []);
+    const jwt = await asJwt(6);
+    expect(statusCheck((await verifyVcJwt(jwt, { statusLists: [old] })).checks)).toMatchObject({ status: 'pass' });
+    const strict = await verifyVcJwt(jwt, { statusLists: [old], maxStatusAge: 3600 });
+    expect(statusCheck(strict.checks)).toMatchObject({ status: 'unknown', code: 'ERR_STATUS_UNKNOWN', message: expect.stringMatching(/too old/) });
+    const vp = await verifyVpJwt(await vpWith(jwt), { ...request, statusLists: [old], maxStatusAge: 3600 });
+    expect(statusCheck(vp.entries[0]!.checks)).toMatchObject({ status: 'unknown', message: expect.stringMatching(/too old/) });
+  });
+
+  it('the caller’s clockTolerance is used: a list dated five minutes ahead counts with 600 seconds, not with the default 60', async () => {
+    const now = new Date();
+    const ahead = await listDated(new Date(now.getTime() + 5 * 60_000), []);
+    const jwt = await asJwt(7);
+    const tolerant = await verifyVcJwt(jwt, { now, statusLists: [ahead], clockTolerance: 600 });
+    expect(statusCheck(tolerant.checks)).toMatchObject({ status: 'pass' });
+    const strict = await verifyVcJwt(jwt, { now, statusLists: [ahead] });
+    expect(statusCheck(strict.checks)).toMatchObject({ status: 'unknown', code: 'ERR_STATUS_LIST_INVALID', message: expect.stringMatching(/future/) });
   });
 });

@@ -23,7 +23,7 @@ import {
 } from '../api.js';
 import { isRealPartialDate } from '../../internal/time.js';
 import { colour, line, printJson, Refusal, say, UsageError, writeText } from '../io.js';
-import { list, loadCredentials, loadEntries, loadIssuerWithProfile, readPassportFile } from '../load.js';
+import { entryIdArgument, list, loadCredentials, loadIssuerWithProfile, readPassportFile } from '../load.js';
 import { didYouMean } from '../suggest.js';
 import type { Command } from '../types.js';
 import { trustFlags, trustFrom } from '../trust-options.js';
@@ -228,7 +228,7 @@ export const revokeCommand: Command = {
   async run({ positionals, values, json }) {
     const given = positionals[0];
     if (!given) throw new UsageError('revoke needs the id (CID) of the entry to withdraw, or its entry file; "timeline" lists the ids', 'ERR_USAGE');
-    const target = targetId(given);
+    const target = entryIdArgument(given, given, 'revoke withdraws one (give its id; "timeline" lists them)');
     const reason = values.reason ?? 'withdrawn';
     if (typeof reason !== 'string' || !REASONS.includes(reason)) {
       throw new UsageError(`--reason must be one of: ${REASONS.join(', ')}${didYouMean(String(reason), REASONS)}`, 'ERR_FLAG_VALUE');
@@ -282,19 +282,6 @@ export const revokeCommand: Command = {
     return 0;
   },
 };
-
-/** The entry id: a CID as given, or the id of the one entry in an entry file (what `issue -o` wrote). */
-function targetId(given: string): string {
-  if (!given.toLowerCase().endsWith('.json')) return given;
-  const entries = loadEntries(given);
-  if (entries.length !== 1)
-    throw new UsageError(`${given} holds ${entries.length} entries: revoke withdraws one (give its id; "timeline" lists them)`, 'ERR_ONE_ENTRY');
-  try {
-    return entryId(entries[0] as SignedEntry);
-  } catch {
-    throw new UsageError(`${given} is not a signed entry`, 'ERR_SCHEMA_INVALID');
-  }
-}
 
 function issuerOf(entry: unknown): string | undefined {
   const issuer = (entry as { issuer?: unknown }).issuer;

@@ -15,21 +15,8 @@ import {
 } from '../api.js';
 import { colour, line, printJson, Refusal, safeJson, say, UsageError, warn, writeText } from '../io.js';
 import { didYouMean } from '../suggest.js';
-import { list, loadEntries, loadIssuer, readPassportFile } from '../load.js';
+import { entryIdArgument, list, loadEntries, loadIssuer, readPassportFile } from '../load.js';
 import type { Command } from '../types.js';
-
-/** An entry to share deliberately: its id as given, or the id of the one entry in an entry file (what `issue -o` wrote). */
-function includedId(given: string): string {
-  if (!given.toLowerCase().endsWith('.json')) return given;
-  const entries = loadEntries(given);
-  if (entries.length !== 1)
-    throw new UsageError(`--include ${given} holds ${entries.length} entries: give one entry file, or an entry id ("timeline" lists them)`, 'ERR_ONE_ENTRY');
-  try {
-    return entryId(entries[0] as object);
-  } catch {
-    throw new UsageError(`--include ${given} is not a signed entry`, 'ERR_SCHEMA_INVALID');
-  }
-}
 
 /** Entries from a passport file or an entries file, optionally narrowed to --entry CIDs. */
 function entriesFrom(path: string, only: string[]): unknown[] {
@@ -184,7 +171,7 @@ export const presentCommand: Command = {
       audience,
       challenge: values.challenge,
       domain: values.domain,
-      include: list(values.include).map(includedId),
+      include: list(values.include).map((given) => entryIdArgument(given, `--include ${given}`, 'give one entry file, or an entry id ("timeline" lists them)')),
       accreditations: accreditationsOf(positionals[0]),
     });
     const shared = result.presentation.verifiableCredential?.length ?? 0;
