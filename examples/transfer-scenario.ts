@@ -179,7 +179,7 @@ export async function runTransferScenario(): Promise<TransferScenarioResult> {
   steps.push(`Refused while merging: ${rejectedCodes.join(', ') || 'nothing'}.`);
   // Verified now: the entries were signed today (their proof time), though validFrom tells the story's dates.
   const report = await verifyPassport(merged!, { now: new Date() });
-  steps.push(`Verified offline: ${report.summary.message}`);
+  steps.push(`Verified offline: ${report.summary}`);
 
   return {
     steps,
@@ -190,7 +190,7 @@ export async function runTransferScenario(): Promise<TransferScenarioResult> {
     rejectedCodes,
     correctedState,
     checkpointCoversUnits: units.every((u) => checkpointCovers(checkpoint, entryId(asEntry(u)))),
-    summary: report.summary.message,
+    summary: report.summary,
   };
 }
 

@@ -210,7 +210,7 @@ export async function runTrustScenario(): Promise<TrustScenarioOutcome> {
     'custody-transfer (received)': await judge(received),
     checkpoint: await judge(checkpoint),
   };
-  say(`4. Signatures and schemas of every entry: ${report.summary.message}`);
+  say(`4. Signatures and schemas of every entry: ${report.summary}`);
   for (const [name, v] of Object.entries(verdicts)) say(`   ${name}: ${v.summary}`);
   const charityQualification = await judge(charityQualificationEntry);
   say(`5. The charity's "qualification": ${charityQualification.summary}`);

@@ -189,6 +189,34 @@ const TAG: Partial<Record<PassportErrorCode, string>> = {
   ERR_HOLDER_BINDING: 'not theirs',
 };
 
+// What to do next, by code: one sentence, or one for a failed check and one for a check that
+// could not be done (the same code can mean "wrong" or "missing").
+const NEXT_STEPS: Partial<Record<PassportErrorCode, string | { fail: string; unknown: string }>> = {
+  ERR_STATUS_REVOKED: 'Do not rely on it.',
+  ERR_STATUS_SUSPENDED: 'Ask the issuer whether it will be reinstated.',
+  ERR_CREDENTIAL_EXPIRED: 'Ask the issuer for a current one.',
+  ERR_CREDENTIAL_NOT_YET_VALID: 'Check it again after that date.',
+  ERR_STATUS_UNKNOWN: 'Load the issuer’s current status list, or check again later.',
+  ERR_STATUS_LIST_INVALID: 'Load the issuer’s current status list, or check again later.',
+  ERR_KIND_NOT_ALLOWED: 'Do not rely on it.',
+  ERR_ACCREDITATION_INVALID: 'Do not rely on it.',
+  ERR_ISSUER_UNTRUSTED: { fail: 'Do not rely on it.', unknown: 'Load the authority’s trust list.' },
+  ERR_KEY_COMPROMISED: { fail: 'Do not rely on it.', unknown: 'Ask the issuer for a newly signed copy.' },
+  ERR_SIGNING_TIME_UNVOUCHED: { fail: 'Do not rely on it.', unknown: 'Ask the issuer for a newly signed copy.' },
+  ERR_ISSUER_KEY_UNRESOLVED: 'Ask the issuer for a copy this checker can read.',
+  ERR_CRYPTOSUITE_UNSUPPORTED: 'Ask the issuer for a copy this checker can read.',
+  ERR_CONTEXT_UNKNOWN: 'Ask the issuer for a copy this checker can read.',
+  ERR_JSONLD_CONTEXT_UNAVAILABLE: 'Ask the issuer for a copy this checker can read.',
+  ERR_HOLDER_BINDING: { fail: 'Ask the person to share again from their own passport.', unknown: 'Check the person’s ID.' },
+  ERR_PRESENTATION_CHALLENGE_MISMATCH: 'Ask the person to share again.',
+  ERR_PRESENTATION_DOMAIN_MISMATCH: 'Ask the person to share again.',
+  ERR_PRESENTATION_EMPTY: 'Ask the person to share again.',
+  ERR_TRUST_LIST_STALE: 'Get the current trust list.',
+  ERR_TRUST_LIST_ROLLBACK: 'Get the trust list again from the authority.',
+  ERR_TRUST_LIST_SIGNER: 'Get the trust list again from the authority.',
+  ERR_TRUST_LIST_INVALID: 'Get the trust list again from the authority.',
+};
+
 /**
  * What to do next about a problem, in one short sentence.
  *
@@ -198,46 +226,9 @@ const TAG: Partial<Record<PassportErrorCode, string>> = {
  * ```
  */
 export function nextStep(problem: Check): string {
-  switch (problem.code) {
-    case 'ERR_STATUS_REVOKED':
-      return 'Do not rely on it.';
-    case 'ERR_STATUS_SUSPENDED':
-      return 'Ask the issuer whether it will be reinstated.';
-    case 'ERR_CREDENTIAL_EXPIRED':
-      return 'Ask the issuer for a current one.';
-    case 'ERR_CREDENTIAL_NOT_YET_VALID':
-      return 'Check it again after that date.';
-    case 'ERR_STATUS_UNKNOWN':
-    case 'ERR_STATUS_LIST_INVALID':
-      return 'Load the issuer’s current status list, or check again later.';
-    case 'ERR_KIND_NOT_ALLOWED':
-    case 'ERR_ACCREDITATION_INVALID':
-      return 'Do not rely on it.';
-    case 'ERR_ISSUER_UNTRUSTED':
-      return problem.status === 'fail' ? 'Do not rely on it.' : 'Load the authority’s trust list.';
-    case 'ERR_KEY_COMPROMISED':
-    case 'ERR_SIGNING_TIME_UNVOUCHED':
-      return problem.status === 'fail' ? 'Do not rely on it.' : 'Ask the issuer for a newly signed copy.';
-    case 'ERR_ISSUER_KEY_UNRESOLVED':
-    case 'ERR_CRYPTOSUITE_UNSUPPORTED':
-    case 'ERR_CONTEXT_UNKNOWN':
-    case 'ERR_JSONLD_CONTEXT_UNAVAILABLE':
-      return 'Ask the issuer for a copy this checker can read.';
-    case 'ERR_HOLDER_BINDING':
-      return problem.status === 'fail' ? 'Ask the person to share again from their own passport.' : 'Check the person’s ID.';
-    case 'ERR_PRESENTATION_CHALLENGE_MISMATCH':
-    case 'ERR_PRESENTATION_DOMAIN_MISMATCH':
-    case 'ERR_PRESENTATION_EMPTY':
-      return 'Ask the person to share again.';
-    case 'ERR_TRUST_LIST_STALE':
-      return 'Get the current trust list.';
-    case 'ERR_TRUST_LIST_ROLLBACK':
-    case 'ERR_TRUST_LIST_SIGNER':
-    case 'ERR_TRUST_LIST_INVALID':
-      return 'Get the trust list again from the authority.';
-    default:
-      return 'Ask the issuer for a new copy.';
-  }
+  const next = problem.code === undefined ? undefined : NEXT_STEPS[problem.code];
+  if (next === undefined) return 'Ask the issuer for a new copy.';
+  return typeof next === 'string' ? next : problem.status === 'fail' ? next.fail : next.unknown;
 }
 
 function trustSkipped(checks: readonly Check[]): boolean {
@@ -274,9 +265,13 @@ function withNext(problem: Check): string {
   return said.endsWith(next) ? said : `${said} ${next}`;
 }
 
+/** The entry in plain English, with its issuer's name when the description does not already say it. */
+function named(description: string, issuerName: string | undefined): string {
+  return issuerName && !description.includes(issuerName) ? `${description} — ${issuerName}` : description;
+}
+
 function headlineOf(verdict: Verdict, tag: string | undefined, description: string, issuerName: string | undefined): string {
-  const named = issuerName && !description.includes(issuerName) ? `${description} — ${issuerName}` : description;
-  return visibleText(`${MARK[verdict]} ${WORD[verdict]}${tag ? ` (${tag})` : ''}: ${named}`);
+  return visibleText(`${MARK[verdict]} ${WORD[verdict]}${tag ? ` (${tag})` : ''}: ${named(description, issuerName)}`);
 }
 
 /**
@@ -429,17 +424,36 @@ export function describePresentation(checks: readonly Check[], entries: readonly
   return finish(bad > 0 ? 'not-valid' : 'cant-check', `${head} ${next}`);
 }
 
-/** The counts a passport's summary line is made of. */
+/**
+ * The counts of a passport's entries (`PassportReport.counts`). Every entry is counted once in
+ * `current`, `revoked` or `superseded`, so `total = current + revoked + superseded`, and every
+ * current entry once by its verdict, so `current = valid + notValid + cantCheck`. Only current
+ * entries decide the passport's verdict: revoked and superseded ones are its history.
+ *
+ * @example
+ * ```ts
+ * const { counts } = await verifyPassport(passport, { policy });
+ * if (counts.notValid > 0) console.log(`${counts.notValid} of ${counts.current} current entries are not valid`);
+ * ```
+ */
 export interface PassportCounts {
+  /** Every entry the passport holds (items that could not be read are in `leftOut` instead). */
   total: number;
+  /** Entries neither withdrawn nor replaced, those in conflict included. */
   current: number;
+  /** Current entries whose verdict is `valid`. */
   valid: number;
-  invalid: number;
-  unknown: number;
+  /** Current entries whose verdict is `not-valid`: a check failed (altered, expired, suspended, an issuer not allowed to issue it). */
+  notValid: number;
+  /** Current entries whose verdict is `cant-check`: something is missing (trust material, a status list, a key), the issuer was not checked, or the entry is in conflict. */
+  cantCheck: number;
+  /** Entries the issuer withdrew, by a revocation entry in the passport or in its own signed status list. */
   revoked: number;
+  /** Entries a newer entry from the same issuer replaces. */
   superseded: number;
+  /** Current entries in conflict: the issuer signed two versions and neither replaces the other (also counted by verdict). */
   conflicts: number;
-  /** Items left out because they could not be read or verified. */
+  /** Items left out before verification because they could not be read or verified (`PassportReport.problems`). */
   leftOut: number;
 }
 
@@ -448,41 +462,99 @@ function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /**
- * The verdict and one-line message of a passport: current entries (neither revoked nor
- * replaced) are counted apart from revoked and replaced ones, and only current entries decide
- * the verdict.
+ * The verdict, headline and summary of a passport: current entries (neither withdrawn nor
+ * replaced) are counted apart from withdrawn and replaced ones, and only current entries decide
+ * the verdict. A passport whose every entry was withdrawn holds nothing to rely on: not valid.
  *
  * @example
  * ```ts
- * describePassport({ total: 8, current: 6, valid: 6, invalid: 0, unknown: 0, revoked: 1, superseded: 1, conflicts: 0, leftOut: 0 }).message;
+ * describePassport({ total: 8, current: 6, valid: 6, notValid: 0, cantCheck: 0, revoked: 1, superseded: 1, conflicts: 0, leftOut: 0 }).summary;
  * // '8 entries: 6 current, all valid; 1 withdrawn by the issuer; 1 replaced by a newer entry.'
  * ```
  */
-export function describePassport(c: PassportCounts): { verdict: Verdict; headline: string; message: string } {
+export function describePassport(c: PassportCounts): { verdict: Verdict; headline: string; summary: string } {
   if (c.total === 0 && c.leftOut === 0)
-    return { verdict: 'valid', headline: '✓ Valid: this passport has no entries.', message: 'This passport has no entries.' };
+    return { verdict: 'valid', headline: '✓ Valid: this passport has no entries.', summary: 'This passport has no entries.' };
   const parts: string[] = [];
   if (c.current === 0) parts.push('none current');
   else if (c.valid === c.current) parts.push(`${c.current} current, ${c.current === 1 ? 'valid' : c.current === 2 ? 'both valid' : 'all valid'}`);
-  else if (c.unknown === c.current) parts.push(`${c.current} current, ${c.current === 1 ? 'not' : 'none'} fully checked`);
+  else if (c.cantCheck === c.current) parts.push(`${c.current} current, ${c.current === 1 ? 'not' : 'none'} fully checked`);
   else {
-    const sub = [c.valid && `${c.valid} valid`, c.invalid && `${c.invalid} not valid`, c.unknown && `${c.unknown} can’t be checked`].filter(Boolean);
+    const sub = [c.valid && `${c.valid} valid`, c.notValid && `${c.notValid} not valid`, c.cantCheck && `${c.cantCheck} can’t be checked`].filter(Boolean);
     parts.push(`${c.current} current (${sub.join(', ')})`);
   }
   if (c.revoked) parts.push(`${c.revoked} withdrawn by the issuer`);
   if (c.superseded) parts.push(`${c.superseded} replaced by a newer entry`);
   if (c.conflicts) parts.push(`${c.conflicts} in conflict`);
-  let message = `${plural(c.total, 'entry', 'entries')}: ${parts.join('; ')}.`;
+  let summary = c.total === 0 ? 'No entry could be read.' : `${plural(c.total, 'entry', 'entries')}: ${parts.join('; ')}.`;
   if (c.leftOut > 0)
-    message += ` ${plural(c.leftOut, 'item was', 'items were')} left out because ${c.leftOut === 1 ? 'it' : 'they'} could not be read or verified.`;
-  const verdict: Verdict = c.invalid > 0 || c.leftOut > 0 ? 'not-valid' : c.unknown > 0 ? 'cant-check' : 'valid';
+    summary += ` ${plural(c.leftOut, 'item was', 'items were')} left out because ${c.leftOut === 1 ? 'it' : 'they'} could not be read or verified.`;
+  const nothingCurrent = c.total > 0 && c.current === 0;
+  const verdict: Verdict = c.notValid > 0 || c.leftOut > 0 || nothingCurrent ? 'not-valid' : c.cantCheck > 0 ? 'cant-check' : 'valid';
   const head =
     verdict === 'valid'
       ? `every current entry is valid (${c.valid} of ${c.current})`
-      : verdict === 'not-valid'
-        ? c.invalid > 0
-          ? `${plural(c.invalid, 'current entry is', 'current entries are')} not valid`
-          : 'some items could not be read'
-        : `${plural(c.unknown, 'current entry', 'current entries')} can’t be checked`;
-  return { verdict, headline: `${MARK[verdict]} ${WORD[verdict]}: ${head}.`, message };
+      : verdict === 'cant-check'
+        ? `${plural(c.cantCheck, 'current entry', 'current entries')} can’t be checked`
+        : c.notValid > 0
+          ? `${plural(c.notValid, 'current entry is', 'current entries are')} not valid`
+          : nothingCurrent
+            ? 'none of its entries is current'
+            : 'some items could not be read';
+  return { verdict, headline: `${MARK[verdict]} ${WORD[verdict]}: ${head}.`, summary };
+}
+
+/** The mark of a line that carries no verdict of its own (not checked, not shown): never ✓. */
+const NO_VERDICT_MARK = '–';
+
+/**
+ * The headline and summary of an entry that was not checked because the presentation carrying
+ * it was refused (or could not be checked): no ✓ and no "Valid", whatever the entry's own checks say.
+ *
+ * @example
+ * ```ts
+ * notCheckedLines('Barista skills — course from Leeds Learning Centre', undefined, 'refused');
+ * // { headline: '– Not checked: Barista skills — …', summary: 'Not checked — the presentation itself was refused, so nothing in it can be relied on. Ask the person to share again.' }
+ * ```
+ */
+export function notCheckedLines(description: string, issuerName: string | undefined, why: 'refused' | 'unchecked'): { headline: string; summary: string } {
+  return {
+    headline: visibleText(`${NO_VERDICT_MARK} Not checked: ${named(description, issuerName)}`),
+    summary:
+      why === 'refused'
+        ? 'Not checked — the presentation itself was refused, so nothing in it can be relied on. Ask the person to share again.'
+        : 'Not checked — the presentation itself could not be checked, so nothing in it can be relied on yet.',
+  };
+}
+
+/**
+ * The one line standing for entries an employer-facing display leaves out (custody-context
+ * entries, shown only on request): how many, and their verdicts, in words that name no kind.
+ *
+ * @example
+ * ```ts
+ * notShownLine(['valid', 'valid']);     // '2 more records not shown: both valid.'
+ * notShownLine(['valid', 'not-valid']); // '2 more records not shown: one valid, one not valid.'
+ * ```
+ */
+export function notShownLine(verdicts: readonly Verdict[]): string {
+  const n = verdicts.length;
+  const valid = verdicts.filter((v) => v === 'valid').length;
+  const bad = verdicts.filter((v) => v === 'not-valid').length;
+  const unsure = n - valid - bad;
+  const said =
+    valid === n
+      ? n === 1
+        ? 'valid'
+        : `${n === 2 ? 'both' : 'all'} valid`
+      : bad === n
+        ? n === 1
+          ? 'not valid'
+          : `${n === 2 ? 'neither' : 'none'} valid`
+        : unsure === n
+          ? n === 1
+            ? 'can’t be checked'
+            : `${n === 2 ? 'neither' : 'none'} can be fully checked`
+          : [valid && `${count(valid)} valid`, bad && `${count(bad)} not valid`, unsure && `${count(unsure)} can’t be checked`].filter(Boolean).join(', ');
+  return `${n === 1 ? '1 more record' : `${n} more records`} not shown: ${said}.`;
 }

@@ -6,7 +6,7 @@
  */
 export { verifyCredential, type CredentialVerificationResult, type VerifyCredentialOptions } from './verify/index.js';
 export { verifyPresentation, type PresentationVerificationResult, type PresentedEntryResult, type VerifyPresentationOptions } from './present/index.js';
-export { verifyPassport, type PassportReport, type PassportReportEntry, type PassportSummary, type VerifyPassportOptions } from './passport/index.js';
+export { verifyPassport, type PassportReport, type PassportReportEntry, type PassportCounts, type VerifyPassportOptions } from './passport/index.js';
 export {
   createTrustPolicy,
   isTrustPolicy,

@@ -1,7 +1,7 @@
 // The employer page: plain DOM, no framework, no network. The checking itself is in check.ts.
 import jsQR from 'jsqr';
 import type { TrustList } from 'learning-passport/trust';
-import { checkInput, headlineText, MARK, parseRoots, readBakedTrustList, WORDS, type CheckReport, type Row, type Verdict } from './check.js';
+import { checkInput, headlineParts, MARK, parseRoots, readBakedTrustList, WORDS, type CheckReport, type Row, type Shown } from './check.js';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -67,9 +67,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
   return node;
 }
 
-/** ✓ Valid / ✗ Not valid / ? Can't check: the mark and the word, so colour is never the only sign. */
-function badge(verdict: Verdict): HTMLElement {
-  return el('span', { className: 'badge', text: `${MARK[verdict]} ${WORDS[verdict]}` });
+/**
+ * ✓ Valid / ✗ Not valid / ? Can't check / – Not checked: the mark and the word, so colour is never
+ * the only sign, with the short reason the library gives ("altered or forged", "withdrawn").
+ */
+function verdictWords(verdict: Shown, tag?: string): string {
+  return `${MARK[verdict]} ${WORDS[verdict]}${tag ? ` (${tag})` : ''}`;
 }
 
 function detailsOf(lines: readonly string[]): HTMLElement[] {
@@ -85,10 +88,17 @@ function nextNode(next: string): HTMLElement {
 }
 
 function rowNode(row: Row): HTMLElement {
+  const { tag, text } = headlineParts(row.headline);
   const item = el(
     'li',
     {},
-    el('p', {}, badge(row.verdict), document.createTextNode(' '), el('span', { className: 'title', text: headlineText(row.headline) })),
+    el(
+      'p',
+      {},
+      el('span', { className: 'badge', text: verdictWords(row.verdict, tag) }),
+      document.createTextNode(' '),
+      el('span', { className: 'title', text }),
+    ),
     el('p', { text: row.summary }),
     ...(row.next ? [nextNode(row.next)] : []),
     ...detailsOf(row.details),
@@ -97,16 +107,41 @@ function rowNode(row: Row): HTMLElement {
   return item;
 }
 
-function show(report: CheckReport): void {
+// Whether the employer asked to see the records folded away (custody-context ones).
+let showAll = false;
+
+/** The neutral line standing for the records not listed, with the button that lists them. */
+function notShownNode(report: CheckReport): HTMLElement[] {
+  if (!report.notShown) return [];
+  if (showAll) {
+    const list = el('ul', { className: 'rows' });
+    for (const row of report.notShown.rows) list.append(rowNode(row));
+    return [el('p', { className: 'hint', text: 'Records not listed by default:' }), list];
+  }
+  const button = el('button', { className: 'secondary', text: 'Show all records' });
+  button.type = 'button';
+  button.id = 'show-all';
+  button.addEventListener('click', () => {
+    showAll = true;
+    render(report);
+    document.getElementById('results-heading')?.focus({ preventScroll: true });
+  });
+  return [el('p', { className: 'folded' }, document.createTextNode(`${MARK['not-checked']} ${report.notShown.line} `)), button];
+}
+
+/** Puts a report on the page (without moving the view: see {@link show}). */
+function render(report: CheckReport): void {
   results.setAttribute('data-verdict', report.verdict);
   results.setAttribute('data-input', report.input);
+  const { tag, text } = headlineParts(report.headline);
   const verdict = el(
     'div',
     { className: 'verdict' },
-    el('p', { className: 'word', text: `${MARK[report.verdict]} ${WORDS[report.verdict]}` }),
-    el('p', { className: 'headline', text: headlineText(report.headline) }),
+    el('p', { className: 'word', text: verdictWords(report.verdict, tag) }),
+    el('p', { className: 'headline', text }),
     el('p', { className: 'summary', text: report.summary }),
     ...(report.next ? [nextNode(report.next)] : []),
+    ...detailsOf(report.details ?? []),
   );
   verdict.id = 'verdict';
   const body: Node[] = [verdict, ...report.notices.map((n) => el('p', { className: 'notice', text: n }))];
@@ -118,7 +153,13 @@ function show(report: CheckReport): void {
   } else if (report.rows.length === 1) {
     body.push(...detailsOf(report.rows[0]!.details));
   }
+  body.push(...notShownNode(report));
   resultsBody.replaceChildren(...body);
+}
+
+function show(report: CheckReport): void {
+  showAll = false; // a new check folds custody-context records away again
+  render(report);
   // The results sit below the inputs: bring them into view, and move focus there so that
   // keyboard and screen-reader users land on them too.
   const heading = $('results-heading');

@@ -5,42 +5,53 @@
 // runs in Node tests too.
 import {
   createTrustPolicy,
-  describeEntry,
-  entryId,
   isPassportError,
   readPassport,
   verifyCredential,
   verifyPassport,
   verifyPresentation,
   type Check,
+  type PassportReportEntry,
   type TrustPolicy,
+  type Verdict,
 } from 'learning-passport';
-import { TRUST_LIST_TYPE, verifyTrustList, type TrustList } from 'learning-passport/trust';
-import { ACCREDITATION_TYPE } from 'learning-passport/trust';
+import { ACCREDITATION_TYPE, TRUST_LIST_TYPE, verifyTrustList, type TrustList } from 'learning-passport/trust';
+import { foldCustodyEntries } from 'learning-passport/present';
 import { decodeQrPayload, QR_PREFIX } from 'learning-passport/qr';
 
 /** The three verdicts, with the same meaning as in the library, the command line and the print pack. */
-export type Verdict = 'valid' | 'not-valid' | 'cant-check';
+export type { Verdict };
+
+/**
+ * What a line of the page shows: one of the three verdicts, or "not checked" for a record inside
+ * a sharing that was refused (it carries no verdict of its own, and never a ✓).
+ */
+export type Shown = Verdict | 'not-checked';
 
 /** The mark of each verdict: shown next to its word, never alone and never by colour alone. */
-export const MARK: Record<Verdict, '✓' | '✗' | '?'> = { valid: '✓', 'not-valid': '✗', 'cant-check': '?' };
+export const MARK: Record<Shown, '✓' | '✗' | '?' | '–'> = { valid: '✓', 'not-valid': '✗', 'cant-check': '?', 'not-checked': '–' };
 /** The word of each verdict. */
-export const WORDS: Record<Verdict, string> = { valid: 'Valid', 'not-valid': 'Not valid', 'cant-check': 'Can’t check' };
+export const WORDS: Record<Shown, string> = { valid: 'Valid', 'not-valid': 'Not valid', 'cant-check': 'Can’t check', 'not-checked': 'Not checked' };
 
 /** The next steps the page offers, worded for someone who has never heard of a signature. */
 export const NEXT = {
   shareAgain: 'Ask the person to share again.',
   newCopy: 'Ask the issuer for a new copy.',
+  newlySigned: 'Ask the issuer for a newly signed copy.',
   loadTrustList: 'Load the authority’s trust list.',
-  newerTrustList: 'Load the authority’s newest trust list.',
+  // Never "load a newer list": whoever forged the record could hand over a list too.
+  notApproved: 'Do not rely on this record. If you think its issuer is approved, check with your authority directly.',
+  askAuthority: 'Check with your authority whether this issuer is approved.',
+  statusUnknown: 'Ask the issuer whether it is still current, or check again later.',
   doNotRely: 'Do not rely on this record. Ask the person about it.',
   newRequest: 'Ask the person to share again, using the request code and website on this page.',
+  newerRecord: 'Look at the newer record in the list.',
 } as const;
 
 /** One line of the verified list. */
 export interface Row {
-  verdict: Verdict;
-  /** ✓/✗/? + what the record is + who issued it. */
+  verdict: Shown;
+  /** ✓/✗/?/– + the verdict word (with a short reason) + what the record is + who issued it. */
   headline: string;
   /** One sentence: what verification found. */
   summary: string;
@@ -66,7 +77,14 @@ export interface CheckReport {
   summary: string;
   /** What to do next, when the verdict is not Valid. */
   next?: string;
+  /** Identifiers for the whole input (a trust list's signing key): shown only under "Details". */
+  details?: string[];
   rows: Row[];
+  /**
+   * Records of a passport not listed unless the employer asks (custody-context entries), and
+   * the one neutral line that stands for them.
+   */
+  notShown?: { line: string; rows: Row[] };
   /** Notes the employer should read (e.g. no trust list loaded). */
   notices: string[];
   /** Accreditation credentials found in the input, for the page to keep for later checks. */
@@ -98,53 +116,26 @@ export interface CheckInputOptions extends PageTrust {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const typesOf = (v: Record<string, unknown>): unknown[] => (Array.isArray(v.type) ? v.type : [v.type]);
 
-/** What a library result carries once every result has its verdict; older results lack them. */
-interface Judged {
-  verified: boolean;
-  checks?: readonly Check[];
-  summary: string;
-  verdict?: Verdict;
-  headline?: string;
-}
-
-// --- Fallback until the library's results carry verdict / headline / summary ---------------------
-// Everything the page needs from a result goes through this one function, so that it can be
-// deleted once every library result has its own `verdict`, `headline` and `summary`.
 /**
- * The verdict, headline and summary of a library result: the result's own when it has them,
- * else derived from `verified` and the checks (a failure is Not valid, anything left unknown
- * Can't check). `line` is the record in plain English; `state` its state in a passport
- * (a revoked or superseded entry is never Valid).
+ * A library headline ("✗ Not valid (altered or forged): Functional Skills Maths — City & Guilds")
+ * in its parts: the short reason in brackets, and the record in plain English. The page shows
+ * the mark and word in its own badge, so neither is left dangling in front of the record.
  */
-export function verdictOf(result: Judged, line: string, state = 'active'): { verdict: Verdict; headline: string; summary: string } {
-  const notCurrent = state === 'revoked' || state === 'superseded' || state === 'suspended' || state === 'conflict';
-  if (result.verdict && !notCurrent) {
-    // The page shows the verdict word and the next step on their own, so the summary drops both.
-    let summary = result.summary.replace(/^(?:Valid|Not valid|Can[’']t check) — /, '');
-    for (const next of Object.values(NEXT)) if (summary.endsWith(` ${next}`)) summary = summary.slice(0, -next.length - 1);
-    return { verdict: result.verdict, headline: result.headline ?? `${MARK[result.verdict]} ${line}`, summary };
-  }
-  const checks = result.checks ?? [];
-  const verdict: Verdict = notCurrent || checks.some((c) => c.status === 'fail') ? 'not-valid' : result.verified ? 'valid' : 'cant-check';
-  const stateWords: Record<string, string> = {
-    revoked: 'The issuer has withdrawn this record.',
-    superseded: 'A newer record replaces this one.',
-    suspended: 'The issuer has suspended this record.',
-    conflict: 'The issuer made conflicting statements about this record.',
-  };
-  // Older summaries may name a key; a person reads names, so the key becomes words.
-  const stripped = result.summary.replace(/^(?:Valid|Not valid|Can[’']t check|Can[’']t confirm) — /, '').replace(/did:key:[\w…]+/g, 'the issuer’s key');
-  const summary = notCurrent ? stateWords[state]! : stripped.charAt(0).toUpperCase() + stripped.slice(1);
-  return { verdict, headline: `${MARK[verdict]} ${line}${notCurrent ? ` (${state})` : ''}`, summary };
-}
-// --- End of the fallback ----------------------------------------------------------------------------
-
-/** The headline without a leading mark or verdict word, for showing next to the page's own badge. */
-export function headlineText(headline: string): string {
+export function headlineParts(headline: string): { tag?: string; text: string } {
   let text = headline.trimStart();
-  if (/^[✓✗?]/.test(text)) text = text.slice(1).trimStart();
-  const word = /^(?:Valid|Not valid|Can[’']t check)\b[\s:—-]*/.exec(text);
-  return word ? text.slice(word[0].length) : text;
+  if (/^[✓✗?–]/.test(text)) text = text.slice(1).trimStart();
+  const word = /^(?:Valid|Not valid|Can[’']t check|Not checked)\b/.exec(text);
+  if (!word) return { text };
+  text = text.slice(word[0].length);
+  const tag = /^ \(([^)]*)\)/.exec(text);
+  if (tag) text = text.slice(tag[0].length);
+  text = text.replace(/^\s*[:—-]\s*/, '');
+  return tag ? { tag: tag[1]!, text } : { text };
+}
+
+/** The headline without its mark, verdict word or reason: the record in plain English. */
+export function headlineText(headline: string): string {
+  return headlineParts(headline).text;
 }
 
 /** The worst verdict of several: Not valid over Can't check over Valid. */
@@ -154,21 +145,36 @@ export function worst(verdicts: readonly Verdict[]): Verdict {
   return 'valid';
 }
 
+/**
+ * A library summary as the page shows it: without the verdict word in front (the badge says
+ * it) and, when the page gives its own "What to do", without the library's next step at the end.
+ */
+export function summaryText(summary: string, pageHasNext: boolean): string {
+  let text = summary.replace(/^(?:Valid|Not valid|Can[’']t check|Not checked) — /, '');
+  if (pageHasNext) text = text.replace(/\s+(?:Ask|Load|Do not rely|Check|Get)\b[^.]*\.$/, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** What to do next for the first problem in a set of checks. */
 export function nextStep(checks: readonly Check[] | undefined, verdict: Verdict, trusted: boolean, hasList = trusted): string | undefined {
   if (verdict === 'valid') return undefined;
   const problem = (checks ?? []).find((c) => c.status === 'fail') ?? (checks ?? []).find((c) => c.status === 'unknown');
+  const failed = problem?.status === 'fail';
   switch (problem?.code) {
     case 'ERR_PRESENTATION_CHALLENGE_MISMATCH':
     case 'ERR_PRESENTATION_DOMAIN_MISMATCH':
       return NEXT.newRequest;
     case 'ERR_HOLDER_BINDING':
     case 'ERR_PRESENTATION_EMPTY':
+    case 'ERR_SCHEMA_INVALID':
+    case 'ERR_JSON_INVALID':
       return NEXT.shareAgain;
     case 'ERR_STATUS_REVOKED':
     case 'ERR_STATUS_SUSPENDED':
-    case 'ERR_KEY_COMPROMISED':
       return NEXT.doNotRely;
+    case 'ERR_KEY_COMPROMISED':
+    case 'ERR_SIGNING_TIME_UNVOUCHED':
+      return failed ? NEXT.doNotRely : NEXT.newlySigned;
     case 'ERR_CREDENTIAL_EXPIRED':
     case 'ERR_PROOF_SIGNATURE_INVALID':
     case 'ERR_ISSUER_KEY_MISMATCH':
@@ -176,26 +182,51 @@ export function nextStep(checks: readonly Check[] | undefined, verdict: Verdict,
     case 'ERR_PROOF_MALFORMED':
     case 'ERR_CREDENTIAL_NOT_YET_VALID':
       return NEXT.newCopy;
-    case 'ERR_SCHEMA_INVALID':
-    case 'ERR_JSON_INVALID':
-      return NEXT.shareAgain;
     case 'ERR_ISSUER_UNTRUSTED':
     case 'ERR_ACCREDITATION_INVALID':
     case 'ERR_KIND_NOT_ALLOWED':
+      return failed ? NEXT.notApproved : hasList ? NEXT.askAuthority : NEXT.loadTrustList;
     case 'ERR_STATUS_UNKNOWN':
-    case 'ERR_SIGNING_TIME_UNVOUCHED':
-      return hasList ? NEXT.newerTrustList : NEXT.loadTrustList;
+    case 'ERR_STATUS_LIST_INVALID':
+      return NEXT.statusUnknown;
     default:
       return verdict === 'cant-check' && !trusted ? NEXT.loadTrustList : verdict === 'not-valid' ? NEXT.newCopy : undefined;
   }
+}
+
+/** How the page judges: with a trust policy or not, and with an authority's list or not. */
+interface Judging {
+  trusted: boolean;
+  hasList: boolean;
+}
+
+/** A library result (credential, passport entry, presented entry) as a row of the page. */
+function rowOf(
+  result: { verdict: Verdict; headline: string; summary: string; checks: readonly Check[] },
+  judging: Judging,
+  extra: { details: string[]; kind?: string; next?: string },
+): Row {
+  const next = extra.next ?? nextStep(result.checks, result.verdict, judging.trusted, judging.hasList);
+  return {
+    verdict: result.verdict,
+    headline: result.headline,
+    summary: summaryText(result.summary, next !== undefined),
+    ...(next ? { next } : {}),
+    details: extra.details,
+    ...(extra.kind ? { kind: extra.kind } : {}),
+  };
 }
 
 function report(input: InputKind, verdict: Verdict, headline: string, summary: string, next?: string, extra: Partial<CheckReport> = {}): CheckReport {
   return { input, verdict, headline, summary, ...(next ? { next } : {}), rows: [], notices: [], accreditations: [], ...extra };
 }
 
-function damaged(why: string, next: string = NEXT.shareAgain): CheckReport {
-  return report('damaged', 'not-valid', '✗ This file is damaged', why, next);
+/**
+ * Something wrong with the copy itself: Not valid, as in the command line's `verify` (exit 1),
+ * and the person can share it again.
+ */
+function damaged(what: 'file' | 'QR code', why: string, next: string = NEXT.shareAgain): CheckReport {
+  return report('damaged', 'not-valid', `✗ This ${what} is damaged`, why, next);
 }
 
 /** Splits the roots field: one DID per line, or separated by commas or spaces. */
@@ -225,13 +256,11 @@ async function parse(text: string): Promise<Parsed> {
     try {
       return { ok: true, fromQr: true, value: await decodeQrPayload(QR_PREFIX + trimmed.slice(QR_PREFIX.length)) };
     } catch (err) {
-      const why = isPassportError(err) ? err.message : 'it could not be read.';
+      // The headline already says the code is damaged: the summary is only why.
+      const why = (isPassportError(err) ? err.message : 'It could not be read.').replace(/^This QR code is damaged:\s*/i, '');
       return {
         ok: false,
-        report: damaged(
-          `This QR code is damaged: ${why.replace(/^[A-Z]/, (c) => c.toLowerCase())}`,
-          'Ask the person to show the code again, or to share their passport file.',
-        ),
+        report: damaged('QR code', why.charAt(0).toUpperCase() + why.slice(1), 'Ask the person to show the code again, or to share their passport file.'),
       };
     }
   }
@@ -240,7 +269,7 @@ async function parse(text: string): Promise<Parsed> {
       return { ok: true, fromQr: false, value: JSON.parse(trimmed) };
     } catch (err) {
       // A file cut short while copying, or edited by hand: it starts like JSON but is not complete.
-      return { ok: false, report: damaged(`This file is damaged: it is not complete (${(err as Error).message}).`) };
+      return { ok: false, report: damaged('file', `It is not complete (${(err as Error).message}).`) };
     }
   }
   return {
@@ -267,39 +296,8 @@ function policyOf(trust: PageTrust): TrustPolicy | undefined {
   return undefined;
 }
 
-/**
- * Without any trust list or root, a signature that holds says nothing about who issued the
- * record: the page shows that as Can't check, never as Valid.
- */
-function withoutTrust(row: Row): Row {
-  if (row.verdict !== 'valid') return row;
-  return {
-    ...row,
-    verdict: 'cant-check',
-    headline: `${MARK['cant-check']} ${headlineText(row.headline)}`,
-    summary: 'The signature is intact; who issued it was not checked.',
-    next: NEXT.loadTrustList,
-  };
-}
-
-/**
- * With root keys but no trust list, an issuer no accreditation names may simply be one the page
- * was not told about (a QR code cannot carry accreditations): that is Can't check, and the
- * authority's trust list is what is missing. With the list loaded, the authority's own view says
- * the issuer is not approved: Not valid stands.
- */
-function withoutList(row: Row, checks: readonly Check[], hasList: boolean): Row {
-  if (hasList || row.verdict !== 'not-valid') return row;
-  const failed = checks.filter((c) => c.status === 'fail');
-  if (failed.length === 0 || !failed.every((c) => c.check === 'issuer-trust' && c.code === 'ERR_ISSUER_UNTRUSTED')) return row;
-  return {
-    ...row,
-    verdict: 'cant-check',
-    headline: `${MARK['cant-check']} ${headlineText(row.headline)}`,
-    summary: 'The signature is intact; who issued it could not be checked without the authority’s trust list.',
-    next: NEXT.loadTrustList,
-  };
-}
+/** A DID said in words; the DID itself goes under "Details". */
+const withoutDids = (text: string): string => text.replace(/did:key:[\w…]+/g, 'another key');
 
 /**
  * Verifies a trust list the employer loaded: against the pinned operator keys when the page has
@@ -310,7 +308,7 @@ async function checkTrustList(doc: Record<string, unknown>, options: CheckInputO
   const signer = typeof doc.issuer === 'string' ? doc.issuer : isObject(doc.issuer) && typeof doc.issuer.id === 'string' ? doc.issuer.id : undefined;
   const operator = pinned.length ? pinned : signer?.startsWith('did:key:') ? [signer] : [];
   if (operator.length === 0)
-    return damaged('This trust list names no signing key, so it cannot be checked.', 'Ask the authority for a new copy of its trust list.');
+    return damaged('file', 'This trust list names no signing key, so it cannot be checked.', 'Ask the authority for a new copy of its trust list.');
   const result = await verifyTrustList(doc, {
     operator,
     ...(options.trustList ? { previous: options.trustList } : {}),
@@ -318,14 +316,19 @@ async function checkTrustList(doc: Record<string, unknown>, options: CheckInputO
   });
   if (!result.trustList) {
     const code = result.errors[0]?.code;
-    const why = result.summary.replace(/^Not valid — /, '');
+    // A person reads no keys: who signed it, and who was expected, are only under "Details".
+    const why =
+      code === 'ERR_TRUST_LIST_SIGNER'
+        ? 'It was not signed by the authority this page trusts, so anyone could have made it.'
+        : withoutDids(summaryText(result.summary, true));
     const next =
       code === 'ERR_TRUST_LIST_STALE' || code === 'ERR_TRUST_LIST_ROLLBACK'
         ? 'Ask the authority for its newest trust list.'
         : code === 'ERR_TRUST_LIST_SIGNER'
           ? 'Use the trust list from the authority this page was made for.'
           : 'Ask the authority for a new copy of its trust list.';
-    return report('trust-list', 'not-valid', '✗ This trust list was not loaded', why, next, { rows: [] });
+    const details = [...(signer ? [`Signed by: ${signer}`] : []), ...pinned.map((did) => `Authority key this page trusts: ${did}`), result.summary];
+    return report('trust-list', 'not-valid', '✗ This trust list was not loaded', why, next, { details });
   }
   const list = result.trustList;
   // Anyone can sign a list under any name: one this page cannot tie to an authority key it was
@@ -337,33 +340,29 @@ async function checkTrustList(doc: Record<string, unknown>, options: CheckInputO
       '? This trust list was not used',
       `It says it is from ${list.operatorName}, but this page has no authority key to check that against, and anyone can sign a list under any name.`,
       'Use the checker page your authority gave you, or enter the authority’s key under “Advanced” and load the list again.',
-      { rows: [] },
+      { details: [`Signed by: ${list.operator}`] },
     );
   }
-  const notices: string[] = [];
   return report(
     'trust-list',
     'valid',
     `✓ Trust list of ${list.operatorName} loaded`,
     `List number ${list.sequenceNumber}, next update due ${list.nextUpdate.slice(0, 10)}. Records are now checked against it.`,
     undefined,
-    {
-      notices,
-      trustList: list,
-      rows: [],
-    },
+    { trustList: list, details: [`Signed by: ${list.operator}`] },
   );
 }
 
 /**
  * Checks what the employer pasted, scanned or dropped and returns the verdicts. Never throws on
- * bad input: a damaged file gives `input: 'damaged'`, "This file is damaged", why, and what to do.
+ * bad input: a damaged file or QR code gives `input: 'damaged'`, "This file is damaged" (Not
+ * valid, as in the command line), why, and what to do.
  *
  * @example
  * ```ts
  * const report = await checkInput('LP1:6BFOXN…', { trustList, challenge, domain });
  * report.verdict;           // 'valid'
- * report.rows[0].headline;  // '✓ Functional Skills Maths, Level 1 — qualification from City & Guilds, …'
+ * report.rows[0].headline;  // '✓ Valid: Functional Skills Maths, Level 1 — qualification from City & Guilds, …'
  * ```
  */
 export async function checkInput(text: string, options: CheckInputOptions): Promise<CheckReport> {
@@ -383,11 +382,10 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
       NEXT.loadTrustList,
     );
   }
-  const trusted = policy !== undefined;
-  if (!trusted) notices.push('No trust list loaded: this page can check that a record is intact, not who issued it. Load the authority’s trust list.');
+  const judging: Judging = { trusted: policy !== undefined, hasList: options.trustList !== undefined };
+  if (!judging.trusted) notices.push('No trust list loaded: this page can check that a record is intact, not who issued it. Load the authority’s trust list.');
   const now = options.now ?? new Date();
   const trust = { ...(policy ? { policy } : {}), accreditations: [...(options.accreditations ?? [])], now };
-  const finishRow = (row: Row, checks: readonly Check[]): Row => (trusted ? withoutList(row, checks, options.trustList !== undefined) : withoutTrust(row));
 
   if (isObject(doc) && typesOf(doc).includes(TRUST_LIST_TYPE)) return checkTrustList(doc, options);
 
@@ -402,11 +400,11 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
       intact.push(result.verified);
       const subject = (item as { credentialSubject?: { displayName?: string; kinds?: string[] } }).credentialSubject ?? {};
       const line = `Accreditation of ${subject.displayName ?? 'an issuer'}${Array.isArray(subject.kinds) ? ` for ${subject.kinds.join(', ')}` : ''}`;
-      const shown = verdictOf(result, line);
-      rows.push({ ...shown, details: [], ...(shown.verdict === 'not-valid' ? { next: NEXT.newCopy } : {}) });
+      const row = rowOf(result, judging, { details: detailsOf(result), ...(result.verdict === 'not-valid' ? { next: NEXT.newCopy } : {}) });
+      rows.push({ ...row, headline: `${MARK[row.verdict]} ${line}` });
     }
     const good = list.filter((_, i) => intact[i]);
-    const verdict = worst(rows.map((r) => r.verdict));
+    const verdict = worst(rows.map((r) => r.verdict as Verdict));
     return report(
       'accreditations',
       verdict,
@@ -416,35 +414,26 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
       { rows, accreditations: good },
     );
   }
-  if (!isObject(doc)) return damaged('This file is not an entry, a passport, a presentation or a trust list.');
+  if (!isObject(doc)) return damaged('file', 'It is not an entry, a passport, a presentation or a trust list.');
   const types = typesOf(doc);
 
   if (types.includes('LearningPassport')) {
     const { passport, problems } = readPassport(JSON.stringify(doc));
     for (const p of problems) notices.push(`Left out of the check because it is damaged: ${p.message}`);
     const result = await verifyPassport(passport, trust);
-    const byCid = new Map(passport.entries.map((entry) => [entryId(entry), entry] as const));
-    const rows = result.entries.map((e): Row => {
-      const shown = verdictOf(e.result, byCid.has(e.cid) ? describeEntry(byCid.get(e.cid)) : e.kind, e.state);
-      const next =
-        e.state === 'active'
-          ? nextStep(e.result.checks, shown.verdict, trusted, options.trustList !== undefined)
-          : e.state === 'superseded'
-            ? 'Look at the newer record in the list.'
-            : NEXT.doNotRely;
-      return finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(e.result, e.cid), kind: e.kind }, e.result.checks);
-    });
-    const current = result.entries.filter((e) => e.state === 'active').length;
-    const currentRows = rows.filter((_, i) => result.entries[i]!.state === 'active');
-    const valid = currentRows.filter((r) => r.verdict === 'valid').length;
-    const verdict = problems.length ? 'not-valid' : currentRows.length ? worst(currentRows.map((r) => r.verdict)) : 'cant-check';
-    const others = [
-      result.summary.revoked && `${result.summary.revoked} revoked`,
-      result.summary.superseded && `${result.summary.superseded} replaced by newer ones`,
-    ].filter(Boolean);
-    const summary = `${valid} of ${current} current records valid.${others.length ? ` Also ${others.join(' and ')}.` : ''}`;
-    return report('passport', verdict, `${MARK[verdict]} Learning passport: ${WORDS[verdict].toLowerCase()}`, summary, undefined, {
-      rows,
+    const rowFor = (e: PassportReportEntry): Row =>
+      rowOf(e, judging, {
+        details: detailsOf(e.result, e.cid),
+        kind: e.kind,
+        ...(e.state === 'superseded' ? { next: NEXT.newerRecord } : e.state === 'revoked' ? { next: NEXT.doNotRely } : {}),
+      });
+    // An employer reads this page: custody-context entries are one neutral line, listed only
+    // when the employer asks ("Show all records").
+    const { shown, notShown, line } = foldCustodyEntries(result.entries);
+    const verdict: Verdict = problems.length ? 'not-valid' : result.verdict;
+    return report('passport', verdict, `${MARK[verdict]} Learning passport: ${WORDS[verdict].toLowerCase()}`, result.summary, undefined, {
+      rows: shown.map(rowFor),
+      ...(line ? { notShown: { line, rows: notShown.map(rowFor) } } : {}),
       notices,
       accreditations: [...passport.accreditations],
     });
@@ -453,16 +442,17 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
   if (types.includes('VerifiablePresentation')) {
     const result = await verifyPresentation(doc, { ...trust, challenge: options.challenge, domain: options.domain });
     const rows = result.entries.map((e): Row => {
-      const shown = verdictOf(e, e.description);
-      const next = nextStep(e.checks, shown.verdict, trusted, options.trustList !== undefined);
-      return finishRow({ ...shown, ...(next ? { next } : {}), details: e.entryId ? [`Entry id: ${e.entryId}`] : [], kind: e.kind }, e.checks);
+      const details = e.entryId ? [`Entry id: ${e.entryId}`] : [];
+      // Inside a refused sharing a record is "not checked": no ✓, whatever its own checks say.
+      if (!e.checked) return { verdict: 'not-checked', headline: e.headline, summary: summaryText(e.summary, true), details, kind: e.kind };
+      return rowOf(e, judging, { details, kind: e.kind });
     });
     // The presentation's own checks: the holder's signature, the request code and the website.
-    const own = result.checks.filter((c) => c.status !== 'pass');
+    const own = result.checks.filter((c) => c.status === 'fail' || c.status === 'unknown');
     const ownVerdict: Verdict = own.some((c) => c.status === 'fail') ? 'not-valid' : own.length ? 'cant-check' : 'valid';
     if (ownVerdict !== 'valid') {
       const problem = own.find((c) => c.status === 'fail') ?? own[0]!;
-      const next = nextStep(own, ownVerdict, trusted, options.trustList !== undefined);
+      const next = nextStep(own, ownVerdict, judging.trusted, judging.hasList);
       rows.unshift({
         verdict: ownVerdict,
         headline: `${MARK[ownVerdict]} The sharing itself (the person’s signature, your request code and website)`,
@@ -471,31 +461,17 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
         details: [],
       });
     }
-    const verdict = worst(rows.map((r) => r.verdict));
-    const valid = rows.filter((r) => r.verdict === 'valid').length;
-    const n = result.entries.length;
-    const summary =
-      ownVerdict === 'not-valid'
-        ? 'Do not rely on this sharing.'
-        : verdict === 'valid'
-          ? `${n} of ${n} records checked: all valid.`
-          : `${n} records checked: ${valid} valid.`;
-    return report(
-      'presentation',
-      verdict,
-      `${MARK[verdict]} Shared records: ${WORDS[verdict].toLowerCase()}`,
-      summary,
-      ownVerdict === 'valid' ? undefined : rows[0]!.next,
-      { rows, notices },
-    );
+    const next = ownVerdict === 'valid' ? undefined : rows[0]!.next;
+    const summary = summaryText(result.summary.split('\n')[0]!, next !== undefined);
+    return report('presentation', result.verdict, `${MARK[result.verdict]} Shared records: ${WORDS[result.verdict].toLowerCase()}`, summary, next, {
+      rows,
+      notices,
+    });
   }
 
   const result = await verifyCredential(doc, trust);
-  const line = describeEntry(doc);
-  const shown = verdictOf(result, line);
-  const next = nextStep(result.checks, shown.verdict, trusted, options.trustList !== undefined);
-  const row = finishRow({ ...shown, ...(next ? { next } : {}), details: detailsOf(result), ...(result.kind ? { kind: result.kind } : {}) }, result.checks);
-  return report('entry', row.verdict, row.headline, row.summary, row.next, { rows: [row], notices });
+  const row = rowOf(result, judging, { details: detailsOf(result), ...(result.kind ? { kind: result.kind } : {}) });
+  return report('entry', result.verdict, row.headline, row.summary, row.next, { rows: [row], notices });
 }
 
 /** The identifiers a curious employer may want: issuer, signing key, entry id. Only under "Details". */
@@ -528,6 +504,6 @@ export async function readBakedTrustList(value: unknown, now?: Date): Promise<{ 
     operator: value.operator,
     problem: stale
       ? `The trust list built into this page is out of date (a newer one was due on ${String(result.nextUpdate ?? '').slice(0, 10)}). Load the authority’s newest trust list.`
-      : `The trust list built into this page could not be used: ${result.summary.replace(/^Not valid — /, '')} Load the authority’s trust list.`,
+      : `The trust list built into this page could not be used: ${withoutDids(summaryText(result.summary, true))} Load the authority’s trust list.`,
   };
 }

@@ -91,7 +91,6 @@ export {
   type PassportHolder,
   type PassportReport,
   type PassportReportEntry,
-  type PassportSummary,
   type PassportView,
   type RejectedEntry,
   type PassportEntry,
@@ -102,3 +101,4 @@ export {
   type ViewOptions,
   type VerifyPassportOptions,
 } from './types.js';
+export type { PassportCounts } from '../result.js';

@@ -5,7 +5,7 @@ import type { PassportErrorCode } from '../errors.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import type { SignedCredential } from '../proof/types.js';
 import type { VerifyCredentialOptions, CredentialVerificationResult } from '../verify/verify-credential.js';
-import type { Verdict } from '../result.js';
+import type { PassportCounts, Verdict, VerificationResult } from '../result.js';
 
 /** The `type` of every passport document. */
 export const PASSPORT_TYPE = 'LearningPassport' as const;
@@ -285,45 +285,33 @@ export interface VerifyPassportOptions extends Omit<VerifyCredentialOptions, 'en
   workers?: number;
 }
 
-/** One entry of a {@link PassportReport}. */
-export interface PassportReportEntry {
+/**
+ * One entry of a {@link PassportReport}: a result like every other (`verified`, `verdict`,
+ * `headline`, `checks`, `errors`, `summary`), judged in this passport: a withdrawn or replaced
+ * entry is never `valid`, whatever its own checks say.
+ */
+export interface PassportReportEntry extends VerificationResult {
   cid: string;
   kind: string;
-  state: EntryState;
   /**
-   * The entry's verdict in this passport: its own result's verdict, except that a revoked or
-   * superseded entry is `not-valid` and one in conflict is at best `cant-check`.
+   * The entry's state in this passport: `revoked` when a revocation entry in the passport or
+   * the issuer's own signed status list withdraws it (the status list is not part of `view`,
+   * which holds what the passport's own entries say), `superseded`, `conflict` or `active`.
+   */
+  state: EntryState;
+  /** True when none of the entry's own checks failed or was left unknown (see `verdict` for its state). */
+  verified: boolean;
+  /**
+   * The entry's verdict in this passport: its own, except that a revoked or superseded entry
+   * is `not-valid` and one in conflict is at best `cant-check`.
    */
   verdict: Verdict;
   /** ✓/✗/?, the verdict (with "withdrawn" or "replaced" when that is why), the entry in plain English, its issuer's name. */
   headline: string;
   /** The verdict and why, with what to do next (the passport state included). */
   summary: string;
-  /** The entry's own verification (signature, schema, dates, trust), whatever its state. */
+  /** The entry's own verification (signature, schema, dates, trust), whatever its state: `checks` and `errors` are its. */
   result: CredentialVerificationResult;
-}
-
-/**
- * Counts over a {@link PassportReport}. `valid`, `invalid` and `unknown` count current entries
- * (neither revoked nor superseded) by their verdict; revoked and superseded entries are counted
- * apart and do not decide the passport's verdict.
- */
-export interface PassportSummary {
-  total: number;
-  /** Entries neither revoked nor superseded (those in conflict included). */
-  current: number;
-  /** Current entries whose verdict is `valid`. */
-  valid: number;
-  /** Current entries whose verdict is `not-valid` (a failed check). */
-  invalid: number;
-  /** Current entries whose verdict is `cant-check` (something missing, the issuer not checked, or a conflict). */
-  unknown: number;
-  revoked: number;
-  superseded: number;
-  /** Entries in state `conflict`. */
-  conflicts: number;
-  /** One line in plain English: current, revoked and superseded entries counted apart. */
-  message: string;
 }
 
 /** What {@link verifyPassport} returns. */
@@ -335,12 +323,16 @@ export interface PassportReport {
   verified: boolean;
   /**
    * `valid` when every current entry is valid and nothing was left out; `not-valid` when a
-   * current entry is not valid or an item was left out; otherwise `cant-check`. Revoked and
-   * superseded entries do not count against it.
+   * current entry is not valid, an item was left out, or no entry is current (every one was
+   * withdrawn); otherwise `cant-check`. Revoked and superseded entries do not count against it.
    */
   verdict: Verdict;
   /** One line: "✓ Valid: every current entry is valid (6 of 6)." and the like. */
   headline: string;
+  /** One line in plain English: current, withdrawn and replaced entries counted apart ("8 entries: 6 current, all valid; 1 withdrawn by the issuer; 1 replaced by a newer entry."). */
+  summary: string;
+  /** The numbers the summary is made of (see {@link PassportCounts} for what each one counts). */
+  counts: PassportCounts;
   /**
    * Items left out before verification: unreadable entries (section `entries`), holder fields a
    * passport does not have, unverifiable accreditations and status lists, and exclusion records
@@ -354,7 +346,6 @@ export interface PassportReport {
     message: string;
   }[];
   entries: PassportReportEntry[];
-  summary: PassportSummary;
   view: PassportView;
   timeline: Timeline;
 }

@@ -13,10 +13,10 @@ import { loadPassport, makePassport, stateOf } from './state.js';
 import { timelineOf } from './timeline.js';
 import { mapConcurrent } from './verification-cache.js';
 import { describeEntry } from '../entries/describe.js';
-import { describePassport, describeVerdict, lazy } from '../result.js';
+import { describePassport, describeVerdict, lazy, type PassportCounts } from '../result.js';
 import { resultSubject } from '../verify/result-subject.js';
 import { sendableOptions, verifyInWorkers } from './verify-in-workers.js';
-import type { Passport, PassportReport, PassportReportEntry, PassportSummary, VerifyPassportOptions } from './types.js';
+import type { Passport, PassportReport, PassportReportEntry, VerifyPassportOptions } from './types.js';
 
 // A failure in any of these means the entry's own statements (revocations, supersessions) are
 // not believed. Dates and trust do not matter: an expired revocation still revokes.
@@ -47,13 +47,14 @@ function intact(result: CredentialVerificationResult): boolean {
  *
  * @param options - verifyCredential options, plus `concurrency` (default 512), `canActFor` and
  *   `workers` (default 0: none)
- * @returns `{ verified, verdict, headline, problems, entries: [{ cid, kind, state, verdict, headline, summary, result }], summary, view, timeline }`
+ * @returns `{ verified, verdict, headline, summary, counts, problems, entries: [{ cid, kind, state, verified, verdict, headline, checks, errors, summary, result }], view, timeline }`
  * @throws {TypeError} when `passport` is not a passport or an option has the wrong type
  * @example
  * ```ts
  * const report = await verifyPassport(passport, { now: new Date() });
  * report.verdict;              // 'valid': every current entry is valid
- * console.log(report.summary.message); // "12 entries: 11 current, all valid; 1 replaced by a newer entry."
+ * console.log(report.summary); // "12 entries: 11 current, all valid; 1 replaced by a newer entry."
+ * report.counts.current;       // 11
  * // A large passport on a machine with two cores or more, in Node:
  * const same = await verifyPassport(passport, { now: new Date(), workers: 2 });
  * ```
@@ -161,48 +162,63 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
 
   const entries: PassportReportEntry[] = results.map((result, i) => {
     const cid = state.cids[i]!;
-    const entryState = view.byCid.get(cid)!.state;
+    // The issuer's own signed status list withdraws an entry as a revocation entry does: it is
+    // history, counted as withdrawn, not a current entry that is "not valid".
+    const withdrawn = result.checks.some((c) => c.check === 'status' && c.status === 'fail' && c.code === 'ERR_STATUS_REVOKED');
+    const viewState = view.byCid.get(cid)!.state;
+    const entryState = withdrawn && viewState === 'active' ? 'revoked' : viewState;
     const { verdict, headline, summary } = describeVerdict(result.checks, {
       ...resultSubject(result),
       description: () => describeEntry(p.entries[i]),
       state: entryState,
     });
-    const entry = { cid, kind: result.kind ?? entryInfo(p.entries[i]!).kind, state: entryState, verdict, headline: '', summary, result };
+    const entry: PassportReportEntry = {
+      verified: result.verified,
+      verdict,
+      headline: '',
+      checks: result.checks,
+      errors: result.errors,
+      summary,
+      cid,
+      kind: result.kind ?? entryInfo(p.entries[i]!).kind,
+      state: entryState,
+      result,
+    };
     // Described only when read: describing every entry of a large passport is not free.
     lazy(entry, 'headline', headline);
     return entry;
   });
-  const summary: PassportSummary = {
+  const counts: PassportCounts = {
     total: entries.length,
     current: 0,
     valid: 0,
-    invalid: 0,
-    unknown: 0,
+    notValid: 0,
+    cantCheck: 0,
     revoked: 0,
     superseded: 0,
     conflicts: 0,
-    message: '',
+    leftOut: problems.length,
   };
   for (const e of entries) {
-    if (e.state === 'revoked') summary.revoked++;
-    else if (e.state === 'superseded') summary.superseded++;
+    if (e.state === 'revoked') counts.revoked++;
+    else if (e.state === 'superseded') counts.superseded++;
     else {
-      summary.current++;
-      if (e.state === 'conflict') summary.conflicts++;
-      if (e.verdict === 'valid') summary.valid++;
-      else if (e.verdict === 'not-valid') summary.invalid++;
-      else summary.unknown++;
+      counts.current++;
+      if (e.state === 'conflict') counts.conflicts++;
+      if (e.verdict === 'valid') counts.valid++;
+      else if (e.verdict === 'not-valid') counts.notValid++;
+      else counts.cantCheck++;
     }
   }
-  const described = describePassport({ ...summary, leftOut: problems.length });
-  summary.message = described.message;
+  const { verdict, headline, summary } = describePassport(counts);
   return {
-    verified: problems.length === 0 && entries.every((e) => e.result.verified),
-    verdict: described.verdict,
-    headline: described.headline,
+    verified: problems.length === 0 && entries.every((e) => e.verified),
+    verdict,
+    headline,
+    summary,
+    counts,
     problems,
     entries,
-    summary,
     view,
     timeline: timelineOf(state.cids, p.entries, view),
   };

@@ -4,7 +4,16 @@
 import { isPlainObject } from '../internal/json.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyCredential, type CredentialVerificationResult } from '../verify/verify-credential.js';
-import { CheckList, describePresentation, describeVerdict, type Check, type Verdict, type VerificationError, type VerificationResult } from '../result.js';
+import {
+  CheckList,
+  describePresentation,
+  describeVerdict,
+  notCheckedLines,
+  type Check,
+  type Verdict,
+  type VerificationError,
+  type VerificationResult,
+} from '../result.js';
 import { verifyVcJwt } from '../jwt/verify-vc-jwt.js';
 import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { resultSubject } from '../verify/result-subject.js';
@@ -41,6 +50,12 @@ export interface PresentedEntryResult {
    * `not-required` when the verifier turned holder binding off.
    */
   holderBinding: Check['status'] | 'not-required';
+  /**
+   * False when the presentation itself was refused or could not be checked (wrong request code
+   * or website, a signature that does not hold): the entry is then not relied on whatever its
+   * own checks say; its verdict is the presentation's and its headline starts with "–", never ✓.
+   */
+  checked: boolean;
   checks: Check[];
 }
 
@@ -139,6 +154,7 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
         description,
         ...(subject.issuerName !== undefined ? { issuerName: subject.issuerName } : {}),
         holderBinding: binding?.status ?? 'not-required',
+        checked: true,
         checks,
       };
     }),
@@ -166,6 +182,19 @@ export function presentationResult<T extends { entries: PresentedEntryResult[]; 
   holder?: string,
 ): VerificationResult & T {
   noteEmptyPresentation(checks, entries);
+  // Under a presentation that was refused (or could not be checked), no entry is relied on:
+  // none may read ✓ Valid, even when its own signature holds (review r12).
+  const problem = checks.firstProblem;
+  if (problem) {
+    const verdict: Verdict = problem.status === 'fail' ? 'not-valid' : 'cant-check';
+    entries = entries.map((e) => ({
+      ...e,
+      verified: false,
+      verdict,
+      ...notCheckedLines(e.description, e.issuerName, problem.status === 'fail' ? 'refused' : 'unchecked'),
+      checked: false,
+    }));
+  }
   const errors: VerificationError[] = [
     ...checks.errors,
     ...entries.flatMap((e) =>

@@ -17,3 +17,4 @@ export { verifyPresentation, type PresentationVerificationResult, type VerifyPre
 export type { PresentedEntryResult } from './check-entries.js';
 export { signVpJwt, verifyVpJwt, type SignVpJwtInput, type SignVpJwtResult, type VerifyVpJwtOptions } from './vp-jwt.js';
 export { printPack, type PrintPackOptions } from './print-pack.js';
+export { foldCustodyEntries, type FoldedEntries } from './fold-custody.js';

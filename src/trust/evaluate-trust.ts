@@ -37,8 +37,10 @@ export interface EvaluateTrustOptions extends TrustOptions {
  * ```ts
  * const trust = await evaluateTrust(entry, { policy, accreditations: passport.accreditations });
  * trust.trusted;  // true
+ * trust.verdict;  // 'valid'
+ * trust.headline; // '✓ Valid: issued by City & Guilds'
  * trust.chain;    // [{ did, organisation: 'org:city-and-guilds', role: 'awarding-body', accreditationId, accreditedBy }]
- * trust.summary;  // 'Trusted — City & Guilds is accredited as an awarding body by National Learning Authority.'
+ * trust.summary;  // 'Valid — City & Guilds is accredited as an awarding body by National Learning Authority; qualifications are within its accreditation.'
  * ```
  */
 export async function evaluateTrust(credential: unknown, options: EvaluateTrustOptions): Promise<TrustEvaluation> {

@@ -10,9 +10,9 @@ import { isPlainObject, snapshotJson } from '../internal/json.js';
 import { assertDate, dateTimeStampInstant } from '../internal/time.js';
 import type { IssuerRole } from '../keys/types.js';
 import { entryId } from '../entries/entry-id.js';
-import { entryKindOf, issuerIdOf, subjectOf } from '../entries/read-credential.js';
+import { entryKindOf, issuerIdOf, issuerNameOf, subjectOf } from '../entries/read-credential.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
-import { CheckList, type Check } from '../result.js';
+import { buildResult, CheckList, lazy, type Check, type Verdict, type VerificationResult } from '../result.js';
 import { checkStatus, type StatusReport } from './check-status.js';
 import { isTrustPolicy, type TrustPolicy } from './create-trust-policy.js';
 import { allows, grantsAt, nameOf, organisationsOf, vouchedBefore, type Grant, type TrustChainLink } from './resolve-chain.js';
@@ -34,19 +34,28 @@ export interface JudgeTrustOptions extends TrustOptions {
 }
 
 /**
- * What `evaluateTrust` found.
+ * What `evaluateTrust` found: a result like every other (`verified`, `verdict`, `headline`,
+ * `checks`, `errors`, `summary`, from the one result builder), plus who vouches for the issuer.
  *
  * @example
  * ```ts
  * const trust: TrustEvaluation = await evaluateTrust(entry, { policy, accreditations });
- * if (!trust.trusted) console.log(trust.summary);
+ * if (trust.verdict !== 'valid') console.log(trust.summary);
  * ```
  */
-export interface TrustEvaluation {
+export interface TrustEvaluation extends VerificationResult {
   /** True when the issuer-trust check passed. */
   trusted: boolean;
   /** True when both the issuer-trust and status checks passed. */
   verified: boolean;
+  /**
+   * `valid` when the issuer is trusted for this kind and the status checks out; `not-valid`
+   * when something is wrong (not accredited for it, revoked, a key used after its compromise);
+   * `cant-check` when something is missing (accreditations, a status list, a checkpoint).
+   */
+  verdict: Verdict;
+  /** One line: "✓ Valid: issued by City & Guilds", "✗ Not valid (withdrawn): issued by …". */
+  headline: string;
   /** The checks added: `issuer-trust` and `status`. */
   checks: Check[];
   /** The entry kind judged. */
@@ -67,7 +76,7 @@ export interface TrustEvaluation {
   selfAsserted?: boolean;
   /** What each credentialStatus entry showed. */
   status: StatusReport[];
-  /** One plain-English line. */
+  /** The verdict and why, with what to do next ("Valid — City & Guilds is accredited as an awarding body by …"). */
   summary: string;
 }
 
@@ -150,20 +159,40 @@ export async function judgeTrust(credential: unknown, options: JudgeTrustOptions
   const now = (options.now ?? policy.now ?? new Date()).getTime();
   const tol = policy.clockTolerance * 1000;
   const checks = new CheckList();
-  const result: TrustEvaluation = { trusted: false, verified: false, checks: checks.checks, kind: 'unknown', chain: [], status: [], summary: '' };
+  const result: TrustEvaluation = {
+    trusted: false,
+    verified: false,
+    verdict: 'cant-check',
+    headline: '',
+    checks: checks.checks,
+    errors: [],
+    summary: '',
+    kind: 'unknown',
+    chain: [],
+    status: [],
+  };
+  let issuerName: string | undefined;
   const finish = (): TrustEvaluation => {
     for (const c of checks.checks) options.checks?.checks.push(c);
     result.trusted = checks.checks.some((c) => c.check === 'issuer-trust' && c.status === 'pass');
-    result.verified = checks.verified;
-    const problem = checks.firstProblem;
     const trustCheck = checks.checks.find((c) => c.check === 'issuer-trust');
-    result.summary = !problem
-      ? result.selfAsserted
-        ? 'Self-asserted — the holder signed it about themselves; no organisation vouches for it.'
-        : `Trusted — ${trustCheck?.message ?? ''}`.trim()
-      : problem.status === 'fail'
-        ? `Not trusted — ${problem.message}`
-        : `Can’t confirm — ${problem.message}`;
+    // The accreditation's display name first (an organisation id is not a name), else the entry's own.
+    const name = result.displayName !== undefined && result.displayName !== result.organisation ? result.displayName : issuerName;
+    const said = buildResult(
+      checks.checks,
+      {
+        description: `issued by ${name ?? 'an unnamed issuer'}`,
+        ...(result.rootName !== undefined && result.chain.length > 0 ? { accreditedBy: result.rootName } : {}),
+        ...(result.selfAsserted ? { selfAsserted: true } : trustCheck ? { valid: trustCheck.message } : {}),
+      },
+      {},
+    );
+    result.verified = said.verified;
+    result.verdict = said.verdict;
+    // Written when first read: a passport's entries are judged by the thousand.
+    lazy(result, 'headline', () => said.headline);
+    result.errors = said.errors;
+    result.summary = said.summary;
     return result;
   };
   const distrust = (code: PassportErrorCode, message: string, status: 'fail' | 'unknown' = 'fail'): void => {
@@ -180,6 +209,7 @@ export async function judgeTrust(credential: unknown, options: JudgeTrustOptions
   const doc = snap.value as Record<string, unknown>;
   const issuer = issuerIdOf(doc);
   if (issuer) result.issuer = issuer;
+  issuerName = issuerNameOf(doc);
   const kind = options.kind ?? entryKindOf(doc);
   result.kind = kind;
   if (!issuer || !issuer.startsWith('did:key:')) {

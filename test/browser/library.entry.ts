@@ -131,7 +131,7 @@ async function run(): Promise<Record<string, unknown>> {
       entries: ab.passport.entries.length,
       rejected: ab.rejected.length + ba.rejected.length,
       verified: report.verified,
-      valid: report.summary.valid,
+      valid: report.counts.valid,
     },
     trust: {
       trusted: trusted.verified,

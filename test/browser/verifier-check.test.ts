@@ -14,7 +14,7 @@ import {
 } from '../../src/index.js';
 import { accreditIssuer, createTrustList, verifyTrustList, type TrustList, type TrustListCredential } from '../../src/trust.js';
 import { encodeQrPayload } from '../../src/qr.js';
-import { checkInput, headlineText, NEXT, parseRoots, readBakedTrustList, verdictOf, worst } from '../../examples/verifier-web/check.js';
+import { checkInput, headlineParts, headlineText, NEXT, parseRoots, readBakedTrustList, summaryText, worst } from '../../examples/verifier-web/check.js';
 
 const iso = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const request = { challenge: 'RJW6-B9HJ-9K1A-ZAKA', domain: 'jobs.buildright.example' };
@@ -24,6 +24,7 @@ describe('checkInput (employer page logic)', () => {
   let learner: SigningKeyPair;
   let maths: SignedEntry;
   let job: SignedEntry;
+  let transfer: SignedEntry;
   let accreditations: object[];
   let listDocument: TrustListCredential;
   let trustList: TrustList;
@@ -55,6 +56,15 @@ describe('checkInput (employer page logic)', () => {
     job = await issueEntry(
       'work-experience',
       { roleTitle: 'Kitchen assistant', organisationDisplay: 'Northfield Learning Centre', sector: 'hospitality-and-catering', from: '2025-06', to: '2025-12' },
+      {
+        issuer: createIssuerProfile({ key: prisonKey, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' }),
+        key: prisonKey,
+        ...common,
+      },
+    );
+    transfer = await issueEntry(
+      'custody-transfer',
+      { fromEstablishment: 'HMP Northfield', toEstablishment: 'HMP Leeds', transferDate: iso(-10).slice(0, 10) },
       {
         issuer: createIssuerProfile({ key: prisonKey, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' }),
         key: prisonKey,
@@ -99,7 +109,9 @@ describe('checkInput (employer page logic)', () => {
     const report = await checkInput(JSON.stringify(job), trusted);
     expect(report.verdict).toBe('not-valid');
     expect(report.headline.startsWith('✗')).toBe(true);
-    expect(report.next).toBe(NEXT.newerTrustList);
+    // Never "load a newer list": whoever forged the record could hand one over too (review r12).
+    expect(report.next).toBe(NEXT.notApproved);
+    expect(report.next).not.toMatch(/trust list/);
     expect(`${report.headline} ${report.summary}`).not.toMatch(/did:key/);
   });
 
@@ -132,6 +144,10 @@ describe('checkInput (employer page logic)', () => {
     const refused = await checkInput(JSON.stringify(forged), { roots: [authority.did], ...request });
     expect(refused).toMatchObject({ input: 'trust-list', verdict: 'not-valid' });
     expect(refused.trustList).toBeUndefined();
+    // Said without a key; the keys (who signed it, who was expected) only under Details (review r12).
+    expect(refused.summary).toBe('It was not signed by the authority this page trusts, so anyone could have made it.');
+    expect(`${refused.headline} ${refused.summary} ${refused.next}`).not.toMatch(/did:key/);
+    expect(refused.details).toEqual(expect.arrayContaining([`Signed by: ${other.did}`, `Authority key this page trusts: ${authority.did}`]));
 
     const older = await createTrustList(authority, { operatorName: 'National Learning Authority', sequenceNumber: 2, nextUpdate: iso(30), accreditations: [] });
     const rollback = await checkInput(JSON.stringify(older), trusted);
@@ -166,20 +182,41 @@ describe('checkInput (employer page logic)', () => {
     expect(report.verdict).not.toBe('valid');
     expect(report.rows.map((r) => r.verdict === 'valid').sort()).toEqual([false, true]);
     expect(report.rows.map((r) => headlineText(r.headline))).toContain(describeEntry(maths));
-    expect(report.summary).toMatch(/^1 of 2 current records valid\./);
+    expect(report.summary).toBe('2 entries: 2 current (1 valid, 1 can’t be checked).');
     expect(report.accreditations).toHaveLength(1);
+  });
+
+  it('folds a custody transfer in a passport into one neutral line, and lists it only on request', async () => {
+    const { passport } = await addEntries(createPassport({ holder: learner.did }), [maths, transfer]);
+    const report = await checkInput(serializePassport(passport), trusted);
+    expect(report.rows.map((r) => headlineText(r.headline))).toEqual([describeEntry(maths)]);
+    expect(report.notShown?.line).toMatch(/^1 more record not shown: /);
+    expect(report.notShown?.rows.map((r) => headlineText(r.headline))).toEqual([`${describeEntry(transfer)} — Northfield Learning Centre`]);
+    // Nothing the employer reads before asking names a place, a custody role or the kind.
+    const read = [
+      report.headline,
+      report.summary,
+      report.notShown!.line,
+      ...report.notices,
+      ...report.rows.flatMap((r) => [r.headline, r.summary, r.next ?? '']),
+    ].join('\n');
+    expect(read).not.toMatch(/HMP|Northfield|Leeds|custody|transfer|handover|passed from/i);
   });
 
   it('verifies a presentation made for this request in at most two short sentences, and refuses one made for another', async () => {
     const shared = await createPresentation({ holderKey: learner, entries: [maths], audience: 'employer', ...request });
     const ok = await checkInput(JSON.stringify(shared.presentation), trusted);
-    expect(ok).toMatchObject({ input: 'presentation', verdict: 'valid', summary: '1 of 1 records checked: all valid.' });
+    expect(ok).toMatchObject({ input: 'presentation', verdict: 'valid', summary: '1 of 1 achievement checked: valid.' });
     expect(ok.rows).toHaveLength(1);
 
     const replay = await checkInput(JSON.stringify(shared.presentation), { ...trusted, challenge: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' });
     expect(replay.verdict).toBe('not-valid');
     expect(replay.rows[0]!.headline).toMatch(/sharing itself/);
     expect(replay.next).toBe(NEXT.newRequest);
+    // The records inside a refused sharing are "not checked": no ✓, no Valid (review r12).
+    expect(replay.rows.slice(1).map((r) => r.verdict)).toEqual(['not-checked']);
+    expect(replay.rows[1]!.headline).toBe(`– Not checked: ${describeEntry(maths)}`);
+    expect(replay.rows.map((r) => `${r.headline} ${r.summary}`).join('\n')).not.toMatch(/✓|Valid/);
     const elsewhere = await checkInput(JSON.stringify(shared.presentation), { ...trusted, domain: 'other.example' });
     expect(elsewhere.verdict).toBe('not-valid');
   });
@@ -199,7 +236,7 @@ describe('checkInput (employer page logic)', () => {
   it.each([
     ['', 'empty', /Nothing to check/],
     ['hello, this is my CV', 'not-recognised', /not a learning passport/],
-    ['LP1:NOT*BASE45', 'damaged', /damaged/],
+    ['LP1:NOT*BASE45', 'damaged', /QR code is damaged/],
     ['LP1:', 'damaged', /damaged/],
     ['{"type": ["VerifiableCredential"], "issuer": "did:key:z6Mk', 'damaged', /damaged/],
     ['42', 'not-recognised', /not a learning passport/],
@@ -212,47 +249,46 @@ describe('checkInput (employer page logic)', () => {
     if (input !== 'empty') expect(report.next).toMatch(/^Ask the person/);
   });
 
-  it('says “this file is damaged” and why for a file cut short', async () => {
+  it('says “this file is damaged” and why for a file cut short: Not valid, as the command line says', async () => {
     const text = JSON.stringify(maths);
     const report = await checkInput(text.slice(0, text.length / 2), trusted);
-    expect(report.headline).toBe('✗ This file is damaged');
-    expect(report.summary).toMatch(/^This file is damaged: it is not complete \(.+\)\.$/);
+    expect(report).toMatchObject({ verdict: 'not-valid', headline: '✗ This file is damaged' });
+    expect(report.summary).toMatch(/^It is not complete \(.+\)\.$/);
     expect(report.next).toBe(NEXT.shareAgain);
+  });
+
+  it('says a damaged QR code is damaged once, with why (review r12: “damaged: this QR code is damaged”)', async () => {
+    const report = await checkInput('LP1:ABCDEF%%%', trusted);
+    expect(report).toMatchObject({ input: 'damaged', verdict: 'not-valid', headline: '✗ This QR code is damaged' });
+    expect(report.summary).toBe('Its text is not valid Base45.');
+    expect(report.summary).not.toMatch(/damaged/i);
   });
 });
 
-describe('verdictOf (the fallback until results carry their own verdicts)', () => {
-  const pass = { check: 'signature' as const, status: 'pass' as const, message: 'ok' };
-  const fail = { check: 'signature' as const, status: 'fail' as const, code: 'ERR_PROOF_SIGNATURE_INVALID' as const, message: 'changed' };
-  const unknown = { check: 'status' as const, status: 'unknown' as const, code: 'ERR_STATUS_UNKNOWN' as const, message: 'not checked' };
-
-  it('derives the verdict from the checks when the result has none', () => {
-    expect(verdictOf({ verified: true, checks: [pass], summary: 'Valid — issued by X.' }, 'Maths').verdict).toBe('valid');
-    expect(verdictOf({ verified: false, checks: [pass, unknown, fail], summary: 'Not valid — changed' }, 'Maths')).toEqual({
-      verdict: 'not-valid',
-      headline: '✗ Maths',
-      summary: 'Changed',
+describe('headlines and summaries as the page shows them', () => {
+  it('splits the library headline so that no reason dangles in front of the record', () => {
+    expect(headlineParts('✗ Not valid (altered or forged): Functional Skills Maths — City & Guilds')).toEqual({
+      tag: 'altered or forged',
+      text: 'Functional Skills Maths — City & Guilds',
     });
-    expect(verdictOf({ verified: false, checks: [pass, unknown], summary: 'Can’t check — not checked' }, 'Maths').verdict).toBe('cant-check');
-  });
-
-  it('uses the result’s own verdict, headline and summary when it has them', () => {
-    expect(verdictOf({ verified: true, checks: [pass], summary: 'S', verdict: 'valid', headline: '✓ H' }, 'Maths')).toEqual({
-      verdict: 'valid',
-      headline: '✓ H',
-      summary: 'S',
+    expect(headlineParts('✓ Valid: Functional Skills Maths (replaces an earlier entry)')).toEqual({
+      text: 'Functional Skills Maths (replaces an earlier entry)',
     });
+    expect(headlineParts('? Can’t check (issuer not checked): Barista skills')).toEqual({ tag: 'issuer not checked', text: 'Barista skills' });
+    expect(headlineParts('– Not checked: Barista skills')).toEqual({ text: 'Barista skills' });
+    expect(headlineParts('✗ This file is damaged')).toEqual({ text: 'This file is damaged' });
   });
 
-  it('never shows a revoked or superseded entry as Valid', () => {
-    for (const state of ['revoked', 'superseded', 'conflict']) {
-      const shown = verdictOf({ verified: true, checks: [pass], summary: 'Valid — fine', verdict: 'valid', headline: '✓ Maths' }, 'Maths', state);
-      expect(shown.verdict).toBe('not-valid');
-      expect(shown.headline).toBe(`✗ Maths (${state})`);
-      expect(shown.summary).not.toMatch(/Valid/);
-    }
+  it('drops the verdict word, and the library’s next step when the page gives its own', () => {
+    expect(summaryText('Not valid — It expired on 1 May 2026. Ask the issuer for a current one.', true)).toBe('It expired on 1 May 2026.');
+    expect(summaryText('Not valid — It expired on 1 May 2026. Ask the issuer for a current one.', false)).toBe(
+      'It expired on 1 May 2026. Ask the issuer for a current one.',
+    );
+    expect(summaryText('Valid — issued by City & Guilds.', false)).toBe('Issued by City & Guilds.');
   });
+});
 
+describe('worst', () => {
   it('ranks Not valid over Can’t check over Valid', () => {
     expect(worst(['valid', 'cant-check'])).toBe('cant-check');
     expect(worst(['cant-check', 'not-valid', 'valid'])).toBe('not-valid');

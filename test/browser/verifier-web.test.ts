@@ -12,7 +12,18 @@ import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createIssuerProfile, createPresentation, describeEntry, generateKeyPair, issueEntry, type SignedEntry, type SigningKeyPair } from '../../src/index.js';
+import {
+  addEntries,
+  createIssuerProfile,
+  createPassport,
+  createPresentation,
+  describeEntry,
+  generateKeyPair,
+  issueEntry,
+  serializePassport,
+  type SignedEntry,
+  type SigningKeyPair,
+} from '../../src/index.js';
 import {
   accreditIssuer,
   createStatusList,
@@ -25,6 +36,7 @@ import {
 import { encodeQrPayload } from '../../src/qr.js';
 import { bakeTrustList } from '../../src/cli/commands/verifier-page.js';
 import { buildVerifierPage } from '../../examples/verifier-web/build.js';
+import { NEXT } from '../../examples/verifier-web/check.js';
 import { bundle, hasChromium, hasDist, launch, recordRequests, serve } from './harness.js';
 
 const iso = (offsetDays: number): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -240,24 +252,28 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
       const changed = structuredClone(maths) as unknown as { credentialSubject: { achievement: { name: string } } };
       changed.credentialSubject.achievement.name = 'Functional Skills Maths Level 2';
       const tampered = await paste(page, await encodeQrPayload(changed));
-      expect(tampered).toMatchObject({ verdict: 'not-valid', word: '✗ Not valid' });
+      // The short reason stands beside the verdict word, never dangling before the record (review r12).
+      expect(tampered).toMatchObject({ verdict: 'not-valid', word: '✗ Not valid (altered or forged)' });
+      expect(tampered.headline).toBe(describeEntry(changed));
       expect(tampered.text).toContain('What to do: Ask the issuer for a new copy.');
       await expectLaidOut(page, 'tampered');
 
       const withdrawn = await paste(page, await encodeQrPayload(revoked));
-      expect(withdrawn).toMatchObject({ verdict: 'not-valid', word: '✗ Not valid' });
+      expect(withdrawn).toMatchObject({ verdict: 'not-valid', word: '✗ Not valid (withdrawn)' });
       expect(withdrawn.headline).toContain(describeEntry(revoked));
       expect(withdrawn.text).toMatch(/revoked/i);
       expect(withdrawn.text).not.toContain('✓');
       if (shot?.after === 'revoked') await screenshot(page, shot.file);
 
       const stranger = await paste(page, await encodeQrPayload(untrusted));
-      expect(stranger.verdict).not.toBe('valid');
-      expect(stranger.word).toMatch(/^(✗ Not valid|\? Can’t check)$/);
+      expect(stranger.verdict).toBe('not-valid');
+      expect(stranger.word).toBe('✗ Not valid (issuer not accredited)');
       expect(stranger.headline).toContain(describeEntry(untrusted));
+      // A forged issuer is not answered with "load a newer trust list": its forger could hand one over (review r12).
+      expect(await page.locator('#verdict .next').innerText()).toBe(`What to do: ${NEXT.notApproved}`);
 
       const missing = await paste(page, await encodeQrPayload(unchecked));
-      expect(missing).toMatchObject({ verdict: 'cant-check', word: '? Can’t check' });
+      expect(missing).toMatchObject({ verdict: 'cant-check', word: '? Can’t check (status unknown)' });
       expect(missing.text).toMatch(/status/i);
       await expectLaidOut(page, 'can’t check');
 
@@ -310,6 +326,73 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
     await context.close();
   });
 
+  it('a passport with a custody transfer: one neutral line instead, the transfer listed only after “Show all records”', async () => {
+    const prisonKey = await generateKeyPair();
+    const transfer = await issueEntry(
+      'custody-transfer',
+      { fromEstablishment: 'HMP Northfield', toEstablishment: 'HMP Leeds', transferDate: iso(-10).slice(0, 10) },
+      {
+        issuer: createIssuerProfile({ key: prisonKey, name: 'HMP Northfield', displayName: 'Northfield Learning Centre', role: 'prison' }),
+        key: prisonKey,
+        holder: learner.did,
+      },
+    );
+    const { passport } = await addEntries(createPassport({ holder: learner.did }), [maths, card, transfer]);
+    const { page, requests, errors } = await open(390, 844);
+    const checked = await chooseFile(page, '#file', 'amira.passport.json', serializePassport(passport));
+    expect(checked).toMatchObject({ input: 'passport' });
+    expect(await page.locator('#results li[data-verdict="valid"]').count()).toBe(2);
+    expect(checked.text).toMatch(/1 more record not shown: /);
+    // Nothing an employer reads names where the person has been (review r12: "passed from HMP Northfield to HMP Leeds").
+    expect(checked.text).not.toMatch(/HMP|Northfield|Leeds|custody|transfer|handover|passed from/i);
+    await expectLaidOut(page, 'passport');
+    await page.click('#show-all');
+    const all = await page.locator('#results').innerText();
+    expect(all).toContain(describeEntry(transfer));
+    expect(await page.locator('#results ul.rows > li').count()).toBe(3);
+    expect(requests).toEqual([`${server.url}index.html`]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a refused sharing lists its records as “– Not checked”, never ✓ Valid; a damaged QR code says so once', async () => {
+    const { page, errors } = await open(390, 844);
+    const shared = await createPresentation({
+      holderKey: learner,
+      entries: [maths, card],
+      audience: 'employer',
+      challenge: 'OLD0-CODE-0000-0000',
+      domain: '127.0.0.1',
+    });
+    const replay = await chooseFile(page, '#file', 'presentation.json', shared.presentation);
+    expect(replay).toMatchObject({ verdict: 'not-valid', input: 'presentation' });
+    expect(await page.locator('#results li[data-verdict="not-checked"]').count()).toBe(2);
+    const rows = await page.locator('#results ul.rows > li').allInnerTexts();
+    expect(rows.join('\n')).not.toMatch(/✓|Valid\b/);
+    expect(rows.filter((r) => r.startsWith('– Not checked'))).toHaveLength(2);
+
+    const qr = await paste(page, 'LP1:ABCDEF%%%');
+    expect(qr).toMatchObject({ verdict: 'not-valid', input: 'damaged', headline: 'This QR code is damaged' });
+    expect(qr.text).toContain('Its text is not valid Base45.');
+    expect(qr.text.match(/damaged/gi)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a trust list signed by another key is refused without a key in what the employer reads (the keys are under Details)', async () => {
+    const { page, errors } = await open(390, 844);
+    const other = await generateKeyPair();
+    const forged = await createTrustList(other, { operatorName: 'National Learning Authority', sequenceNumber: 9, nextUpdate: iso(30), accreditations: [] });
+    const refused = await chooseFile(page, '#trust-file', 'trust-list.json', forged);
+    expect(refused).toMatchObject({ verdict: 'not-valid', input: 'trust-list' });
+    expect(refused.text).toContain('not signed by the authority this page trusts');
+    expect(refused.text).not.toMatch(/did:key/);
+    expect(await page.locator('#verdict details').textContent()).toContain(other.did);
+    expect(await page.locator('#trust-text').innerText()).toContain('trust list of National Learning Authority');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('works from the keyboard: Tab to the text box, type a QR code’s text, Enter on Check', async () => {
     const { page, errors } = await open(390, 844);
     let focused = '';
@@ -334,7 +417,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('employer checker page in headl
     const { page, requests, errors } = await open(390, 844, 'plain.html');
     expect(await page.locator('#trust-status').getAttribute('data-state')).toBe('none');
     const before = await paste(page, await encodeQrPayload(maths));
-    expect(before).toMatchObject({ verdict: 'cant-check', word: '? Can’t check' });
+    expect(before).toMatchObject({ verdict: 'cant-check', word: '? Can’t check (issuer not checked)' });
     expect(before.text).toContain('What to do: Load the authority’s trust list.');
     // A list alone is not trusted: anyone can sign one under any name (review r12).
     const unpinned = await chooseFile(page, '#trust-file', 'trust-list.json', listDocument);

@@ -41,7 +41,7 @@ describe('learning-passport command', () => {
     expect(JSON.parse(secret.stdout)).toHaveProperty('d');
   });
 
-  it('a wrong passphrase, a missing file and bad JSON are clear usage errors (exit 2)', async () => {
+  it('a wrong passphrase, a missing file and bad JSON in a fields file are clear usage errors (exit 2); a damaged file given to verify is Not valid (exit 1)', async () => {
     const wrong = await lp(['keys', 'export', 'body.key.json', '--include-secret'], { LP_PASSPHRASE: 'not the passphrase' });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('wrong passphrase');
@@ -49,9 +49,14 @@ describe('learning-passport command', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('not found: nope.json');
     writeFileSync(file('bad.json'), '{ "oops": ');
+    const fields = await lp(['issue', 'qualification', '--key', 'body.key.json', '--fields', 'bad.json']);
+    expect(fields.code).toBe(2);
+    expect(fields.stderr).toContain('not valid JSON');
+    // What someone shared, damaged: a verdict with what to do, as on the checker page.
     const bad = await lp(['verify', 'bad.json']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('not valid JSON');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('✗ Not valid: this file is damaged');
+    expect(bad.stdout).toContain('not valid JSON');
   });
 
   it('issues, accredits, verifies under a trust root, and refuses a tampered entry (exit 1)', async () => {

@@ -1,7 +1,7 @@
 // What the command prints is data, not terminal control; kinds, key files and prompts as a
 // person meets them. Runs the BUILT command (`npm run build:lib` first).
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -208,13 +208,17 @@ describe('did you mean', () => {
 });
 
 describe('print', () => {
-  it('warns on stderr before a custody-context entry goes into a pack', async () => {
+  it('leaves a custody-context entry out of a pack unless named, and warns when it is', async () => {
     writeFileSync(file('transfer-fields.json'), JSON.stringify({ fromEstablishment: 'A', toEstablishment: 'B', transferDate: '2026-03' }));
     const issued = await lp(['issue', 'custody-transfer', '--key', 'evil.key.json', '--fields', 'transfer-fields.json', '-o', 'transfer.json']);
     expect(issued.code, issued.stderr).toBe(0);
-    const r = await lp(['print', 'transfer.json', '-o', 'pack.html']);
-    expect(r.stderr).toContain('custody-transfer');
-    expect(r.stderr).toContain('warning');
+    const refused = await lp(['print', 'transfer.json', '-o', 'pack.html']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('left out: custody-transfer');
+    expect(existsSync(file('pack.html'))).toBe(false);
+    const r = await lp(['print', 'transfer.json', '-o', 'pack.html', '--include', 'transfer.json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('warning: the pack includes a custody-transfer entry');
     expect(readFileSync(file('pack.html'), 'utf8').length).toBeGreaterThan(0);
   }, 30_000);
 });

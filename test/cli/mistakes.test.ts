@@ -94,14 +94,11 @@ const rows: Row[] = [
   ],
   ['a file that is not there', () => ['verify', 'nope.json'], 2, 'not found: nope.json'],
   ['a trailing comma', () => ['issue', 'qualification', '--key', 'body.key.json', '--fields', 'trailing.json'], 2, 'trailing.json:3:1: not valid JSON'],
-  ['single quotes in JSON', () => ['verify', 'quotes.json'], 2, 'quotes.json:1:3'],
-  ['an empty file', () => ['verify', 'blank.json'], 2, 'the file is empty'],
-  [
-    'a damaged file given to verify says so and what to do',
-    () => ['verify', 'quotes.json'],
-    2,
-    'This file is damaged: ask the person (or the issuer) to share it again.',
-  ],
+  // A damaged copy given to verify is a verdict (Not valid, exit 1, as on the checker page), not a usage error.
+  ['single quotes in JSON', () => ['verify', 'quotes.json'], 1, 'quotes.json:1:3'],
+  ['an empty file', () => ['verify', 'blank.json'], 1, 'the file is empty'],
+  ['a damaged file given to verify says so and what to do', () => ['verify', 'quotes.json'], 1, '✗ Not valid: this file is damaged'],
+  ['a damaged file: who can give a good copy', () => ['verify', 'quotes.json'], 1, 'Ask the person (or the issuer) to share it again.'],
   [
     'a date the wrong way round',
     () => ['issue', 'qualification', '--key', 'body.key.json', ...maths, '--field', 'awardedOn=03/2026'],

@@ -191,7 +191,7 @@ describe('re-encoded proof sets cannot dodge a revocation or force a conflict (r
     expect(merged.passport.entries).toEqual([entry]);
     const report = await verifyPassport(merged.passport);
     expect(report.verified).toBe(true);
-    expect(report.summary.conflicts).toBe(0);
+    expect(report.counts.conflicts).toBe(0);
   });
 
   it('merge stays commutative when copies of one entry differ in extra proofs, and keeps the copy with the fewest', async () => {
@@ -239,9 +239,9 @@ describe('conflicts come only from copies that verify, trust included (r10 F7)',
     expect(currentView(passport).conflicts).toHaveLength(1);
     const stranger = (await generateKeyPair()).did;
     const untrusted = await verifyPassport(passport, { policy: createTrustPolicy({ roots: [stranger] }) });
-    expect(untrusted.summary.conflicts).toBe(0);
+    expect(untrusted.counts.conflicts).toBe(0);
     expect(untrusted.verified).toBe(false);
-    expect((await verifyPassport(passport)).summary.conflicts).toBe(2);
+    expect((await verifyPassport(passport)).counts.conflicts).toBe(2);
   });
 });
 

@@ -32,8 +32,8 @@ describe('verifyPassport', () => {
     // Every signature holds (verified), but without a trust policy who issued them was not
     // checked: current entries are "can't check", and the revoked one is never valid.
     expect(report.verified).toBe(true);
-    expect(report.summary).toMatchObject({ total: 5, current: 4, valid: 0, invalid: 0, unknown: 4, revoked: 1, superseded: 0, conflicts: 0 });
-    expect(report.summary.message).toBe('5 entries: 4 current, none fully checked; 1 withdrawn by the issuer.');
+    expect(report.counts).toEqual({ total: 5, current: 4, valid: 0, notValid: 0, cantCheck: 4, revoked: 1, superseded: 0, conflicts: 0, leftOut: 0 });
+    expect(report.summary).toBe('5 entries: 4 current, none fully checked; 1 withdrawn by the issuer.');
     expect(report.verdict).toBe('cant-check');
     expect(report.headline).toBe('? Can’t check: 4 current entries can’t be checked.');
     const byCid = new Map(report.entries.map((e) => [e.cid, e]));
@@ -49,7 +49,7 @@ describe('verifyPassport', () => {
   it('passes options to verifyCredential (now) and counts failures', async () => {
     const report = await verifyPassport(passport, { now: new Date('2026-05-01T00:00:00Z') });
     expect(report.verified).toBe(false);
-    expect(report.summary.invalid).toBe(1);
+    expect(report.counts.notValid).toBe(1);
     const maths = report.entries.find((e) => e.cid === entryId(entries[1]!))!;
     expect(maths.result.errors.map((e) => e.code)).toEqual(['ERR_CREDENTIAL_EXPIRED']);
   });
@@ -57,7 +57,7 @@ describe('verifyPassport', () => {
   it('ignores lifecycle statements of entries that fail verification', async () => {
     const forgedRevocation = tampered(entries[2]!);
     const report = await verifyPassport(rawPassport([entries[0], forgedRevocation]), { now: new Date('2026-03-20T00:00:00Z') });
-    expect(report.summary.invalid).toBe(1);
+    expect(report.counts.notValid).toBe(1);
     expect(report.entries.find((e) => e.cid === entryId(entries[0]!))!.state).toBe('active');
   });
 
@@ -80,7 +80,7 @@ describe('verifyPassport', () => {
   it('verifies an empty passport and rejects caller mistakes', async () => {
     const empty = await verifyPassport(createPassport({ holder: HOLDER }));
     expect(empty.verified).toBe(true);
-    expect(empty.summary.message).toBe('This passport has no entries.');
+    expect(empty.summary).toBe('This passport has no entries.');
     await expect(verifyPassport(passport, { concurrency: -1 })).rejects.toThrow(TypeError);
     await expect(verifyPassport(null as never)).rejects.toThrow(TypeError);
   });

@@ -50,8 +50,8 @@ describe('verifyPassport with workers', () => {
     const onThread = await built.verifyPassport(passport, { now });
     expect(plain(inWorkers)).toEqual(plain(onThread));
     expect(progress).toBe(passport.entries.length);
-    expect(inWorkers.summary.invalid).toBeGreaterThanOrEqual(3);
-    expect(inWorkers.summary.revoked).toBe(1);
+    expect(inWorkers.counts.notValid).toBeGreaterThanOrEqual(3);
+    expect(inWorkers.counts.revoked).toBe(1);
     // And the sources (no worker file: one thread) agree with the built package.
     expect(plain(await verifyFromSources(passport, { now, workers: 2 }))).toEqual(plain(onThread));
   });

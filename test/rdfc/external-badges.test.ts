@@ -99,7 +99,7 @@ describe('external badges in passports', () => {
     expect(without.unchecked).toEqual([entryId(badge)]);
     expect(without.rejected).toEqual([]);
     expect(cache.size).toBe(0);
-    expect((await verifyPassport(without.passport, { now: NOW })).summary).toMatchObject({ valid: 0, invalid: 0, unknown: 1 });
+    expect((await verifyPassport(without.passport, { now: NOW })).counts).toMatchObject({ valid: 0, notValid: 0, cantCheck: 1 });
 
     // With it: admitted as kind external, under its content address.
     const { passport, added } = await addEntries(createPassport({ holder: holder.did }), [badge], { cache, proofVerifiers: verifiers });
@@ -109,7 +109,7 @@ describe('external badges in passports', () => {
 
     // A verifier without the subpath: "could not be checked", never valid or invalid.
     const plain = await verifyPassport(passport, { now: NOW });
-    expect(plain.summary).toMatchObject({ valid: 0, invalid: 0, unknown: 1 });
+    expect(plain.counts).toMatchObject({ valid: 0, notValid: 0, cantCheck: 1 });
 
     // Merge: same CID from either side, order-independent bytes.
     const jcsBadge = await signCredential({ ...openBadge(issuer, holder.did), id: 'urn:uuid:0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' }, issuer, {

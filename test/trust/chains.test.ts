@@ -106,8 +106,12 @@ describe('evaluateTrust: chains', () => {
     expect(r.chain).toEqual([
       { did: k.awarding.did, organisation: 'org:cg', role: 'awarding-body', displayName: 'City & Guilds', accreditationId: acc.id, accreditedBy: k.root.did },
     ]);
+    // The same result shape as every verifier's, from the one result builder.
+    expect(r.verdict).toBe('valid');
+    expect(r.headline).toBe('✓ Valid: issued by City & Guilds');
+    expect(r.errors).toEqual([]);
     expect(r.summary).toBe(
-      'Trusted — City & Guilds is accredited as an awarding body by National Learning Authority; qualifications are within its accreditation.',
+      'Valid — City & Guilds is accredited as an awarding body by National Learning Authority; qualifications are within its accreditation.',
     );
     expect(r.checks.map((c) => [c.check, c.status])).toEqual([
       ['issuer-trust', 'pass'],
@@ -192,7 +196,10 @@ describe('evaluateTrust: chains', () => {
     expect(r.trusted).toBe(false);
     expect(r.verified).toBe(false);
     expect(r.checks[0]).toMatchObject({ check: 'issuer-trust', status: 'fail', code: 'ERR_ISSUER_UNTRUSTED' });
-    expect(r.summary).toMatch(/^Not trusted — /);
+    expect(r.verdict).toBe('not-valid');
+    expect(r.headline).toMatch(/^✗ Not valid \(issuer not accredited\): issued by /);
+    expect(r.summary).toMatch(/^Not valid — .* Do not rely on it\.$/);
+    expect(r.errors.map((e) => e.code)).toEqual(['ERR_ISSUER_UNTRUSTED']);
   });
 
   it('rejects a tampered accreditation before use and lists why', async () => {
@@ -304,7 +311,8 @@ describe('evaluateTrust: chains', () => {
     const own = await makeEntry(k.holder, 'self-asserted', SIGNED, { holder: k.holder.did });
     const r = await evaluateTrust(own, { policy });
     expect(r).toMatchObject({ trusted: true, selfAsserted: true });
-    expect(r.summary).toMatch(/^Self-asserted — /);
+    expect(r.verdict).toBe('valid');
+    expect(r.summary).toBe('Valid — the holder’s own statement; no organisation vouches for it.');
     const other = await makeEntry(k.stranger, 'self-asserted', SIGNED, { holder: k.holder.did });
     expect((await evaluateTrust(other, { policy })).checks[0]).toMatchObject({ code: 'ERR_KIND_NOT_ALLOWED' });
   });

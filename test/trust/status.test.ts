@@ -76,7 +76,9 @@ describe('status checks', () => {
     expect(r.trusted).toBe(true);
     expect(r.verified).toBe(false);
     expect(r.checks[1]).toMatchObject({ check: 'status', status: 'fail', code: 'ERR_STATUS_REVOKED' });
-    expect(r.summary).toBe('Not trusted — The issuer has revoked it (status last updated 60 days ago).');
+    expect(r.verdict).toBe('not-valid');
+    expect(r.headline).toMatch(/^✗ Not valid \(withdrawn\): issued by /);
+    expect(r.summary).toBe('Not valid — The issuer has revoked it (status last updated 60 days ago). Do not rely on it.');
   });
 
   it('fails a suspended bit with ERR_STATUS_SUSPENDED', async () => {

@@ -6,7 +6,9 @@ import type {
   Check,
   CredentialVerificationResult,
   EntryKind,
+  PassportCounts,
   PassportReport,
+  PassportReportEntry,
   PresentationVerificationResult,
   TrustOptions,
   VerificationResult,
@@ -17,8 +19,9 @@ import type {
 } from 'learning-passport';
 import { entryKindOf } from 'learning-passport';
 import type { SdJwtVerificationResult, VcJwtVerificationResult, VerifySdJwtOptions, VerifyVcJwtOptions } from 'learning-passport/jwt';
-import type { VerifyVpJwtOptions } from 'learning-passport/present';
-import type { EvaluateTrustOptions, TrustEvaluation } from 'learning-passport/trust';
+import type { FoldedEntries, PresentedEntryResult, VerifyVpJwtOptions } from 'learning-passport/present';
+import { foldCustodyEntries, verifyVpJwt } from 'learning-passport/present';
+import type { EvaluateTrustOptions, TrustEvaluation, TrustListVerification } from 'learning-passport/trust';
 
 /** The trust options part of an options type: equal to TrustOptions when nothing is missing or retyped. */
 type TrustPart<T> = Pick<T, keyof TrustOptions & keyof T>;
@@ -71,6 +74,39 @@ describe('public types', () => {
     expectTypeOf<PassportReport['verified']>().toEqualTypeOf<boolean>();
     expectTypeOf<PassportReport['entries'][number]['result']>().toEqualTypeOf<CredentialVerificationResult>();
     expectTypeOf<TrustEvaluation['checks']>().toEqualTypeOf<Check[]>();
+  });
+
+  it('every public result has a verdict, a headline and a summary that is a string', () => {
+    /** What a person reads of any result. */
+    interface Said {
+      verdict: Verdict;
+      headline: string;
+      summary: string;
+    }
+    expectTypeOf<VerificationResult>().toMatchTypeOf<Said>();
+    expectTypeOf<CredentialVerificationResult>().toMatchTypeOf<Said>();
+    expectTypeOf<PresentationVerificationResult>().toMatchTypeOf<Said>();
+    expectTypeOf<Awaited<ReturnType<typeof verifyVpJwt>>>().toMatchTypeOf<Said>();
+    expectTypeOf<PresentedEntryResult>().toMatchTypeOf<Said>();
+    expectTypeOf<VcJwtVerificationResult>().toMatchTypeOf<Said>();
+    expectTypeOf<SdJwtVerificationResult>().toMatchTypeOf<Said>();
+    expectTypeOf<PassportReport>().toMatchTypeOf<Said>();
+    expectTypeOf<PassportReportEntry>().toMatchTypeOf<Said>();
+    expectTypeOf<TrustEvaluation>().toMatchTypeOf<Said>();
+    expectTypeOf<TrustListVerification>().toMatchTypeOf<Said>();
+    // The summary is a line to read everywhere, never an object (the passport's counts are apart).
+    expectTypeOf<PassportReport['summary']>().toEqualTypeOf<string>();
+    expectTypeOf<TrustEvaluation['summary']>().toEqualTypeOf<string>();
+    expectTypeOf<PresentedEntryResult['summary']>().toEqualTypeOf<string>();
+    expectTypeOf<PassportReport['counts']>().toEqualTypeOf<PassportCounts>();
+    expectTypeOf<keyof PassportCounts>().toEqualTypeOf<
+      'total' | 'current' | 'valid' | 'notValid' | 'cantCheck' | 'revoked' | 'superseded' | 'conflicts' | 'leftOut'
+    >();
+    // A passport entry and a trust evaluation are whole results: checks and errors at the top.
+    expectTypeOf<PassportReportEntry>().toMatchTypeOf<VerificationResult>();
+    expectTypeOf<TrustEvaluation>().toMatchTypeOf<VerificationResult>();
+    expectTypeOf<PresentedEntryResult['checked']>().toEqualTypeOf<boolean>();
+    expectTypeOf(foldCustodyEntries<PassportReportEntry>).returns.toEqualTypeOf<FoldedEntries<PassportReportEntry>>();
   });
 
   it('entryKindOf names a kind, "external" or "unknown"', () => {

@@ -56,7 +56,11 @@ describe('status lists without a trust policy', () => {
     ({ passport } = await addTrustMaterial(passport, { statusLists: [revoked] }));
     const report = await verifyPassport(passport);
     expect(report.verified).toBe(false);
-    expect(report.entries[0]!.result.errors.map((x) => x.code)).toEqual(['ERR_STATUS_REVOKED']);
+    expect(report.entries[0]!.errors.map((x) => x.code)).toEqual(['ERR_STATUS_REVOKED']);
+    // Withdrawn, as by a revocation entry: counted apart, and the passport holds nothing current.
+    expect(report.entries[0]!.state).toBe('revoked');
+    expect(report.counts).toMatchObject({ current: 0, revoked: 1, notValid: 0 });
+    expect(report.verdict).toBe('not-valid');
 
     const { presentation } = await createPresentation({ holderKey: learner, entries: [e], audience: 'employer', challenge: 'c', domain: 'd' });
     const r3 = await verifyPresentation(presentation, { challenge: 'c', domain: 'd', statusLists: [revoked] });

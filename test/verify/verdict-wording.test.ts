@@ -187,12 +187,12 @@ describe('verifyPassport: revoked and superseded entries are never valid', () =>
     );
     const { passport } = await addEntries(createPassport({ holder: 'urn:uuid:6a1f0c3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f' }), [old, corrected, english, withdrawal]);
     const report = await verifyPassport(passport, { now: NOW, policy, accreditations });
-    expect(said({ ...report, summary: report.summary.message })).toEqual({
+    expect(said(report)).toEqual({
       verdict: 'valid',
       headline: '✓ Valid: every current entry is valid (2 of 2).',
       summary: '4 entries: 2 current, both valid; 1 withdrawn by the issuer; 1 replaced by a newer entry.',
     });
-    expect(report.summary).toMatchObject({ total: 4, current: 2, valid: 2, invalid: 0, unknown: 0, revoked: 1, superseded: 1 });
+    expect(report.counts).toEqual({ total: 4, current: 2, valid: 2, notValid: 0, cantCheck: 0, revoked: 1, superseded: 1, conflicts: 0, leftOut: 0 });
     const byCid = new Map(report.entries.map((e) => [e.cid, e]));
     expect(said(byCid.get(entryId(english))!)).toEqual({
       verdict: 'not-valid',
@@ -209,6 +209,61 @@ describe('verifyPassport: revoked and superseded entries are never valid', () =>
     expect(byCid.get(entryId(corrected))!.headline).toBe(`✓ Valid: ${LINE} (replaces an earlier entry)`);
     // No ✓ and no "Valid" on a revoked or superseded entry, whatever else holds.
     for (const e of report.entries.filter((x) => x.state !== 'active')) expect(e.headline).not.toMatch(/✓|^. Valid/);
+  });
+
+  it('an entry its issuer withdrew in its status list is counted withdrawn, as a revocation entry is', async () => {
+    const english = await maths({ credentialStatus: statusEntry({ listUrl: LIST, index: 5, purpose: 'revocation' }) });
+    const { passport } = await addEntries(createPassport({ holder: 'urn:uuid:6a1f0c3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f' }), [await maths(), english]);
+    const statusLists = [await statusList('revocation', [5])];
+    const report = await verifyPassport(passport, { now: NOW, policy, accreditations, statusLists });
+    expect(said(report)).toEqual({
+      verdict: 'valid',
+      headline: '✓ Valid: every current entry is valid (1 of 1).',
+      summary: '2 entries: 1 current, valid; 1 withdrawn by the issuer.',
+    });
+    expect(report.counts).toEqual({ total: 2, current: 1, valid: 1, notValid: 0, cantCheck: 0, revoked: 1, superseded: 0, conflicts: 0, leftOut: 0 });
+    const withdrawn = report.entries.find((e) => e.cid === entryId(english))!;
+    expect(withdrawn.state).toBe('revoked');
+    expect(said(withdrawn)).toEqual({
+      verdict: 'not-valid',
+      headline: `✗ Not valid (withdrawn): ${LINE}`,
+      summary: 'Not valid — The issuer has revoked it (status last updated 2 days ago). Do not rely on it.',
+    });
+    // Every entry withdrawn: nothing in it can be relied on.
+    const gone = await verifyPassport((await addEntries(createPassport({ holder: passport.holder }), [english])).passport, {
+      now: NOW,
+      policy,
+      accreditations,
+      statusLists,
+    });
+    expect(said(gone)).toEqual({
+      verdict: 'not-valid',
+      headline: '✗ Not valid: none of its entries is current.',
+      summary: '1 entry: none current; 1 withdrawn by the issuer.',
+    });
+  });
+});
+
+describe('evaluateTrust: the same three verdicts, from the same builder', () => {
+  it('valid, not valid and can’t check', async () => {
+    const { evaluateTrust } = await import('../../src/trust/evaluate-trust.js');
+    expect(said(await evaluateTrust(await maths(), { now: NOW, policy, accreditations }))).toEqual({
+      verdict: 'valid',
+      headline: '✓ Valid: issued by City & Guilds',
+      summary: 'Valid — City & Guilds is accredited as an awarding body by National Learning Authority; qualifications are within its accreditation.',
+    });
+    const charity = createIssuerProfile({ key: k.charity, name: 'Second Chance Trust', role: 'charity' });
+    const fake = await issueEntry('qualification', FIELDS, { issuer: charity, key: k.charity, validFrom: SIGNED, created: SIGNED });
+    expect(said(await evaluateTrust(fake, { now: NOW, policy, accreditations }))).toEqual({
+      verdict: 'not-valid',
+      headline: '✗ Not valid (issuer not allowed to issue this): issued by Second Chance Trust',
+      summary: 'Not valid — Second Chance Trust is accredited as a charity, and under this policy charities may not issue qualifications. Do not rely on it.',
+    });
+    expect(said(await evaluateTrust(await maths(), { now: NOW, policy }))).toEqual({
+      verdict: 'cant-check',
+      headline: '? Can’t check (issuer not accredited): issued by City & Guilds',
+      summary: 'Can’t check — Nothing you have loaded shows who accredits this issuer. Load the authority’s trust list.',
+    });
   });
 });
 
@@ -247,6 +302,35 @@ describe('verifyPresentation: at most two short sentences, then one headline per
     expect(r.entries[1]!.summary).toBe('Not valid — The issuer has revoked it (status last updated 2 days ago). Do not rely on it.');
     // Names, never DIDs, wherever a person reads.
     expect([r.summary, ...r.entries.flatMap((e) => [e.summary, e.headline])].join('\n')).not.toMatch(/did:key/);
+
+    // Refused (an old copy, made for another request): no entry line carries ✓ or "Valid".
+    const replay = await verifyPresentation(presentation, { challenge: 'c-8', domain: 'jobs.example', now: NOW, policy, accreditations });
+    expect(replay.verdict).toBe('not-valid');
+    expect(replay.summary.split('\n')).toEqual([
+      'Do not rely on this: it was made for a different request (it may be an old copy). Ask the person to share again.',
+      `– Not checked: ${LINE}`,
+      `– Not checked: ${LINE.replace('Mathematics', 'English')}`,
+      `– Not checked: ${LINE.replace('Functional Skills Mathematics', 'Digital Skills')}`,
+    ]);
+    expect(replay.entries.map((e) => [e.checked, e.verified, e.verdict])).toEqual(Array(3).fill([false, false, 'not-valid']));
+    expect(replay.entries[0]!.summary).toBe(
+      'Not checked — the presentation itself was refused, so nothing in it can be relied on. Ask the person to share again.',
+    );
+    expect([replay.summary, ...replay.entries.flatMap((e) => [e.summary, e.headline])].join('\n')).not.toMatch(/✓|Valid/);
+  });
+});
+
+describe('records an employer-facing display does not list: one neutral line', () => {
+  it('counts them and gives their verdicts, naming no kind', async () => {
+    const { notShownLine } = await import('../../src/result.js');
+    expect(notShownLine(['valid'])).toBe('1 more record not shown: valid.');
+    expect(notShownLine(['not-valid'])).toBe('1 more record not shown: not valid.');
+    expect(notShownLine(['cant-check'])).toBe('1 more record not shown: can’t be checked.');
+    expect(notShownLine(['valid', 'valid'])).toBe('2 more records not shown: both valid.');
+    expect(notShownLine(['valid', 'valid', 'valid'])).toBe('3 more records not shown: all valid.');
+    expect(notShownLine(['not-valid', 'not-valid'])).toBe('2 more records not shown: neither valid.');
+    expect(notShownLine(['cant-check', 'cant-check', 'cant-check'])).toBe('3 more records not shown: none can be fully checked.');
+    expect(notShownLine(['valid', 'not-valid', 'cant-check'])).toBe('3 more records not shown: one valid, one not valid, one can’t be checked.');
   });
 });
 

@@ -1,6 +1,7 @@
 // learning-passport present | lint | qr | print: sharing what the holder chooses.
 import {
   createPresentation,
+  credentialIdOf,
   entryKindOf,
   KIND_SENSITIVITY,
   encodeQrPayload,
@@ -249,12 +250,13 @@ export const printCommand: Command = {
   name: 'print',
   summary: 'a printable HTML pack: one QR per entry, the same facts in words',
   usage: [
-    'print <passport.json | entries.json> -o pack.html [--entry <cid> …] [--holder-name <name>] [--title <title>] [--checker-url <url or file>]   (without --entry: current, intact entries only)',
+    'print <passport.json | entries.json> -o pack.html [--entry <cid> …] [--include <cid | entry.json> …] [--holder-name <name>] [--title <title>] [--checker-url <url or file>]   (without --entry: current, intact entries only; custody entries only when named)',
   ],
   examples: ['learning-passport print amira.passport.json -o amira-pack.html --holder-name "Amira K"'],
   options: {
     out: { type: 'string', short: 'o' },
     entry: { type: 'string', multiple: true },
+    include: { type: 'string', multiple: true },
     'holder-name': { type: 'string' },
     title: { type: 'string' },
     'checker-url': { type: 'string' },
@@ -263,37 +265,45 @@ export const printCommand: Command = {
   async run({ positionals, values }) {
     if (!positionals[0]) throw new UsageError('print needs a passport or entries file');
     if (typeof values.out !== 'string') throw new UsageError('print needs -o <pack.html>');
-    let entries = entriesFrom(positionals[0], list(values.entry)) as object[];
+    const named = list(values.entry);
+    let entries = entriesFrom(positionals[0], named) as object[];
     // Without --entry, what is printed is what present would share: current, intact entries only
     // (a withdrawn or replaced entry on paper would still scan as a genuine signature).
-    if (list(values.entry).length === 0) {
+    if (named.length === 0) {
       const { shared, left } = await currentEntries(positionals[0], entries);
       entries = shared as object[];
       for (const l of left) warn(line`left out: ${l.kind} — ${l.why}`);
-      if (entries.length === 0)
-        throw new Refusal('nothing to print: no current, intact entry (name one with --entry to print it anyway)', 'ERR_NOTHING_TO_SHARE');
     }
-    // Custody-context kinds (a transfer, a peer role inside) say where the holder has been: warn
-    // before they go on paper that may be handed to anyone.
+    // Custody-context kinds (a transfer, a checkpoint, a peer role inside; a kind that cannot be
+    // read counts as one) say where the holder has been, on paper that may be handed to anyone:
+    // printed only when named with --entry or --include, as printPack requires, and warned about.
+    const chosen = new Set([...named, ...list(values.include).map(includedId)]);
     const include: string[] = [];
+    const printed: object[] = [];
     for (const e of entries) {
       const kind = entryKindOf(e);
-      if (kind !== 'external' && kind !== 'unknown' && KIND_SENSITIVITY[kind] === 'C') {
-        warn(
-          line`${colour.yellow('warning:')} the pack includes a ${kind} entry (${entryId(e)}), which shows time in custody to whoever reads it; leave it out with --entry`,
-        );
-        include.push(entryId(e));
-      }
+      const custody = kind === 'unknown' || (kind !== 'external' && KIND_SENSITIVITY[kind] === 'C');
+      const id = entryId(e);
+      if (!custody) printed.push(e);
+      else if (chosen.has(id) || chosen.has(credentialIdOf(e) ?? id)) {
+        warn(line`${colour.yellow('warning:')} the pack includes a ${kind} entry (${id}), which shows time in custody to whoever reads it`);
+        include.push(id);
+        printed.push(e);
+      } else warn(line`left out: ${kind} — it shows time in custody to whoever reads the paper (name it with --include ${id} to print it)`);
     }
-    const html = await printPack(entries, {
+    if (printed.length === 0)
+      throw new Refusal(
+        'nothing to print: no current, intact entry that may go on paper (name one with --entry or --include to print it anyway)',
+        'ERR_NOTHING_TO_SHARE',
+      );
+    const html = await printPack(printed, {
       ...(typeof values['holder-name'] === 'string' ? { holderName: values['holder-name'] } : {}),
       ...(typeof values.title === 'string' ? { title: values.title } : {}),
       ...(typeof values['checker-url'] === 'string' ? { checkerUrl: values['checker-url'] } : {}),
-      // Warned above; the command prints what the holder's file holds.
       include,
     });
     writeText(values.out, html, values.force === true);
-    say(line`${colour.green('✓')} printable pack written to ${values.out}`);
+    say(line`${colour.green('✓')} printable pack written to ${values.out} (${printed.length} entr${printed.length === 1 ? 'y' : 'ies'})`);
     return 0;
   },
 };

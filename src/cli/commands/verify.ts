@@ -1,5 +1,5 @@
 // learning-passport verify <entry | passport | presentation> [--trust roots.json] [--root did …]
-import { createTrustPolicy, parseDidKey, readPassport, verifyCredential, verifyPassport, verifyPresentation, type Check, type Verdict } from '../api.js';
+import { foldCustodyEntries, parseDidKey, readPassport, verifyCredential, verifyPassport, verifyPresentation, type Check, type Verdict } from '../api.js';
 import { isPlainObject as isPlainJsonObject } from '../../internal/json.js';
 import { colour, line, mark, parseJsonText, printJson, progress, readJson, readText, say, UsageError, warn, type Part } from '../io.js';
 import { list } from '../load.js';
@@ -47,11 +47,16 @@ function exitCode(verdict: Verdict): number {
   return verdict === 'valid' ? 0 : verdict === 'not-valid' ? 1 : 3;
 }
 
+/** The line for entries folded away (custody-context entries), and how to list them. */
+function notShownNote(text: string): Part[] {
+  return line`${colour.dim(`– ${text} Add --show-all to list ${text.startsWith('1 ') ? 'it' : 'them'}.`)}`;
+}
+
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify an entry, a passport or a presentation',
   usage: [
-    'verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--rdfc] [--verbose]',
+    'verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--rdfc] [--show-all] [--verbose]',
   ],
   examples: [
     'learning-passport verify amira.passport.json --root did:key:z6Mk… --trust-list trust-list.json',
@@ -64,6 +69,7 @@ export const verifyCommand: Command = {
     ...rdfcFlag,
     challenge: { type: 'string' },
     domain: { type: 'string' },
+    'show-all': { type: 'boolean' },
     verbose: { type: 'boolean', short: 'v' },
   },
   async run({ positionals, values, json }) {
@@ -80,9 +86,17 @@ export const verifyCommand: Command = {
     try {
       doc = parseJsonText(text, file);
     } catch (err) {
-      // What a person can act on: the file is damaged, and who can give a good copy.
-      if (err instanceof UsageError) throw new UsageError(`${err.message}. This file is damaged: ask the person (or the issuer) to share it again.`, err.code);
-      throw err;
+      if (!(err instanceof UsageError)) throw err;
+      // A damaged copy is something wrong with what was shared: "Not valid", as on the checker
+      // page, with what to do about it (exit 1, not a usage error).
+      const headlineText = '✗ Not valid: this file is damaged';
+      const summary = `Not valid — ${err.message}. Ask the person (or the issuer) to share it again.`;
+      if (json) printJson({ verified: false, verdict: 'not-valid', headline: headlineText, summary, errors: [{ code: err.code, message: err.message }] });
+      else {
+        say(headline('not-valid', headlineText));
+        say(line`  ${summary}`);
+      }
+      return exitCode('not-valid');
     }
     if (!policy && !json) say(line`${colour.yellow('No trust list or roots given (--trust-list, --root): signatures are checked, not who issued them.')}`);
     const type = isPlainJsonObject(doc) ? doc.type : undefined;
@@ -96,33 +110,39 @@ export const verifyCommand: Command = {
       // Only current entries decide: revoked and replaced ones are history, shown ✗ and counted
       // apart. Anything unreadable on the way in is "not valid".
       const verdict: Verdict = problems.length > 0 ? 'not-valid' : report.verdict;
+      // Whoever reads this may be an employer: custody-context entries are one neutral line
+      // unless --show-all lists them.
+      const { shown, notShown, line: folded } = foldCustodyEntries(report.entries, { showAll: values['show-all'] === true });
       if (json) {
         printJson({
           verified: report.verified && problems.length === 0,
           verdict,
           headline: report.headline,
           summary: report.summary,
+          counts: report.counts,
           unreadable: problems.map((p) => ({ code: p.code, message: p.message })),
-          entries: report.entries.map((e) => ({
+          entries: shown.map((e) => ({
             cid: e.cid,
             kind: e.kind,
             state: e.state,
             verdict: e.verdict,
             headline: e.headline,
-            verified: e.result.verified,
+            verified: e.verified,
             summary: e.summary,
-            errors: e.result.errors,
+            errors: e.errors,
           })),
+          ...(folded ? { notShown: { count: notShown.length, line: folded } } : {}),
         });
       } else {
-        for (const e of report.entries) {
+        for (const e of shown) {
           say(headline(e.verdict, e.headline));
           if (e.verdict !== 'valid') say(line`    ${e.summary}`);
           if (verbose) {
-            printChecks(e.result.checks);
+            printChecks(e.checks);
             say(line`    ${colour.dim(`details: entry ${e.cid}, issuer ${e.result.issuer ?? 'unknown'}`)}`);
           }
         }
+        if (folded) say(notShownNote(folded));
         say('');
         say(
           headline(
@@ -130,7 +150,7 @@ export const verifyCommand: Command = {
             problems.length > 0 && report.verdict !== 'not-valid' ? `✗ Not valid: ${problems.length} unreadable item(s) left out.` : report.headline,
           ),
         );
-        say(line`${report.summary.message}`);
+        say(line`${report.summary}`);
       }
       return exitCode(verdict);
     }
@@ -146,7 +166,8 @@ export const verifyCommand: Command = {
         for (const [i, text] of lines.entries()) {
           const e = result.entries[i]!;
           say(headline(e.verdict, text));
-          if (e.verdict !== 'valid') say(line`    ${e.summary}`);
+          // Under a refused presentation every entry is "not checked": the reason is said once, below.
+          if (e.checked && e.verdict !== 'valid') say(line`    ${e.summary}`);
           if (verbose) {
             printChecks(e.checks);
             say(line`    ${colour.dim(`details: entry ${e.entryId ?? e.id}`)}`);
@@ -167,11 +188,13 @@ export const verifyCommand: Command = {
     else {
       say(headline(result.verdict, result.headline));
       say(line`  ${result.summary}`);
-      printChecks(result.checks);
-      if (verbose)
+      // Every check, and the DIDs, only when asked for (as for passports and presentations).
+      if (verbose) {
+        printChecks(result.checks);
         say(
           line`    ${colour.dim(`details: issuer ${result.issuer ?? 'unknown'}${result.verificationMethod ? `, signed with ${result.verificationMethod}` : ''}`)}`,
         );
+      }
     }
     return exitCode(result.verdict);
   },
