@@ -277,7 +277,10 @@ export const printCommand: Command = {
     // Custody-context kinds (a transfer, a checkpoint, a peer role inside; a kind that cannot be
     // read counts as one) say where the holder has been, on paper that may be handed to anyone:
     // printed only when named with --entry or --include, as printPack requires, and warned about.
-    const chosen = new Set([...named, ...list(values.include).map(includedId)]);
+    const chosen = new Set([
+      ...named,
+      ...list(values.include).map((given) => entryIdArgument(given, `--include ${given}`, 'give one entry file, or an entry id ("timeline" lists them)')),
+    ]);
     const include: string[] = [];
     const printed: object[] = [];
     for (const e of entries) {
