@@ -2,11 +2,14 @@
 // (@digitalbazaar/vc + eddsa-jcs-2022-cryptosuite) and the native floor (canonicalize + SHA-256
 // + node:crypto Ed25519 with a cached key). Run by hand: `npm run bench` (it builds first and
 // measures the built package). Writes bench/results.md, which the README includes.
+// `--only size,cold` (any of: sign, verify, cold, size, passports) runs just those parts and
+// prints them without writing bench/results.md (the bundle and cold-import parts are quick and
+// run no throughput loops, for a shared machine).
 // The script runs with bench/tsconfig.bench.json (TSX_TSCONFIG_PATH): the project tsconfig maps
 // #ed25519-backend to the browser backend for typechecking, and tsx would apply that mapping.
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -74,50 +77,41 @@ function table(title: string, rows: Row[], baseline: string, floorName: string) 
   out();
 }
 
-/** The verify-only entry: the package's own (src/verify.ts) when present, else bench/verify-entry.ts. */
-const verifyEntry = existsSync(`${root}src/verify.ts`) ? `${root}src/verify.ts` : `${root}bench/verify-entry.ts`;
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+/** The published file of `learning-passport/verify` (package.json "exports"), as users get it. */
+const verifyDist = pkg.exports['./verify']!.import.default;
 
-/** Builds the verify entry for Node (packages external, as the published files import them). */
-async function buildVerifyEntryForNode(): Promise<string> {
-  const outdir = `${root}bench/.cache/verify-entry`;
-  mkdirSync(outdir, { recursive: true });
-  // Split, as the published ESM build is: modules the library imports on first use (jose, the
-  // kind definitions) stay dynamic imports instead of becoming static imports of the bundle.
-  await build({
-    entryPoints: { 'verify-entry': verifyEntry },
+/**
+ * The verify entry as a browser app bundles it: `export * from 'learning-passport/verify'`
+ * (the built dist/verify.js), esbuild, minified, with and without code splitting. With
+ * splitting, the entry chunk and every chunk it imports statically load at import and dynamic
+ * imports (jose) load on first use; without it, everything is one file.
+ */
+async function verifyBundle(): Promise<{
+  initial: number;
+  initialMin: number;
+  lazy: number;
+  single: number;
+  singleMin: number;
+  zod: boolean;
+  qrcode: boolean;
+}> {
+  const options = {
+    stdin: { contents: `export * from '${verifyDist}';`, resolveDir: root, loader: 'js' as const },
     bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    packages: 'external',
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    logLevel: 'silent',
-    alias: { '#ed25519-backend': `${root}src/backend/ed25519-node.ts` },
-  });
-  return `${outdir}/verify-entry.mjs`;
-}
-
-/** The verify entry bundled for a browser with code splitting: what loads at import, and what loads later. */
-async function verifyBundle(): Promise<{ initial: number; initialMin: number; lazy: number; zod: boolean; inputs: Record<string, number> }> {
-  const result = await build({
-    entryPoints: [verifyEntry],
-    bundle: true,
-    splitting: true,
     minify: true,
-    format: 'esm',
-    platform: 'browser',
+    format: 'esm' as const,
+    platform: 'browser' as const,
     conditions: ['browser'],
-    outdir: '/virtual-out',
-    write: false,
+    write: false as const,
     metafile: true,
-    logLevel: 'silent',
-    alias: { '#ed25519-backend': `${root}src/backend/ed25519-web.ts` },
-  });
+    logLevel: 'silent' as const,
+    alias: { '#ed25519-backend': `${root}dist/backend/ed25519-web.js` },
+  };
+  const result = await build({ ...options, splitting: true, outdir: '/virtual-out' });
   const meta = result.metafile!;
   const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
   const byName = new Map(result.outputFiles.map((f) => [base(f.path), f.contents]));
-  // The entry chunk and every chunk it imports statically load at import; dynamic imports later.
   const entryOut = Object.keys(meta.outputs).find((k) => meta.outputs[k]!.entryPoint !== undefined)!;
   const initial = new Set<string>();
   const walk = (k: string): void => {
@@ -133,13 +127,9 @@ async function verifyBundle(): Promise<{ initial: number; initialMin: number; la
     }, 0);
   const all = Object.keys(meta.outputs).filter((k) => k.endsWith('.js'));
   const first = all.filter((k) => initial.has(k));
-  const inputs: Record<string, number> = {};
-  for (const k of first) {
-    for (const [path, v] of Object.entries(meta.outputs[k]!.inputs)) {
-      const key = path.includes('node_modules') ? path.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1') : path.replace(/.*src\/([^/]+)\/.*/, 'src/$1/');
-      inputs[key] = (inputs[key] ?? 0) + v.bytesInOutput;
-    }
-  }
+  const inputsAtImport = first.flatMap((k) => Object.keys(meta.outputs[k]!.inputs));
+  const single = await build(options);
+  const code = single.outputFiles[0]!.contents;
   return {
     initial: size(first, true),
     initialMin: size(first, false),
@@ -147,21 +137,137 @@ async function verifyBundle(): Promise<{ initial: number; initialMin: number; la
       all.filter((k) => !initial.has(k)),
       true,
     ),
-    zod: Object.keys(inputs).includes('zod'),
-    inputs,
+    single: gzipSync(code).length,
+    singleMin: code.length,
+    zod: inputsAtImport.some((p) => p.includes('node_modules/zod/')),
+    qrcode: inputsAtImport.some((p) => p.includes('node_modules/qrcode/')),
   };
 }
 
-async function coldImport(specifiers: string[], runs = 15): Promise<number> {
-  const node = process.execPath;
-  const imports = specifiers.map((s) => `import(${JSON.stringify(s)})`).join(',');
-  const script = `const t=performance.now();await Promise.all([${imports}]);console.log(performance.now()-t)`;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    times.push(Number(execFileSync(node, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim()));
+/**
+ * Where the verify bundle's bytes come from, by source folder or package (minified bytes). The
+ * published chunks do not say which source file each byte came from, so this bundles
+ * src/verify.ts with the same settings: the same modules, attributed.
+ */
+async function verifyBundleParts(): Promise<[string, number][]> {
+  const result = await build({
+    entryPoints: [`${root}src/verify.ts`],
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['browser'],
+    outdir: '/virtual-out',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    alias: { '#ed25519-backend': `${root}src/backend/ed25519-web.ts` },
+  });
+  const meta = result.metafile!;
+  const entryOut = Object.keys(meta.outputs).find((k) => meta.outputs[k]!.entryPoint !== undefined)!;
+  const initial = new Set<string>();
+  const walk = (k: string): void => {
+    if (initial.has(k)) return;
+    initial.add(k);
+    for (const i of meta.outputs[k]!.imports) if (i.kind === 'import-statement') walk(i.path);
+  };
+  walk(entryOut);
+  const parts: Record<string, number> = {};
+  for (const k of initial) {
+    for (const [path, v] of Object.entries(meta.outputs[k]!.inputs)) {
+      const key = path.includes('node_modules')
+        ? path.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
+        : path.includes('src/entries/compiled/')
+          ? 'src/entries/compiled/'
+          : path.replace(/.*src\/([^/]+)\/.*/, 'src/$1/');
+      parts[key] = (parts[key] ?? 0) + v.bytesInOutput;
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return Object.entries(parts).sort((a, b) => b[1] - a[1]);
+}
+
+/** The packages a fresh Node process loads with `import 'learning-passport/verify'`: the static imports of the built files. */
+async function packagesAtImport(): Promise<string[]> {
+  const result = await build({
+    entryPoints: [`${root}${verifyDist}`],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'neutral',
+    packages: 'external',
+    external: ['#ed25519-backend', 'node:*'],
+    logLevel: 'silent',
+  });
+  const inputs = result.metafile!.inputs;
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const walk = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const i of inputs[file]!.imports) {
+      if (i.kind !== 'import-statement') continue;
+      if (!i.external) walk(i.path);
+      // #ed25519-backend is the package's own backend file (package.json "imports"), not a package.
+      else if (!i.path.startsWith('#'))
+        packages.add(
+          i.path
+            .split('/')
+            .slice(0, i.path.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
+    }
+  };
+  walk(Object.keys(inputs).find((k) => k.endsWith(verifyDist.replace(/^\.\//, '')))!);
+  return [...packages].sort();
+}
+
+/**
+ * dist/verify.js and everything it imports bundled into one file: the same code without Node's
+ * per-module cost (resolving, reading and linking some 30 files), to show what that cost is.
+ */
+async function verifyAsOneFile(): Promise<string> {
+  const outfile = `${root}bench/.cache/verify-one-file.mjs`;
+  await build({
+    entryPoints: [`${root}${verifyDist}`],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    logLevel: 'silent',
+    alias: { '#ed25519-backend': `${root}dist/backend/ed25519-node.js` },
+  });
+  return outfile;
+}
+
+interface ColdImport {
+  /** CPU time (user + system) of the import itself, median. */
+  cpu: number;
+  /** Wall time of the import itself, median. */
+  wall: number;
+  /** CPU time of the whole process up to the end of the import (Node start-up included), median. */
+  process: number;
+}
+
+/**
+ * Imports `specifiers` in `runs` fresh Node processes (nothing imported: Node's own start-up).
+ * CPU time (process.cpuUsage) is what a busy machine inflates least; wall time is reported beside it.
+ */
+function coldImport(specifiers: string[], runs = 15): ColdImport {
+  const imports = specifiers.map((s) => `import(${JSON.stringify(s)})`).join(',');
+  const script = [
+    'const c0 = process.cpuUsage(), t0 = performance.now();',
+    `await Promise.all([${imports}]);`,
+    'const wall = performance.now() - t0, c = process.cpuUsage(c0), all = process.cpuUsage();',
+    'console.log(JSON.stringify({ wall, cpu: (c.user + c.system) / 1000, process: (all.user + all.system) / 1000 }));',
+  ].join('\n');
+  const samples: ColdImport[] = [];
+  for (let i = 0; i < runs; i++) {
+    samples.push(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim()) as ColdImport);
+  }
+  const median = (key: keyof ColdImport) => samples.map((s) => s[key]).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return { cpu: median('cpu'), wall: median('wall'), process: median('process') };
 }
 
 async function bundleSize(contents: string): Promise<{ min: number; gzip: number; inputs: string[] }> {
@@ -190,11 +296,14 @@ async function bundleSize(contents: string): Promise<{ min: number; gzip: number
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-async function main() {
-  out(
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; load average at the start ${loadavg()[0]!.toFixed(1)}.`,
-  );
-  out();
+const SECTIONS = ['sign', 'verify', 'cold', 'size', 'passports'] as const;
+const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.replace(/^--only=/, '').split(',')) : undefined;
+for (const name of only ?? [])
+  if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: unknown part "${name}" (parts: ${SECTIONS.join(', ')})`);
+const runs = (section: (typeof SECTIONS)[number]) => !only || only.has(section);
+
+async function throughput() {
   const key = await generateKeyPair();
   const issuer = createIssuerProfile({ key, name: 'City & Guilds', role: 'awarding-body' });
   const fields = { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' };
@@ -209,69 +318,100 @@ async function main() {
   if ((dbSigned.proof as { proofValue: string }).proofValue !== proof.proofValue) throw new Error('Digital Bazaar proofValue differs');
   if (!(await db.verify(entry)) || !floor.verify(entry) || !(await verifyCredential(entry)).verified) throw new Error('verify disagreement');
 
-  table(
-    'Sign one entry (eddsa-jcs-2022)',
-    await measure({
-      'learning-passport signCredential': () => signCredential(unsigned, key, { created: '2026-03-03T10:00:00Z' }),
-      'Digital Bazaar vc.issue': () => db.sign(unsigned, '2026-03-03T10:00:00Z'),
-      'native floor (canonicalize + SHA-256 + node:crypto)': () => floor.sign(unsigned, proofConfig),
-    }),
-    'learning-passport signCredential',
-    'native floor (canonicalize + SHA-256 + node:crypto)',
-  );
-  table(
-    'Verify one entry',
-    await measure({
-      'learning-passport verifyCredential': () => verifyCredential(entry),
-      'Digital Bazaar vc.verifyCredential': () => db.verify(entry),
-      'native floor (canonicalize + SHA-256 + node:crypto)': () => floor.verify(entry),
-    }),
-    'learning-passport verifyCredential',
-    'native floor (canonicalize + SHA-256 + node:crypto)',
-  );
+  if (runs('sign')) {
+    table(
+      'Sign one entry (eddsa-jcs-2022)',
+      await measure({
+        'learning-passport signCredential': () => signCredential(unsigned, key, { created: '2026-03-03T10:00:00Z' }),
+        'Digital Bazaar vc.issue': () => db.sign(unsigned, '2026-03-03T10:00:00Z'),
+        'native floor (canonicalize + SHA-256 + node:crypto)': () => floor.sign(unsigned, proofConfig),
+      }),
+      'learning-passport signCredential',
+      'native floor (canonicalize + SHA-256 + node:crypto)',
+    );
+  }
+  if (runs('verify')) {
+    table(
+      'Verify one entry',
+      await measure({
+        'learning-passport verifyCredential': () => verifyCredential(entry),
+        'Digital Bazaar vc.verifyCredential': () => db.verify(entry),
+        'native floor (canonicalize + SHA-256 + node:crypto)': () => floor.verify(entry),
+      }),
+      'learning-passport verifyCredential',
+      'native floor (canonicalize + SHA-256 + node:crypto)',
+    );
+  }
+}
 
-  const verifyBuilt = await buildVerifyEntryForNode();
+async function coldImports() {
   out('### Cold import (median of 15 fresh processes)');
   out();
-  out('| package | time |');
-  out('| --- | ---: |');
   out(
-    `| learning-passport/verify (${verifyEntry.endsWith('src/verify.ts') ? 'src/verify.ts' : 'bench/verify-entry.ts'}, built with esbuild) | ${(await coldImport([verifyBuilt])).toFixed(1)} ms |`,
-  );
-  out(`| learning-passport (root) | ${(await coldImport(['learning-passport'])).toFixed(1)} ms |`);
-  out(
-    `| @digitalbazaar/vc + data-integrity + eddsa-jcs-2022-cryptosuite | ${(
-      await coldImport(['@digitalbazaar/vc', '@digitalbazaar/data-integrity', '@digitalbazaar/eddsa-jcs-2022-cryptosuite'])
-    ).toFixed(1)} ms |`,
+    `CPU time (process.cpuUsage, user + system) and wall time of \`await import(…)\` in a fresh Node process, which loads the built package (learning-passport/verify is ${verifyDist}); "whole process" adds Node's own start-up.`,
   );
   out();
+  out('| import | CPU time of the import | wall time of the import | CPU time, whole process |');
+  out('| --- | ---: | ---: | ---: |');
+  const row = (name: string, r: ColdImport) => out(`| ${name} | ${r.cpu.toFixed(1)} ms | ${r.wall.toFixed(1)} ms | ${r.process.toFixed(1)} ms |`);
+  row('nothing (empty Node process, the baseline)', coldImport([]));
+  row('learning-passport/verify', coldImport(['learning-passport/verify']));
+  row('… the same code as one file (esbuild bundle of dist/verify.js, jose included: for comparison)', coldImport([await verifyAsOneFile()]));
+  row('learning-passport (root)', coldImport(['learning-passport']));
+  row(
+    '@digitalbazaar/vc + data-integrity + eddsa-jcs-2022-cryptosuite',
+    coldImport(['@digitalbazaar/vc', '@digitalbazaar/data-integrity', '@digitalbazaar/eddsa-jcs-2022-cryptosuite']),
+  );
+  out();
+  out(`Packages Node loads with learning-passport/verify (static imports of the built files): ${(await packagesAtImport()).join(', ')}.`);
+  out();
+}
 
+async function bundleSizes() {
   out('### Browser bundle size (esbuild, minified)');
   out();
   out('| import | minified | gzipped |');
   out('| --- | ---: | ---: |');
   const verify = await verifyBundle();
+  out(
+    `| learning-passport/verify (credential, presentation, passport, trust policy), code splitting: loaded at import | ${kb(verify.initialMin)} | ${kb(verify.initial)} |`,
+  );
+  out(`| … loaded on first use (jose, for vc+jwt and vp+jwt) | | ${kb(verify.lazy)} |`);
+  out(`| learning-passport/verify without code splitting (one file, jose included) | ${kb(verify.singleMin)} | ${kb(verify.single)} |`);
   const verifyOnly = await bundleSize("export { verifyCredential } from './dist/index.js';");
   const whole = await bundleSize("export * from './dist/index.js';");
   const dbBundle = await bundleSize(
     "export * from '@digitalbazaar/vc'; export * from '@digitalbazaar/data-integrity'; export * from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';",
   ).catch(() => undefined);
-  out(`| learning-passport/verify (credential, presentation, passport, trust policy), loaded at import | ${kb(verify.initialMin)} | ${kb(verify.initial)} |`);
-  out(`| … loaded on first use (jose for vc+jwt / vp+jwt; zod and the kind definitions for a presentation's entry descriptions) | | ${kb(verify.lazy)} |`);
   out(`| learning-passport, verifyCredential only | ${kb(verifyOnly.min)} | ${kb(verifyOnly.gzip)} |`);
   out(`| learning-passport, everything | ${kb(whole.min)} | ${kb(whole.gzip)} |`);
   if (dbBundle) out(`| Digital Bazaar vc + data-integrity + eddsa-jcs-2022 | ${kb(dbBundle.min)} | ${kb(dbBundle.gzip)} |`);
   const rdfc = await bundleSize("export * from './dist/rdfc.js';");
   out(`| learning-passport/rdfc, everything (jsonld, rdf-canonize, bundled contexts) | ${kb(rdfc.min)} | ${kb(rdfc.gzip)} |`);
   out();
-  const largest = Object.entries(verify.inputs)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 10);
-  out(`zod in the verify bundle: ${verify.zod ? 'yes' : 'no'}. Largest parts of it (minified bytes): ${largest.map(([k, v]) => `${k} ${kb(v)}`).join(', ')}.`);
+  const largest = (await verifyBundleParts()).slice(0, 12);
+  out(
+    `zod in the verify bundle at import: ${verify.zod ? 'yes' : 'no'}; qrcode: ${verify.qrcode ? 'yes' : 'no'} (a bundler drops modules nothing uses, which Node still loads: see the cold import). Largest parts of what loads at import (minified bytes, from the same build of src/verify.ts): ${largest.map(([k, v]) => `${k} ${kb(v)}`).join(', ')}.`,
+  );
   out();
   const jsonLdInMain = whole.inputs.filter((p) => /node_modules\/(jsonld|rdf-canonize)\//.test(p));
   out(`JSON-LD in the main entry's bundle: ${jsonLdInMain.length === 0 ? 'none' : jsonLdInMain.join(', ')} (jsonld / rdf-canonize inputs, esbuild metafile).`);
   out();
+}
+
+async function main() {
+  out(
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}; load average at the start ${loadavg()[0]!.toFixed(1)}.`,
+  );
+  out();
+  if (runs('sign') || runs('verify')) await throughput();
+  if (runs('cold')) await coldImports();
+  if (runs('size')) await bundleSizes();
+  if (!runs('passports')) {
+    // A partial run prints its parts and leaves bench/results.md (the README's copy) alone.
+    out(`Load average at the end: ${loadavg()[0]!.toFixed(1)} (1 minute).`);
+    return;
+  }
 
   // Passports at 1k / 10k / 100k entries: bench/passport.bench.ts measures the sources on the
   // node:crypto backend and prints its own markdown table.

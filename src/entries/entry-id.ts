@@ -19,8 +19,6 @@
 // contexts, then the lowest canonical bytes is kept: deterministic (merge stays commutative), and
 // whoever adds proofs or contexts to a copy never wins.
 import { sha256 } from '@noble/hashes/sha2.js';
-import { CID } from 'multiformats/cid';
-import { create as createDigest } from 'multiformats/hashes/digest';
 import { PassportError, isPassportError, type PassportErrorCode } from '../errors.js';
 import { isPlainObject, JSON_LIMITS, markFrozenSnapshot, snapshotJson } from '../internal/json.js';
 import { canonicalBytes, canonicalJson } from '../proof/jcs.js';
@@ -36,9 +34,35 @@ export const SHA2_256 = 0x12;
 // only for objects nobody can change afterwards, so caller-owned objects are never cached.
 const sealed = new WeakMap<object, string>();
 
+// Every entry id starts with the same bytes: CID version 1, the json codec (0x0200 as an
+// unsigned varint: 0x80 0x04), sha2-256 (0x12) and the digest length (32). Written out here
+// rather than built with multiformats' CID class, which would add ~8 KB of minified code to the
+// verify entry for this one constant; a test holds the result equal to multiformats'.
+const CID_PREFIX = /* @__PURE__ */ Uint8Array.of(0x01, 0x80 | (JSON_CODEC & 0x7f), JSON_CODEC >> 7, SHA2_256, 32);
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** RFC 4648 base32, lower case, no padding: the multibase `b` encoding CIDv1 strings use. */
+function base32(bytes: Uint8Array): string {
+  let text = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = ((buffer << 8) | byte) & 0xfff; // at most 12 bits are ever pending
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      text += BASE32[(buffer >>> bits) & 31];
+    }
+  }
+  return bits > 0 ? text + BASE32[(buffer << (5 - bits)) & 31] : text;
+}
+
 /** The CID string of JCS bytes (synchronous: @noble/hashes, not the async backend). */
 export function cidOfBytes(bytes: Uint8Array): string {
-  return CID.create(1, JSON_CODEC, createDigest(SHA2_256, sha256(bytes))).toString();
+  const cid = new Uint8Array(CID_PREFIX.length + 32);
+  cid.set(CID_PREFIX);
+  cid.set(sha256(bytes), CID_PREFIX.length);
+  return `b${base32(cid)}`;
 }
 
 /**

@@ -120,7 +120,9 @@ export function dateTimeStampFromText(value: unknown): string | undefined {
   return isRealPartialDate(value.slice(0, value.indexOf('T'))) ? value : undefined;
 }
 
-const dayFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// Made on first use: building an Intl.DateTimeFormat loads locale data (~20 ms of CPU), which
+// importing the verify entry must not pay.
+let dayFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * A day in words, "3 March 2026" (UTC), for an instant in milliseconds or a date string;
@@ -128,5 +130,7 @@ const dayFormat = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numer
  */
 export function dayInWords(value: number | string): string | undefined {
   const t = typeof value === 'number' ? value : Date.parse(value);
-  return Number.isFinite(t) ? dayFormat.format(new Date(t)) : undefined;
+  if (!Number.isFinite(t)) return undefined;
+  dayFormat ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return dayFormat.format(new Date(t));
 }

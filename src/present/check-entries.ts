@@ -18,12 +18,8 @@ import { verifyVcJwt } from '../jwt/verify-vc-jwt.js';
 import { trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { resultSubject } from '../verify/result-subject.js';
 import { credentialIdOf, entryKindOf } from '../entries/read-credential.js';
+import { describeEntry } from '../entries/describe.js';
 import { contentIdOf } from './entry-facts.js';
-
-// The plain-English line needs every kind's definition (zod schemas): loaded on the first
-// presentation, so that importing the verifier (learning-passport/verify) loads no zod at all.
-let describing: Promise<(entry: unknown) => string> | undefined;
-const describer = (): Promise<(entry: unknown) => string> => (describing ??= import('../entries/describe.js').then((m) => m.describeEntry));
 import { matchIdentity } from './identity-object.js';
 
 /** The result for one entry of a presentation. */
@@ -141,7 +137,7 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
       const verified = result.verified && (binding === undefined || binding.status === 'pass');
       const entryId = contentIdOf(entry);
       const subject = resultSubject(result as CredentialVerificationResult);
-      const description = (await describer())(entry);
+      const description = describeEntry(entry);
       const { verdict, headline, summary } = describeVerdict(checks, { ...subject, description });
       return {
         id: credentialIdOf(entry) ?? entryId ?? `#${index}`,

@@ -2,7 +2,7 @@
 // facts in plain text beside it, instructions for checking, and the date it was printed. The
 // pack has no logo or header of its own, and refuses pack-level text that would reveal custody.
 import { isPlainObject, snapshotJson } from '../internal/json.js';
-import { plainPartialDate } from '../entries/kinds/common.js';
+import { plainPartialDate } from '../entries/kinds/plain-words.js';
 import { dayInWords } from '../internal/time.js';
 import { entryDate } from '../passport/timeline.js';
 import { describeEntry } from '../entries/describe.js';

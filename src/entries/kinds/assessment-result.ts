@@ -1,7 +1,7 @@
 // assessment-result: an initial or diagnostic assessment, so the learner is not tested again at
 // every move. Class E.
 import * as z from 'zod';
-import { defineKind, issuerOr, Level, LongText, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
+import { defineKind, Level, LongText, PartialDate, ShortText } from './common.js';
 
 /**
  * What was assessed.
@@ -12,14 +12,6 @@ import { defineKind, issuerOr, Level, LongText, PartialDate, plainLevel, plainPa
  * ```
  */
 export const ASSESSMENT_DOMAINS = ['english', 'maths', 'digital', 'esol', 'reading'] as const;
-
-const DOMAIN_NAMES: Record<(typeof ASSESSMENT_DOMAINS)[number], string> = {
-  english: 'English',
-  maths: 'Maths',
-  digital: 'Digital skills',
-  esol: 'English for speakers of other languages (ESOL)',
-  reading: 'Reading',
-};
 
 /**
  * Fields of an `assessment-result` entry.
@@ -57,8 +49,7 @@ export type AssessmentResultFields = z.infer<typeof AssessmentResultFieldsSchema
  *
  * @example
  * ```ts
- * assessmentResult.describe(fields, { issuerName: 'Novus' });
- * // "Maths assessment: Working at Entry Level 3 — assessment by Novus, 12 January 2026"
+ * assessmentResult.fields.safeParse(fields).success;
  * ```
  */
 export const assessmentResult = /* @__PURE__ */ defineKind({
@@ -68,14 +59,4 @@ export const assessmentResult = /* @__PURE__ */ defineKind({
   sensitivity: 'E',
   lifecycle: false,
   label: 'assessment',
-  achievement: (f) => ({
-    name: `${DOMAIN_NAMES[f.domain]} assessment: ${f.result}`,
-    description: sentences(
-      `An initial assessment of ${DOMAIN_NAMES[f.domain].toLowerCase()}${f.instrument ? ` using ${f.instrument}` : ''}.`,
-      f.levelBanding && `Level band: ${plainLevel(f.levelBanding)}.`,
-      f.validityHint && `Valid for ${f.validityHint}.`,
-    ),
-    criteria: f.nextStep ? `Suggested next step: ${f.nextStep}` : 'The result of an initial or diagnostic assessment.',
-  }),
-  describe: (f, ctx) => `${DOMAIN_NAMES[f.domain]} assessment: ${f.result} — assessment by ${issuerOr(ctx)}, ${plainPartialDate(f.assessedOn)}`,
 });

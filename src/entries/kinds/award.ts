@@ -1,6 +1,6 @@
 // award: recognition such as learner of the year, an arts award or a progress award. Class N.
 import * as z from 'zod';
-import { defineKind, LongText, PartialDate, plainPartialDate, ShortText } from './common.js';
+import { defineKind, LongText, PartialDate, ShortText } from './common.js';
 
 /**
  * Fields of an `award` entry.
@@ -32,7 +32,7 @@ export type AwardFields = z.infer<typeof AwardFieldsSchema>;
  *
  * @example
  * ```ts
- * award.describe(fields, {}); // "Highly Commended, Poetry — award from Koestler Arts, September 2026"
+ * award.fields.safeParse(fields).success;
  * ```
  */
 export const award = /* @__PURE__ */ defineKind({
@@ -42,10 +42,4 @@ export const award = /* @__PURE__ */ defineKind({
   sensitivity: 'N',
   lifecycle: false,
   label: 'award',
-  achievement: (f) => ({
-    name: f.name,
-    description: f.description ?? `An award from ${f.awardingOrg}.`,
-    criteria: `Awarded by ${f.awardingOrg}.`,
-  }),
-  describe: (f) => `${f.name} — award from ${f.awardingOrg}, ${plainPartialDate(f.awardedOn)}`,
 });

@@ -3,8 +3,8 @@
 // set of entries and the time can reveal a custody episode.
 import * as z from 'zod';
 import { checkpointDigest } from '../checkpoint-digest.js';
-import { dayInWords, formatDateTimeStamp } from '../../internal/time.js';
-import { Cid, DateTimeStamp, defineKind, issuerOr } from './common.js';
+import { formatDateTimeStamp } from '../../internal/time.js';
+import { Cid, DateTimeStamp, defineKind } from './common.js';
 import { checkpointRule } from './rules.js';
 
 const CheckpointBase = z.strictObject({
@@ -44,16 +44,12 @@ export async function checkpointFields(cids: Iterable<string>, at: Date | string
   return { at: stamp, entryCount: sorted.length, cids: sorted, digest: await checkpointDigest(sorted) };
 }
 
-function plainInstant(value: string): string {
-  return dayInWords(value) ?? value;
-}
-
 /**
  * The `checkpoint` lifecycle kind: `ext:Checkpoint`, class C.
  *
  * @example
  * ```ts
- * checkpoint.describe(fields, { issuerName: 'Novus' }); // "Checkpoint: Novus saw 42 entries — record check, 3 March 2026"
+ * checkpoint.fields.safeParse(fields).success;
  * ```
  */
 export const checkpoint = /* @__PURE__ */ defineKind({
@@ -64,12 +60,6 @@ export const checkpoint = /* @__PURE__ */ defineKind({
   sensitivity: 'C',
   lifecycle: true,
   label: 'record check',
-  achievement: (f) => ({
-    name: `Checkpoint of ${f.entryCount} ${f.entryCount === 1 ? 'entry' : 'entries'}`,
-    description: `The issuer saw exactly these ${f.entryCount} entries at ${f.at}. Digest (SHA-256): ${f.digest}.`,
-    criteria: 'The digest is the SHA-256 of the sorted entry ids joined by new lines.',
-  }),
-  describe: (f, ctx) => `Checkpoint: ${issuerOr(ctx)} saw ${f.entryCount} ${f.entryCount === 1 ? 'entry' : 'entries'} — record check, ${plainInstant(f.at)}`,
 });
 
 /**

@@ -1,6 +1,7 @@
-// Building blocks shared by the kind schemas, and the plain-English helpers their builders use.
-// Everything here is plain JSON in, plain JSON out: no transforms or defaults, so what zod
-// accepts is exactly what gets signed, and the JSON Schema files describe the same documents.
+// Building blocks shared by the kind schemas, and the types of a kind's definition. Everything
+// here is plain JSON in, plain JSON out: no transforms or defaults, so what zod accepts is exactly
+// what gets signed, and the JSON Schema files describe the same documents. The plain-English
+// helpers the kinds' words use live in plain-words.ts, without zod (the verify path needs them).
 import * as z from 'zod';
 import { DATE_TIME_STAMP, isRealPartialDate } from '../../internal/time.js';
 
@@ -120,7 +121,7 @@ export interface FieldProblem {
   message: string;
 }
 
-/** What a kind file declares. */
+/** What a kind file declares: the schema side of the kind (its words come from words/). */
 export interface KindSpec<K extends string, S extends z.ZodRawShape> {
   readonly kind: K;
   /** The kind-specific properties. */
@@ -135,14 +136,37 @@ export interface KindSpec<K extends string, S extends z.ZodRawShape> {
   readonly lifecycle: boolean;
   /** The kind in plain words ("qualification", "work experience"). */
   readonly label: string;
-  /** Builds the achievement's name, description and criteria from the fields. */
-  achievement(fields: z.output<StrictFields<S>>): AchievementText;
-  /** One plain-English line about the entry, at a low reading age. */
-  describe(fields: z.output<StrictFields<S>>, context: DescribeContext): string;
 }
 
 /**
- * Everything the library knows about one entry kind: its spec plus the strict fields schema.
+ * A kind's spec with its strict fields schema, before its words are attached (kinds/index.ts).
+ *
+ * @example
+ * ```ts
+ * qualification.fields.safeParse(fields).success; // the schema side of the qualification kind
+ * ```
+ */
+export interface KindBase<K extends string, S extends z.ZodRawShape> extends KindSpec<K, S> {
+  readonly fields: StrictFields<S>;
+}
+
+/**
+ * A kind's words: the builders of its achievement text and describeEntry() line
+ * (entries/kinds/words/, zod-free, typed by the kind's zod-inferred fields).
+ *
+ * @example
+ * ```ts
+ * const awardWords: KindWords<AwardFields> = { achievement: awardAchievement, describe: describeAward };
+ * ```
+ */
+export interface KindWords<F> {
+  achievement(fields: F): AchievementText;
+  describe(fields: F, context: DescribeContext): string;
+}
+
+/**
+ * Everything the library knows about one entry kind: its spec, the strict fields schema and the
+ * builders of its achievement text and describeEntry() line.
  *
  * @example
  * ```ts
@@ -153,6 +177,10 @@ export interface KindSpec<K extends string, S extends z.ZodRawShape> {
 export interface KindDefinition<K extends string = string, S extends z.ZodRawShape = z.ZodRawShape> extends KindSpec<K, S> {
   /** The kind-specific fields schema (z.strictObject plus the kind's rule). */
   readonly fields: StrictFields<S>;
+  /** Builds the achievement's name, description and criteria from the fields. */
+  achievement(fields: z.output<StrictFields<S>>): AchievementText;
+  /** One plain-English line about the entry, at a low reading age. */
+  describe(fields: z.output<StrictFields<S>>, context: DescribeContext): string;
 }
 
 /**
@@ -180,11 +208,24 @@ export interface AnyKindDefinition {
   describe(fields: never, context: DescribeContext): string;
 }
 
-/** Builds a kind's definition, keeping its literal kind and shape types. */
-export function defineKind<K extends string, S extends z.ZodRawShape>(spec: KindSpec<K, S>): KindDefinition<K, S> {
+/** Builds a kind's strict fields schema from its spec, keeping its literal kind and shape types. */
+export function defineKind<K extends string, S extends z.ZodRawShape>(spec: KindSpec<K, S>): KindBase<K, S> {
   let fields = z.strictObject(spec.shape);
   if (spec.rule) fields = withRule(fields, spec.rule);
   return { ...spec, fields };
+}
+
+/**
+ * Attaches a kind's words to its schema side. The words are typed by the kind's zod-inferred
+ * fields, so a schema change that a builder does not handle fails to typecheck here.
+ *
+ * @example
+ * ```ts
+ * withWords(award, awardWords).describe(fields, { issuerName: 'Koestler Arts' });
+ * ```
+ */
+export function withWords<K extends string, S extends z.ZodRawShape>(base: KindBase<K, S>, words: KindWords<z.output<StrictFields<S>>>): KindDefinition<K, S> {
+  return { ...base, achievement: words.achievement, describe: words.describe };
 }
 
 /** Adds a kind's cross-field rule to an object schema (also used for the credential's learningPassport). */
@@ -193,44 +234,4 @@ export function withRule<T extends z.ZodObject>(schema: T, rule: (fields: never)
     const problem = rule(value as never);
     if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   }) as T;
-}
-
-/** The issuer's name for describe(), or a neutral stand-in. */
-export function issuerOr(context: DescribeContext, fallback = 'an issuer'): string {
-  return context.issuerName ?? fallback;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "3 March 2026", "March 2026" or "2026" for a partial date; the input itself when unreadable. */
-export function plainPartialDate(value: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
-  if (!m) return value;
-  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!month) return m[1]!;
-  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
-}
-
-/** "March 2025 to June 2025", "since March 2025". */
-export function plainPeriod(from: string, to: string | undefined): string {
-  return to ? `${plainPartialDate(from)} to ${plainPartialDate(to)}` : `since ${plainPartialDate(from)}`;
-}
-
-/** "Entry Level 3", "Level 2", "SCQF Level 5". */
-export function plainLevel(level: string): string {
-  if (/^E[1-3]$/.test(level)) return `Entry Level ${level.slice(1)}`;
-  if (/^L[1-8]$/.test(level)) return `Level ${level.slice(1)}`;
-  if (level.startsWith('SCQF')) return `SCQF Level ${level.slice(4)}`;
-  return level;
-}
-
-/** "a, b and c". */
-export function plainList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** Joins non-empty sentence parts. */
-export function sentences(...parts: (string | false | undefined | null)[]): string {
-  return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' ');
 }

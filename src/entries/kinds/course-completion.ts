@@ -1,6 +1,6 @@
 // course-completion: a non-accredited course, programme, bootcamp or workshop. Class N.
 import * as z from 'zod';
-import { Amount, defineKind, PartialDate, plainList, plainPartialDate, sentences, ShortText, TextList } from './common.js';
+import { Amount, defineKind, PartialDate, ShortText, TextList } from './common.js';
 
 /**
  * Fields of a `course-completion` entry.
@@ -37,7 +37,7 @@ export type CourseCompletionFields = z.infer<typeof CourseCompletionFieldsSchema
  *
  * @example
  * ```ts
- * courseCompletion.describe(fields, {}); // "Barista skills — course from The Clink, completed June 2026 (12 hours)"
+ * courseCompletion.fields.safeParse(fields).success;
  * ```
  */
 export const courseCompletion = /* @__PURE__ */ defineKind({
@@ -47,18 +47,4 @@ export const courseCompletion = /* @__PURE__ */ defineKind({
   sensitivity: 'N',
   lifecycle: false,
   label: 'course',
-  achievement: (f) => ({
-    name: f.title,
-    description: sentences(
-      `A course run by ${f.provider}${f.hours !== undefined ? `, ${f.hours} hours` : ''}.`,
-      f.skills?.length ? `Skills: ${plainList(f.skills)}.` : undefined,
-    ),
-    criteria: f.learningOutcomes?.length
-      ? `The learner ${f.outcome} the course. Learning outcomes: ${f.learningOutcomes.join('; ')}.`
-      : `The learner ${f.outcome} the course.`,
-  }),
-  describe: (f) =>
-    `${f.title} — course from ${f.provider}, ${f.outcome} ${plainPartialDate(f.completedOn)}${
-      f.hours !== undefined ? ` (${f.hours} ${f.hours === 1 ? 'hour' : 'hours'})` : ''
-    }`,
 });

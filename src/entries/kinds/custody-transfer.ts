@@ -1,7 +1,7 @@
 // custody-transfer: a receipt that learning records were handed over when the learner moved.
 // The only kind that may name establishments. Class C: never shown to employers by default.
 import * as z from 'zod';
-import { Cid, defineKind, PartialDate, plainPartialDate, sentences, ShortText, TextList } from './common.js';
+import { Cid, defineKind, PartialDate, ShortText, TextList } from './common.js';
 
 /**
  * Fields of a `custody-transfer` entry.
@@ -36,8 +36,7 @@ export type CustodyTransferFields = z.infer<typeof CustodyTransferFieldsSchema>;
  *
  * @example
  * ```ts
- * custodyTransfer.describe(fields, {});
- * // "Learning records passed from HMP Leeds to HMP Wealstun — handover, 3 March 2026, 12 entries"
+ * custodyTransfer.fields.safeParse(fields).success;
  * ```
  */
 export const custodyTransfer = /* @__PURE__ */ defineKind({
@@ -47,16 +46,4 @@ export const custodyTransfer = /* @__PURE__ */ defineKind({
   sensitivity: 'C',
   lifecycle: true,
   label: 'handover',
-  achievement: (f) => ({
-    name: 'Learning records handed over',
-    description: sentences(
-      `Learning records passed from ${f.fromEstablishment} to ${f.toEstablishment} on ${plainPartialDate(f.transferDate)}.`,
-      f.inProgressAims?.length ? `Courses in progress: ${f.inProgressAims.join('; ')}.` : undefined,
-    ),
-    criteria: 'A receipt that learning records were handed over when the learner moved.',
-  }),
-  describe: (f) =>
-    `Learning records passed from ${f.fromEstablishment} to ${f.toEstablishment} — handover, ${plainPartialDate(f.transferDate)}${
-      f.entryIds ? `, ${f.entryIds.length} ${f.entryIds.length === 1 ? 'entry' : 'entries'}` : ''
-    }`,
 });

@@ -1,6 +1,6 @@
 // employability-skill: a rated transferable skill (teamwork, timekeeping…). Class N.
 import * as z from 'zod';
-import { defineKind, issuerOr, LongText, PartialDate, plainPartialDate, ShortText } from './common.js';
+import { defineKind, LongText, PartialDate, ShortText } from './common.js';
 import { ratingRule } from './rules.js';
 
 /**
@@ -23,19 +23,6 @@ export const EMPLOYABILITY_SKILLS = [
   'reliability',
   'creativity',
 ] as const;
-
-const SKILL_NAMES: Record<(typeof EMPLOYABILITY_SKILLS)[number], string> = {
-  teamwork: 'Teamwork',
-  timekeeping: 'Timekeeping',
-  communication: 'Communication',
-  planning: 'Planning',
-  organisation: 'Organisation',
-  'problem-solving': 'Problem solving',
-  initiative: 'Initiative',
-  adaptability: 'Adaptability',
-  reliability: 'Reliability',
-  creativity: 'Creativity',
-};
 
 const EmployabilitySkillBase = z.strictObject({
   skill: z.enum(EMPLOYABILITY_SKILLS),
@@ -67,8 +54,7 @@ export type EmployabilitySkillFields = z.infer<typeof EmployabilitySkillBase>;
  *
  * @example
  * ```ts
- * employabilitySkill.describe(fields, { issuerName: 'Greene King' });
- * // "Teamwork: 4 out of 5 — skill rated by Greene King, May 2026"
+ * employabilitySkill.fields.safeParse(fields).success;
  * ```
  */
 export const employabilitySkill = /* @__PURE__ */ defineKind({
@@ -79,13 +65,6 @@ export const employabilitySkill = /* @__PURE__ */ defineKind({
   sensitivity: 'N',
   lifecycle: false,
   label: 'skill',
-  achievement: (f) => ({
-    name: `${SKILL_NAMES[f.skill]}: ${f.rating.value} out of ${f.rating.max}`,
-    description: `${SKILL_NAMES[f.skill]} rated ${f.rating.value} out of ${f.rating.max} (${f.rating.scale} scale), in: ${f.context}.`,
-    criteria: f.evidence,
-  }),
-  describe: (f, ctx) =>
-    `${SKILL_NAMES[f.skill]}: ${f.rating.value} out of ${f.rating.max} — skill rated by ${issuerOr(ctx)}, ${plainPartialDate(f.assessedOn)}`,
 });
 
 /**

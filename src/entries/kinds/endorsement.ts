@@ -2,7 +2,7 @@
 // The issuer of the endorsement is the endorser. Its sensitivity really follows the target
 // entry; N is the default when the target is not at hand.
 import * as z from 'zod';
-import { Cid, defineKind, issuerOr, LongText } from './common.js';
+import { Cid, defineKind, LongText } from './common.js';
 
 /**
  * The kinds of claim an endorsement makes.
@@ -13,13 +13,6 @@ import { Cid, defineKind, issuerOr, LongText } from './common.js';
  * ```
  */
 export const ENDORSEMENT_CLAIMS = ['certificate-sighted', 'skills-observed', 'confirmed', 'other'] as const;
-
-const CLAIM_WORDS: Record<(typeof ENDORSEMENT_CLAIMS)[number], string> = {
-  'certificate-sighted': 'certificate seen',
-  'skills-observed': 'skills seen in practice',
-  confirmed: 'confirmed',
-  other: 'vouched for',
-};
 
 /**
  * Fields of an `endorsement` entry.
@@ -51,7 +44,7 @@ export type EndorsementFields = z.infer<typeof EndorsementFieldsSchema>;
  *
  * @example
  * ```ts
- * endorsement.describe(fields, { issuerName: 'Nacro' }); // "Endorsement: certificate seen — by Nacro, about another entry"
+ * endorsement.fields.safeParse(fields).success;
  * ```
  */
 export const endorsement = /* @__PURE__ */ defineKind({
@@ -61,10 +54,4 @@ export const endorsement = /* @__PURE__ */ defineKind({
   sensitivity: 'N',
   lifecycle: false,
   label: 'endorsement',
-  achievement: (f) => ({
-    name: `Endorsement: ${CLAIM_WORDS[f.claimType]}`,
-    description: `Vouches for entry ${f.target}.`,
-    criteria: f.claim,
-  }),
-  describe: (f, ctx) => `Endorsement: ${CLAIM_WORDS[f.claimType]} — by ${issuerOr(ctx)}, about another entry`,
 });

@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import { assessmentResult } from './assessment-result.js';
 import { award } from './award.js';
 import { checkpoint } from './checkpoint.js';
-import type { AnyKindDefinition, Sensitivity } from './common.js';
+import { type AnyKindDefinition, type Sensitivity, withWords } from './common.js';
 import { courseCompletion } from './course-completion.js';
 import { custodyTransfer } from './custody-transfer.js';
 import { employabilitySkill } from './employability-skill.js';
@@ -19,6 +19,23 @@ import { revocation } from './revocation.js';
 import { selfAsserted } from './self-asserted.js';
 import { unitCredit } from './unit-credit.js';
 import { workExperience } from './work-experience.js';
+import { assessmentResultWords } from './words/assessment-result.js';
+import { awardWords } from './words/award.js';
+import { checkpointWords } from './words/checkpoint.js';
+import { courseCompletionWords } from './words/course-completion.js';
+import { custodyTransferWords } from './words/custody-transfer.js';
+import { employabilitySkillWords } from './words/employability-skill.js';
+import { endorsementWords } from './words/endorsement.js';
+import { learningInProgressWords } from './words/learning-in-progress.js';
+import { licenceCardWords } from './words/licence-card.js';
+import { mentoringWords } from './words/mentoring.js';
+import { peerRoleWords } from './words/peer-role.js';
+import { qualificationWords } from './words/qualification.js';
+import { referenceWords } from './words/reference.js';
+import { revocationWords } from './words/revocation.js';
+import { selfAssertedWords } from './words/self-asserted.js';
+import { unitCreditWords } from './words/unit-credit.js';
+import { workExperienceWords } from './words/work-experience.js';
 
 export { ENTRY_KINDS, isEntryKind, type EntryKind };
 
@@ -32,24 +49,25 @@ export { ENTRY_KINDS, isEntryKind, type EntryKind };
  */
 export const LIFECYCLE_KINDS = ['revocation', 'custody-transfer', 'checkpoint'] as const satisfies readonly EntryKind[];
 
+// Each kind's schema side (its file) with its words (words/, zod-free: describeEntry uses them alone).
 const DEFINITIONS = {
-  qualification,
-  'unit-credit': unitCredit,
-  'learning-in-progress': learningInProgress,
-  'assessment-result': assessmentResult,
-  'course-completion': courseCompletion,
-  'licence-card': licenceCard,
-  'work-experience': workExperience,
-  'employability-skill': employabilitySkill,
-  reference,
-  award,
-  mentoring,
-  'peer-role': peerRole,
-  endorsement,
-  'self-asserted': selfAsserted,
-  revocation,
-  'custody-transfer': custodyTransfer,
-  checkpoint,
+  qualification: /* @__PURE__ */ withWords(qualification, qualificationWords),
+  'unit-credit': /* @__PURE__ */ withWords(unitCredit, unitCreditWords),
+  'learning-in-progress': /* @__PURE__ */ withWords(learningInProgress, learningInProgressWords),
+  'assessment-result': /* @__PURE__ */ withWords(assessmentResult, assessmentResultWords),
+  'course-completion': /* @__PURE__ */ withWords(courseCompletion, courseCompletionWords),
+  'licence-card': /* @__PURE__ */ withWords(licenceCard, licenceCardWords),
+  'work-experience': /* @__PURE__ */ withWords(workExperience, workExperienceWords),
+  'employability-skill': /* @__PURE__ */ withWords(employabilitySkill, employabilitySkillWords),
+  reference: /* @__PURE__ */ withWords(reference, referenceWords),
+  award: /* @__PURE__ */ withWords(award, awardWords),
+  mentoring: /* @__PURE__ */ withWords(mentoring, mentoringWords),
+  'peer-role': /* @__PURE__ */ withWords(peerRole, peerRoleWords),
+  endorsement: /* @__PURE__ */ withWords(endorsement, endorsementWords),
+  'self-asserted': /* @__PURE__ */ withWords(selfAsserted, selfAssertedWords),
+  revocation: /* @__PURE__ */ withWords(revocation, revocationWords),
+  'custody-transfer': /* @__PURE__ */ withWords(custodyTransfer, custodyTransferWords),
+  checkpoint: /* @__PURE__ */ withWords(checkpoint, checkpointWords),
 } as const satisfies { [K in EntryKind]: AnyKindDefinition & { kind: K } };
 
 /**

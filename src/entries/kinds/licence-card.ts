@@ -1,7 +1,7 @@
 // licence-card: a third-party scheme card or ticket (CSCS, CPCS/NPORS, food hygiene, first aid,
 // SIA). Either the scheme signs it, or an issuer records that it has seen the card. Class N.
 import * as z from 'zod';
-import { defineKind, issuerOr, PartialDate, plainPartialDate, sentences, ShortText } from './common.js';
+import { defineKind, PartialDate, ShortText } from './common.js';
 
 /**
  * Fields of a `licence-card` entry.
@@ -39,17 +39,12 @@ export const LicenceCardFieldsSchema = z.strictObject({
  */
 export type LicenceCardFields = z.infer<typeof LicenceCardFieldsSchema>;
 
-function cardName(f: LicenceCardFields): string {
-  const name = f.cardType.toLowerCase().startsWith(f.scheme.toLowerCase()) ? f.cardType : `${f.scheme} ${f.cardType}`;
-  return /\b(card|ticket|licen[cs]e|certificate)\b/i.test(name) ? name : `${name} card`;
-}
-
 /**
  * The `licence-card` kind: Open Badges `License`, class N.
  *
  * @example
  * ```ts
- * licenceCard.describe(fields, {}); // "CSCS Green Labourer card — card from CSCS, issued March 2026, expires March 2031"
+ * licenceCard.fields.safeParse(fields).success;
  * ```
  */
 export const licenceCard = /* @__PURE__ */ defineKind({
@@ -59,20 +54,4 @@ export const licenceCard = /* @__PURE__ */ defineKind({
   sensitivity: 'N',
   lifecycle: false,
   label: 'card',
-  achievement: (f) => ({
-    name: cardName(f),
-    description: sentences(
-      `A ${f.scheme} card${f.category ? ` (${f.category})` : ''}.`,
-      f.expiresOn && `Valid until ${plainPartialDate(f.expiresOn)}.`,
-      f.schemeCheckUrl && `Check it with the scheme at ${f.schemeCheckUrl}.`,
-    ),
-    criteria:
-      f.attestationMode === 'scheme-signed'
-        ? `Issued by the ${f.scheme} scheme.`
-        : `The issuer of this record saw the ${f.scheme} card; the scheme itself did not sign this record.`,
-  }),
-  describe: (f, ctx) =>
-    `${cardName(f)} — card from ${f.attestationMode === 'sighted' ? `${f.scheme} (seen by ${issuerOr(ctx)})` : f.scheme}, issued ${plainPartialDate(f.issuedOn)}${
-      f.expiresOn ? `, expires ${plainPartialDate(f.expiresOn)}` : ''
-    }`,
 });

@@ -1,7 +1,7 @@
 // mentoring: a mentee's engagement with a mentor or charity. Goals only, never session notes.
 // Class N.
 import * as z from 'zod';
-import { defineKind, PartialDate, plainList, plainPeriod, sentences, ShortText, TextList } from './common.js';
+import { defineKind, PartialDate, ShortText, TextList } from './common.js';
 
 /**
  * Fields of a `mentoring` entry.
@@ -35,7 +35,7 @@ export type MentoringFields = z.infer<typeof MentoringFieldsSchema>;
  *
  * @example
  * ```ts
- * mentoring.describe(fields, {}); // "Employment mentoring with St Giles — mentoring, since March 2026, 10 sessions"
+ * mentoring.fields.safeParse(fields).success;
  * ```
  */
 export const mentoring = /* @__PURE__ */ defineKind({
@@ -45,16 +45,4 @@ export const mentoring = /* @__PURE__ */ defineKind({
   sensitivity: 'N',
   lifecycle: false,
   label: 'mentoring',
-  achievement: (f) => ({
-    name: `${f.programme} with ${f.organisation}`,
-    description: sentences(
-      `Took part in mentoring, ${plainPeriod(f.from, f.to)}${f.sessions !== undefined ? `, ${f.sessions} sessions` : ''}.`,
-      f.goalsAchieved?.length ? `Goals achieved: ${plainList(f.goalsAchieved)}.` : undefined,
-    ),
-    criteria: `Took part in the ${f.programme} programme.`,
-  }),
-  describe: (f) =>
-    `${f.programme} with ${f.organisation} — mentoring, ${plainPeriod(f.from, f.to)}${
-      f.sessions !== undefined ? `, ${f.sessions} ${f.sessions === 1 ? 'session' : 'sessions'}` : ''
-    }`,
 });

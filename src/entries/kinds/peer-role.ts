@@ -1,7 +1,7 @@
 // peer-role: a position of responsibility (peer mentor, classroom assistant, reading mentor).
 // Class C by default: most such roles exist only in custody, so they reveal it.
 import * as z from 'zod';
-import { defineKind, PartialDate, plainList, plainPeriod, sentences, ShortText, TextList } from './common.js';
+import { defineKind, PartialDate, ShortText, TextList } from './common.js';
 
 /**
  * Fields of a `peer-role` entry.
@@ -36,7 +36,7 @@ export type PeerRoleFields = z.infer<typeof PeerRoleFieldsSchema>;
  *
  * @example
  * ```ts
- * peerRole.describe(fields, {}); // "Reading mentor with Shannon Trust — helping others, since November 2025"
+ * peerRole.fields.safeParse(fields).success;
  * ```
  */
 export const peerRole = /* @__PURE__ */ defineKind({
@@ -46,14 +46,4 @@ export const peerRole = /* @__PURE__ */ defineKind({
   sensitivity: 'C',
   lifecycle: false,
   label: 'peer role',
-  achievement: (f) => ({
-    name: `${f.roleTitle} with ${f.organisation}`,
-    description: sentences(
-      `Held the role of ${f.roleTitle}, ${plainPeriod(f.from, f.to)}.`,
-      f.responsibilities?.length ? `Responsibilities: ${plainList(f.responsibilities)}.` : undefined,
-      f.trainingCompleted?.length ? `Training: ${plainList(f.trainingCompleted)}.` : undefined,
-    ),
-    criteria: `Trusted with the role of ${f.roleTitle} by ${f.organisation}.`,
-  }),
-  describe: (f) => `${f.roleTitle} with ${f.organisation} — helping others, ${plainPeriod(f.from, f.to)}`,
 });

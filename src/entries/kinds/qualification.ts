@@ -1,7 +1,7 @@
 // qualification: a regulated award (Functional Skills, ESOL, NVQ, GCSE, degree modules…).
 // Default class N: it says nothing about where it was studied.
 import * as z from 'zod';
-import { Amount, defineKind, Framework, Level, Organisation, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
+import { Amount, defineKind, Framework, Level, Organisation, PartialDate, ShortText } from './common.js';
 
 /**
  * Fields of a `qualification` entry: an awarded, regulated qualification.
@@ -41,18 +41,12 @@ export const QualificationFieldsSchema = z.strictObject({
  */
 export type QualificationFields = z.infer<typeof QualificationFieldsSchema>;
 
-function title(f: QualificationFields): string {
-  const base = f.subject ? `${f.title} (${f.subject})` : f.title;
-  const level = plainLevel(f.level);
-  return base.toLowerCase().includes(level.toLowerCase()) ? base : `${base}, ${level}`;
-}
-
 /**
  * The `qualification` kind: Open Badges `Certificate`, class N.
  *
  * @example
  * ```ts
- * qualification.describe(fields, {}); // "Functional Skills Maths, Level 1 — qualification from City & Guilds, awarded March 2026"
+ * qualification.fields.safeParse(fields).success;
  * ```
  */
 export const qualification = /* @__PURE__ */ defineKind({
@@ -62,15 +56,4 @@ export const qualification = /* @__PURE__ */ defineKind({
   sensitivity: 'N',
   lifecycle: false,
   label: 'qualification',
-  achievement: (f) => ({
-    name: title(f),
-    description: sentences(
-      `A ${plainLevel(f.level)}${f.framework && f.framework !== 'other' ? ` (${f.framework})` : ''} qualification awarded by ${f.awardingBody.name}.`,
-      f.grade && `Grade: ${f.grade}.`,
-    ),
-    criteria: `Awarded by ${f.awardingBody.name} when the learner met the requirements of ${
-      f.qualificationNumber ? `qualification ${f.qualificationNumber}` : 'the qualification'
-    }.`,
-  }),
-  describe: (f) => `${title(f)} — qualification from ${f.awardingBody.name}, awarded ${plainPartialDate(f.awardedOn)}${f.grade ? `, grade ${f.grade}` : ''}`,
 });

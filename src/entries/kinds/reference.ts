@@ -1,7 +1,7 @@
 // reference: a testimonial in work terms. No contact details in the credential: `contactable`
 // only says that the author is willing to be contacted through the holder. Class N.
 import * as z from 'zod';
-import { defineKind, issuerOr, LongText, PartialDate, plainPeriod, ShortText } from './common.js';
+import { defineKind, LongText, PartialDate, ShortText } from './common.js';
 
 /**
  * Fields of a `reference` entry.
@@ -39,8 +39,7 @@ export type ReferenceFields = z.infer<typeof ReferenceFieldsSchema>;
  *
  * @example
  * ```ts
- * reference.describe(fields, { issuerName: 'Greene King' });
- * // "Reference from a head chef at Greene King — line manager, March 2026 to July 2026"
+ * reference.fields.safeParse(fields).success;
  * ```
  */
 export const reference = /* @__PURE__ */ defineKind({
@@ -50,20 +49,4 @@ export const reference = /* @__PURE__ */ defineKind({
   sensitivity: 'N',
   lifecycle: false,
   label: 'reference',
-  achievement: (f) => ({
-    name: `Reference from ${f.authorRole}`,
-    description: `A reference from the learner's ${f.relationship.toLowerCase()} (${f.authorRole}), ${plainPeriod(f.period.from, f.period.to)}.${
-      f.contactable ? ' The author is willing to be contacted.' : ''
-    }`,
-    criteria: f.statement,
-  }),
-  describe: (f, ctx) =>
-    `Reference from ${article(f.authorRole)} ${f.authorRole.toLowerCase()} at ${issuerOr(ctx, 'an organisation')} — ${f.relationship.toLowerCase()}, ${plainPeriod(
-      f.period.from,
-      f.period.to,
-    )}`,
 });
-
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
-}

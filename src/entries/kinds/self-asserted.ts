@@ -2,7 +2,7 @@
 // jobs). Signed by the holder's own key; a third party can back it with an `endorsement`.
 // Class N.
 import * as z from 'zod';
-import { defineKind, Level, LongText, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
+import { defineKind, Level, LongText, PartialDate, ShortText } from './common.js';
 
 /**
  * The kinds a holder can record about themselves.
@@ -22,17 +22,6 @@ export const SELF_ASSERTABLE_KINDS = [
   'mentoring',
   'peer-role',
 ] as const;
-
-const KIND_WORDS: Record<(typeof SELF_ASSERTABLE_KINDS)[number], string> = {
-  qualification: 'qualification',
-  'unit-credit': 'unit',
-  'course-completion': 'course',
-  'licence-card': 'card',
-  'work-experience': 'work experience',
-  award: 'award',
-  mentoring: 'mentoring',
-  'peer-role': 'role',
-};
 
 /**
  * Fields of a `self-asserted` entry.
@@ -69,7 +58,7 @@ export type SelfAssertedFields = z.infer<typeof SelfAssertedFieldsSchema>;
  *
  * @example
  * ```ts
- * selfAsserted.describe(fields, {}); // "GCSE English Language, Level 2 — qualification (self-reported), 2015"
+ * selfAsserted.fields.safeParse(fields).success;
  * ```
  */
 export const selfAsserted = /* @__PURE__ */ defineKind({
@@ -79,17 +68,4 @@ export const selfAsserted = /* @__PURE__ */ defineKind({
   sensitivity: 'N',
   lifecycle: false,
   label: 'self-reported record',
-  achievement: (f) => ({
-    name: f.level ? `${f.title}, ${plainLevel(f.level)}` : f.title,
-    description: sentences(`Recorded by the holder: ${KIND_WORDS[f.claimedKind]}${f.organisation ? ` with ${f.organisation}` : ''}.`, f.details),
-    criteria: 'Self-reported by the holder; not checked by an issuer.',
-  }),
-  describe: (f) =>
-    [
-      `${f.level ? `${f.title}, ${plainLevel(f.level)}` : f.title} — ${KIND_WORDS[f.claimedKind]} (self-reported)`,
-      f.organisation && `with ${f.organisation}`,
-      f.date && (f.endDate ? `${plainPartialDate(f.date)} to ${plainPartialDate(f.endDate)}` : plainPartialDate(f.date)),
-    ]
-      .filter(Boolean)
-      .join(', '),
 });

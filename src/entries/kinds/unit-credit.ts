@@ -1,7 +1,7 @@
 // unit-credit: one unit or component achieved toward a qualification. It matters most when a
 // transfer interrupts a course: the next provider can count what was already done. Class E.
 import * as z from 'zod';
-import { Amount, defineKind, issuerOr, Level, LongText, Organisation, PartialDate, plainLevel, plainPartialDate, sentences, ShortText } from './common.js';
+import { Amount, defineKind, Level, LongText, Organisation, PartialDate, ShortText } from './common.js';
 
 /**
  * Fields of a `unit-credit` entry.
@@ -41,8 +41,7 @@ export type UnitCreditFields = z.infer<typeof UnitCreditFieldsSchema>;
  *
  * @example
  * ```ts
- * unitCredit.describe(fields, { issuerName: 'City & Guilds' });
- * // "Food safety in catering, Level 2 — unit towards Food Safety Award, from City & Guilds, achieved 14 February 2026"
+ * unitCredit.fields.safeParse(fields).success;
  * ```
  */
 export const unitCredit = /* @__PURE__ */ defineKind({
@@ -52,18 +51,4 @@ export const unitCredit = /* @__PURE__ */ defineKind({
   sensitivity: 'E',
   lifecycle: false,
   label: 'unit credit',
-  achievement: (f) => ({
-    name: `${f.unitTitle}, ${plainLevel(f.level)}`,
-    description: sentences(
-      `A ${plainLevel(f.level)} unit${f.parentQualificationTitle ? ` of ${f.parentQualificationTitle}` : ''}${
-        f.parentQualificationNumber ? ` (${f.parentQualificationNumber})` : ''
-      }.`,
-      f.unitRef && `Unit reference ${f.unitRef}.`,
-    ),
-    criteria: f.assessorAttestation ?? 'The learner met the assessment criteria of the unit.',
-  }),
-  describe: (f, ctx) =>
-    `${f.unitTitle}, ${plainLevel(f.level)} — unit towards ${f.parentQualificationTitle ?? 'a qualification'}, from ${
-      f.awardingBody?.name ?? issuerOr(ctx)
-    }, achieved ${plainPartialDate(f.achievedOn)}`,
 });

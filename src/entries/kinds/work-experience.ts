@@ -2,7 +2,7 @@
 // release. Class N by default: the employer-issued case is the one that matters for jobs; the
 // presentation linter flags custody-revealing wording in prison-issued ones.
 import * as z from 'zod';
-import { defineKind, PartialDate, plainList, plainPeriod, sentences, ShortText, TextList } from './common.js';
+import { defineKind, PartialDate, ShortText, TextList } from './common.js';
 
 /**
  * Work sectors, aligned to the HMPPS work-interest list and the placement sectors.
@@ -73,8 +73,7 @@ export type WorkExperienceFields = z.infer<typeof WorkExperienceFieldsSchema>;
  *
  * @example
  * ```ts
- * workExperience.describe(fields, {});
- * // "Kitchen team member at Greene King — work experience, March 2026 to July 2026, 32 hours a week"
+ * workExperience.fields.safeParse(fields).success;
  * ```
  */
 export const workExperience = /* @__PURE__ */ defineKind({
@@ -84,17 +83,4 @@ export const workExperience = /* @__PURE__ */ defineKind({
   sensitivity: 'N',
   lifecycle: false,
   label: 'work experience',
-  achievement: (f) => ({
-    name: `${f.roleTitle} at ${f.organisationDisplay}`,
-    description: sentences(
-      `Work as ${f.roleTitle}, ${plainPeriod(f.from, f.to)}${f.hoursPerWeek !== undefined ? `, ${f.hoursPerWeek} hours a week` : ''}.`,
-      f.duties?.length ? `Duties: ${plainList(f.duties)}.` : undefined,
-      f.skills?.length ? `Skills: ${plainList(f.skills)}.` : undefined,
-    ),
-    criteria: f.supervisorReferenceAvailable ? 'Confirmed by the organisation. A supervisor reference is available.' : 'Confirmed by the organisation.',
-  }),
-  describe: (f) =>
-    `${f.roleTitle} at ${f.organisationDisplay} — work experience, ${plainPeriod(f.from, f.to)}${
-      f.hoursPerWeek !== undefined ? `, ${f.hoursPerWeek} hours a week` : ''
-    }`,
 });
