@@ -58,6 +58,8 @@ export interface PresentedEntryResult {
 /** Options for checking presented entries. */
 export interface CheckEntriesOptions extends TrustOptions {
   now: Date;
+  /** Seconds of clock skew allowed on each entry's dates (the caller's, so entries and the envelope agree). */
+  clockTolerance?: number;
   /** The holder's name as on their ID, for entries bound to a name (IdentityObject). */
   holderName?: string;
   /** Check that each entry is about the holder (default true); false adds no `holder-binding` check. */
@@ -113,7 +115,10 @@ async function holderBinding(entry: Record<string, unknown>, holder: string | un
 export async function checkPresentedEntries(credentials: unknown[], holder: string | undefined, options: CheckEntriesOptions): Promise<PresentedEntryResult[]> {
   const trust = trustOptionsOf(options);
   const bind = options.requireHolderBinding !== false;
-  const contexts = options.knownContexts !== undefined ? { knownContexts: options.knownContexts } : {};
+  const contexts = {
+    ...(options.knownContexts !== undefined ? { knownContexts: options.knownContexts } : {}),
+    ...(options.clockTolerance !== undefined ? { clockTolerance: options.clockTolerance } : {}),
+  };
   return Promise.all(
     credentials.map(async (item, index): Promise<PresentedEntryResult> => {
       let result: VerificationResult;

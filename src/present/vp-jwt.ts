@@ -144,6 +144,7 @@ export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Pr
     now,
     requireHolderBinding,
     ...(holderName !== undefined ? { holderName } : {}),
+    ...(options.clockTolerance !== undefined ? { clockTolerance: options.clockTolerance } : {}),
     // With a prepared context, the lists given beside it are added once for every entry.
     ...(await prepareTrust(trustOptionsOf(options))),
     ...(options.proofVerifiers !== undefined ? { proofVerifiers: options.proofVerifiers } : {}),

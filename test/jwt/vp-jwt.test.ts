@@ -30,6 +30,23 @@ async function setup() {
 }
 
 describe('vp+jwt', () => {
+  it("applies the caller's clockTolerance to the entries it carries, as to the envelope", async () => {
+    const { holderKey, body } = await setup();
+    // Signed by a clock 90 seconds ahead of the verifier's: inside 120 s of tolerance, outside the default 60 s.
+    const ahead = await makeEntry(body, {
+      kind: 'qualification',
+      name: 'Functional Skills Mathematics Level 1',
+      holder: holderKey.did,
+      validFrom: '2026-06-01T12:02:30Z',
+      fields: { title: 'Functional Skills Mathematics', awardingBody: { name: 'City & Guilds' }, level: 'L1', awardedOn: '2026-03' },
+    });
+    const { jwt } = await signVpJwt({ holderKey, entries: [ahead], audience: 'employer', challenge: 'n1', domain, issuedAt });
+    const strict = await verifyVpJwt(jwt, { challenge: 'n1', domain, now });
+    expect(strict.entries[0]!.checks.find((c) => c.check === 'validity-period')?.status).toBe('fail');
+    const tolerant = await verifyVpJwt(jwt, { challenge: 'n1', domain, now, clockTolerance: 120 });
+    expect(tolerant.entries[0]!.checks.find((c) => c.check === 'validity-period')?.status).toBe('pass');
+  });
+
   it('carries nonce = challenge and aud = domain, and leaves custody entries out for employers', async () => {
     const { holderKey, maths, transfer } = await setup();
     const { jwt, excluded } = await signVpJwt({ holderKey, entries: [maths, transfer], audience: 'employer', challenge: 'n1', domain, issuedAt });
