@@ -1,8 +1,9 @@
 // Compiles the zod entry schemas (src/entries/kinds) into plain JavaScript validators for the
 // verify path: src/entries/compiled/entry-validators.ts. The zod definitions stay the single
-// source of truth; this script reads them and writes code that accepts exactly what zod accepts,
-// without loading zod at verification time (zod costs ~60 ms of cold import, ~100 KB of bundle
-// and ~30 µs per entry). The issues it reports name the same properties in plain words.
+// source of truth; this script reads them and writes a composition of the checkers of
+// src/entries/compiled/runtime.ts that accepts exactly what zod accepts, without loading zod at
+// verification time (zod costs ~60 ms of cold import, ~100 KB of bundle and ~30 µs per entry).
+// The issues it reports name the same properties in plain words.
 //
 // Run with `npm run validators`. test/entries/compiled-validators.test.ts fails when the
 // checked-in file differs from what this script writes, and checks that the compiled validators
@@ -37,258 +38,186 @@ function customMessage(check: CheckDef): string | undefined {
 }
 
 const quote = (value: unknown): string => JSON.stringify(value);
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const regex = (re: RegExp): string => `/${re.source}/${re.flags.replace('g', '')}`;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const property = (name: string): string => (IDENTIFIER.test(name) ? name : quote(name));
+/** The message argument of a factory: only a schema's own message; the runtime holds the defaults. */
+const message = (check: CheckDef): string[] => {
+  const own = customMessage(check);
+  return own === undefined ? [] : [quote(own)];
+};
+const call = (factory: string, args: string[]): string => `${factory}(${args.join(', ')})`;
 
 /**
- * Emits one function per schema node: `(x, p, k, out)` checks value x found at path p + [k] and
- * pushes { path, message } issues onto out. The path array is built only for containers and
- * issues, so a valid entry allocates almost nothing.
+ * Turns each schema node into one call of the factories of src/entries/compiled/runtime.ts
+ * (`text(minLength(1), maxLength(200))`, `object({ id: v6, name: v12 }, { strict: true })`),
+ * bound to a constant `vN`. Children come first and equal calls share one constant, so the
+ * generated file is only this composition, each distinct node once.
+ *
+ * Holes stand for the parts of a tree given as parameters (the envelope's achievement type and
+ * learningPassport object): a node that contains a hole is not bound to a constant but written
+ * out where it is used, so the envelope every kind shares is written once, as a function of them.
  */
 class Compiler {
   private readonly names = new Map<Node, string>();
-  private readonly functions: string[] = [];
-  private readonly bodies = new Map<string, string>();
-  private readonly constants = new Map<string, string>();
-  private kind: string | undefined;
+  private readonly lines: string[] = [];
+  private readonly expressions = new Map<string, string>();
+  readonly used = new Set<string>();
+  private holes = new Map<Node, string>();
+  private holesUsed = 0;
+  kind: string | undefined;
 
-  constant(prefix: string, code: string): string {
-    let name = this.constants.get(code);
-    if (!name) {
-      name = `${prefix}${this.constants.size}`;
-      this.constants.set(code, name);
-    }
-    return name;
+  private use(factory: string, args: string[]): string {
+    this.used.add(factory);
+    return call(factory, args);
   }
 
-  fn(node: Node): string {
+  /** A line of the output (a blank line or a comment between the constants). */
+  note(line: string): void {
+    this.lines.push(line);
+  }
+
+  /** How the output refers to a node: its constant, a parameter, or (holding one) its expression. */
+  ref(node: Node): string {
+    const hole = this.holes.get(node);
+    if (hole !== undefined) {
+      this.holesUsed++;
+      return hole;
+    }
     const known = this.names.get(node);
     if (known) return known;
-    // Children are compiled first, so equal subtrees give equal bodies: one function serves
-    // every kind's copy of the envelope.
-    const body = this.body(node)
-      .map((line) => `  ${line}`)
-      .join('\n');
-    let name = this.bodies.get(body);
+    const mark = this.holesUsed;
+    const expression = this.expression(node);
+    if (this.holesUsed > mark) return expression;
+    let name = this.expressions.get(expression);
     if (!name) {
-      name = `v${this.functions.length}`;
-      this.bodies.set(body, name);
-      this.functions.push(`function ${name}(x: any, p: Path, k: Key, out: Issue[]): void {\n${body}\n}`);
+      name = `v${this.expressions.size}`;
+      this.expressions.set(expression, name);
+      this.lines.push(`const ${name} = ${expression};`);
     }
     this.names.set(node, name);
     return name;
   }
 
-  compileKind(kind: string, node: Node): string {
-    this.kind = kind;
+  /** The expression of a tree with some of its nodes standing for parameters. */
+  template(node: Node, holes: Map<Node, string>): string {
+    this.holes = holes;
     try {
-      return this.fn(node);
+      return this.expression(node);
     } finally {
-      this.kind = undefined;
+      this.holes = new Map();
     }
   }
 
-  private body(node: Node): string[] {
+  private expression(node: Node): string {
     const def = defOf(node);
-    const here = 'k === undefined ? p : [...p, k]';
-    const issue = (message: string) => `out.push({ path: ${here}, message: ${quote(message)} })`;
-    // A value of the wrong type (or a missing one) gets one issue and no further checks.
-    const typed = (test: string, message: string) =>
-      `if (${test}) { out.push({ path: ${here}, message: x === undefined ? 'is required' : ${quote(message)} }); return; }`;
-    const lines: string[] = [];
     const checks = (def.checks ?? []).map((c) => c._zod.def);
     switch (def.type) {
       case 'string': {
-        lines.push(typed("typeof x !== 'string'", 'must be text'));
+        const args: string[] = [];
         if (def.format === 'url') {
-          // z.url(): what the WHATWG URL parser accepts (after trimming), with its protocol and
-          // hostname patterns when the schema gives them.
-          const protocol = def.protocol instanceof RegExp ? this.constant('RE', `/${def.protocol.source}/${def.protocol.flags.replace('g', '')}`) : undefined;
-          const hostname = def.hostname instanceof RegExp ? this.constant('RE', `/${def.hostname.source}/${def.hostname.flags.replace('g', '')}`) : undefined;
-          const tests = [
-            ...(protocol ? [`!${protocol}.test(u.protocol.endsWith(':') ? u.protocol.slice(0, -1) : u.protocol)`] : []),
-            ...(hostname ? [`!${hostname}.test(u.hostname)`] : []),
-          ];
-          lines.push(
-            `{ let ok = true; try { const u = new URL(x.trim());${tests.length ? ` if (${tests.join(' || ')}) ok = false;` : ''} } catch { ok = false; } if (!ok) ${issue('must be a web address (URL)')}; }`,
-          );
+          const protocol = def.protocol instanceof RegExp ? regex(def.protocol) : undefined;
+          const hostname = def.hostname instanceof RegExp ? regex(def.hostname) : undefined;
+          args.push(this.use('webAddress', hostname ? [protocol ?? 'undefined', hostname] : protocol ? [protocol] : []));
         } else if (def.format !== undefined && def.format !== null) {
           throw new Error(`compile-validators: unsupported string format "${String(def.format)}"`);
         }
         for (const c of checks) {
-          if (c.check === 'min_length') {
-            const min = c.minimum as number;
-            lines.push(
-              `if (x.length < ${min}) ${issue(customMessage(c) ?? (min === 1 ? 'must not be empty' : `must be at least ${plural(min, 'character', 'characters')}`))};`,
-            );
-          } else if (c.check === 'max_length') {
-            lines.push(
-              `if (x.length > ${c.maximum}) ${issue(customMessage(c) ?? `must be at most ${plural(c.maximum as number, 'character', 'characters')}`)};`,
-            );
-          } else if (c.check === 'string_format' && c.format === 'regex') {
-            const re = c.pattern as RegExp;
-            const name = this.constant('RE', `/${re.source}/${re.flags.replace('g', '')}`);
-            lines.push(`if (!${name}.test(x)) ${issue(customMessage(c) ?? 'is not in the expected format')};`);
-          } else if (c.check === 'custom' && c.fn === isRealPartialDate) {
-            // PartialDate's calendar check (no 2026-02-30): the same function, imported.
-            lines.push(`if (!isRealPartialDate(x)) ${issue(customMessage(c) ?? 'is not a real date')};`);
-          } else {
-            throw new Error(`compile-validators: unsupported string check "${c.check}"`);
-          }
+          if (c.check === 'min_length') args.push(this.use('minLength', [String(c.minimum), ...message(c)]));
+          else if (c.check === 'max_length') args.push(this.use('maxLength', [String(c.maximum), ...message(c)]));
+          else if (c.check === 'string_format' && c.format === 'regex') args.push(this.use('matches', [regex(c.pattern as RegExp), ...message(c)]));
+          // PartialDate's calendar check (no 2026-02-30): the runtime calls the same function.
+          else if (c.check === 'custom' && c.fn === isRealPartialDate) args.push(this.use('realDate', message(c)));
+          else throw new Error(`compile-validators: unsupported string check "${c.check}"`);
         }
-        return lines;
+        return this.use('text', args);
       }
       case 'number': {
-        lines.push(typed("typeof x !== 'number' || !Number.isFinite(x)", 'must be a number'));
+        const args: string[] = [];
         for (const c of checks) {
-          if (c.check === 'number_format' && c.format === 'safeint') {
-            lines.push(`if (!Number.isSafeInteger(x)) ${issue(customMessage(c) ?? 'must be a whole number')};`);
-          } else if (c.check === 'greater_than') {
-            lines.push(
-              `if (x ${c.inclusive ? '<' : '<='} ${c.value}) ${issue(customMessage(c) ?? `must be ${c.inclusive ? 'at least' : 'more than'} ${c.value}`)};`,
-            );
-          } else if (c.check === 'less_than') {
-            lines.push(
-              `if (x ${c.inclusive ? '>' : '>='} ${c.value}) ${issue(customMessage(c) ?? `must be ${c.inclusive ? 'at most' : 'less than'} ${c.value}`)};`,
-            );
-          } else {
-            throw new Error(`compile-validators: unsupported number check "${c.check}"`);
-          }
+          if (c.check === 'number_format' && c.format === 'safeint') args.push(this.use('wholeNumber', message(c)));
+          else if (c.check === 'greater_than') args.push(this.use(c.inclusive ? 'atLeast' : 'moreThan', [String(c.value), ...message(c)]));
+          else if (c.check === 'less_than') args.push(this.use(c.inclusive ? 'atMost' : 'lessThan', [String(c.value), ...message(c)]));
+          else throw new Error(`compile-validators: unsupported number check "${c.check}"`);
         }
-        return lines;
+        return this.use('number', args);
       }
       case 'boolean':
-        lines.push(typed("typeof x !== 'boolean'", 'must be true or false'));
-        return lines;
+        return this.use('boolean', []);
       case 'unknown':
-        return lines;
+        return this.use('anything', []);
       case 'literal': {
         const values = def.values as unknown[];
-        const test = values.map((v) => `x !== ${quote(v)}`).join(' && ');
-        lines.push(typed(test, `must be ${values.map(quote).join(' or ')}`));
-        return lines;
+        if (values.some((v) => v !== null && !['string', 'number', 'boolean'].includes(typeof v)))
+          throw new Error('compile-validators: only string, number, boolean and null literals are supported');
+        return this.use('literal', values.map(quote));
       }
-      case 'enum': {
-        const values = Object.values(def.entries as Record<string, unknown>);
-        const set = this.constant('ONE_OF', `new Set(${quote(values)})`);
-        lines.push(typed(`!${set}.has(x)`, `must be one of: ${values.join(', ')}`));
-        return lines;
-      }
+      case 'enum':
+        return this.use('oneOf', [quote(Object.values(def.entries as Record<string, unknown>))]);
       case 'optional':
-        lines.push('if (x === undefined) return;', `${this.fn(def.innerType as Node)}(x, p, k, out);`);
-        return lines;
+        return this.use('optional', [this.ref(def.innerType as Node)]);
       case 'object': {
-        lines.push(typed("typeof x !== 'object' || x === null || Array.isArray(x)", 'must be an object'));
-        lines.push(`const q = ${here};`, 'const before = out.length;');
         const shape = def.shape as Record<string, Node>;
-        for (const [prop, child] of Object.entries(shape)) lines.push(`${this.fn(child)}(x[${quote(prop)}], q, ${quote(prop)}, out);`);
+        const fields = Object.entries(shape).map(([prop, child]) => {
+          const ref = this.ref(child);
+          return ref === prop ? prop : `${property(prop)}: ${ref}`;
+        });
+        const options: string[] = [];
         const catchall = def.catchall === undefined ? undefined : defOf(def.catchall as Node).type;
-        if (catchall === 'never') {
-          const keys = this.constant('KEYS', `new Set(${quote(Object.keys(shape))})`);
-          lines.push(
-            `for (const key of Object.keys(x)) if (!${keys}.has(key)) out.push({ path: [...q, key], message: 'is not allowed here (unknown property)' });`,
-          );
-        } else if (catchall !== undefined && catchall !== 'unknown') {
-          throw new Error(`compile-validators: unsupported object catchall "${catchall}"`);
-        }
+        if (catchall === 'never') options.push('strict: true');
+        else if (catchall !== undefined && catchall !== 'unknown') throw new Error(`compile-validators: unsupported object catchall "${catchall}"`);
         for (const c of checks) {
           const rule = this.kind === undefined ? undefined : KIND_RULES[this.kind];
           if (c.check !== 'custom' || !rule) throw new Error(`compile-validators: unsupported object check "${c.check}"`);
           if ((kindDefinition(this.kind as never) as { rule?: unknown }).rule !== rule)
             throw new Error(`compile-validators: ${this.kind}'s rule is not KIND_RULES["${this.kind}"]`);
-          // The kind's cross-field rule runs once the fields themselves are valid.
-          lines.push(
-            `if (out.length === before) { const problem = (KIND_RULES[${quote(this.kind)}] as Rule)(x); if (problem) out.push({ path: [...q, ...problem.path], message: problem.message }); }`,
-          );
+          this.used.add('KIND_RULES');
+          options.push(`rule: KIND_RULES[${quote(this.kind)}]`);
         }
-        return lines;
+        return this.use('object', [`{ ${fields.join(', ')} }`, ...(options.length ? [`{ ${options.join(', ')} }`] : [])]);
       }
       case 'array': {
-        lines.push(typed('!Array.isArray(x)', 'must be a list'), `const q = ${here};`);
+        const args = [this.ref(def.element as Node)];
         for (const c of checks) {
-          if (c.check === 'min_length')
-            lines.push(
-              `if (x.length < ${c.minimum}) out.push({ path: q, message: ${quote(customMessage(c) ?? `must have at least ${plural(c.minimum as number, 'item', 'items')}`)} });`,
-            );
-          else if (c.check === 'max_length')
-            lines.push(
-              `if (x.length > ${c.maximum}) { out.push({ path: q, message: ${quote(customMessage(c) ?? `must have at most ${plural(c.maximum as number, 'item', 'items')}`)} }); return; }`,
-            );
+          if (c.check === 'min_length') args.push(this.use('minItems', [String(c.minimum), ...message(c)]));
+          else if (c.check === 'max_length') args.push(this.use('maxItems', [String(c.maximum), ...message(c)]));
           else throw new Error(`compile-validators: unsupported array check "${c.check}"`);
         }
-        // Stop once there are enough issues to report: a list of a million bad items is refused
-        // after the first few, not after a million messages.
-        lines.push(`for (let i = 0; i < x.length && out.length < MAX_ISSUES; i++) ${this.fn(def.element as Node)}(x[i], q, i, out);`);
-        return lines;
+        return this.use('list', args);
       }
       case 'tuple': {
-        const items = def.items as Node[];
+        const items = (def.items as Node[]).map((item) => this.ref(item));
         const rest = def.rest as Node | null;
-        lines.push(typed('!Array.isArray(x)', 'must be a list'), `const q = ${here};`);
-        if (!rest)
-          lines.push(`if (x.length > ${items.length}) out.push({ path: q, message: ${quote(`must have at most ${plural(items.length, 'item', 'items')}`)} });`);
-        items.forEach((item, i) => lines.push(`${this.fn(item)}(x[${i}], q, ${i}, out);`));
-        if (rest) lines.push(`for (let i = ${items.length}; i < x.length && out.length < MAX_ISSUES; i++) ${this.fn(rest)}(x[i], q, i, out);`);
-        return lines;
+        return this.use('tuple', [`[${items.join(', ')}]`, ...(rest ? [this.ref(rest)] : [])]);
       }
       case 'record': {
         if (defOf(def.keyType as Node).type !== 'string' || defOf(def.valueType as Node).type !== 'unknown') {
           throw new Error('compile-validators: only record(string, unknown) is supported');
         }
-        lines.push(typed("typeof x !== 'object' || x === null || Array.isArray(x)", 'must be an object'));
-        return lines;
+        return this.use('record', []);
       }
-      case 'union': {
-        // Valid when one option accepts the value; otherwise the issues of the closest option
-        // (the one with the fewest), or one plain issue when none even has the right type.
-        const options = (def.options as Node[]).map((o) => this.fn(o));
-        lines.push('let best: Issue[] | undefined;');
-        lines.push(
-          `for (const option of [${options.join(', ')}]) { const o: Issue[] = []; option(x, p, k, o); if (o.length === 0) return; if (!best || o.length < best.length) best = o; }`,
+      case 'union':
+        return this.use(
+          'union',
+          (def.options as Node[]).map((o) => this.ref(o)),
         );
-        lines.push(`if (x === undefined) { out.push({ path: ${here}, message: 'is required' }); return; }`);
-        lines.push('out.push(...best!);');
-        return lines;
-      }
       default:
         throw new Error(`compile-validators: unsupported zod type "${def.type}"`);
     }
   }
 
-  source(entryPoints: Record<string, string>): string {
-    const constants = [...this.constants].map(([code, name]) => `const ${name} = ${code};`);
-    return [
-      constants.join('\n'),
-      ...this.functions,
-      `/** The validator of a whole entry credential, by kind. */\nexport const ENTRY_VALIDATORS: Readonly<Record<string, Validator>> = {\n${Object.entries(
-        entryPoints,
-      )
-        .map(([kind, fn]) => `  ${quote(kind)}: ${fn},`)
-        .join('\n')}\n};`,
-    ].join('\n\n');
+  source(): string {
+    return this.lines.join('\n');
   }
 }
 
-const HEADER = `// Generated by scripts/compile-validators.ts from the zod schemas in src/entries/kinds.
-// Do not edit by hand: run \`npm run validators\`. A test fails when this file is stale, and checks
-// that these validators and zod accept and refuse the same entries.
-import { isRealPartialDate } from '../../internal/time.js';
-import type { FieldProblem } from '../kinds/common.js';
-import { KIND_RULES } from '../kinds/rules.js';
+const shapeOf = (node: Node): Record<string, Node> => defOf(node).shape as Record<string, Node>;
 
-/** One problem: where (property path) and what, in plain words. */
-export interface Issue {
-  path: (string | number)[];
-  message: string;
+/** The parts of a kind's entry schema that differ between kinds: the envelope's parameters. */
+function envelopeHoles(schema: Node): [achievementType: Node, learningPassport: Node] {
+  const subject = shapeOf(schema).credentialSubject!;
+  return [shapeOf(shapeOf(subject).achievement!).achievementType!, shapeOf(subject).learningPassport!];
 }
-type Path = (string | number)[];
-type Key = string | number | undefined;
-type Rule = (fields: unknown) => FieldProblem | undefined;
-/** Checks a value found at path p + [k], pushing what is wrong onto out. */
-export type Validator = (x: unknown, p: Path, k: Key, out: Issue[]) => void;
-
-/** Issues collected per list at most (the caller reports the first 20). */
-const MAX_ISSUES = 20;
-`;
 
 /**
  * The source of src/entries/compiled/entry-validators.ts: for every kind, a validator of a whole
@@ -297,13 +226,73 @@ const MAX_ISSUES = 20;
  */
 export function renderValidators(): string {
   const compiler = new Compiler();
+  const schemas = ENTRY_KINDS.map((kind) => [kind, entryCredentialSchema(kind) as unknown as Node] as const);
+  // The envelope, from the first kind with its two kind-specific parts as parameters; a kind
+  // whose envelope came out different would get a validator of its own below.
+  compiler.note('');
+  compiler.note('// The envelope all kinds share (see `entry` below).');
+  const templates = new Map<string, string>();
+  for (const [kind, schema] of schemas) {
+    const [achievementType, learningPassport] = envelopeHoles(schema);
+    compiler.kind = kind;
+    templates.set(
+      kind,
+      compiler.template(
+        schema,
+        new Map([
+          [achievementType, 'achievementType'],
+          [learningPassport, 'learningPassport'],
+        ]),
+      ),
+    );
+  }
+  const envelope = templates.get(ENTRY_KINDS[0])!;
   const entryPoints: Record<string, string> = {};
-  for (const kind of ENTRY_KINDS) entryPoints[kind] = compiler.compileKind(kind, entryCredentialSchema(kind) as unknown as Node);
+  for (const [kind, schema] of schemas) {
+    compiler.kind = kind;
+    compiler.note('');
+    compiler.note(`// ${kind}`);
+    if (templates.get(kind) === envelope) {
+      const [achievementType, learningPassport] = envelopeHoles(schema).map((node) => compiler.ref(node));
+      entryPoints[kind] = `entry(${achievementType}, ${learningPassport})`;
+    } else {
+      entryPoints[kind] = `validator(${compiler.ref(schema)})`;
+    }
+  }
+  compiler.kind = undefined;
+  compiler.used.add('validator');
+  const factories = [...compiler.used].filter((name) => name !== 'KIND_RULES').sort();
   const tables = ENTRY_KINDS.map((kind) => {
     const def = kindDefinition(kind);
     return `  ${quote(kind)}: { achievementType: ${quote(def.achievementType)}, sensitivity: ${quote(def.sensitivity)}, lifecycle: ${def.lifecycle}, label: ${quote(def.label)} },`;
   });
-  return `${HEADER}\n${compiler.source(entryPoints)}\n\n/** What each kind declares (achievement type, sensitivity, lifecycle, label), read from the kind definitions. */\nexport const KIND_TABLE = {\n${tables.join('\n')}\n} as const;\n`;
+  return `// Generated by scripts/compile-validators.ts from the zod schemas in src/entries/kinds.
+// Do not edit by hand: run \`npm run validators\`. A test fails when this file is stale, and checks
+// that these validators and zod accept and refuse the same entries. The checking code is in
+// runtime.ts; this file only composes it, one constant per distinct schema node.
+${compiler.used.has('KIND_RULES') ? "import { KIND_RULES } from '../kinds/rules.js';\n" : ''}import {
+${factories.map((name) => `  ${name},`).join('\n')}
+  type Validator,
+} from './runtime.js';
+
+export type { Issue, Validator } from './runtime.js';
+${compiler.source()}
+
+/** An entry credential of one kind: the envelope around the kind's achievement type and learningPassport object. */
+const entry = (achievementType: Validator, learningPassport: Validator): Validator => validator(${envelope});
+
+/** The validator of a whole entry credential, by kind. */
+export const ENTRY_VALIDATORS: Readonly<Record<string, Validator>> = {
+${Object.entries(entryPoints)
+  .map(([kind, code]) => `  ${quote(kind)}: ${code},`)
+  .join('\n')}
+};
+
+/** What each kind declares (achievement type, sensitivity, lifecycle, label), read from the kind definitions. */
+export const KIND_TABLE = {
+${tables.join('\n')}
+} as const;
+`;
 }
 
 /** Where the file goes. */

@@ -65,3 +65,27 @@ describe.skipIf(!hasDist && !process.env.CI)('the CommonJS build shares one copy
     expect(copies).toHaveLength(1);
   });
 });
+
+describe.skipIf(!hasDist && !process.env.CI)('the bundled JSON-LD contexts in the build', () => {
+  // The contexts are .json files in src/rdfc/contexts/, which the package does not ship: the
+  // build must carry them inline (no file read at run time; the rdfc subpath runs in browsers).
+  const expected = async () => (await import('../../src/rdfc/index.js')).BUNDLED_CONTEXTS;
+
+  it('dist/rdfc.js (ESM) carries them inline', async () => {
+    const built = (await import(`${root}dist/rdfc.js`)) as typeof import('../../src/rdfc/index.js');
+    expect(built.BUNDLED_CONTEXTS).toEqual(await expected());
+  });
+
+  it('dist/rdfc.cjs (CommonJS) carries them inline', async () => {
+    const built = createRequire(import.meta.url)(`${root}dist/rdfc.cjs`) as typeof import('../../src/rdfc/index.js');
+    expect(built.BUNDLED_CONTEXTS).toEqual(await expected());
+  });
+
+  it('no built file refers to a .json file', () => {
+    const refs = readdirSync(`${root}dist`, { recursive: true })
+      .map(String)
+      .filter((f) => /\.(c?js)$/.test(f))
+      .filter((f) => /(?:require\(|from |import\()\s*["'][^"']+\.json["']/.test(readFileSync(`${root}dist/${f}`, 'utf8')));
+    expect(refs).toEqual([]);
+  });
+});
