@@ -1,7 +1,19 @@
 // The employer page: plain DOM, no framework, no network. The checking itself is in check.ts.
 import jsQR from 'jsqr';
 import type { TrustList } from 'learning-passport/trust';
-import { checkInput, headlineParts, MARK, parseRoots, readBakedTrustList, WORDS, type CheckReport, type Row, type Shown } from './check.js';
+import {
+  checkInput,
+  headlineParts,
+  MARK,
+  parseRoots,
+  plainText,
+  readBakedTrustList,
+  rootsFromLink,
+  WORDS,
+  type CheckReport,
+  type Row,
+  type Shown,
+} from './check.js';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -50,12 +62,25 @@ $('new-code').addEventListener('click', () => {
   $('challenge').textContent = challenge;
 });
 
-// ?roots=did:key:…,did:key:… (or several roots= parameters) prefills the trusted root keys.
-const rootsFromUrl = params.getAll('roots').flatMap(parseRoots);
-if (rootsFromUrl.length > 0) {
-  rootsField.value = rootsFromUrl.join('\n');
+// ?roots=did:key:…,did:key:… (or several roots= parameters) prefills the trusted root keys. The
+// trust banner says which keys came from the link, and which values could not be read (a link
+// cut short or mistyped must not be ignored silently).
+const fromLink = rootsFromLink(params.getAll('roots'));
+if (fromLink.roots.length > 0 || fromLink.unreadable.length > 0) {
+  rootsField.value = fromLink.roots.join('\n');
   ($('advanced') as HTMLDetailsElement).open = true;
 }
+const shortKey = (did: string): string => (did.length > 24 ? `${did.slice(0, 20)}…${did.slice(-4)}` : did);
+const linkNote = [
+  ...(fromLink.roots.length > 0
+    ? [`Trusted root ${fromLink.roots.length === 1 ? 'key' : 'keys'} from this link: ${fromLink.roots.map(shortKey).join(', ')} (under “Advanced”).`]
+    : []),
+  ...(fromLink.unreadable.length > 0
+    ? [
+        `${fromLink.unreadable.length === 1 ? 'A roots= value' : `${fromLink.unreadable.length} roots= values`} in this link could not be read as a key and ${fromLink.unreadable.length === 1 ? 'is' : 'are'} not used: ${fromLink.unreadable.map((v) => `“${plainText(v).slice(0, 40)}”`).join(', ')}. Check the link with whoever sent it.`,
+      ]
+    : []),
+].join(' ');
 
 // --- Showing results ---------------------------------------------------------------------------
 
@@ -168,26 +193,28 @@ function show(report: CheckReport): void {
 }
 
 function showTrust(state: 'ok' | 'none' | 'problem', text: string): void {
-  $('trust-status').setAttribute('data-state', state);
-  $('trust-text').textContent = text;
+  // A link whose roots= could not be read is a problem to see, whatever the list says.
+  $('trust-status').setAttribute('data-state', fromLink.unreadable.length > 0 ? 'problem' : state);
+  $('trust-text').textContent = linkNote ? `${text} ${linkNote}` : text;
 }
 
 function describeTrust(list: TrustList): string {
   $('trust-file-label').textContent = 'Load a newer trust list from the authority';
-  return `✓ Checking against the trust list of ${list.operatorName} (number ${list.sequenceNumber}, next update due ${list.nextUpdate.slice(0, 10)}).`;
+  // The name is the list's own words: no bidi override may turn it around (as in the headlines).
+  return `✓ Checking against the trust list of ${plainText(list.operatorName)} (number ${list.sequenceNumber}, next update due ${list.nextUpdate.slice(0, 10)}).`;
 }
 
 function showKnown(): void {
   known.textContent = accreditations.length === 0 ? '' : `Accreditations loaded: ${accreditations.length}. They are used to check who issued each record.`;
 }
 
-async function check(text: string): Promise<void> {
+async function check(text: string, fromFile = false): Promise<void> {
   results.setAttribute('aria-busy', 'true');
   try {
     // The operator key stands in as a root only when its list is not in use (a stale built-in
     // list): a list's own roots carry their windows, which a bare root would not.
     const roots = [...parseRoots(rootsField.value), ...(operator && !trustList ? [operator] : [])];
-    const report = await checkInput(text, { ...(trustList ? { trustList } : {}), roots, challenge, domain, accreditations });
+    const report = await checkInput(text, { ...(trustList ? { trustList } : {}), roots, challenge, domain, accreditations, fromFile });
     if (report.trustList) {
       trustList = report.trustList;
       showTrust('ok', describeTrust(trustList));
@@ -233,7 +260,7 @@ async function checkFile(file: File): Promise<void> {
     return;
   }
   inputField.value = ''; // the results are the file's, not an earlier paste's
-  await check(await file.text());
+  await check(await file.text(), true);
 }
 
 // --- The trust list built into the page (learning-passport verifier-page --trust-list) ----------
@@ -387,6 +414,11 @@ window.addEventListener('drop', (event) => event.preventDefault());
 
 void loadBakedTrustList().finally(() => {
   if (!trustList && !operator)
-    showTrust('none', 'No trust list loaded yet: records can be checked for damage, not for who issued them. Load the authority’s trust list below.');
+    showTrust(
+      'none',
+      fromLink.roots.length > 0
+        ? 'No trust list loaded yet: load the authority’s trust list below to check who may issue what.'
+        : 'No trust list loaded yet: records can be checked for damage, not for who issued them. Load the authority’s trust list below.',
+    );
   document.body.setAttribute('data-ready', 'true');
 });

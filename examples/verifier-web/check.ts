@@ -6,6 +6,7 @@
 import {
   createTrustPolicy,
   isPassportError,
+  parseDidKey,
   readPassport,
   verifyCredential,
   verifyPassport,
@@ -47,6 +48,9 @@ export const NEXT = {
   newRequest: 'Ask the person to share again, using the request code and website on this page.',
   newerRecord: 'Look at the newer record in the list.',
 } as const;
+
+/** What the page (and the command line) says of JSON that is not a record. */
+export const NOT_A_RECORD = 'This file is not a learning record, a passport or a sharing from learning-passport.';
 
 /** One line of the verified list. */
 export interface Row {
@@ -111,6 +115,8 @@ export interface CheckInputOptions extends PageTrust {
   domain: string;
   /** The time to check against (default now). */
   now?: Date;
+  /** The text is a file's (chosen or dropped): an empty file is damaged, not "nothing yet". */
+  fromFile?: boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -229,6 +235,43 @@ function damaged(what: 'file' | 'QR code', why: string, next: string = NEXT.shar
   return report('damaged', 'not-valid', `✗ This ${what} is damaged`, why, next);
 }
 
+/**
+ * Text from a document (a trust list's authority name) as a person should read it: without
+ * control characters or bidi overrides, which could make "National \u202egninraeL Authority"
+ * read as something it is not. The library's headlines and summaries are cleaned the same way.
+ *
+ * @example
+ * ```ts
+ * plainText('National \u202egninraeL Authority'); // 'National gninraeL Authority'
+ * ```
+ */
+export function plainText(text: string): string {
+  return text.replace(/[\t\n\r]/g, ' ').replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '');
+}
+
+/**
+ * The root keys a link names (`?roots=did:key:…,did:key:…`, or several `roots=`), split into
+ * those that are Ed25519 did:keys and those that could not be read, so the page can say both.
+ *
+ * @example
+ * ```ts
+ * rootsFromLink(['did:key:z6Mk…,not-a-did']); // { roots: ['did:key:z6Mk…'], unreadable: ['not-a-did'] }
+ * ```
+ */
+export function rootsFromLink(values: readonly string[]): { roots: string[]; unreadable: string[] } {
+  const roots: string[] = [];
+  const unreadable: string[] = [];
+  for (const value of values.flatMap(parseRoots)) {
+    try {
+      parseDidKey(value);
+      roots.push(value);
+    } catch {
+      unreadable.push(value);
+    }
+  }
+  return { roots, unreadable };
+}
+
 /** Splits the roots field: one DID per line, or separated by commas or spaces. */
 export function parseRoots(text: string): string[] {
   return [
@@ -244,8 +287,10 @@ export function parseRoots(text: string): string[] {
 type Parsed = { ok: true; value: unknown; fromQr: boolean } | { ok: false; report: CheckReport };
 
 /** Reads the text as a QR payload (LP1:…) or JSON. */
-async function parse(text: string): Promise<Parsed> {
+async function parse(text: string, fromFile: boolean): Promise<Parsed> {
   const trimmed = text.trim();
+  // An empty file is a damaged copy (as in the command line's verify); an empty box is not yet a check.
+  if (trimmed === '' && fromFile) return { ok: false, report: damaged('file', 'It is empty.') };
   if (trimmed === '') {
     return {
       ok: false,
@@ -338,7 +383,7 @@ async function checkTrustList(doc: Record<string, unknown>, options: CheckInputO
       'trust-list',
       'cant-check',
       '? This trust list was not used',
-      `It says it is from ${list.operatorName}, but this page has no authority key to check that against, and anyone can sign a list under any name.`,
+      `It says it is from ${plainText(list.operatorName)}, but this page has no authority key to check that against, and anyone can sign a list under any name.`,
       'Use the checker page your authority gave you, or enter the authority’s key under “Advanced” and load the list again.',
       { details: [`Signed by: ${list.operator}`] },
     );
@@ -346,7 +391,7 @@ async function checkTrustList(doc: Record<string, unknown>, options: CheckInputO
   return report(
     'trust-list',
     'valid',
-    `✓ Trust list of ${list.operatorName} loaded`,
+    `✓ Trust list of ${plainText(list.operatorName)} loaded`,
     `List number ${list.sequenceNumber}, next update due ${list.nextUpdate.slice(0, 10)}. Records are now checked against it.`,
     undefined,
     { trustList: list, details: [`Signed by: ${list.operator}`] },
@@ -366,7 +411,7 @@ async function checkTrustList(doc: Record<string, unknown>, options: CheckInputO
  * ```
  */
 export async function checkInput(text: string, options: CheckInputOptions): Promise<CheckReport> {
-  const parsed = await parse(text);
+  const parsed = await parse(text, options.fromFile === true);
   if (!parsed.ok) return parsed.report;
   const doc = parsed.value;
   const notices: string[] = [];
@@ -414,8 +459,12 @@ export async function checkInput(text: string, options: CheckInputOptions): Prom
       { rows, accreditations: good },
     );
   }
-  if (!isObject(doc)) return damaged('file', 'It is not an entry, a passport, a presentation or a trust list.');
-  const types = typesOf(doc);
+  const types = isObject(doc) ? typesOf(doc) : [];
+  // JSON that is no learning record at all (`{}`, someone's settings file): said plainly, not in
+  // the words of a schema check; Not valid, as in the command line's verify.
+  if (!isObject(doc) || !types.some((t) => t === 'VerifiableCredential' || t === 'LearningPassport' || t === 'VerifiablePresentation')) {
+    return report('not-recognised', 'not-valid', '✗ This is not a learning record', NOT_A_RECORD, NEXT.shareAgain);
+  }
 
   if (types.includes('LearningPassport')) {
     const { passport, problems } = readPassport(JSON.stringify(doc));

@@ -1,4 +1,4 @@
-// The learning-passport command. Exit codes: 0 valid / done, 1 invalid or refused, 2 usage or input error.
+// The learning-passport command. Exit codes: 0 valid / done, 1 invalid or refused, 2 usage or input error, 3 can't check.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isPassportError } from './api.js';
@@ -17,7 +17,7 @@ import { statusCommand } from './commands/status.js';
 import { trustCommand } from './commands/trust.js';
 import { trustListCommand } from './commands/trust-list.js';
 import { verifierPageCommand } from './commands/verifier-page.js';
-import { clean, colour, EXIT, line, printJson, Refusal, say, UsageError, warn } from './io.js';
+import { clean, colour, EXIT, EXIT_CODES, line, printJson, quietOnClosedPipe, Refusal, say, UsageError, warn } from './io.js';
 import { PromptAborted } from './prompt.js';
 import { didYouMean } from './suggest.js';
 import type { Command } from './types.js';
@@ -48,7 +48,7 @@ function help(): string {
   const lines = ['learning-passport — signed, portable learning records', '', 'Usage:'];
   for (const c of commands) for (const u of c.usage) lines.push(`  learning-passport ${u}`);
   lines.push('', 'Every command accepts --json for machine-readable output (errors too: { "error": { "code", "message" } }).');
-  lines.push('Exit codes: 0 valid or done, 1 invalid or refused, 2 usage or input error.');
+  lines.push(...EXIT_CODES);
   lines.push('Key passphrases are asked for on the terminal; scripts use LP_PASSPHRASE or --passphrase-file <file>.');
   lines.push('learning-passport --version prints the version; learning-passport <command> --help the command’s usage.');
   return lines.join('\n');
@@ -158,7 +158,8 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parsed;
     if (values.help) {
       const examples = command.examples?.length ? ['', 'Examples:', ...command.examples.map((e) => `  ${e}`)] : [];
-      say([...command.usage.map((u) => `learning-passport ${u}`), ...examples].join('\n'));
+      const notes = command.notes?.length ? ['', ...command.notes] : [];
+      say([...command.usage.map((u) => `learning-passport ${u}`), ...examples, ...notes].join('\n'));
       return EXIT.valid;
     }
     return await command.run({ positionals, values, json: values.json === true });
@@ -190,7 +191,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // A worker thread of `issue --csv` runs this same file: it issues its rows and nothing else.
-if (!runIssueWorker())
+if (!runIssueWorker()) {
+  quietOnClosedPipe();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -201,3 +203,4 @@ if (!runIssueWorker())
       process.exitCode = EXIT.usage;
     },
   );
+}

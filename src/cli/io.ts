@@ -6,7 +6,16 @@ import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join } from 'node:path';
 
 /** Exit codes (documented in the README). */
-export const EXIT = { valid: 0, invalid: 1, usage: 2 } as const;
+export const EXIT = { valid: 0, invalid: 1, usage: 2, cantCheck: 3 } as const;
+
+/** The exit codes in words, for `--help` (the README's "Exit codes" says the same at length). */
+export const EXIT_CODES = [
+  'Exit codes:',
+  '  0  valid, or done (verify: every current entry is valid)',
+  '  1  not valid, or refused (verify: something is wrong: altered, withdrawn, expired, not accredited, a damaged file)',
+  '  2  usage or input error (unknown command or flag, missing file, wrong passphrase, a bad date)',
+  '  3  can’t check (verify: nothing is wrong, but something is missing: the trust list or roots, an accreditation, a status list)',
+];
 
 /**
  * A mistake in how the command was called or in its input files: exit code 2. `code` is the
@@ -122,8 +131,30 @@ function render(parts: Part[] | string, stream: NodeJS.WriteStream): string {
     .join('');
 }
 
+// Whoever reads standard output may stop early (`… | head`): the writes after that fail with
+// EPIPE, which is no fault of the run. Nothing more is written, and the exit code stays the
+// command's own (a verdict piped into head still exits 0, 1 or 3).
+let readerGone = false;
+
+/**
+ * Makes a closed standard output (EPIPE) end the output quietly instead of crashing with a stack
+ * trace. Any other write error is raised as before.
+ *
+ * @example
+ * ```ts
+ * quietOnClosedPipe(); // learning-passport kinds | head -3
+ * ```
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && !(readerGone && err.code === 'ERR_STREAM_DESTROYED')) throw err;
+    readerGone = true;
+  });
+}
+
 /** Prints a line (from {@link line}, or the tool's own text) on standard output. */
 export function say(parts: Part[] | string): void {
+  if (readerGone) return;
   process.stdout.write(`${render(parts, process.stdout)}\n`);
 }
 
@@ -142,6 +173,7 @@ export function safeJson(value: unknown): string {
 
 /** Prints a value as JSON (for --json). */
 export function printJson(value: unknown): void {
+  if (readerGone) return;
   process.stdout.write(`${safeJson(value)}\n`);
 }
 
@@ -173,6 +205,15 @@ export function readText(path: string, what = 'file'): string {
     return readFileSync(path, 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read ${what} ${clean(path)}: ${clean((err as Error).message)}`, 'ERR_FILE_UNREADABLE');
+  }
+}
+
+/** Reads all of standard input as text (`verify -`), or throws a UsageError. */
+export function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read standard input: ${clean((err as Error).message)}`, 'ERR_FILE_UNREADABLE');
   }
 }
 

@@ -41,8 +41,14 @@ export async function trustFrom(values: Record<string, unknown>, roots: string[]
       ...(previous !== undefined ? { previous } : {}),
       acceptStale: values['accept-stale-trust-list'] === true,
     });
-    if (!result.trustList)
-      throw new TrustListRefused(`trust list ${values['trust-list']} refused: ${result.summary} [${result.errors[0]?.code ?? 'ERR_TRUST_LIST_INVALID'}]`);
+    if (!result.trustList) {
+      // The one line a person reads names no key; which key signed it, and which was expected, go
+      // on a details line (as the checker page folds them under "Details").
+      const issuer = isPlainObject(document) ? (isPlainObject(document.issuer) ? document.issuer.id : document.issuer) : undefined;
+      const details = `details: signed by ${typeof issuer === 'string' ? issuer : 'no key'}; the key you trust: ${roots.join(', ')}`;
+      const reason = result.summary.replace(/did:key:[\w…]+/g, 'another key');
+      throw new TrustListRefused(`trust list ${values['trust-list']} refused: ${reason} [${result.errors[0]?.code ?? 'ERR_TRUST_LIST_INVALID'}]`, details);
+    }
     for (const w of result.warnings) if (!json) warn(line`${colour.yellow('warning:')} ${w.message}`);
     trustList = result.trustList;
   }
@@ -57,7 +63,11 @@ export async function trustFrom(values: Record<string, unknown>, roots: string[]
 
 /** A trust list that did not verify: the command exits 1 (invalid), with the reason. */
 export class TrustListRefused extends Refusal {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The keys involved, for a details line (never in the message a person reads first). */
+    readonly details?: string,
+  ) {
     super(message, /\[(\w+)\]$/.exec(message)?.[1] ?? 'ERR_TRUST_LIST_INVALID');
   }
 }
@@ -73,8 +83,15 @@ export async function trustOrExit(values: Record<string, unknown>, roots: string
     return await trustFrom(values, roots, json);
   } catch (err) {
     if (!(err instanceof TrustListRefused)) throw err;
-    if (json) printJson({ verified: false, error: { code: /\[(\w+)\]$/.exec(err.message)?.[1] ?? 'ERR_TRUST_LIST_INVALID', message: err.message } });
-    else warn(line`${colour.red('✗')} ${err.message}`);
+    if (json)
+      printJson({
+        verified: false,
+        error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+      });
+    else {
+      warn(line`${colour.red('✗')} ${err.message}`);
+      if (err.details) warn(line`  ${colour.dim(err.details)}`);
+    }
     return 1;
   }
 }

@@ -15,6 +15,8 @@ export interface Command {
   usage: string[];
   /** Complete command lines shown under "Examples:" by --help. */
   examples?: string[];
+  /** Lines shown after the examples by --help (the exit codes of a command that gives a verdict). */
+  notes?: string[];
   options: NonNullable<ParseArgsConfig['options']>;
   /** Returns the exit code. */
   run(context: CommandContext): Promise<number>;

@@ -240,7 +240,8 @@ describe('checkInput (employer page logic)', () => {
     ['LP1:', 'damaged', /damaged/],
     ['{"type": ["VerifiableCredential"], "issuer": "did:key:z6Mk', 'damaged', /damaged/],
     ['42', 'not-recognised', /not a learning passport/],
-    ['[]', 'damaged', /damaged/],
+    ['[]', 'not-recognised', /not a learning record/],
+    ['{}', 'not-recognised', /not a learning record/],
   ])('gives a clear message and a next step, never an exception, for %j', async (text, input, headline) => {
     const report = await checkInput(text, trusted);
     expect(report.input).toBe(input);

@@ -98,7 +98,7 @@ const rows: Row[] = [
   ['single quotes in JSON', () => ['verify', 'quotes.json'], 1, 'quotes.json:1:3'],
   ['an empty file', () => ['verify', 'blank.json'], 1, 'the file is empty'],
   ['a damaged file given to verify says so and what to do', () => ['verify', 'quotes.json'], 1, '✗ Not valid: this file is damaged'],
-  ['a damaged file: who can give a good copy', () => ['verify', 'quotes.json'], 1, 'Ask the person (or the issuer) to share it again.'],
+  ['a damaged file: what to do, as on the checker page', () => ['verify', 'quotes.json'], 1, 'Ask the person to share again.'],
   [
     'a date the wrong way round',
     () => ['issue', 'qualification', '--key', 'body.key.json', ...maths, '--field', 'awardedOn=03/2026'],

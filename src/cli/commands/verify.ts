@@ -1,7 +1,8 @@
 // learning-passport verify <entry | passport | presentation> [--trust roots.json] [--root did …]
 import { foldCustodyEntries, parseDidKey, readPassport, verifyCredential, verifyPassport, verifyPresentation, type Check, type Verdict } from '../api.js';
 import { isPlainObject as isPlainJsonObject } from '../../internal/json.js';
-import { colour, line, mark, parseJsonText, printJson, progress, readJson, readText, say, UsageError, warn, type Part } from '../io.js';
+import { colour, EXIT_CODES, line, mark, printJson, progress, readJson, readStdin, readText, say, UsageError, warn, type Part } from '../io.js';
+import { readVerifyInput } from './verify-input.js';
 import { list } from '../load.js';
 import { trustFlags, trustOrExit } from '../trust-options.js';
 import { proofVerifiersFrom, rdfcFlag } from '../rdfc.js';
@@ -56,13 +57,17 @@ export const verifyCommand: Command = {
   name: 'verify',
   summary: 'verify an entry, a passport or a presentation',
   usage: [
-    'verify <file> [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--rdfc] [--show-all] [--verbose]',
+    'verify (<file> | - | --qr <LP1:… text>) [--trust roots.json] [--root <did> …] [--trust-list list.json [--previous-trust-list old.json] [--accept-stale-trust-list]] [--accreditations file.json …] [--status-list s.json …] [--challenge c --domain d] [--rdfc] [--show-all] [--verbose]',
   ],
   examples: [
     'learning-passport verify amira.passport.json --root did:key:z6Mk… --trust-list trust-list.json',
     'learning-passport verify vp.json --root did:key:z6Mk… --trust-list trust-list.json --challenge job-4711 --domain jobs.example',
+    "learning-passport verify --qr 'LP1:6BFOXN…' --root did:key:z6Mk… --trust-list trust-list.json",
+    'learning-passport qr entry.json --payload | learning-passport verify - --root did:key:z6Mk… --trust-list trust-list.json',
   ],
+  notes: EXIT_CODES,
   options: {
+    qr: { type: 'string' },
     trust: { type: 'string' },
     root: { type: 'string', multiple: true },
     ...trustFlags,
@@ -74,30 +79,27 @@ export const verifyCommand: Command = {
   },
   async run({ positionals, values, json }) {
     const file = positionals[0];
-    if (!file) throw new UsageError('verify needs a file', 'ERR_USAGE');
+    if (typeof values.qr === 'string' && file !== undefined) throw new UsageError('give verify a file or --qr <text>, not both', 'ERR_USAGE');
+    if (typeof values.qr !== 'string' && !file) throw new UsageError('verify needs a file (or --qr <text>, or - for standard input)', 'ERR_USAGE');
     const roots = rootsFrom(values);
     const setup = await trustOrExit(values, roots, json);
     if (typeof setup === 'number') return setup;
     const { policy, trustList: _list, ...material } = setup;
     // --rdfc: eddsa-rdfc-2022 and Ed25519Signature2020 proofs are checked, not "can't check".
     const trust = { ...(policy ? { policy } : {}), ...material, ...(await proofVerifiersFrom(values)) };
-    const text = readText(file);
-    let doc: unknown;
-    try {
-      doc = parseJsonText(text, file);
-    } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
-      // A damaged copy is something wrong with what was shared: "Not valid", as on the checker
-      // page, with what to do about it (exit 1, not a usage error).
-      const headlineText = '✗ Not valid: this file is damaged';
-      const summary = `Not valid — ${err.message}. Ask the person (or the issuer) to share it again.`;
-      if (json) printJson({ verified: false, verdict: 'not-valid', headline: headlineText, summary, errors: [{ code: err.code, message: err.message }] });
+    const source = typeof values.qr === 'string' ? '--qr' : file === '-' ? 'standard input' : file!;
+    const read = await readVerifyInput(typeof values.qr === 'string' ? values.qr : file === '-' ? readStdin() : readText(file!), source);
+    if (!read.ok) {
+      // A damaged copy, or something that is no record at all, is something wrong with what was
+      // shared: "Not valid", as on the checker page, with what to do (exit 1, not a usage error).
+      if (json) printJson({ verified: false, verdict: 'not-valid', headline: read.headline, summary: read.summary, errors: [read.error] });
       else {
-        say(headline('not-valid', headlineText));
-        say(line`  ${summary}`);
+        say(headline('not-valid', read.headline));
+        say(line`  ${read.summary}`);
       }
       return exitCode('not-valid');
     }
+    const { doc, text } = read;
     if (!policy && !json) say(line`${colour.yellow('No trust list or roots given (--trust-list, --root): signatures are checked, not who issued them.')}`);
     const type = isPlainJsonObject(doc) ? doc.type : undefined;
     const types = Array.isArray(type) ? type : [type];
@@ -105,7 +107,7 @@ export const verifyCommand: Command = {
 
     if (types.includes('LearningPassport')) {
       const { passport, problems } = readPassport(text);
-      for (const p of problems) warn(line`${colour.yellow('warning:')} ${file}: ${p.message}`);
+      for (const p of problems) warn(line`${colour.yellow('warning:')} ${source}: ${p.message}`);
       const report = await verifyPassport(passport, { ...trust, onProgress: progress('verifying') });
       // Only current entries decide: revoked and replaced ones are history, shown ✗ and counted
       // apart. Anything unreadable on the way in is "not valid".
