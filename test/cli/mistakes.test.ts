@@ -96,7 +96,7 @@ const rows: Row[] = [
   ['a trailing comma', () => ['issue', 'qualification', '--key', 'body.key.json', '--fields', 'trailing.json'], 2, 'trailing.json:3:1: not valid JSON'],
   // A damaged copy given to verify is a verdict (Not valid, exit 1, as on the checker page), not a usage error.
   ['single quotes in JSON', () => ['verify', 'quotes.json'], 1, 'quotes.json:1:3'],
-  ['an empty file', () => ['verify', 'blank.json'], 1, 'the file is empty'],
+  ['an empty file', () => ['verify', 'blank.json'], 1, 'blank.json is empty. Ask the person to share again.'],
   ['a damaged file given to verify says so and what to do', () => ['verify', 'quotes.json'], 1, '✗ Not valid: this file is damaged'],
   ['a damaged file: what to do, as on the checker page', () => ['verify', 'quotes.json'], 1, 'Ask the person to share again.'],
   [
