@@ -15,6 +15,7 @@ import { MAX_SD_JWT_LENGTH } from './jwt-checks.js';
 import { describeEntry } from '../entries/describe.js';
 import { VCT_PREFIX } from './sd-jwt-types.js';
 import { instance, verifyWith } from './sd-jwt-instance.js';
+import { readOptions } from '../internal/read-options.js';
 
 /**
  * Options of {@link verifySdJwt}: the {@link TrustOptions} every verifier takes, and the request
@@ -90,6 +91,8 @@ function describeDisclosed(extra: { kind?: string; issuerName?: string; claims?:
  * ```
  */
 export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOptions): Promise<SdJwtVerificationResult> {
+  // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
+  options = readOptions(options);
   if (!isPlainObject(options as unknown)) throw new TypeError('"options" with "nonce" and "aud" is required');
   for (const name of ['nonce', 'aud'] as const) {
     if (typeof options[name] !== 'string' || options[name].trim() === '') throw new TypeError(`"options.${name}" is required and must be a non-empty string`);

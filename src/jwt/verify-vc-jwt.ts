@@ -13,6 +13,7 @@ import { issuerIdOf, subjectOf } from '../entries/read-credential.js';
 import { addTrustChecks, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { jwtTimeProblem } from './jwt-checks.js';
 import { verifyCompactJws } from './verify-jws.js';
+import { readOptions } from '../internal/read-options.js';
 
 /** Options of {@link verifyVcJwt}. */
 export interface VerifyVcJwtOptions extends TrustOptions {
@@ -64,6 +65,8 @@ function credentialShapeProblem(doc: Record<string, unknown>): string | undefine
  * ```
  */
 export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}): Promise<VcJwtVerificationResult> {
+  // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
+  options = readOptions(options);
   if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
   const algorithms = allowedAlgorithms(options.algorithms);
   const { now, tolerance } = timeOptions(options);

@@ -17,6 +17,7 @@ import { describePassport, describeVerdict, lazy, type PassportCounts } from '..
 import { resultSubject } from '../verify/result-subject.js';
 import { sendableOptions, verifyInWorkers } from './verify-in-workers.js';
 import type { Passport, PassportReport, PassportReportEntry, VerifyPassportOptions } from './types.js';
+import { readOptions } from '../internal/read-options.js';
 
 // A failure in any of these means the entry's own statements (revocations, supersessions) are
 // not believed. Dates and trust do not matter: an expired revocation still revokes.
@@ -60,6 +61,8 @@ function intact(result: CredentialVerificationResult): boolean {
  * ```
  */
 export async function verifyPassport(passport: Passport, options: VerifyPassportOptions = {}): Promise<PassportReport> {
+  // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
+  options = readOptions(options);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('"options" must be an object');
   const { concurrency = 512, canActFor, onProgress, workers = 0, ...credentialOptions } = options;
   if (!Number.isInteger(concurrency) || (concurrency as number) < 1) throw new TypeError('"options.concurrency" must be a positive integer');

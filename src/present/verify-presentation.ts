@@ -9,6 +9,7 @@ import { CheckList, type VerificationResult } from '../result.js';
 import { prepareTrust, trustOptionsOf, type TrustOptions } from '../verify/trust-options.js';
 import { checkPresentedEntries, presentationResult, type PresentedEntryResult } from './check-entries.js';
 import { holderOf, presentationOptions, presentationShapeProblem } from './presentation-rules.js';
+import { readOptions } from '../internal/read-options.js';
 
 /** Options of {@link verifyPresentation}. */
 export interface VerifyPresentationOptions extends TrustOptions {
@@ -63,6 +64,8 @@ export interface PresentationVerificationResult extends VerificationResult {
  * ```
  */
 export async function verifyPresentation(vp: unknown, options: VerifyPresentationOptions): Promise<PresentationVerificationResult> {
+  // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
+  options = readOptions(options);
   const { challenge, domain, now, holderName, requireHolderBinding } = presentationOptions(options);
   const knownContexts = knownContextsWith(options.knownContexts, options.proofVerifiers);
   const checks = new CheckList();

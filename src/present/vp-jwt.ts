@@ -17,6 +17,7 @@ import { prepareTrust, trustOptionsOf, type TrustOptions } from '../verify/trust
 import { jwtTimeProblem } from '../jwt/jwt-checks.js';
 import { verifyCompactJws } from '../jwt/verify-jws.js';
 import type { ProofVerifier } from '../proof/proof-verifier.js';
+import { readOptions } from '../internal/read-options.js';
 
 /** Input of {@link signVpJwt}: the same as createPresentation, plus the token lifetime. */
 export interface SignVpJwtInput extends Omit<CreatePresentationInput, 'created'> {
@@ -110,6 +111,8 @@ export interface VerifyVpJwtOptions extends TrustOptions {
  * ```
  */
 export async function verifyVpJwt(jwt: unknown, options: VerifyVpJwtOptions): Promise<PresentationVerificationResult> {
+  // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
+  options = readOptions(options);
   const { challenge, domain, now, holderName, requireHolderBinding } = presentationOptions(options);
   const algorithms = allowedAlgorithms(options.algorithms);
   const { tolerance } = timeOptions(options);

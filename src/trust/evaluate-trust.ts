@@ -3,6 +3,7 @@
 // hand in a check list: trust is only ever lent to an entry whose proof holds.
 import { judgeTrust, type TrustEvaluation } from './judge-trust.js';
 import { trustOptionsOf, type TrustOptions } from './trust-options.js';
+import { readOptions } from '../internal/read-options.js';
 
 /**
  * Options of `evaluateTrust`: the {@link TrustOptions} every verifier takes (a `policy` or
@@ -44,6 +45,8 @@ export interface EvaluateTrustOptions extends TrustOptions {
  * ```
  */
 export async function evaluateTrust(credential: unknown, options: EvaluateTrustOptions): Promise<TrustEvaluation> {
+  // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
+  options = readOptions(options);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('"options" must be an object');
   return judgeTrust(credential, { ...trustOptionsOf(options), entryCid: options.entryCid });
 }

@@ -10,6 +10,7 @@ import type { ProofVerifier } from '../proof/proof-verifier.js';
 import { verifyEddsaJcsProof } from '../proof/verify-proof.js';
 import { checkKnownContexts, checkSchema, checkValidityPeriod, knownContextsWith, timeOptions } from './checks.js';
 import { checkStatusWithoutPolicy, trustOptionsOf, withoutPolicy, type TrustOptions } from './trust-options.js';
+import { readOptions } from '../internal/read-options.js';
 
 /**
  * Options of {@link verifyCredential}: the {@link TrustOptions} every verifier takes (`now`, a
@@ -76,6 +77,8 @@ export interface CredentialVerificationResult extends VerificationResult {
  * ```
  */
 export async function verifyCredential(credential: unknown, options: VerifyCredentialOptions = {}): Promise<CredentialVerificationResult> {
+  // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
+  options = readOptions(options);
   if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
   const { now, tolerance } = timeOptions(options);
   if (options.expectedProofPurpose !== undefined && typeof options.expectedProofPurpose !== 'string') {
