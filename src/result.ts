@@ -153,6 +153,9 @@ const WORD: Record<Verdict, string> = { valid: 'Valid', 'not-valid': 'Not valid'
 /** The sentence said when no trust policy was given. */
 export const ISSUER_UNCHECKED = 'The signature is intact; who issued it was not checked.';
 
+/** Added to any other summary when no trust policy was given: never left unsaid (review r15 M3). */
+const ISSUER_NOT_CHECKED = 'Who issued it was not checked.';
+
 const LIFECYCLE: Record<Exclude<LifecycleState, 'active'>, { verdict: Verdict; tag: string; says: string; next: string }> = {
   revoked: { verdict: 'not-valid', tag: 'withdrawn', says: 'The issuer has withdrawn it.', next: 'Do not rely on it.' },
   superseded: { verdict: 'not-valid', tag: 'replaced', says: 'The issuer replaced it with a newer entry.', next: 'Check the newer entry instead.' },
@@ -231,7 +234,16 @@ export function nextStep(problem: Check): string {
   return typeof next === 'string' ? next : problem.status === 'fail' ? next.fail : next.unknown;
 }
 
-function trustSkipped(checks: readonly Check[]): boolean {
+/**
+ * True when who issued it was not checked (no trust policy was given): a `skipped`
+ * `issuer-trust` check. Every summary then says so.
+ *
+ * @example
+ * ```ts
+ * issuerTrustSkipped((await verifyCredential(entry)).checks); // true: no policy
+ * ```
+ */
+export function issuerTrustSkipped(checks: readonly Check[]): boolean {
   return checks.some((c) => c.check === 'issuer-trust' && c.status === 'skipped');
 }
 
@@ -295,11 +307,13 @@ export function describeVerdict(checks: readonly Check[], subject: ResultSubject
   if (problem?.status === 'fail' || (state === 'active' && problem)) {
     tag = problem.code ? TAG[problem.code] : undefined;
     summary = `${WORD[verdict]} — ${withNext(problem)}`;
+    if (issuerTrustSkipped(checks)) summary += ` ${ISSUER_NOT_CHECKED}`;
   } else if (state !== 'active') {
     const l = LIFECYCLE[state];
     tag = l.tag;
     summary = `${WORD[verdict]} — ${l.says} ${l.next}`;
-  } else if (verdict === 'cant-check' && trustSkipped(checks)) {
+    if (issuerTrustSkipped(checks)) summary += ` ${ISSUER_NOT_CHECKED}`;
+  } else if (verdict === 'cant-check' && issuerTrustSkipped(checks)) {
     tag = 'issuer not checked';
     summary = `${WORD[verdict]} — ${ISSUER_UNCHECKED} Load the authority’s trust list.`;
   } else if (verdict === 'cant-check') {
@@ -412,14 +426,16 @@ export function describePresentation(checks: readonly Check[], entries: readonly
   else if (unsure === n) head = `${n} ${noun} checked: ${n === 2 ? 'neither' : 'none'} can be fully checked.`;
   else if (bad === n) head = `${n} ${noun} checked: ${n === 2 ? 'neither' : 'none'} valid.`;
   else head = `${n} ${noun} checked: ${parts.join(', ')}.`;
+  // Without a trust policy the second sentence always says the issuers were not checked.
+  const unchecked = entries.some((e) => issuerTrustSkipped(e.checks)) ? `; who issued ${n === 1 ? 'it' : 'them'} was not checked.` : '.';
   let next: string;
-  if (bad > 0) next = `Do not rely on the ${bad === 1 ? 'one' : 'ones'} marked ✗.`;
-  else if (entries.every((e) => e.verdict === 'valid' || trustSkipped(e.checks)))
+  if (bad > 0) next = `Do not rely on the ${bad === 1 ? 'one' : 'ones'} marked ✗${unchecked}`;
+  else if (entries.every((e) => e.verdict === 'valid' || issuerTrustSkipped(e.checks)))
     next = n === 1 ? ISSUER_UNCHECKED : 'The signatures are intact; who issued them was not checked.';
   else {
     const first = entries.find((e) => e.verdict === 'cant-check');
     const p = first ? firstProblemOf(first.checks) : undefined;
-    next = p ? nextStep(p) : 'See each line below.';
+    next = `${(p ? nextStep(p) : 'See each line below.').replace(/\.$/, '')}${unchecked}`;
   }
   return finish(bad > 0 ? 'not-valid' : 'cant-check', `${head} ${next}`);
 }
@@ -465,6 +481,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
  * The verdict, headline and summary of a passport: current entries (neither withdrawn nor
  * replaced) are counted apart from withdrawn and replaced ones, and only current entries decide
  * the verdict. A passport whose every entry was withdrawn holds nothing to rely on: not valid.
+ * With `issuerUnchecked` (no trust policy was given) the summary says who issued them was not checked.
  *
  * @example
  * ```ts
@@ -472,7 +489,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
  * // '8 entries: 6 current, all valid; 1 withdrawn by the issuer; 1 replaced by a newer entry.'
  * ```
  */
-export function describePassport(c: PassportCounts): { verdict: Verdict; headline: string; summary: string } {
+export function describePassport(c: PassportCounts, options: { issuerUnchecked?: boolean } = {}): { verdict: Verdict; headline: string; summary: string } {
   if (c.total === 0 && c.leftOut === 0)
     return { verdict: 'valid', headline: '✓ Valid: this passport has no entries.', summary: 'This passport has no entries.' };
   const parts: string[] = [];
@@ -486,6 +503,8 @@ export function describePassport(c: PassportCounts): { verdict: Verdict; headlin
   if (c.revoked) parts.push(`${c.revoked} withdrawn by the issuer`);
   if (c.superseded) parts.push(`${c.superseded} replaced by a newer entry`);
   if (c.conflicts) parts.push(`${c.conflicts} in conflict`);
+  // No trust policy: said in the same sentence, so the summary stays at two sentences at most.
+  if (options.issuerUnchecked && c.total > 0) parts.push(`who issued ${c.total === 1 ? 'it' : 'them'} was not checked`);
   let summary = c.total === 0 ? 'No entry could be read.' : `${plural(c.total, 'entry', 'entries')}: ${parts.join('; ')}.`;
   if (c.leftOut > 0)
     summary += ` ${plural(c.leftOut, 'item was', 'items were')} left out because ${c.leftOut === 1 ? 'it' : 'they'} could not be read or verified.`;

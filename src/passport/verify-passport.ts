@@ -13,7 +13,7 @@ import { loadPassport, makePassport, stateOf } from './state.js';
 import { timelineOf } from './timeline.js';
 import { mapConcurrent } from './verification-cache.js';
 import { describeEntry } from '../entries/describe.js';
-import { describePassport, describeVerdict, lazy, type PassportCounts } from '../result.js';
+import { describePassport, describeVerdict, issuerTrustSkipped, lazy, type PassportCounts } from '../result.js';
 import { resultSubject } from '../verify/result-subject.js';
 import { sendableOptions, verifyInWorkers } from './verify-in-workers.js';
 import type { Passport, PassportReport, PassportReportEntry, VerifyPassportOptions } from './types.js';
@@ -213,7 +213,9 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
       else counts.cantCheck++;
     }
   }
-  const { verdict, headline, summary } = describePassport(counts);
+  // Without a trust policy the summary says who issued the entries was not checked.
+  const issuerUnchecked = entries.some((e) => issuerTrustSkipped(e.checks));
+  const { verdict, headline, summary } = describePassport(counts, { issuerUnchecked });
   return {
     verified: problems.length === 0 && entries.every((e) => e.verified),
     verdict,

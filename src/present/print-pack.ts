@@ -27,11 +27,19 @@ export interface PrintPackOptions {
    */
   checkerUrl?: string;
   /**
-   * Entries of a custody-context kind (custody-transfer, checkpoint, peer-role) to print
-   * anyway, by content id (CID) or credential id. Paper goes to whoever the holder hands it to,
+   * Entries to print although they would show time in custody, by content id (CID) or
+   * credential id: those of a custody-context kind (custody-transfer, checkpoint, peer-role) and
+   * those createPresentation holds back from an employer as custody-revealing (signed under a
+   * custody role, or words that reveal custody). Paper goes to whoever the holder hands it to,
    * so such an entry is refused unless the holder chose it here.
    */
   include?: readonly string[];
+  /**
+   * Accreditations (for example the passport's), read by the linter as createPresentation reads
+   * them: an entry signed under a custody role (a prison's key, whatever neutral name it signs
+   * with) is then known as such, and refused unless named in `include`.
+   */
+  accreditations?: readonly unknown[];
 }
 
 // The field that says when the thing happened, as the words printed before it. Never the
@@ -94,12 +102,15 @@ h1{font-size:20pt;margin:0 0 .2em}section{display:flex;gap:1em;align-items:flex-
  * "How to check" instructions that say where the checker page is (`checkerUrl`, or how to get
  * one), and the date it was printed. Nothing is fetched: the QR codes are inline SVG. The pack
  * adds no branding; the title and name are refused if they would reveal custody, and so is a
- * custody-context entry (custody-transfer, checkpoint, peer-role) the holder did not `include`.
+ * custody-context entry (custody-transfer, checkpoint, peer-role) or an entry createPresentation
+ * would hold back from an employer (signed under a custody role, known from `accreditations`;
+ * custody words) that the holder did not `include`. An entry already expired on the printed
+ * date is marked "Expired", never "Valid until".
  *
  * The holder chooses what to print: run {@link lintDisclosure} (or selectEntries) first.
  *
  * @throws {TypeError} when `entries` is not an array of objects, title / holderName reveal custody,
- *   or a custody-context entry is not listed in `include`
+ *   or a custody-context or custody-revealing entry is not listed in `include`
  * @throws {PassportError} ERR_LIMIT_EXCEEDED when an entry is too big for one QR code
  * @example
  * ```ts
@@ -123,6 +134,9 @@ export async function printPack(entries: readonly object[], options: PrintPackOp
   if (checkerUrl !== undefined && (typeof checkerUrl !== 'string' || checkerUrl.trim() === '')) throw new TypeError('"checkerUrl" must be a non-empty string');
   const include = options.include ?? [];
   if (!Array.isArray(include) || !include.every((id) => typeof id === 'string')) throw new TypeError('"include" must be a list of entry ids');
+  if (options.accreditations !== undefined && !Array.isArray(options.accreditations)) throw new TypeError('"accreditations" must be an array');
+  const lint = options.accreditations ? { accreditations: [...options.accreditations] } : {};
+  const now = printedOn.getTime();
 
   const sections: string[] = [];
   for (const [i, entry] of entries.entries()) {
@@ -131,20 +145,36 @@ export async function printPack(entries: readonly object[], options: PrintPackOp
     const doc = snap.value as Record<string, unknown>;
     const id = contentIdOf(doc);
     const kind = entryKindOf(doc);
-    if (sensitivityOfKind(kind) === 'C' && !include.some((x) => x === id || x === credentialIdOf(doc))) {
+    const chosen = include.some((x) => x === id || x === credentialIdOf(doc));
+    if (sensitivityOfKind(kind) === 'C' && !chosen) {
       throw new TypeError(
         `entry ${i + 1} is a ${kind} entry, which shows time in custody to whoever reads the paper: leave it out, or list its id in "include" to print it deliberately`,
+      );
+    }
+    // The rule createPresentation applies for an employer: what the linter finds custody-revealing
+    // (a prison's key, custody words) stays off the paper unless the holder chose it.
+    const revealing = chosen ? undefined : lintDisclosure([doc], lint).find((w) => w.severity === 'high');
+    if (revealing) {
+      throw new TypeError(
+        `entry ${i + 1} (${kind}) would show time in custody to whoever reads the paper: ${revealing.message} Leave it out, or list its id in "include" to print it deliberately`,
       );
     }
     const svg = await toQrSvg(await encodeQrPayload(doc));
     const issuer = isPlainObject(doc.issuer) ? [doc.issuer.displayName, doc.issuer.name].find((n): n is string => typeof n === 'string') : undefined;
     const when = eventDate(doc);
     const until = plainDay(doc.validUntil);
+    // An entry already expired when printed says so: a checker will call it Not valid (expired).
+    const untilAt = typeof doc.validUntil === 'string' ? Date.parse(doc.validUntil) : NaN;
+    const expired = until !== undefined && untilAt <= now;
     const facts = [
       `<p><strong>${escapeHtml(describeEntry(doc))}</strong></p>`,
       issuer ? `<p>Issued by: ${escapeHtml(issuer)}</p>` : '',
       when ? `<p>${escapeHtml(when)}</p>` : '',
-      until ? `<p>Valid until: ${escapeHtml(until)}</p>` : '',
+      until && expired
+        ? `<p><strong>Expired</strong> on ${escapeHtml(until)}: a checker will say Not valid (expired).</p>`
+        : until
+          ? `<p>Valid until: ${escapeHtml(until)}</p>`
+          : '',
       id ? `<p class="small">Record number: ${escapeHtml(id.slice(0, 8))}…${escapeHtml(id.slice(-6))}</p>` : '',
     ].join('');
     sections.push(

@@ -42,7 +42,10 @@ export interface AccreditIssuerInput {
   validFrom?: Date | string;
   /** End of the window; closing it is how a rotated-out key stops being trusted. */
   validUntil?: Date | string;
-  /** The neutral name verifiers see (default: `organisation`). */
+  /**
+   * The neutral name verifiers see. Without it the accreditation carries `organisation` as its name,
+   * which verifiers never show: they name the issuer by the entry's own (neutral) issuer name.
+   */
   displayName?: string;
   /** The accreditation's id (default: a fresh urn:uuid). */
   id?: string;

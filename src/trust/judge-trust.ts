@@ -121,12 +121,22 @@ function grantAllowsKind(policy: TrustPolicy, grant: Grant, kind: string): boole
   return (kind === 'revocation' || allows(grant.kinds, kind)) && (policy.rules[grant.role] as readonly string[]).includes(kind);
 }
 
-function chainText(context: TrustContext, grant: Grant): string {
-  if (grant.chain.length === 0) return `${grant.displayName} is a trust root of this policy`;
+/**
+ * What a person reads for the issuer `grant` belongs to: the accreditation's display name, else
+ * the entry's own issuer name (neutral for custody roles: issueEntry sees to it). Never the
+ * organisation id ("org:hmp-leeds"), which may name a prison, and never a DID.
+ */
+function grantName(grant: Grant, issuerName: string | undefined): string {
+  return grant.displayName ?? issuerName ?? 'the issuer';
+}
+
+function chainText(context: TrustContext, grant: Grant, issuerName: string | undefined): string {
+  const name = grantName(grant, issuerName);
+  if (grant.chain.length === 0) return `${name} is a trust root of this policy`;
   const [first, ...rest] = grant.chain;
   const via = rest.map((l) => `${l.displayName} (${roleLabel(l.role)})`);
   const root = nameOf(context, grant.root.did);
-  return `${first!.displayName} is accredited as ${roleLabel(first!.role)} by ${[...via, root].join(', accredited by ')}`;
+  return `${name} is accredited as ${roleLabel(first!.role)} by ${[...via, root].join(', accredited by ')}`;
 }
 
 /** Evidence from someone else that `cid` existed before `grant`'s key was compromised or its accreditation ended. */
@@ -212,9 +222,16 @@ export async function judgeTrust(credential: unknown, options: JudgeTrustOptions
   issuerName = issuerNameOf(doc);
   const kind = options.kind ?? entryKindOf(doc);
   result.kind = kind;
-  if (!issuer || !issuer.startsWith('did:key:')) {
-    distrust('ERR_ISSUER_UNTRUSTED', 'The issuer is not a did:key, so no accreditation can name it.');
+  if (!issuer) {
+    distrust('ERR_ISSUER_UNTRUSTED', 'The entry names no issuer, so no accreditation can cover it.');
     checks.unknown('status', 'ERR_STATUS_UNKNOWN', 'The status was not checked because the issuer is unknown.');
+    return finish();
+  }
+  if (!issuer.startsWith('did:key:')) {
+    // A key that cannot be resolved offline (did:web, a URL) is something missing, not something
+    // wrong: "can't check", as without a policy. Accreditations name did:key keys only.
+    distrust('ERR_ISSUER_KEY_UNRESOLVED', 'The issuer’s key cannot be looked up without the internet, so who issued it cannot be checked.', 'unknown');
+    checks.unknown('status', 'ERR_STATUS_UNKNOWN', 'The status was not checked because the issuer’s key is unknown.');
     return finish();
   }
 
@@ -239,7 +256,7 @@ export async function judgeTrust(credential: unknown, options: JudgeTrustOptions
     }
   }
 
-  await judgeIssuer(context, doc, issuer, kind, created, now, tol, options.entryCid, result, distrust, checks);
+  await judgeIssuer(context, doc, issuer, issuerName, kind, created, now, tol, options.entryCid, result, distrust, checks);
   result.status = await checkStatus(context, doc, issuer, now, checks, (options.maxStatusAge ?? policy.maxStatusAge) * 1000);
   return finish();
 }
@@ -248,6 +265,7 @@ async function judgeIssuer(
   context: TrustContext,
   doc: Record<string, unknown>,
   issuer: string,
+  issuerName: string | undefined,
   kind: string,
   created: string | undefined,
   now: number,
@@ -283,18 +301,20 @@ async function judgeIssuer(
   }
   const { grants, problems } = grantsAt(context, issuer, at);
   const fitting = grants.filter((g) => grantAllowsKind(policy, g, kind));
+  const name = (g: Grant): string => grantName(g, issuerName);
   const describe = (g: Grant): void => {
-    result.chain = g.chain;
+    // An unnamed accreditation's link reads as the entry's own issuer name (a copy: chains are shared).
+    result.chain = g.displayName === undefined && g.chain.length > 0 ? [{ ...g.chain[0]!, displayName: name(g) }, ...g.chain.slice(1)] : g.chain;
     result.root = g.root.did;
     if (g.root.name) result.rootName = g.root.name;
     result.role = g.role;
     result.organisation = g.organisation;
-    result.displayName = g.displayName;
+    if (g.displayName !== undefined) result.displayName = g.displayName;
   };
   const clean = fitting.find((g) => g.doubt === undefined && g.compromisedSince === undefined && g.closedAt === undefined);
   if (clean) {
     describe(clean);
-    checks.pass('issuer-trust', `${chainText(context, clean)}; ${kindLabel(kind)} are within its accreditation.`);
+    checks.pass('issuer-trust', `${chainText(context, clean, issuerName)}; ${kindLabel(kind)} are within its accreditation.`);
     return;
   }
   // Signed (it claims) before a reported compromise, or before the accreditation ended: the
@@ -316,7 +336,10 @@ async function judgeIssuer(
         g.compromisedSince !== undefined
           ? `its key was later reported compromised (from ${plainDay(g.compromisedSince)})`
           : `its accreditation ended on ${plainDay(g.closedAt!)}`;
-      checks.pass('issuer-trust', `${chainText(context, g)}; ${why}, but ${cp.name} recorded this entry in a checkpoint on ${plainDay(cp.at)}, before that.`);
+      checks.pass(
+        'issuer-trust',
+        `${chainText(context, g, issuerName)}; ${why}, but ${cp.name} recorded this entry in a checkpoint on ${plainDay(cp.at)}, before that.`,
+      );
       return;
     }
   }
@@ -328,7 +351,7 @@ async function judgeIssuer(
     describe(compromised);
     distrust(
       'ERR_KEY_COMPROMISED',
-      `The key of ${compromised.displayName} was reported compromised from ${plainDay(compromised.compromisedSince!)} (${compromised.compromiseReason}). This entry claims an earlier date, but ${evidence}, so it cannot be confirmed.`,
+      `The key of ${name(compromised)} was reported compromised from ${plainDay(compromised.compromisedSince!)} (${compromised.compromiseReason}). This entry claims an earlier date, but ${evidence}, so it cannot be confirmed.`,
       'unknown',
     );
     return;
@@ -338,7 +361,7 @@ async function judgeIssuer(
     describe(g);
     distrust(
       'ERR_SIGNING_TIME_UNVOUCHED',
-      `The accreditation of ${g.displayName} ended on ${plainDay(g.closedAt!)}. This entry claims to have been signed before then, but only the issuer says so and ${evidence}, so it cannot be confirmed.`,
+      `The accreditation of ${name(g)} ended on ${plainDay(g.closedAt!)}. This entry claims to have been signed before then, but only the issuer says so and ${evidence}, so it cannot be confirmed.`,
       'unknown',
     );
     return;
@@ -355,8 +378,8 @@ async function judgeIssuer(
     distrust(
       'ERR_KIND_NOT_ALLOWED',
       byRole
-        ? `The accreditation of ${g.displayName} does not cover ${kindLabel(kind)}.`
-        : `${g.displayName} is accredited as ${roleLabel(g.role)}, and under this policy ${rolePlural(g.role)} may not issue ${kindLabel(kind)}.`,
+        ? `The accreditation of ${name(g)} does not cover ${kindLabel(kind)}.`
+        : `${name(g)} is accredited as ${roleLabel(g.role)}, and under this policy ${rolePlural(g.role)} may not issue ${kindLabel(kind)}.`,
     );
     return;
   }

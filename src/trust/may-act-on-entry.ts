@@ -118,7 +118,7 @@ export function mayActOnEntry(context: TrustContext, input: MayActOnEntryInput):
   if (target) {
     const theirs = organisationsOf(context, target);
     const same = grants.find((g) => theirs.has(g.organisation));
-    if (same) return { allowed: true, basis: 'same-organisation', reason: `Both keys belong to ${same.displayName}.` };
+    if (same) return { allowed: true, basis: 'same-organisation', reason: `Both keys belong to ${same.displayName ?? 'the same accredited organisation'}.` };
   }
   const power = input.action === 'revoke' ? 'revoke-others' : 'supersede-others';
   const kind = input.targetKind;
@@ -127,7 +127,7 @@ export function mayActOnEntry(context: TrustContext, input: MayActOnEntryInput):
     return {
       allowed: true,
       basis: 'authority',
-      reason: `${authority.displayName} is accredited to ${input.action} other issuers' entries${kind ? ` of this kind` : ''}.`,
+      reason: `${authority.displayName ?? 'The actor'} is accredited to ${input.action} other issuers' entries${kind ? ` of this kind` : ''}.`,
     };
   }
   return deny(`The actor may not ${input.action} entries signed by another organisation.`);

@@ -23,7 +23,11 @@ export interface TrustChainLink {
   /** The stable organisation id. */
   organisation: string;
   role: IssuerRole;
-  /** The neutral display name from the accreditation. */
+  /**
+   * The neutral display name from the accreditation. When the accreditor gave none, a neutral
+   * stand-in (for the issuer of the entry judged, the entry's own issuer name), never the
+   * organisation id, which may name a prison.
+   */
   displayName: string;
   /** The accreditation's id. */
   accreditationId: string;
@@ -36,7 +40,8 @@ export interface Grant {
   did: string;
   role: IssuerRole;
   organisation: string;
-  displayName: string;
+  /** The accreditation's (or root's) neutral name; absent when it gave none (see {@link UNNAMED}). */
+  displayName?: string;
   kinds: ReadonlySet<string> | 'all';
   capabilities: ReadonlySet<TrustCapability> | 'all';
   accreditRoles: ReadonlySet<IssuerRole> | 'all';
@@ -79,13 +84,30 @@ function widening<T>(child: ReadonlySet<T>, parent: ReadonlySet<T> | 'all'): T[]
   return extra.length > 0 ? extra : undefined;
 }
 
-/** @internal A name for a DID in messages: a root's name, an accredited display name, or a short DID. */
+/**
+ * @internal What messages call an accredited organisation whose accreditation gives no display
+ * name. Its organisation id is an internal handle ("org:hmp-leeds") that can name a prison, so it
+ * never stands in for a name in anything a person reads.
+ */
+export const UNNAMED = 'an unnamed accredited organisation';
+
+/** "this issuer" for the key asked about (no link below it), else {@link UNNAMED}. */
+function accName(acc: Accreditation, links: number): string {
+  return acc.displayName ?? (links === 0 ? 'this issuer' : UNNAMED);
+}
+
+/** The text with its first letter in capitals (a name that stands first in a sentence). */
+function initial(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** @internal A name for a DID in messages: a root's name, an accredited display name; never a DID or an organisation id. */
 export function nameOf(context: TrustContext, did: string): string {
   const root = context.policy.roots.find((r) => r.did === did);
   if (root) return root.name ?? 'a trust root you chose';
   const acc = contextInternals(context).accreditations.find((a) => a.subject === did);
   // A person reads this: an organisation nothing vouches for is not named by its key.
-  return acc ? acc.displayName : 'an unknown organisation';
+  return acc ? (acc.displayName ?? UNNAMED) : 'an unknown organisation';
 }
 
 function rootGrant(root: TrustRoot): Grant {
@@ -93,7 +115,7 @@ function rootGrant(root: TrustRoot): Grant {
     did: root.did,
     role: root.role,
     organisation: root.organisation,
-    displayName: root.name ?? root.did,
+    ...(root.name !== undefined ? { displayName: root.name } : {}),
     kinds: root.kinds ? new Set(root.kinds) : 'all',
     capabilities: 'all',
     accreditRoles: 'all',
@@ -184,17 +206,18 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
   }
   for (const acc of mine) {
     const by = nameOf(context, acc.issuer);
+    const who = accName(acc, links);
     if (at < acc.validFrom - tol) {
       problems.push({
         code: 'ERR_ACCREDITATION_INVALID',
-        reason: `The accreditation of ${acc.displayName} by ${by} only starts on ${plainDay(acc.validFrom)}, after the date in question (${plainDay(at)}).`,
+        reason: `The accreditation of ${who} by ${by} only starts on ${plainDay(acc.validFrom)}, after the date in question (${plainDay(at)}).`,
       });
       continue;
     }
     if (acc.validUntil !== undefined && at > acc.validUntil + tol) {
       problems.push({
         code: 'ERR_ACCREDITATION_INVALID',
-        reason: `The accreditation of ${acc.displayName} by ${by} ended on ${plainDay(acc.validUntil)}, before the date in question (${plainDay(at)}).`,
+        reason: `The accreditation of ${who} by ${by} ended on ${plainDay(acc.validUntil)}, before the date in question (${plainDay(at)}).`,
       });
       continue;
     }
@@ -203,14 +226,14 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
     if (state.compromised !== undefined && at >= state.compromised) {
       problems.push({
         code: 'ERR_KEY_COMPROMISED',
-        reason: `The key of ${acc.displayName} was reported compromised from ${plainDay(state.compromised)} (${state.compromiseReason}); the date in question (${plainDay(at)}) is after that.`,
+        reason: `The key of ${who} was reported compromised from ${plainDay(state.compromised)} (${state.compromiseReason}); the date in question (${plainDay(at)}) is after that.`,
       });
       continue;
     }
     if (state.end !== undefined && at >= state.end) {
       problems.push({
         code: 'ERR_ACCREDITATION_INVALID',
-        reason: `The accreditation of ${acc.displayName} by ${by} was withdrawn on ${plainDay(state.end)} (${state.endReason}).`,
+        reason: `The accreditation of ${who} by ${by} was withdrawn on ${plainDay(state.end)} (${state.endReason}).`,
       });
       continue;
     }
@@ -222,7 +245,7 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
       continue;
     }
     if (acc.issuer === did) {
-      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${acc.displayName} accredited itself, which proves nothing.` });
+      problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${initial(who)} accredited itself, which proves nothing.` });
       continue;
     }
     // The accreditor is judged when it signed this accreditation (chain model).
@@ -231,19 +254,19 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
       const first = parent.problems[0];
       problems.push({
         code: first?.code === 'ERR_KEY_COMPROMISED' ? 'ERR_KEY_COMPROMISED' : 'ERR_ISSUER_UNTRUSTED',
-        reason: `${acc.displayName} was accredited by ${by}, which is not a trusted root and was not itself validly accredited when it signed: ${first?.reason ?? 'no reason found'}`,
+        reason: `${initial(who)} was accredited by ${by}, which is not a trusted root and was not itself validly accredited when it signed: ${first?.reason ?? 'no reason found'}`,
       });
       continue;
     }
     for (const pg of parent.grants) {
       if (!allows(pg.capabilities, 'accredit')) {
-        problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${acc.displayName} was accredited by ${by}, which is not allowed to accredit others.` });
+        problems.push({ code: 'ERR_ACCREDITATION_INVALID', reason: `${initial(who)} was accredited by ${by}, which is not allowed to accredit others.` });
         continue;
       }
       if (!allows(pg.accreditRoles, acc.role)) {
         problems.push({
           code: 'ERR_ACCREDITATION_INVALID',
-          reason: `${acc.displayName} was accredited as ${roleLabel(acc.role)} by ${by}, which may not accredit that role.`,
+          reason: `${initial(who)} was accredited as ${roleLabel(acc.role)} by ${by}, which may not accredit that role.`,
         });
         continue;
       }
@@ -252,7 +275,7 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
       if (!inOrganisationScope(pg.organisations, acc.organisation)) {
         problems.push({
           code: 'ERR_ACCREDITATION_INVALID',
-          reason: `${by} vouched for ${acc.displayName} as part of the organisation "${acc.organisation}", which is outside the organisations ${by} may vouch for.`,
+          reason: `${initial(by)} vouched for ${who} as part of an organisation outside those ${by} may vouch for.`,
         });
         continue;
       }
@@ -265,24 +288,21 @@ function resolve(context: TrustContext, did: string, at: number, links: number):
         const extra = [...(widerKinds ?? []), ...(widerCaps ?? []), ...(widerRoles ?? []), ...(widerOrgs ?? [])].join(', ');
         problems.push({
           code: 'ERR_ACCREDITATION_INVALID',
-          reason: `The accreditation of ${acc.displayName} by ${by} grants more than ${by} itself holds (${extra}); a chain may only narrow.`,
+          reason: `The accreditation of ${who} by ${by} grants more than ${by} itself holds (${extra}); a chain may only narrow.`,
         });
         continue;
       }
-      const doubt = pg.doubt !== undefined ? { reason: pg.doubt, code: pg.doubtCode ?? 'ERR_KEY_COMPROMISED' } : linkDoubt(context, acc, pg, by);
+      const doubt = pg.doubt !== undefined ? { reason: pg.doubt, code: pg.doubtCode ?? 'ERR_KEY_COMPROMISED' } : linkDoubt(context, acc, pg, by, who);
       grants.push({
         did,
         role: acc.role,
         organisation: acc.organisation,
-        displayName: acc.displayName,
+        ...(acc.displayName !== undefined ? { displayName: acc.displayName } : {}),
         kinds: acc.kinds,
         capabilities: acc.capabilities,
         accreditRoles: acc.accreditRoles ?? pg.accreditRoles,
         organisations: acc.capabilities.has('accredit') ? ownScope : [],
-        chain: [
-          { did, organisation: acc.organisation, role: acc.role, displayName: acc.displayName, accreditationId: acc.id, accreditedBy: acc.issuer },
-          ...pg.chain,
-        ],
+        chain: [{ did, organisation: acc.organisation, role: acc.role, displayName: who, accreditationId: acc.id, accreditedBy: acc.issuer }, ...pg.chain],
         root: pg.root,
         ...(state.compromised !== undefined ? { compromisedSince: state.compromised, compromiseReason: state.compromiseReason ?? '' } : {}),
         ...(doubt ? { doubt: doubt.reason, doubtCode: doubt.code } : {}),
@@ -329,18 +349,18 @@ function closedBy(context: TrustContext, acc: Accreditation, state: RevocationSt
  * was later reported compromised, or its signer's accreditation has since ended, and the
  * accreditation's claimed signing time is backed by no evidence from before then.
  */
-function linkDoubt(context: TrustContext, acc: Accreditation, pg: Grant, by: string): Problem | undefined {
+function linkDoubt(context: TrustContext, acc: Accreditation, pg: Grant, by: string, who: string): Problem | undefined {
   const before = Math.min(pg.compromisedSince ?? Infinity, pg.closedAt ?? Infinity);
   if (before === Infinity) return undefined;
   if (vouchedBefore(context, acc.cid(), before, new Set([pg.organisation]), acc.issuer)) return undefined;
   return pg.compromisedSince !== undefined && pg.compromisedSince <= (pg.closedAt ?? Infinity)
     ? {
         code: 'ERR_KEY_COMPROMISED',
-        reason: `${acc.displayName} was accredited by ${by}, whose key was later reported compromised (from ${plainDay(pg.compromisedSince)}); nothing shows the accreditation was signed before that.`,
+        reason: `${initial(who)} was accredited by ${by}, whose key was later reported compromised (from ${plainDay(pg.compromisedSince)}); nothing shows the accreditation was signed before that.`,
       }
     : {
         code: 'ERR_SIGNING_TIME_UNVOUCHED',
-        reason: `${acc.displayName} was accredited by ${by}, whose own accreditation ended on ${plainDay(pg.closedAt!)}; only ${by} vouches that it signed before then, and no checkpoint or trusted timestamp shows it.`,
+        reason: `${initial(who)} was accredited by ${by}, whose own accreditation ended on ${plainDay(pg.closedAt!)}; only ${by} vouches that it signed before then, and no checkpoint or trusted timestamp shows it.`,
       };
 }
 
@@ -371,7 +391,7 @@ export function vouchedBefore(
         (policy.rules[g.role] as readonly string[]).includes('checkpoint') &&
         !excludedOrganisations.has(g.organisation),
     );
-    if (ok) return { name: ok.displayName, at: cp.at };
+    if (ok) return { name: ok.displayName ?? UNNAMED, at: cp.at };
   }
   return undefined;
 }

@@ -74,7 +74,11 @@ export interface Accreditation {
   accreditRoles?: ReadonlySet<IssuerRole>;
   /** With `accredit`: the organisations it may vouch for (default: its own). */
   organisations?: readonly string[];
-  displayName: string;
+  /**
+   * The neutral name its accreditor gave (displayProfile.name). Absent when none was given:
+   * the organisation id is an internal handle (it may name a prison), never shown as a name.
+   */
+  displayName?: string;
   validFrom: number;
   validUntil?: number;
   /** proof.created, else validFrom: the moment the accreditor claims to have signed. */
@@ -228,8 +232,10 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
   }
   let cid: string | undefined | null = null;
   const profile = subject.displayProfile;
-  const displayName =
-    isPlainObject(profile) && typeof profile.name === 'string' && profile.name.trim() !== '' ? profile.name.slice(0, 200) : subject.organisation;
+  // accreditIssuer writes the organisation id as the name when no displayName was given (README
+  // Operations guide step 2): an id is not a name, and may name a prison ("org:hmp-leeds").
+  const given = isPlainObject(profile) && typeof profile.name === 'string' && profile.name.trim() !== '' ? profile.name.slice(0, 200) : undefined;
+  const displayName = given !== undefined && given.trim() !== subject.organisation.trim() ? given : undefined;
   return {
     accreditation: {
       id,
@@ -241,7 +247,7 @@ async function readOne(raw: unknown, now: Date, clockTolerance: number): Promise
       capabilities,
       ...(accreditRoles ? { accreditRoles } : {}),
       ...(organisations !== undefined ? { organisations: Object.freeze([...(organisations as string[])]) } : {}),
-      displayName,
+      ...(displayName !== undefined ? { displayName } : {}),
       validFrom,
       ...(validUntil !== undefined ? { validUntil } : {}),
       signedAt,

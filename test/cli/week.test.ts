@@ -180,9 +180,13 @@ describe('a week on the command line', () => {
     expect(everything.stderr).toContain('left out: revocation — a withdrawal notice, not an achievement');
     // The print pack follows the same rule: a withdrawn entry on paper would still scan as a
     // genuine signature, so it is left out (review r12).
-    const pack = await lp(['print', 'merged.passport.json', '-o', 'pack.html']);
+    // Her courses were signed with prison keys: like `present`, `print` prints them only when she
+    // names them (review r15), with present's warning.
+    const baristaCid = items.find((i) => i.title === 'Barista skills')!.cid;
+    const pack = await lp(['print', 'merged.passport.json', '-o', 'pack.html', '--include', baristaCid]);
     expect(pack.code, pack.stderr).toBe(0);
     expect(pack.stderr).toContain('left out: course-completion — withdrawn by the issuer');
+    expect(pack.stderr).toContain('warning: This was signed by a prison. An employer would learn you were in custody.');
     expect(readFileSync(file('pack.html'), 'utf8')).not.toContain('typo');
 
     // Friday afternoon: Amira shares with an employer, who verifies with the trust list and the

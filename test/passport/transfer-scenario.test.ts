@@ -13,6 +13,6 @@ describe('examples/transfer-scenario.ts', () => {
     expect(result.correctedState).toBe('superseded');
     expect(result.checkpointCoversUnits).toBe(true);
     // No trust policy in this scenario: every signature holds, who issued them was not checked.
-    expect(result.summary).toBe('10 entries: 9 current, none fully checked; 1 replaced by a newer entry.');
+    expect(result.summary).toBe('10 entries: 9 current, none fully checked; 1 replaced by a newer entry; who issued them was not checked.');
   });
 });

@@ -33,14 +33,14 @@ describe('verifyPassport', () => {
     // checked: current entries are "can't check", and the revoked one is never valid.
     expect(report.verified).toBe(true);
     expect(report.counts).toEqual({ total: 5, current: 4, valid: 0, notValid: 0, cantCheck: 4, revoked: 1, superseded: 0, conflicts: 0, leftOut: 0 });
-    expect(report.summary).toBe('5 entries: 4 current, none fully checked; 1 withdrawn by the issuer.');
+    expect(report.summary).toBe('5 entries: 4 current, none fully checked; 1 withdrawn by the issuer; who issued them was not checked.');
     expect(report.verdict).toBe('cant-check');
     expect(report.headline).toBe('? Can’t check: 4 current entries can’t be checked.');
     const byCid = new Map(report.entries.map((e) => [e.cid, e]));
     expect(byCid.get(entryId(entries[0]!))!.state).toBe('revoked');
     expect(byCid.get(entryId(entries[0]!))!.verdict).toBe('not-valid');
     expect(byCid.get(entryId(entries[0]!))!.headline).toMatch(/^✗ Not valid \(withdrawn\): Food safety/);
-    expect(byCid.get(entryId(entries[0]!))!.summary).toBe('Not valid — The issuer has withdrawn it. Do not rely on it.');
+    expect(byCid.get(entryId(entries[0]!))!.summary).toBe('Not valid — The issuer has withdrawn it. Do not rely on it. Who issued it was not checked.');
     expect(byCid.get(entryId(entries[1]!))!.headline).toMatch(/^\? Can’t check \(issuer not checked\): Maths/);
     expect(byCid.get(entryId(entries[4]!))!.kind).toBe('external');
     expect(byCid.get(entryId(entries[3]!))!.kind).toBe('custody-transfer');

@@ -111,7 +111,7 @@ describe('lifecycle powers are scoped by the accreditor', () => {
     // The rogue key's "same organisation" claim is refused at its root: the accreditation is invalid.
     const asRogue = await evaluateTrust(await makeEntry(k.rogue, 'mentoring', at('2026-03-05')), { context });
     expect(asRogue.checks[0]).toMatchObject({ status: 'fail', code: 'ERR_ACCREDITATION_INVALID' });
-    expect(asRogue.checks[0]!.message).toContain('outside the organisations');
+    expect(asRogue.checks[0]!.message).toContain('as part of an organisation outside those');
     expect(mayActOnEntry(context, { actor: k.rogue.did, targetIssuer: k.awarding.did, action: 'revoke', at: at('2026-03-05') }).allowed).toBe(false);
 
     const revoke = await revocationBy(k.rogue, cid, '2026-03-05');

@@ -348,3 +348,105 @@ describe('headlines and summaries show what a person can read (review r12: a bid
     expect(headline()).toContain('Forklift ecnatsid');
   });
 });
+
+describe('without a trust policy every summary says who issued it was not checked (review r15 M3)', () => {
+  it('a single entry: tampered, expired, withdrawn, status list missing', async () => {
+    const t = structuredClone(await maths()) as { credentialSubject: { learningPassport: { level: string } } };
+    t.credentialSubject.learningPassport.level = 'L3';
+    expect((await verifyCredential(t, { now: NOW })).summary).toBe(
+      'Not valid — The signature does not match the content: it was changed or signed by another key. Ask the issuer for a new copy. Who issued it was not checked.',
+    );
+    expect((await verifyCredential(await maths({ validUntil: '2026-05-01T00:00:00Z' }), { now: NOW })).summary).toBe(
+      'Not valid — It expired on 1 May 2026. Ask the issuer for a current one. Who issued it was not checked.',
+    );
+    const entry = await maths({ credentialStatus: statusEntry({ listUrl: LIST, index: 7, purpose: 'revocation' }) });
+    expect((await verifyCredential(entry, { now: NOW, statusLists: [await statusList('revocation', [7])] })).summary).toBe(
+      'Not valid — The issuer has revoked it (status last updated 2 days ago). Do not rely on it. Who issued it was not checked.',
+    );
+    expect(said(await verifyCredential(entry, { now: NOW }))).toEqual({
+      verdict: 'cant-check',
+      headline: `? Can’t check (status unknown): ${LINE}`,
+      summary: `Can’t check — The revocation status could not be checked: no copy of the status list ${LIST} is available offline. Load the issuer’s current status list, or check again later. Who issued it was not checked.`,
+    });
+  });
+
+  it('a passport, and a presentation with mixed results: still at most two short sentences', async () => {
+    const english = await issueEntry(
+      'qualification',
+      { ...FIELDS, title: 'Functional Skills English' },
+      { issuer: body(), key: k.body, validFrom: SIGNED, created: SIGNED },
+    );
+    const withdrawal = await issueEntry(
+      'revocation',
+      { target: entryId(english), reason: 'issued-in-error' },
+      { issuer: body(), key: k.body, validFrom: '2026-04-01T00:00:00Z', created: '2026-04-01T00:00:00Z' },
+    );
+    const { passport } = await addEntries(createPassport({ holder: 'urn:uuid:6a1f0c3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f' }), [await maths(), english, withdrawal]);
+    expect(said(await verifyPassport(passport, { now: NOW }))).toEqual({
+      verdict: 'cant-check',
+      headline: '? Can’t check: 2 current entries can’t be checked.',
+      summary: '3 entries: 2 current, none fully checked; 1 withdrawn by the issuer; who issued them was not checked.',
+    });
+
+    const { generateKeyPair } = await import('../../src/keys/key-pair.js');
+    const { createPresentation, verifyPresentation } = await import('../../src/present/index.js');
+    const holder = await generateKeyPair();
+    const own = (title: string, extra: Record<string, unknown> = {}) =>
+      issueEntry('qualification', { ...FIELDS, title }, { issuer: body(), key: k.body, holder: holder.did, validFrom: SIGNED, created: SIGNED, ...extra });
+    const entries = [await own('Functional Skills Mathematics'), await own('Functional Skills English', { validUntil: '2026-05-01T00:00:00Z' })];
+    const request = { audience: 'employer' as const, challenge: 'c-9', domain: 'jobs.example' };
+    const { presentation } = await createPresentation({ holderKey: holder, entries, ...request });
+    const r = await verifyPresentation(presentation, { challenge: 'c-9', domain: 'jobs.example', now: NOW });
+    expect(r.summary.split('\n')[0]).toBe(
+      '2 achievements checked: one not valid, one can’t be checked. Do not rely on the one marked ✗; who issued them was not checked.',
+    );
+  });
+});
+
+describe('an issuer key that cannot be resolved offline is "can’t check", with a policy or without (review r15 M4)', () => {
+  it('did:web: the same verdict both ways, and no DID method named in the summary', async () => {
+    const { signCredential } = await import('../../src/proof/sign-credential.js');
+    const doc = structuredClone(await maths()) as unknown as Record<string, unknown>;
+    delete doc.proof;
+    doc.issuer = { ...(doc.issuer as object), id: 'did:web:awards.example.org' };
+    const signed = await signCredential(doc, k.body, { created: SIGNED });
+    for (const options of [{ now: NOW }, { now: NOW, policy, accreditations }]) {
+      const r = await verifyCredential(signed, options);
+      expect(r.verdict, JSON.stringify(r.checks)).toBe('cant-check');
+      expect(r.headline).toBe(`? Can’t check (issuer key unknown): ${LINE}`);
+      expect(r.summary).toMatch(/^Can’t check — The issuer’s key cannot be looked up without the internet/);
+      expect(r.summary).not.toMatch(/did:/);
+    }
+  });
+});
+
+describe('an accreditation without a display name (review r15 H1)', () => {
+  it('names the issuer by the entry’s own issuer name, never by its organisation id', async () => {
+    const unnamed = await accreditIssuer(k.root, {
+      did: k.body.did,
+      organisation: 'org:hmp-leeds',
+      role: 'awarding-body',
+      kinds: ['course-completion'],
+      validFrom: '2026-01-01T00:00:00Z',
+    });
+    const { evaluateTrust } = await import('../../src/trust/evaluate-trust.js');
+    const r = await verifyCredential(await maths(), { now: NOW, policy, accreditations: [unnamed] });
+    expect(said(r)).toEqual({
+      verdict: 'not-valid',
+      headline: `✗ Not valid (issuer not allowed to issue this): ${LINE}`,
+      summary: 'Not valid — The accreditation of City & Guilds does not cover qualifications. Do not rely on it.',
+    });
+    const course = await issueEntry(
+      'course-completion',
+      { title: 'Barista skills', provider: 'City & Guilds', completedOn: '2026-03', outcome: 'completed' },
+      { issuer: body(), key: k.body, validFrom: SIGNED, created: SIGNED },
+    );
+    const ok = await evaluateTrust(course, { now: NOW, policy, accreditations: [unnamed] });
+    expect(ok.summary).toBe(
+      'Valid — City & Guilds is accredited as an awarding body by National Learning Authority; course completions are within its accreditation.',
+    );
+    expect(ok.chain.map((l) => l.displayName)).toEqual(['City & Guilds']);
+    const texts = [r, ok].flatMap((x) => [x.headline, x.summary, ...x.checks.map((c) => c.message)]);
+    expect(texts.join('\n')).not.toMatch(/org:|hmp-leeds/);
+  });
+});

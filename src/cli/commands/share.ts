@@ -8,6 +8,7 @@ import {
   entryId,
   lintDisclosure,
   printPack,
+  selectEntries,
   verifyPassport,
   toQrPng,
   toQrSvg,
@@ -275,7 +276,8 @@ export const printCommand: Command = {
       for (const l of left) warn(line`left out: ${l.kind} — ${l.why}`);
     }
     // Custody-context kinds (a transfer, a checkpoint, a peer role inside; a kind that cannot be
-    // read counts as one) say where the holder has been, on paper that may be handed to anyone:
+    // read counts as one) and entries present holds back from employers (signed under a custody
+    // role, custody words) say where the holder has been, on paper that may be handed to anyone:
     // printed only when named with --entry or --include, as printPack requires, and warned about.
     const chosen = new Set([
       ...named,
@@ -283,12 +285,28 @@ export const printCommand: Command = {
     ]);
     const include: string[] = [];
     const printed: object[] = [];
+    // The passport's accreditations say which keys sign under a custody role (a prison's key
+    // signs with a neutral name): read as present reads them, so what present holds back from
+    // an employer stays off the paper too, with the same words.
+    const accreditations = accreditationsOf(positionals[0]);
     for (const e of entries) {
       const kind = entryKindOf(e);
       const custody = kind === 'unknown' || (kind !== 'external' && KIND_SENSITIVITY[kind] === 'C');
       const id = entryId(e);
-      if (!custody) printed.push(e);
-      else if (chosen.has(id) || chosen.has(credentialIdOf(e) ?? id)) {
+      const named = chosen.has(id) || chosen.has(credentialIdOf(e) ?? id);
+      if (!custody) {
+        const held = selectEntries([e], { audience: 'employer', include: named ? [id] : [], accreditations });
+        const out = held.excluded.find((x) => x.reason === 'custody-revealing');
+        if (out) {
+          warn(line`left out: ${kind} — ${out.message} (name it with --include ${id} to print it)`);
+          continue;
+        }
+        if (held.overrides.some((o) => o.reason === 'custody-revealing')) {
+          include.push(id);
+          for (const w of held.warnings.filter((x) => x.severity === 'high')) warn(line`${colour.yellow('warning:')} ${w.message}`);
+        }
+        printed.push(e);
+      } else if (named) {
         warn(line`${colour.yellow('warning:')} the pack includes a ${kind} entry (${id}), which shows time in custody to whoever reads it`);
         include.push(id);
         printed.push(e);
@@ -300,6 +318,7 @@ export const printCommand: Command = {
         'ERR_NOTHING_TO_SHARE',
       );
     const html = await printPack(printed, {
+      accreditations,
       ...(typeof values['holder-name'] === 'string' ? { holderName: values['holder-name'] } : {}),
       ...(typeof values.title === 'string' ? { title: values.title } : {}),
       ...(typeof values['checker-url'] === 'string' ? { checkerUrl: values['checker-url'] } : {}),
