@@ -167,7 +167,7 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
  * holder claims was checked, so it must never read as verified: the check is `unknown` with
  * ERR_PRESENTATION_EMPTY (added only when nothing else failed first).
  */
-export function noteEmptyPresentation(checks: CheckList, entries: readonly PresentedEntryResult[]): void {
+function noteEmptyPresentation(checks: CheckList, entries: readonly PresentedEntryResult[]): void {
   if (entries.length > 0 || checks.failed) return;
   checks.unknown('shape', 'ERR_PRESENTATION_EMPTY', 'The presentation holds no achievements, so there is nothing to check. Ask the person to share again.');
 }
