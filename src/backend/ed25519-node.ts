@@ -7,12 +7,14 @@ import {
   createHash,
   createPrivateKey,
   createPublicKey,
+  hash,
   randomBytes as nodeRandomBytes,
   sign as nodeSign,
   verify as nodeVerify,
   type KeyObject,
 } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { CryptoBackend, PublicKeyHandle, ThreadSupport, WorkerHandle } from './types.js';
@@ -23,7 +25,16 @@ const threads: ThreadSupport = {
     // Only a built file can run in a worker (the sources are TypeScript): without one, callers
     // verify on their own thread.
     if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return undefined;
-    const worker = new Worker(url);
+    let worker: Worker;
+    try {
+      // None of the parent's options: the worker runs this package's built JavaScript and nothing
+      // else, and a TypeScript loader (tsx) or test runner hooks inherited from the parent would
+      // make every worker compile sources again at start. (Where a hook is needed to find the
+      // package's dependencies, the worker fails to load and the caller verifies by itself.)
+      worker = new Worker(url, { execArgv: [] });
+    } catch {
+      return undefined;
+    }
     let terminated = false;
     return {
       post: (message) => worker.postMessage(message),
@@ -41,6 +52,7 @@ const threads: ThreadSupport = {
     };
   },
   parent: parentPort ? { post: (message) => parentPort!.postMessage(message), onMessage: (listener) => void parentPort!.on('message', listener) } : undefined,
+  cores: availableParallelism(),
 };
 
 // DER prefixes of an Ed25519 SubjectPublicKeyInfo and PKCS#8 PrivateKeyInfo (RFC 8410).
@@ -81,7 +93,8 @@ export const backend: CryptoBackend = {
   name: 'node',
   threads,
   async sha256(data) {
-    return new Uint8Array(createHash('sha256').update(data).digest());
+    // The one-shot hash takes a string as UTF-8 directly: no encoded copy, no Hash object.
+    return new Uint8Array(hash('sha256', data, 'buffer'));
   },
   randomBytes(length) {
     return new Uint8Array(nodeRandomBytes(length));

@@ -15,7 +15,7 @@ import { mapConcurrent } from './verification-cache.js';
 import { describeEntry } from '../entries/describe.js';
 import { describePassport, describeVerdict, lazy } from '../result.js';
 import { resultSubject } from '../verify/result-subject.js';
-import { sendableOptions, verifyInWorkers } from './verify-in-workers.js';
+import { verifyInWorkers } from './verify-in-workers.js';
 import type { Passport, PassportReport, PassportReportEntry, PassportSummary, VerifyPassportOptions } from './types.js';
 
 // A failure in any of these means the entry's own statements (revocations, supersessions) are
@@ -40,13 +40,16 @@ function intact(result: CredentialVerificationResult): boolean {
  * dated in the future) are listed in `problems`, never used, and make `verified` false.
  *
  * @param passport - the passport
- * With `workers: n` (Node, ESM build), entries are verified in `n` worker threads as well, so the
- * JavaScript half of the work (shape, schema, JCS, hashing) uses more than one core; results are
- * identical. It applies when no trust policy or context is given; otherwise, and in browsers,
- * everything runs on the calling thread.
+ * In Node (ESM build), entries are verified in worker threads, so the JavaScript half of the
+ * work (shape, schema, JCS, hashing, trust) uses every core: `workers: n` starts `n`; without it,
+ * a passport of 2,000 entries or more gets one per core (at most 8), a smaller one none (starting
+ * a worker costs more than it saves there). The policy, accreditations and status lists go to the
+ * workers as data; results are identical. A prepared `context`, `fetchStatusList`,
+ * `proofVerifiers` or more than four status lists keep the work on the calling thread, as do
+ * browsers, the CommonJS build and `workers: 0`.
  *
  * @param options - verifyCredential options, plus `concurrency` (default 512), `canActFor` and
- *   `workers` (default 0: none)
+ *   `workers` (default: one per core for 2,000 entries or more, else none)
  * @returns `{ verified, verdict, headline, problems, entries: [{ cid, kind, state, verdict, headline, summary, result }], summary, view, timeline }`
  * @throws {TypeError} when `passport` is not a passport or an option has the wrong type
  * @example
@@ -60,9 +63,9 @@ function intact(result: CredentialVerificationResult): boolean {
  */
 export async function verifyPassport(passport: Passport, options: VerifyPassportOptions = {}): Promise<PassportReport> {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('"options" must be an object');
-  const { concurrency = 512, canActFor, onProgress, workers = 0, ...credentialOptions } = options;
+  const { concurrency = 512, canActFor, onProgress, workers, ...credentialOptions } = options;
   if (!Number.isInteger(concurrency) || (concurrency as number) < 1) throw new TypeError('"options.concurrency" must be a positive integer');
-  if (!Number.isInteger(workers) || (workers as number) < 0) throw new TypeError('"options.workers" must be a non-negative integer');
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new TypeError('"options.workers" must be a non-negative integer');
   if (canActFor !== undefined && typeof canActFor !== 'function') throw new TypeError('"options.canActFor" must be a function');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('"options.onProgress" must be a function');
   const loaded = loadPassport(passport);
@@ -123,13 +126,9 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   const progress = (): void => (onProgress as ((done: number, total: number) => void) | undefined)?.(++done, p.entries.length);
   const verifyOne = (i: number): Promise<CredentialVerificationResult> =>
     verifyCredential(p.entries[i]!, { ...credentialOptions, ...(trust ?? { context: status! }), entryCid: state.cids[i]! });
-  // With `workers`, batches go to worker threads where the runtime has them and the options can
-  // be sent (no trust policy); otherwise, and in every other runtime, all on this thread.
-  // (Status lists the passport carries are judged here, with the shared status context.)
-  const inWorkers =
-    workers > 0 && !trust && p.statusLists.length === 0 && p.entries.length > 0 && sendableOptions(credentialOptions)
-      ? await verifyInWorkers(p.entries, state.cids, credentialOptions, workers, verifyOne, progress)
-      : undefined;
+  // In worker threads where the runtime has them, `workers` asks for them (or, without it, the
+  // passport is large) and the options can be sent (see verify-in-workers.ts); otherwise here.
+  const inWorkers = await verifyInWorkers(p, state.cids, credentialOptions, workers, verifyOne, progress);
   const results =
     inWorkers ??
     (await mapConcurrent(p.entries, concurrency as number, async (_entry, i) => {
