@@ -56,4 +56,11 @@ export interface ThreadSupport {
   readonly parent: ThreadChannel | undefined;
   /** How many threads can run at once here (os.availableParallelism()): the cores a pool can use. */
   readonly cores: number;
+  /**
+   * Runs `work`, a stream of verifications this thread prepares one after another (a passport's
+   * entries), with every Ed25519 check it starts made on another thread (in batches), even one
+   * that would otherwise run in line because nothing else is pending: the checks then overlap with this
+   * thread's preparation of the next entries instead of taking turns with it on one core.
+   */
+  pooled<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -280,10 +280,11 @@ export interface VerifyPassportOptions extends Omit<VerifyCredentialOptions, 'en
   onProgress?: (done: number, total: number) => void;
   /**
    * Worker threads to verify in (Node, ESM build; elsewhere ignored). Default: one per core (at
-   * most 8) for a passport of 2,000 entries or more, none for a smaller one; `0` keeps the work
-   * on the calling thread. The trust policy, accreditations and status lists go to the workers as
-   * data; a prepared `context`, `fetchStatusList`, `proofVerifiers` or more than four status lists
-   * keep the work on the calling thread. Results are the same either way.
+   * most 8) for a passport of 2,000 entries or more on a machine with five cores or more, else
+   * none (with fewer, the calling thread and the threads that check signatures already keep the
+   * cores busy); `0` keeps the work on the calling thread. The trust policy, accreditations and status lists go to the
+   * workers as data; a prepared `context`, `fetchStatusList`, `proofVerifiers` or more than four
+   * status lists keep the work on the calling thread. Results are the same either way.
    */
   workers?: number;
 }

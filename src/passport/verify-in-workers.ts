@@ -1,8 +1,14 @@
-// Internal: verifyPassport's `workers` option. The JavaScript half of verifying an entry (the
-// snapshot, the VC shape and kind schema checks, JCS, the trust judgement, the result) runs on
-// one core however many Ed25519 verifications the thread pool does at once, so a large passport
-// is split into batches that worker threads verify with the same verifyCredential. Results are
-// the same objects a verification on this thread gives (structured clones of them), in order.
+// Internal: how verifyPassport spreads the verification of its entries over the cores.
+//
+// On the calling thread, the entries are verified several at a time and every Ed25519 check goes,
+// in batches, to checker threads (backend `pooled`), so the checks run on the other cores while
+// this thread prepares the next entries. With enough cores that thread bounds the rate: the
+// JavaScript half of verifying an entry (the snapshot, the VC shape and kind schema checks, JCS,
+// the trust judgement, the result) runs on one core. With worker threads (the `workers` option,
+// and by default on machines with five cores or more for a large passport) the passport is split
+// into batches that the workers verify with the same verifyCredential, each a core's worth of
+// work (its Ed25519 checks in line).
+// Results are the same objects a verification on this thread gives (structured clones), in order.
 //
 // A verifier's trust material goes to the workers as plain data: the policy (revived there), the
 // accreditations and status lists given and those the passport carries, the checkpoint entries.
@@ -22,6 +28,7 @@ import { snapshotJson } from '../internal/json.js';
 import { MAX_STATUS_LIST_BYTES, MAX_STATUS_LIST_BYTES_PER_VERIFICATION } from '../trust/status-list.js';
 import type { CredentialVerificationResult, VerifyCredentialOptions } from '../verify/verify-credential.js';
 import type { Passport } from './types.js';
+import { mapConcurrent } from './verification-cache.js';
 
 /** Options sent as they are when they are numbers, strings or booleans (the worker checks them as this thread would). */
 const SCALARS = new Set(['clockTolerance', 'expectedProofPurpose', 'maxStatusAge']);
@@ -41,6 +48,16 @@ const IN_FLIGHT = 2;
  * as it saves.
  */
 export const AUTO_WORKERS_FROM = 2_000;
+
+/**
+ * Without an explicit `workers`, workers are used only with at least this many cores. Below, the
+ * calling thread and the checker threads already keep the cores busy (one prepares entries, the
+ * others check signatures, and a check costs more than preparing), and workers add costs of their
+ * own: each loads and compiles the library, and entries and results are copied between threads.
+ * Measured on two cores, the same passport took about 1.6 times the CPU time in two workers. From
+ * about five cores the calling thread is what limits the rate, and workers remove that limit.
+ */
+export const AUTO_WORKERS_MIN_CORES = 5;
 
 /** Most workers started without an explicit `workers` (memory: each is a JavaScript heap of its own). */
 const MAX_AUTO_WORKERS = 8;
@@ -71,10 +88,10 @@ export interface WorkerBatch {
 /** A worker's answer: the batch's results in order, or why it could not verify them. */
 export type WorkerReply = { start: number; results: CredentialVerificationResult[] } | { start: number; error: string };
 
-/** How many workers to start: `requested`, or without it as many as there are cores for a large passport. */
+/** How many workers to start: `requested`, or without it one per core for a large passport on five cores or more. */
 function workerCount(requested: number | undefined, entries: number): number {
   const cores = backend.threads?.cores ?? 1;
-  const wanted = requested ?? (cores > 1 && entries >= AUTO_WORKERS_FROM ? Math.min(cores, MAX_AUTO_WORKERS) : 0);
+  const wanted = requested ?? (cores >= AUTO_WORKERS_MIN_CORES && entries >= AUTO_WORKERS_FROM ? Math.min(cores, MAX_AUTO_WORKERS) : 0);
   // More workers than batches would only start threads that get nothing to do.
   return Math.min(wanted, Math.ceil(entries / BATCH));
 }
@@ -116,14 +133,39 @@ function setupFor(options: VerifyCredentialOptions, passport: Passport): WorkerS
 }
 
 /**
- * Verifies the entries of `passport` in worker threads: `requested` of them, or without a number
- * one per core (at most 8) for a passport of {@link AUTO_WORKERS_FROM} entries or more. Returns
- * undefined, having done nothing, when no worker is wanted or can be started here, or the options
- * cannot be sent; the caller then verifies on its own thread. A batch whose worker fails is
- * verified with `local` instead, so every entry gets its result (and a caller mistake in the
- * options throws here as it would without workers).
+ * The verification results of every entry of `passport`, in order: in worker threads where they
+ * are asked for (`workers`) or, without a number, on five cores or more for a passport of
+ * {@link AUTO_WORKERS_FROM} entries or more (one per core, at most 8), and where the options can
+ * be sent; otherwise on this thread with `local`, `concurrency` at a time, every signature check
+ * on a checker thread. `onResult` is called after each entry.
  */
-export async function verifyInWorkers(
+export async function verifyEntries(
+  passport: Passport,
+  cids: readonly string[],
+  options: VerifyCredentialOptions,
+  how: { workers: number | undefined; concurrency: number },
+  local: (index: number) => Promise<CredentialVerificationResult>,
+  onResult: () => void,
+): Promise<CredentialVerificationResult[]> {
+  const inWorkers = await verifyInWorkers(passport, cids, options, how.workers, local, onResult);
+  if (inWorkers) return inWorkers;
+  const here = () =>
+    mapConcurrent(passport.entries, how.concurrency, async (_entry, i) => {
+      const result = await local(i);
+      onResult();
+      return result;
+    });
+  const threads = backend.threads;
+  return threads ? threads.pooled(here) : here();
+}
+
+/**
+ * Verifies the entries of `passport` in worker threads. Returns undefined, having done nothing,
+ * when no worker is wanted or can be started here, or the options cannot be sent. A batch whose
+ * worker fails is verified with `local` instead, so every entry gets its result (and a caller
+ * mistake in the options throws here as it would without workers).
+ */
+async function verifyInWorkers(
   passport: Passport,
   cids: readonly string[],
   options: VerifyCredentialOptions,

@@ -11,11 +11,10 @@ import { admitSections } from './admit.js';
 import { sectionsOf } from './merge-core.js';
 import { loadPassport, makePassport, stateOf } from './state.js';
 import { timelineOf } from './timeline.js';
-import { mapConcurrent } from './verification-cache.js';
 import { describeEntry } from '../entries/describe.js';
 import { describePassport, describeVerdict, lazy } from '../result.js';
 import { resultSubject } from '../verify/result-subject.js';
-import { verifyInWorkers } from './verify-in-workers.js';
+import { verifyEntries } from './verify-in-workers.js';
 import type { Passport, PassportReport, PassportReportEntry, PassportSummary, VerifyPassportOptions } from './types.js';
 
 // A failure in any of these means the entry's own statements (revocations, supersessions) are
@@ -40,16 +39,19 @@ function intact(result: CredentialVerificationResult): boolean {
  * dated in the future) are listed in `problems`, never used, and make `verified` false.
  *
  * @param passport - the passport
- * In Node (ESM build), entries are verified in worker threads, so the JavaScript half of the
- * work (shape, schema, JCS, hashing, trust) uses every core: `workers: n` starts `n`; without it,
- * a passport of 2,000 entries or more gets one per core (at most 8), a smaller one none (starting
- * a worker costs more than it saves there). The policy, accreditations and status lists go to the
- * workers as data; results are identical. A prepared `context`, `fetchStatusList`,
- * `proofVerifiers` or more than four status lists keep the work on the calling thread, as do
- * browsers, the CommonJS build and `workers: 0`.
+ * In Node, the signature checks run on other threads (in batches) while the calling thread
+ * prepares the next entries. With worker threads (ESM build) the JavaScript half of the work
+ * (shape, schema, JCS, trust) uses every core too: `workers: n` starts `n`; without it, a
+ * passport of 2,000 entries or more gets one per core (at most 8) on a machine with five cores or
+ * more. (With fewer, the calling thread and the signature checks already keep the cores busy, and
+ * workers cost more than they save: each loads the library, and entries and results are copied
+ * between threads.) The
+ * policy, accreditations and status lists go to the workers as data; results are identical. A
+ * prepared `context`, `fetchStatusList`, `proofVerifiers` or more than four status lists keep the
+ * work on the calling thread, as do browsers, the CommonJS build and `workers: 0`.
  *
  * @param options - verifyCredential options, plus `concurrency` (default 512), `canActFor` and
- *   `workers` (default: one per core for 2,000 entries or more, else none)
+ *   `workers` (default: one per core for 2,000 entries or more on five cores or more, else none)
  * @returns `{ verified, verdict, headline, problems, entries: [{ cid, kind, state, verdict, headline, summary, result }], summary, view, timeline }`
  * @throws {TypeError} when `passport` is not a passport or an option has the wrong type
  * @example
@@ -126,16 +128,10 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   const progress = (): void => (onProgress as ((done: number, total: number) => void) | undefined)?.(++done, p.entries.length);
   const verifyOne = (i: number): Promise<CredentialVerificationResult> =>
     verifyCredential(p.entries[i]!, { ...credentialOptions, ...(trust ?? { context: status! }), entryCid: state.cids[i]! });
-  // In worker threads where the runtime has them, `workers` asks for them (or, without it, the
-  // passport is large) and the options can be sent (see verify-in-workers.ts); otherwise here.
-  const inWorkers = await verifyInWorkers(p, state.cids, credentialOptions, workers, verifyOne, progress);
-  const results =
-    inWorkers ??
-    (await mapConcurrent(p.entries, concurrency as number, async (_entry, i) => {
-      const result = await verifyOne(i);
-      progress();
-      return result;
-    }));
+  // In worker threads where `workers` asks for them (or, without it, the passport is large and
+  // the machine has the cores) and the options can be sent; otherwise here, `concurrency` at a
+  // time (see verify-in-workers.ts).
+  const results = await verifyEntries(p, state.cids, credentialOptions, { workers, concurrency: concurrency as number }, verifyOne, progress);
   const good = new Set<string>();
   const sound = new Set<string>();
   results.forEach((r, i) => {
