@@ -54,7 +54,7 @@ export const AUTO_WORKERS_FROM = 2_000;
  * calling thread and the checker threads already keep the cores busy (one prepares entries, the
  * others check signatures, and a check costs more than preparing), and workers add costs of their
  * own: each loads and compiles the library, and entries and results are copied between threads.
- * Measured on two cores, the same passport took about 1.6 times the CPU time in two workers. From
+ * Measured on two cores, the same passport took 1.2 to 1.6 times the CPU time in two workers. From
  * about five cores the calling thread is what limits the rate, and workers remove that limit.
  */
 export const AUTO_WORKERS_MIN_CORES = 5;
