@@ -1,12 +1,13 @@
 // The pure-JavaScript backend (@noble/ed25519), used where WebCrypto lacks Ed25519.
 import { getPublicKeyAsync, signAsync, verifyAsync } from '@noble/ed25519';
+import { utf8 } from '../internal/bytes.js';
 import type { CryptoBackend, PublicKeyHandle } from './types.js';
 
 /** @noble/ed25519 implementation of {@link CryptoBackend}, always with strict RFC 8032 rules. */
 export const nobleBackend: CryptoBackend = {
   name: 'noble',
   async sha256(data) {
-    return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+    return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', (typeof data === 'string' ? utf8(data) : data) as Uint8Array<ArrayBuffer>));
   },
   randomBytes(length) {
     return globalThis.crypto.getRandomValues(new Uint8Array(length));

@@ -11,8 +11,8 @@ export interface CryptoBackend {
    * elsewhere: callers then do the work on their own thread.
    */
   readonly threads?: ThreadSupport;
-  /** SHA-256 digest. */
-  sha256(data: Uint8Array): Promise<Uint8Array>;
+  /** SHA-256 digest of bytes, or of a string's UTF-8 bytes (hashed without a copy where the runtime can). */
+  sha256(data: Uint8Array | string): Promise<Uint8Array>;
   /** Cryptographically secure random bytes. */
   randomBytes(length: number): Uint8Array;
   /** The 32-byte public key of a 32-byte seed. */
@@ -54,4 +54,13 @@ export interface ThreadSupport {
   start(url: URL): WorkerHandle | undefined;
   /** Inside a worker: the channel to the thread that started it (undefined on the main thread). */
   readonly parent: ThreadChannel | undefined;
+  /** How many threads can run at once here (os.availableParallelism()): the cores a pool can use. */
+  readonly cores: number;
+  /**
+   * Runs `work`, a stream of verifications this thread prepares one after another (a passport's
+   * entries), with every Ed25519 check it starts made on another thread (in batches), even one
+   * that would otherwise run in line because nothing else is pending: the checks then overlap with this
+   * thread's preparation of the next entries instead of taking turns with it on one core.
+   */
+  pooled<T>(work: () => Promise<T>): Promise<T>;
 }

@@ -1,4 +1,5 @@
 // The WebCrypto backend: browsers, Deno, Bun, Cloudflare workers, and Node when asked for.
+import { utf8 } from '../internal/bytes.js';
 import type { CryptoBackend, PublicKeyHandle } from './types.js';
 
 type Bytes = Uint8Array<ArrayBuffer>;
@@ -20,7 +21,7 @@ async function privateKey(seed: Uint8Array, usages: KeyUsage[]): Promise<CryptoK
 export const webcryptoBackend: CryptoBackend = {
   name: 'webcrypto',
   async sha256(data) {
-    return new Uint8Array(await subtle().digest('SHA-256', data as Bytes));
+    return new Uint8Array(await subtle().digest('SHA-256', (typeof data === 'string' ? utf8(data) : data) as Bytes));
   },
   randomBytes(length) {
     return globalThis.crypto.getRandomValues(new Uint8Array(length));

@@ -37,6 +37,23 @@ export function markFrozenSnapshot(value: object): void {
 }
 
 /**
+ * Deep-freezes a plain JSON value that this thread alone holds and marks it as a snapshot: a
+ * structured clone of items the library sealed, just received from another thread (verifyPassport's
+ * workers), which would otherwise be copied again by every snapshot taken while verifying it.
+ * Never for values a caller handed in: only a sealed item's clone is known to be plain JSON.
+ */
+export function adoptSealedClone(value: object): void {
+  const freeze = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
+    Object.freeze(v);
+    if (Array.isArray(v)) for (const item of v) freeze(item);
+    else for (const key of Object.keys(v)) freeze((v as Record<string, unknown>)[key]);
+  };
+  freeze(value);
+  frozenSnapshots.add(value);
+}
+
+/**
  * Deep-copies a JSON-compatible value into fresh plain objects with null-free prototypes,
  * refusing anything that is not JSON (functions, class instances, cycles, non-finite numbers)
  * and anything deeper or larger than {@link JSON_LIMITS}. Returns `undefined` with a reason when

@@ -27,7 +27,24 @@ function daysInMonth(year: number, month: number): number {
  * have (30 February), a leap second, or a year outside 0000–9999.
  */
 export function dateTimeStampInstant(value: unknown): number | undefined {
-  if (typeof value !== 'string' || value.length > 40 || !DATE_TIME_STAMP.test(value)) return undefined;
+  if (typeof value !== 'string' || value.length > 40) return undefined;
+  const known = instants.get(value);
+  if (known !== undefined || instants.has(value)) return known;
+  const instant = instantOf(value);
+  if (instants.size >= MAX_REMEMBERED) instants.clear();
+  instants.set(value, instant);
+  return instant;
+}
+
+// Verifying one entry reads the same few dates several times (proof.created and validFrom in the
+// proof, validity, shape and trust checks), and the entries of a passport share many of them, so
+// the instants of recent strings are remembered: the answer depends on the string alone, and at
+// most MAX_REMEMBERED strings of at most 40 characters are kept.
+const MAX_REMEMBERED = 1024;
+const instants = new Map<string, number | undefined>();
+
+function instantOf(value: string): number | undefined {
+  if (!DATE_TIME_STAMP.test(value)) return undefined;
   const m = STRICT.exec(value);
   if (!m) return undefined;
   const year = Number(m[1]);

@@ -2,6 +2,7 @@
 import { base58btc } from 'multiformats/bases/base58';
 import { ED25519_PRIV_HEADER, ED25519_PUB_HEADER } from '../constants.js';
 import { PassportError } from '../errors.js';
+import { base58Decode } from '../internal/base58.js';
 import { bytesEqual, concatBytes } from '../internal/bytes.js';
 
 /**
@@ -21,7 +22,8 @@ export function decodeBase58Multibase(value: unknown, what: string, maxLength = 
     throw new PassportError('ERR_MULTIBASE_INVALID', `${what} is too long (more than ${maxLength} characters)`);
   }
   try {
-    return base58btc.decode(value);
+    // Every proof's signature is decoded here: the fast decoder, equal to multiformats' (tested).
+    return base58Decode(value.slice(1));
   } catch (cause) {
     throw new PassportError('ERR_MULTIBASE_INVALID', `${what} is not valid base58btc`, { cause });
   }

@@ -279,8 +279,12 @@ export interface VerifyPassportOptions extends Omit<VerifyCredentialOptions, 'en
   /** Called after each entry is verified (for progress displays). */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Worker threads to verify in as well (default 0). Node only (ESM build), and only without a
-   * trust policy or context; elsewhere it is ignored. Results are the same either way.
+   * Worker threads to verify in (Node, ESM build; elsewhere ignored). Default: one per core (at
+   * most 8) for a passport of 2,000 entries or more on a machine with five cores or more, else
+   * none (with fewer, the calling thread and the threads that check signatures already keep the
+   * cores busy); `0` keeps the work on the calling thread. The trust policy, accreditations and status lists go to the
+   * workers as data; a prepared `context`, `fetchStatusList`, `proofVerifiers` or more than four
+   * status lists keep the work on the calling thread. Results are the same either way.
    */
   workers?: number;
 }

@@ -11,11 +11,10 @@ import { admitSections } from './admit.js';
 import { sectionsOf } from './merge-core.js';
 import { loadPassport, makePassport, stateOf } from './state.js';
 import { timelineOf } from './timeline.js';
-import { mapConcurrent } from './verification-cache.js';
 import { describeEntry } from '../entries/describe.js';
 import { describePassport, describeVerdict, issuerTrustSkipped, lazy, type PassportCounts } from '../result.js';
 import { resultSubject } from '../verify/result-subject.js';
-import { sendableOptions, verifyInWorkers } from './verify-in-workers.js';
+import { verifyEntries } from './verify-in-workers.js';
 import type { Passport, PassportReport, PassportReportEntry, VerifyPassportOptions } from './types.js';
 import { readOptions } from '../internal/read-options.js';
 
@@ -41,13 +40,19 @@ function intact(result: CredentialVerificationResult): boolean {
  * dated in the future) are listed in `problems`, never used, and make `verified` false.
  *
  * @param passport - the passport
- * With `workers: n` (Node, ESM build), entries are verified in `n` worker threads as well, so the
- * JavaScript half of the work (shape, schema, JCS, hashing) uses more than one core; results are
- * identical. It applies when no trust policy or context is given; otherwise, and in browsers,
- * everything runs on the calling thread.
+ * In Node, the signature checks run on other threads (in batches) while the calling thread
+ * prepares the next entries. With worker threads (ESM build) the JavaScript half of the work
+ * (shape, schema, JCS, trust) uses every core too: `workers: n` starts `n`; without it, a
+ * passport of 2,000 entries or more gets one per core (at most 8) on a machine with five cores or
+ * more. (With fewer, the calling thread and the signature checks already keep the cores busy, and
+ * workers cost more than they save: each loads the library, and entries and results are copied
+ * between threads.) The
+ * policy, accreditations and status lists go to the workers as data; results are identical. A
+ * prepared `context`, `fetchStatusList`, `proofVerifiers` or more than four status lists keep the
+ * work on the calling thread, as do browsers, the CommonJS build and `workers: 0`.
  *
  * @param options - verifyCredential options, plus `concurrency` (default 512), `canActFor` and
- *   `workers` (default 0: none)
+ *   `workers` (default: one per core for 2,000 entries or more on five cores or more, else none)
  * @returns `{ verified, verdict, headline, summary, counts, problems, entries: [{ cid, kind, state, verified, verdict, headline, checks, errors, summary, result }], view, timeline }`
  * @throws {TypeError} when `passport` is not a passport or an option has the wrong type
  * @example
@@ -64,9 +69,9 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
   options = readOptions(options);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('"options" must be an object');
-  const { concurrency = 512, canActFor, onProgress, workers = 0, ...credentialOptions } = options;
+  const { concurrency = 512, canActFor, onProgress, workers, ...credentialOptions } = options;
   if (!Number.isInteger(concurrency) || (concurrency as number) < 1) throw new TypeError('"options.concurrency" must be a positive integer');
-  if (!Number.isInteger(workers) || (workers as number) < 0) throw new TypeError('"options.workers" must be a non-negative integer');
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new TypeError('"options.workers" must be a non-negative integer');
   if (canActFor !== undefined && typeof canActFor !== 'function') throw new TypeError('"options.canActFor" must be a function');
   if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('"options.onProgress" must be a function');
   const loaded = loadPassport(passport);
@@ -136,20 +141,10 @@ export async function verifyPassport(passport: Passport, options: VerifyPassport
   const progress = (): void => (onProgress as ((done: number, total: number) => void) | undefined)?.(++done, p.entries.length);
   const verifyOne = (i: number): Promise<CredentialVerificationResult> =>
     verifyCredential(p.entries[i]!, { ...credentialOptions, ...(trust ?? { context: status! }), entryCid: state.cids[i]! });
-  // With `workers`, batches go to worker threads where the runtime has them and the options can
-  // be sent (no trust policy); otherwise, and in every other runtime, all on this thread.
-  // (Status lists the passport carries are judged here, with the shared status context.)
-  const inWorkers =
-    workers > 0 && !trust && p.statusLists.length === 0 && p.entries.length > 0 && sendableOptions(credentialOptions)
-      ? await verifyInWorkers(p.entries, state.cids, credentialOptions, workers, verifyOne, progress)
-      : undefined;
-  const results =
-    inWorkers ??
-    (await mapConcurrent(p.entries, concurrency as number, async (_entry, i) => {
-      const result = await verifyOne(i);
-      progress();
-      return result;
-    }));
+  // In worker threads where `workers` asks for them (or, without it, the passport is large and
+  // the machine has the cores) and the options can be sent; otherwise here, `concurrency` at a
+  // time (see verify-in-workers.ts).
+  const results = await verifyEntries(p, state.cids, credentialOptions, { workers, concurrency: concurrency as number }, verifyOne, progress);
   const good = new Set<string>();
   const sound = new Set<string>();
   results.forEach((r, i) => {

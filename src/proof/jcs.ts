@@ -1,7 +1,10 @@
-// RFC 8785 JSON Canonicalization Scheme, through the canonicalize package.
+// RFC 8785 JSON Canonicalization Scheme, through the canonicalize package (or, for plain JSON
+// whose keys are already in order, as every sealed passport item's are, native JSON.stringify:
+// internal/sorted-json.ts).
 import canonicalize from 'canonicalize';
 import { PassportError } from '../errors.js';
 import { utf8 } from '../internal/bytes.js';
+import { sortedJsonText } from '../internal/sorted-json.js';
 
 /**
  * The JCS text of a JSON value. Throws ERR_CANONICALIZATION_FAILED for values JCS cannot
@@ -13,6 +16,8 @@ import { utf8 } from '../internal/bytes.js';
  * ```
  */
 export function canonicalJson(value: unknown): string {
+  const sorted = sortedJsonText(value);
+  if (sorted !== undefined) return sorted;
   let text: string | undefined;
   try {
     text = canonicalize(value);

@@ -250,3 +250,31 @@ export function createTrustPolicy(input: TrustPolicyInput): TrustPolicy {
   policies.add(policy);
   return policy;
 }
+
+/**
+ * @internal The same policy again on another thread (verifyPassport's worker threads), from a
+ * structured clone of one made by {@link createTrustPolicy}. Only the library's own worker code
+ * calls it, with what its parent thread sent: the clone is of a policy already checked there.
+ * Rebuilding it through createTrustPolicy would lose the root key windows and the trust list,
+ * which only a verified trust list may bring.
+ */
+export function reviveTrustPolicy(clone: TrustPolicy): TrustPolicy {
+  const freezeList = <T>(list: readonly T[] | undefined): readonly T[] | undefined => (list === undefined ? undefined : Object.freeze([...list]));
+  const policy: TrustPolicy = Object.freeze({
+    ...clone,
+    roots: Object.freeze(
+      clone.roots.map((root) =>
+        Object.freeze({
+          ...root,
+          ...(root.kinds !== undefined ? { kinds: freezeList(root.kinds) } : {}),
+          ...(root.organisations !== undefined ? { organisations: freezeList(root.organisations) } : {}),
+        }),
+      ),
+    ),
+    rules: Object.freeze(Object.fromEntries(Object.entries(clone.rules).map(([role, kinds]) => [role, freezeList(kinds)])) as TrustPolicy['rules']),
+    timestampAuthorities: Object.freeze([...clone.timestampAuthorities]),
+    ...(clone.trustList !== undefined ? { trustList: Object.freeze({ ...clone.trustList }) } : {}),
+  });
+  policies.add(policy);
+  return policy;
+}

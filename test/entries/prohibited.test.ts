@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkEntrySchema, isPassportError, issueEntry, verifyCredential } from '../../src/index.js';
-import { findProhibited, scanProhibited } from '../../src/kinds.js';
+import { findProhibited, PROHIBITED_PATTERNS, scanProhibited } from '../../src/kinds.js';
 import { fixtureFields, signer, type Signer } from './fixtures.js';
 
 let fields: Awaited<ReturnType<typeof fixtureFields>>;
@@ -89,6 +90,50 @@ describe('prohibited-data patterns', () => {
 
   it.each(ALLOWED.map((t) => [t]))('allows %j', (text) => {
     expect(findProhibited(text)).toBeUndefined();
+  });
+
+  it('finds what trying each pattern in turn finds (the fast path tries their union first)', () => {
+    const oneByOne = (text: string) => PROHIBITED_PATTERNS.find((p) => p.pattern.test(text));
+    // The union is exact only for patterns without flags other than i (no g, y, s, m or u).
+    for (const p of PROHIBITED_PATTERNS) expect(['', 'i']).toContain(p.pattern.flags);
+    for (const text of [...BLOCKED.map(([, t]) => t), ...ALLOWED]) expect(findProhibited(text)).toBe(oneByOne(text));
+    // Random text built from the patterns' own words, so that matches are not rare.
+    const words = [
+      'prison',
+      'number',
+      'PNC',
+      'CRO',
+      'offence',
+      'convicted',
+      'with',
+      'real',
+      'conviction',
+      'sentence',
+      'length',
+      'of',
+      'his',
+      'licence',
+      'conditions',
+      'parole',
+      'MAPPA',
+      'risk',
+      'IEP',
+      'incentive',
+      'level',
+      'A1234BC',
+      '2004/0046583U',
+      '123456/08X',
+      'the',
+      'unit',
+      '4',
+    ];
+    const text = fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { maxLength: 12 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(findProhibited(t)).toBe(oneByOne(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('never echoes the matched text in findings', () => {
