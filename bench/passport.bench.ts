@@ -100,9 +100,9 @@ async function runSize(n: number): Promise<string[]> {
   pool = undefined;
 
   // Merge two n-entry copies with 50% overlap, every entry already verified (cache warm). First,
-  // so that its peak heap is its own: after verifyPassport has grown the heap (a report holds a
-  // result per entry), V8 lets more garbage gather before collecting, and the merge's peak rose
-  // by half a gigabyte at 100k although it keeps no more.
+  // right after the copies are built, so that no verification report is on the heap it reports.
+  // A merge does not yield: the sampler reads the heap only between the runs (garbage of the
+  // earlier runs included) and at the end.
   const iterations = n >= 100_000 ? 3 : 10;
   const bench = new Bench({ iterations, time: 0, warmup: true, warmupIterations: 1, warmupTime: 0 });
   let merged = 0;
