@@ -117,7 +117,16 @@ function verifiedOf(checks: readonly Check[]): boolean {
   return checks.some((c) => c.status === 'pass') && checks.every((c) => c.status === 'pass' || c.status === 'skipped');
 }
 
-function errorsOf(checks: readonly Check[]): VerificationError[] {
+/**
+ * The errors a list of checks carries: each check that failed or could not be decided, with its
+ * code and message (the `errors` of every result).
+ *
+ * @example
+ * ```ts
+ * errorsOf(result.checks).map((e) => e.code); // ['ERR_PROOF_SIGNATURE_INVALID']
+ * ```
+ */
+export function errorsOf(checks: readonly Check[]): VerificationError[] {
   return checks.filter((c) => c.status === 'fail' || c.status === 'unknown').map((c) => ({ code: c.code!, message: c.message }));
 }
 

@@ -8,6 +8,7 @@ import {
   CheckList,
   describePresentation,
   describeVerdict,
+  errorsOf,
   notCheckedLines,
   type Check,
   type Verdict,
@@ -53,6 +54,8 @@ export interface PresentedEntryResult {
    */
   checked: boolean;
   checks: Check[];
+  /** The checks that failed or could not be decided, with their codes (as every result's `errors`). */
+  errors: VerificationError[];
 }
 
 /** Options for checking presented entries. */
@@ -157,6 +160,7 @@ export async function checkPresentedEntries(credentials: unknown[], holder: stri
         holderBinding: binding?.status ?? 'not-required',
         checked: true,
         checks,
+        errors: errorsOf(checks),
       };
     }),
   );
@@ -198,9 +202,7 @@ export function presentationResult<T extends { entries: PresentedEntryResult[]; 
   }
   const errors: VerificationError[] = [
     ...checks.errors,
-    ...entries.flatMap((e) =>
-      e.checks.filter((c) => c.status === 'fail' || c.status === 'unknown').map((c: Check) => ({ code: c.code!, message: `${e.description}: ${c.message}` })),
-    ),
+    ...entries.flatMap((e) => e.errors.map((error) => ({ code: error.code, message: `${e.description}: ${error.message}` }))),
   ];
   const { verdict, headline, summary } = describePresentation(checks.checks, entries);
   const result = {

@@ -179,6 +179,8 @@ describe('verifyPresentation', () => {
     expect(result.verified).toBe(false);
     expect(result.errors.map((e) => e.code)).toContain('ERR_PROOF_SIGNATURE_INVALID');
     expect(result.entries[0]!.verified).toBe(false);
+    // Each entry carries its own errors, as a passport's entries do (review r16, L3).
+    expect(result.entries[0]!.errors.map((e) => e.code)).toContain('ERR_PROOF_SIGNATURE_INVALID');
   });
 
   it('detects a presentation signed by someone other than its holder', async () => {
