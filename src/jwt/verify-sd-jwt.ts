@@ -93,7 +93,6 @@ function describeDisclosed(extra: { kind?: string; issuerName?: string; claims?:
 export async function verifySdJwt(presentation: unknown, options: VerifySdJwtOptions): Promise<SdJwtVerificationResult> {
   // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
   options = readOptions(options);
-  if (!isPlainObject(options as unknown)) throw new TypeError('"options" with "nonce" and "aud" is required');
   for (const name of ['nonce', 'aud'] as const) {
     if (typeof options[name] !== 'string' || options[name].trim() === '') throw new TypeError(`"options.${name}" is required and must be a non-empty string`);
   }

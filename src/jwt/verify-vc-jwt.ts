@@ -67,7 +67,6 @@ function credentialShapeProblem(doc: Record<string, unknown>): string | undefine
 export async function verifyVcJwt(jwt: unknown, options: VerifyVcJwtOptions = {}): Promise<VcJwtVerificationResult> {
   // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
   options = readOptions(options);
-  if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
   const algorithms = allowedAlgorithms(options.algorithms);
   const { now, tolerance } = timeOptions(options);
   const knownContexts = knownContextSet(options.knownContexts);

@@ -68,7 +68,6 @@ function intact(result: CredentialVerificationResult): boolean {
 export async function verifyPassport(passport: Passport, options: VerifyPassportOptions = {}): Promise<PassportReport> {
   // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
   options = readOptions(options);
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('"options" must be an object');
   const { concurrency = 512, canActFor, onProgress, workers, ...credentialOptions } = options;
   if (!Number.isInteger(concurrency) || (concurrency as number) < 1) throw new TypeError('"options.concurrency" must be a positive integer');
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new TypeError('"options.workers" must be a non-negative integer');

@@ -47,6 +47,5 @@ export interface EvaluateTrustOptions extends TrustOptions {
 export async function evaluateTrust(credential: unknown, options: EvaluateTrustOptions): Promise<TrustEvaluation> {
   // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
   options = readOptions(options);
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError('"options" must be an object');
   return judgeTrust(credential, { ...trustOptionsOf(options), entryCid: options.entryCid });
 }

@@ -79,7 +79,6 @@ export interface CredentialVerificationResult extends VerificationResult {
 export async function verifyCredential(credential: unknown, options: VerifyCredentialOptions = {}): Promise<CredentialVerificationResult> {
   // Read once: a throwing getter or proxy is one TypeError, and no list can change between checks.
   options = readOptions(options);
-  if (!isPlainObject(options as unknown)) throw new TypeError('"options" must be an object');
   const { now, tolerance } = timeOptions(options);
   if (options.expectedProofPurpose !== undefined && typeof options.expectedProofPurpose !== 'string') {
     throw new TypeError('"options.expectedProofPurpose" must be a string');
